@@ -1,0 +1,173 @@
+"""The ``actorgraph`` command line: a thin layer over the library.
+
+Each command parses its arguments, calls one library function, and turns the project's
+own exceptions (:class:`graph.errors.ActorGraphError`) into ``Error: …`` and exit 1.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from graph.errors import ActorGraphError
+
+app = typer.Typer(
+    name="actorgraph",
+    help="Build a graph of the states, officials and groups named in French news articles.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+
+T = TypeVar("T")
+
+
+def _run(func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    try:
+        return func(*args, **kwargs)
+    except ActorGraphError as exc:
+        typer.echo(f"Error: {exc}", err=True)
+        raise typer.Exit(1) from None
+
+
+def _types(value: list[str] | None) -> list[str] | None:
+    if not value:
+        return None
+    out: list[str] = []
+    for item in value:
+        out.extend(t.strip() for t in item.split(",") if t.strip())
+    return out
+
+
+@app.command()
+def build(
+    corpus: Annotated[
+        Path | None,
+        typer.Argument(help="Folder of articles (.txt .md .html .jsonl .csv), or one "
+                       ".jsonl/.jsonl.gz/.csv file. Default: the bundled sample corpus."),
+    ] = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("output"),
+    window: Annotated[
+        str, typer.Option(help="Co-occurrence window for edges: 'article' or 'sentence'.")
+    ] = "article",
+    aliases: Annotated[
+        Path | None,
+        typer.Option(help="Analyst overrides (CSV or JSONL): merge, rename, retype or drop."),
+    ] = None,
+    capitals: Annotated[
+        bool,
+        typer.Option("--capitals/--no-capitals",
+                     help="Resolve capitals, demonyms and seats of power to their state."),
+    ] = True,
+    max_nodes: Annotated[
+        int, typer.Option(help="Most actors drawn in graph.html (the most connected kept).")
+    ] = 500,
+    progress: Annotated[bool, typer.Option("--progress/--no-progress")] = True,
+) -> None:
+    """Read a corpus, extract and resolve actors, and write graph.html, graph.graphml
+    and mentions.csv into the output folder.
+
+    Example: actorgraph build articles/ --out output
+    """
+    from pipelines.build import build_corpus
+
+    if window not in ("article", "sentence"):
+        typer.echo("Error: --window must be 'article' or 'sentence'", err=True)
+        raise typer.Exit(2)
+    result = _run(
+        build_corpus, corpus, out, window=window, aliases=aliases,
+        capitals=capitals, max_nodes=max_nodes, progress=progress,
+    )
+    typer.echo(result.summary())
+
+
+@app.command()
+def render(
+    graph_file: Annotated[Path, typer.Argument(metavar="GRAPH", help="A saved graph file.")],
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="HTML file to write.")] = None,
+    max_nodes: Annotated[int, typer.Option(help="Most actors drawn (most connected kept).")]
+    = 500,
+    min_weight: Annotated[int, typer.Option(help="Hide edges lighter than this.")] = 1,
+    type_: Annotated[
+        list[str] | None,
+        typer.Option("--type", help="Only these actor types (repeat or comma-separate)."),
+    ] = None,
+) -> None:
+    """Re-render the interactive HTML view from a saved graph.
+
+    Example: actorgraph render output/graph.graphml --out mali.html --type state,official
+    """
+    from graph.html import render_file
+
+    target = out or graph_file.with_suffix(".html")
+    info = _run(render_file, graph_file, target, max_nodes=max_nodes,
+                min_weight=min_weight, types=_types(type_))
+    typer.echo(str(info))
+
+
+@app.command()
+def export(
+    graph_file: Annotated[Path, typer.Argument(metavar="GRAPH", help="A saved graph file.")],
+    to: Annotated[
+        Path,
+        typer.Option("--to", help="Target file; the format comes from its extension "
+                     "(.graphml .gexf .json .csv)."),
+    ],
+    type_: Annotated[
+        list[str] | None,
+        typer.Option("--type", help="Only these actor types (repeat or comma-separate)."),
+    ] = None,
+    min_weight: Annotated[int, typer.Option(help="Drop edges lighter than this.")] = 1,
+    since: Annotated[str | None, typer.Option(help="Only articles from this date (ISO).")]
+    = None,
+    until: Annotated[str | None, typer.Option(help="Only articles up to this date (ISO).")]
+    = None,
+) -> None:
+    """Export a saved graph to GraphML, GEXF, node-link JSON or nodes/edges CSV.
+
+    Example: actorgraph export output/graph.graphml --to mali.gexf --min-weight 2
+    """
+    from graph.export import export_file
+
+    written = _run(export_file, graph_file, to, types=_types(type_), min_weight=min_weight,
+                   since=since, until=until)
+    typer.echo(str(written))
+
+
+@app.command()
+def show(
+    graph_file: Annotated[Path, typer.Argument(metavar="GRAPH", help="A saved graph file.")],
+    name: Annotated[str | None, typer.Argument(help="An actor's name or alias.")] = None,
+    top: Annotated[int, typer.Option(help="How many actors or neighbours to list.")] = 15,
+) -> None:
+    """Print the top actors, or one actor's card, as a table.
+
+    Example: actorgraph show output/graph.graphml Lavrov
+    """
+    from graph.show import show_graph
+
+    _run(show_graph, graph_file, name, top=top)
+
+
+@app.command()
+def duplicates(
+    out: Annotated[
+        Path, typer.Argument(help="A build's output folder (or its mentions.csv).")
+    ] = Path("output"),
+    threshold: Annotated[float, typer.Option(help="Name similarity, 0-100.")] = 85.0,
+) -> None:
+    """List probable duplicate actors (similar names, compatible types) for review.
+
+    Example: actorgraph duplicates output
+    """
+    from pipelines.duplicates import find_duplicates, format_duplicates
+
+    pairs = _run(find_duplicates, out, threshold=threshold)
+    typer.echo(format_duplicates(pairs))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()
