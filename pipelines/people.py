@@ -1,0 +1,126 @@
+"""One node per person across spellings.
+
+Names are compared on folded keys: ASCII, lower case, and a few transliteration
+variants made equal (Sergueï/Serguei/Sergey/Sergei; Goïta/Goita; Choguel/Chogel).
+Two full names are the same person when their surnames agree and their first names
+are close (rapidfuzz), or when one is the other with a middle name left out. A
+surname-only mention joins the full name it ends, in the same article first, else in
+the corpus, when exactly one person fits.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+from rapidfuzz import fuzz
+
+from .text import word_key, words
+
+_PARTICLES = frozenset({"le", "la", "de", "du", "des", "di", "da", "van", "von", "ben", "ould",
+                        "ag", "al", "el", "ibn", "bin", "abu", "abou", "d", "l"})
+_TRANSLIT = [
+    (re.compile(r"gu(?=[eiy])"), "g"),
+    (re.compile(r"(?<=[aeiou])y(?=[aeiou]|$)"), "i"),
+    (re.compile(r"y$"), "i"),
+    (re.compile(r"ou"), "u"),
+    (re.compile(r"ph"), "f"),
+    (re.compile(r"kh"), "h"),
+    (re.compile(r"(?<=[a-z])h(?=[^aeiou]|$)"), ""),
+    (re.compile(r"([a-z])\1"), r"\1"),
+]
+
+
+def fold_token(token: str) -> str:
+    """Phonetic-ish key of one name token (``Sergueï`` and ``Sergey`` -> ``sergei``)."""
+    key = word_key(token)
+    for pattern, repl in _TRANSLIT:
+        key = pattern.sub(repl, key)
+    return key
+
+
+def name_tokens(name: str) -> tuple[str, ...]:
+    """Folded tokens of a name: ``Jean-Yves Le Drian`` -> (jean, yves, le, drian)."""
+    return tuple(fold_token(name[a:b]) for a, b in words(name))
+
+
+def surname_key(tokens: Sequence[str]) -> str:
+    """The block key: the last token (particles such as ``Le`` kept with it)."""
+    return tokens[-1] if tokens else ""
+
+
+def _given(tokens: Sequence[str]) -> tuple[str, ...]:
+    toks = list(tokens[:-1])
+    while toks and toks[-1] in _PARTICLES:
+        toks.pop()
+    return tuple(toks)
+
+
+def same_person(a: Sequence[str], b: Sequence[str], threshold: float = 80.0) -> bool:
+    """Whether two full names (folded tokens, 2+ each) denote the same person."""
+    if tuple(a) == tuple(b):
+        return True
+    if len(a) < 2 or len(b) < 2 or a[-1] != b[-1]:
+        return False
+    ga, gb = _given(a), _given(b)
+    if not ga or not gb:
+        return False
+    if ga[0] != gb[0] and fuzz.ratio(ga[0], gb[0]) < threshold:
+        # initials: "J. Dupont" ~ "Jean Dupont"
+        if not ((len(ga[0]) == 1 and gb[0].startswith(ga[0]))
+                or (len(gb[0]) == 1 and ga[0].startswith(gb[0]))):
+            return False
+    # Middle names may be left out, but may not contradict.
+    rest_a, rest_b = set(ga[1:]), set(gb[1:])
+    if rest_a and rest_b and not (rest_a <= rest_b or rest_b <= rest_a):
+        return fuzz.ratio(" ".join(ga), " ".join(gb)) >= threshold
+    return True
+
+
+def ends_with(full: Sequence[str], part: Sequence[str]) -> bool:
+    """Whether ``part`` (a surname-only mention) ends the full name ``full``."""
+    return 0 < len(part) < len(full) and tuple(full[-len(part):]) == tuple(part)
+
+
+class NameClusters:
+    """Union-find over full names, blocked by surname."""
+
+    def __init__(self) -> None:
+        self._parent: dict[tuple[str, ...], tuple[str, ...]] = {}
+        self._blocks: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+
+    def find(self, key: tuple[str, ...]) -> tuple[str, ...]:
+        parent = self._parent
+        root = key
+        while parent[root] != root:
+            root = parent[root]
+        while parent[key] != root:
+            parent[key], key = root, parent[key]
+        return root
+
+    def add(self, key: tuple[str, ...]) -> None:
+        if key in self._parent:
+            return
+        self._parent[key] = key
+        block = self._blocks[surname_key(key)]
+        roots = {self.find(other) for other in block if same_person(key, other)}
+        if len(roots) == 1:  # an ambiguous name ("J. Dupont") bridges nobody
+            self._parent[key] = roots.pop()
+        block.append(key)
+
+    def union(self, a: tuple[str, ...], b: tuple[str, ...]) -> None:
+        self.add(a)
+        self.add(b)
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self._parent[ra] = rb
+
+    def keys(self) -> Iterable[tuple[str, ...]]:
+        return self._parent.keys()
+
+    def with_surname(self, part: Sequence[str]) -> set[tuple[str, ...]]:
+        """Roots of clusters holding a full name that ends with ``part``."""
+        if not part:
+            return set()
+        return {self.find(k) for k in self._blocks.get(part[-1], ()) if ends_with(k, part)}
