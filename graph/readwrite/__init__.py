@@ -1,0 +1,110 @@
+"""Read and write graphs; the format comes from the file's extension.
+
+=============  ============================================================================
+Extension      Format
+=============  ============================================================================
+``.graphml``   GraphML with Gephi's colour, size and position attributes (the default)
+``.gexf``      GEXF 1.3 with ``viz`` colour, size and position
+``.json``      networkx node-link JSON (``"nodes"`` / ``"edges"``), lists as JSON lists
+``.csv``       Gephi spreadsheets: ``x.csv`` writes ``x.nodes.csv`` and ``x.edges.csv``
+=============  ============================================================================
+
+Every write is atomic: a reader never sees a half-written file.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import networkx as nx
+
+from ..errors import GraphFormatError
+
+#: Extension → format name.
+FORMATS: dict[str, str] = {
+    ".graphml": "graphml",
+    ".xml": "graphml",
+    ".gexf": "gexf",
+    ".json": "json",
+    ".csv": "csv",
+}
+
+#: The file :func:`read` looks for inside a build's output folder.
+DEFAULT_NAME = "graph.graphml"
+
+__all__ = ["FORMATS", "DEFAULT_NAME", "format_of", "read", "resolve", "write"]
+
+
+def format_of(path: str | os.PathLike[str]) -> str:
+    """The format name for ``path``'s extension, or :class:`GraphFormatError`."""
+    suffix = Path(path).suffix.lower()
+    try:
+        return FORMATS[suffix]
+    except KeyError:
+        known = ", ".join(sorted({".graphml", ".gexf", ".json", ".csv"}))
+        shown = f"'{suffix}'" if suffix else "no extension"
+        raise GraphFormatError(
+            f"Unknown graph format ({shown}) for {path}: use one of {known}"
+        ) from None
+
+
+def _module(fmt: str):
+    if fmt == "graphml":
+        from . import graphml as mod
+    elif fmt == "gexf":
+        from . import gexf as mod
+    elif fmt == "json":
+        from . import jsonfmt as mod
+    else:
+        from . import csv as mod
+    return mod
+
+
+def resolve(path: str | os.PathLike[str]) -> Path:
+    """The graph file behind ``path``: itself, or ``graph.graphml`` inside a folder.
+
+    Raises :class:`GraphFormatError` when nothing readable is there.
+    """
+    path = Path(path)
+    if path.is_dir():
+        for name in (DEFAULT_NAME, "graph.gexf", "graph.json"):
+            if (path / name).is_file():
+                return path / name
+        raise GraphFormatError(f"No graph file in folder {path} (expected {DEFAULT_NAME})")
+    fmt = format_of(path)
+    if fmt == "csv":
+        from .csv import csv_paths
+
+        nodes, edges = csv_paths(path)
+        if not nodes.is_file():
+            raise GraphFormatError(f"Graph file not found: {nodes}")
+        return path
+    if not path.exists():
+        raise GraphFormatError(f"Graph file not found: {path}")
+    if not path.is_file():
+        raise GraphFormatError(f"Not a graph file: {path}")
+    return path
+
+
+def write(graph: nx.Graph, path: str | os.PathLike[str]) -> Path:
+    """Write ``graph`` to ``path`` in the format of its extension; return the path written.
+
+    For ``.csv`` the return value is the nodes file (the edges file sits beside it).
+    """
+    return _module(format_of(path)).write(graph, path)
+
+
+def read(path: str | os.PathLike[str]) -> nx.Graph:
+    """Read a graph file (or a build's output folder) written by :func:`write`.
+
+    Raises :class:`GraphFormatError` for a missing, unknown or unreadable file.
+    """
+    path = resolve(path)
+    fmt = format_of(path)
+    try:
+        return _module(fmt).read(path)
+    except GraphFormatError:
+        raise
+    except Exception as exc:  # any parser error becomes a user error
+        raise GraphFormatError(f"Could not read {path} as {fmt}: {exc}") from exc
