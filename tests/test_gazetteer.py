@@ -1,0 +1,316 @@
+"""Tests of the general-knowledge gazetteers (data files and loader); no spaCy needed."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from importlib import resources
+
+import pycountry
+import pytest
+
+from pipelines.gazetteer import (
+    DATA_FILES,
+    Entry,
+    Gazetteer,
+    Term,
+    load_gazetteer,
+    normalize,
+    read_records,
+)
+
+# The 193 member states of the United Nations (ISO 3166-1 alpha-3).
+UN_MEMBERS = """
+AFG AGO ALB AND ARE ARG ARM ATG AUS AUT AZE BDI BEL BEN BFA BGD BGR BHR BHS BIH BLR BLZ BOL BRA
+BRB BRN BTN BWA CAF CAN CHE CHL CHN CIV CMR COD COG COL COM CPV CRI CUB CYP CZE DEU DJI DMA DNK
+DOM DZA ECU EGY ERI ESP EST ETH FIN FJI FRA FSM GAB GBR GEO GHA GIN GMB GNB GNQ GRC GRD GTM GUY
+HND HRV HTI HUN IDN IND IRL IRN IRQ ISL ISR ITA JAM JOR JPN KAZ KEN KGZ KHM KIR KNA KOR KWT LAO
+LBN LBR LBY LCA LIE LKA LSO LTU LUX LVA MAR MCO MDA MDG MDV MEX MHL MKD MLI MLT MMR MNE MNG MOZ
+MRT MUS MWI MYS NAM NER NGA NIC NLD NOR NPL NRU NZL OMN PAK PAN PER PHL PLW PNG POL PRK PRT PRY
+QAT ROU RUS RWA SAU SDN SEN SGP SLB SLE SLV SMR SOM SRB SSD STP SUR SVK SVN SWE SWZ SYC SYR TCD
+TGO THA TJK TKM TLS TON TTO TUN TUR TUV TZA UGA UKR URY USA UZB VCT VEN VNM VUT WSM YEM ZAF ZMB
+ZWE
+""".split()
+OTHER_STATES = {"VAT", "PSE", "XKX", "TWN"}
+# States with no unambiguous demonym (their only adjective is shared or is their own name).
+NO_DEMONYM = {"VAT"}
+TYPE_OF_FILE = {
+    "states.jsonl": "state",
+    "groups.jsonl": "group",
+    "officials.jsonl": "official",
+    "media.jsonl": "media",
+    "places.jsonl": "place",
+}
+ID_PATTERN = re.compile(r"^(state|group|person|media|place):[A-Za-z0-9][A-Za-z0-9_.\-]*$")
+DATE_PATTERN = re.compile(r"^(\d{4}(-\d{2})?)?$")
+GROUP_KINDS = {"organisation", "organ", "armed_group", "pmc", "operation", "institution"}
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return load_gazetteer()
+
+
+@pytest.fixture(scope="module")
+def states() -> list[dict]:
+    return read_records("states.jsonl")
+
+
+def _all_records() -> list[tuple[str, dict]]:
+    return [(f, rec) for f in DATA_FILES for rec in read_records(f)]
+
+
+def _entry_of(gaz: Gazetteer, text: str) -> str | None:
+    term = gaz.lookup(text)
+    return term.entry_id if term else None
+
+
+# --- normalize ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("la Russie", "russie"),
+        ("L’Élysée", "elysee"),
+        ("l'Élysée", "elysee"),
+        ("Les  États-Unis", "etats unis"),
+        ("Guinée–Bissau", "guinee bissau"),
+        ("  Côte d‘Ivoire ", "cote d'ivoire"),
+        ("Lesotho", "lesotho"),  # "les" only as a separate word
+        ("Laos", "laos"),
+        ("Œuvre", "oeuvre"),
+        ("le Caire", "caire"),
+    ],
+)
+def test_normalize(text: str, expected: str) -> None:
+    assert normalize(text) == expected
+
+
+def test_normalize_idempotent(gaz: Gazetteer) -> None:
+    for term in gaz.terms:
+        key = normalize(term.text)
+        assert normalize(key) == key or normalize(key) == normalize(normalize(key))
+
+
+# --- files and schema --------------------------------------------------------------------------
+
+
+def test_files_are_packaged_utf8_jsonl() -> None:
+    data = resources.files("pipelines") / "data"
+    for filename in DATA_FILES:
+        path = data / filename
+        if not path.is_file():
+            continue
+        raw = path.read_bytes().decode("utf-8")
+        for line in raw.splitlines():
+            assert line.strip(), f"blank line in {filename}"
+            rec = json.loads(line)
+            assert "\\u" not in line, f"{filename}: write with ensure_ascii=False"
+            assert rec["type"] == TYPE_OF_FILE[filename]
+
+
+def test_ids_unique_and_well_formed() -> None:
+    seen: set[str] = set()
+    for filename, rec in _all_records():
+        assert ID_PATTERN.match(rec["id"]), rec["id"]
+        assert rec["id"] not in seen, f"duplicate id {rec['id']} in {filename}"
+        seen.add(rec["id"])
+        assert rec["label"].strip() == rec["label"] and rec["label"]
+
+
+def test_no_conflicts(gaz: Gazetteer) -> None:
+    assert gaz.conflicts == []
+
+
+def test_normalized_terms_unique_across_files() -> None:
+    owners: dict[str, set[str]] = defaultdict(set)
+    for _filename, rec in _all_records():
+        texts = [rec["label"], *rec.get("names", []), *rec.get("capitals", [])]
+        texts += [*rec.get("demonyms", []), *rec.get("seats", []), *rec.get("acronyms", [])]
+        for text in texts:
+            owners[normalize(text)].add(rec["id"])
+    clashes = {k: v for k, v in owners.items() if len(v) > 1}
+    assert clashes == {}
+
+
+def test_terms_are_clean() -> None:
+    for _filename, rec in _all_records():
+        for key in ("names", "capitals", "demonyms", "seats", "acronyms", "ambiguous_demonyms"):
+            for text in rec.get(key, []):
+                assert text == text.strip() and text, (rec["id"], key, text)
+                assert "  " not in text
+                assert normalize(text), (rec["id"], text)
+
+
+# --- states ------------------------------------------------------------------------------------
+
+
+def test_un_members_list_matches_pycountry() -> None:
+    assert len(UN_MEMBERS) == len(set(UN_MEMBERS)) == 193
+    for code in UN_MEMBERS:
+        assert pycountry.countries.get(alpha_3=code) is not None, code
+
+
+def test_every_state_present(gaz: Gazetteer, states: list[dict]) -> None:
+    codes = {rec["iso3"] for rec in states}
+    assert set(UN_MEMBERS) <= codes
+    assert OTHER_STATES <= codes
+    assert codes == set(UN_MEMBERS) | OTHER_STATES
+    for code in codes:
+        assert gaz.entry(f"state:{code}").iso3 == code
+    assert len(gaz.states()) == 197
+
+
+def test_state_codes_match_pycountry(states: list[dict]) -> None:
+    for rec in states:
+        assert rec["id"] == f"state:{rec['iso3']}"
+        country = pycountry.countries.get(alpha_3=rec["iso3"])
+        if country is not None:
+            assert country.alpha_2 == rec["iso2"]
+        assert re.fullmatch(r"Q\d+", rec["wikidata"]), rec["id"]
+    assert len({rec["wikidata"] for rec in states}) == len(states)
+
+
+def test_states_have_capitals_and_demonyms(states: list[dict]) -> None:
+    for rec in states:
+        assert rec["names"], rec["id"]
+        assert rec["label"] in rec["names"]
+        assert rec["capitals"], rec["id"]
+        if rec["iso3"] not in NO_DEMONYM:
+            assert rec["demonyms"] or rec["ambiguous_demonyms"], rec["id"]
+        for dem in rec["demonyms"] + rec["ambiguous_demonyms"]:
+            assert dem == dem.lower(), dem
+        assert set(rec["risky_names"]) <= set(
+            rec["names"] + rec["capitals"] + rec.get("acronyms", [])
+        ), rec["id"]
+
+
+def test_demonyms_have_all_forms(states: list[dict]) -> None:
+    by_iso = {rec["iso3"]: rec for rec in states}
+    assert set(by_iso["MLI"]["demonyms"]) >= {"malien", "malienne", "maliens", "maliennes"}
+    assert set(by_iso["FRA"]["demonyms"]) >= {"français", "française", "françaises"}
+    assert set(by_iso["TUR"]["demonyms"]) >= {"turc", "turque", "turcs", "turques"}
+    assert set(by_iso["BFA"]["demonyms"]) == {"burkinabè", "burkinabé"}
+    for rec in states:
+        forms = set(rec["demonyms"])
+        for dem in rec["demonyms"]:
+            # every masculine singular in -ien has its feminine -ienne
+            if dem.endswith("ien"):
+                assert dem + "ne" in forms, dem
+
+
+def test_ambiguous_demonyms_shared(gaz: Gazetteer) -> None:
+    for key, ids in gaz.ambiguous.items():
+        assert len(ids) >= 2, key
+        assert gaz.lookup(key) is None, key
+    assert set(gaz.lookup_ambiguous("congolaise")) == {"state:COD", "state:COG"}
+    assert set(gaz.lookup_ambiguous("Coréens")) == {"state:KOR", "state:PRK"}
+
+
+@pytest.mark.parametrize(
+    ("text", "entry_id", "kind"),
+    [
+        ("la Russie", "state:RUS", "name"),
+        ("Moscou", "state:RUS", "capital"),
+        ("Kremlin", "state:RUS", "seat"),
+        ("le Kremlin", "state:RUS", "seat"),
+        ("burkinabè", "state:BFA", "demonym"),
+        ("Burkinabé", "state:BFA", "demonym"),
+        ("nigérien", "state:NER", "demonym"),
+        ("nigériennes", "state:NER", "demonym"),
+        ("nigérian", "state:NGA", "demonym"),
+        ("nigérianes", "state:NGA", "demonym"),
+        ("Niamey", "state:NER", "capital"),
+        ("Abuja", "state:NGA", "capital"),
+        ("tchadien", "state:TCD", "demonym"),
+        ("N’Djamena", "state:TCD", "capital"),
+        ("ivoirienne", "state:CIV", "demonym"),
+        ("la Côte d’Ivoire", "state:CIV", "name"),
+        ("Guinée-Conakry", "state:GIN", "name"),
+        ("Guinée", "state:GIN", "name"),
+        ("Guinée-Bissau", "state:GNB", "name"),
+        ("Centrafrique", "state:CAF", "name"),
+        ("centrafricains", "state:CAF", "demonym"),
+        ("RDC", "state:COD", "acronym"),
+        ("Congo-Kinshasa", "state:COD", "name"),
+        ("République démocratique du Congo", "state:COD", "name"),
+        ("Congo-Brazzaville", "state:COG", "name"),
+        ("les États-Unis", "state:USA", "name"),
+        ("Etats-Unis", "state:USA", "name"),
+        ("USA", "state:USA", "acronym"),
+        ("Maison-Blanche", "state:USA", "seat"),
+        ("la Maison Blanche", "state:USA", "seat"),
+        ("Pentagone", "state:USA", "seat"),
+        ("américaine", "state:USA", "demonym"),
+        ("Royaume-Uni", "state:GBR", "name"),
+        ("Grande-Bretagne", "state:GBR", "name"),
+        ("Downing Street", "state:GBR", "seat"),
+        ("britanniques", "state:GBR", "demonym"),
+        ("l'Élysée", "state:FRA", "seat"),
+        ("Quai d'Orsay", "state:FRA", "seat"),
+        ("Matignon", "state:FRA", "seat"),
+        ("République française", "state:FRA", "name"),
+        ("Pékin", "state:CHN", "capital"),
+        ("Zhongnanhai", "state:CHN", "seat"),
+        ("Alger", "state:DZA", "capital"),
+        ("Koulouba", "state:MLI", "seat"),
+        ("Bamako", "state:MLI", "capital"),
+        ("maliens", "state:MLI", "demonym"),
+        ("Palais de Carthage", "state:TUN", "seat"),
+        ("Ouagadougou", "state:BFA", "capital"),
+        ("Washington", "state:USA", "capital"),
+        ("sud-africain", "state:ZAF", "demonym"),
+        ("nord-coréens", "state:PRK", "demonym"),
+        ("saoudienne", "state:SAU", "demonym"),
+        ("émiratis", "state:ARE", "demonym"),
+        ("guinéens", "state:GIN", "demonym"),
+        ("Saint-Siège", "state:VAT", "name"),
+        ("Vatican", "state:VAT", "name"),
+        ("Palestine", "state:PSE", "name"),
+        ("Kosovo", "state:XKX", "name"),
+        ("Taïwan", "state:TWN", "name"),
+        ("Taiwan", "state:TWN", "name"),
+        ("Birmanie", "state:MMR", "name"),
+        ("Myanmar", "state:MMR", "name"),
+        ("Tchéquie", "state:CZE", "name"),
+        ("Eswatini", "state:SWZ", "name"),
+    ],
+)
+def test_state_lookups(gaz: Gazetteer, text: str, entry_id: str, kind: str) -> None:
+    term = gaz.lookup(text)
+    assert isinstance(term, Term), text
+    assert (term.entry_id, term.kind) == (entry_id, kind)
+
+
+def test_acronym_case_sensitive(gaz: Gazetteer) -> None:
+    assert _entry_of(gaz, "RDC") == "state:COD"
+    assert gaz.lookup("rdc") is None
+    assert gaz.lookup("Rdc") is None
+    term = gaz.lookup("RDC")
+    assert term is not None and term.case_sensitive
+
+
+def test_risky_names(gaz: Gazetteer) -> None:
+    assert "Maurice" in gaz.entry("state:MUS").risky_names
+    assert "Dominique" in gaz.entry("state:DMA").risky_names
+    assert "Grenade" in gaz.entry("state:GRD").risky_names
+    assert "Niger" in gaz.entry("state:NER").risky_names
+    assert "Salomon" in gaz.entry("state:SLB").risky_names
+
+
+def test_entry_api(gaz: Gazetteer) -> None:
+    fra = gaz.entry("state:FRA")
+    assert isinstance(fra, Entry)
+    assert (fra.label, fra.iso2, fra.iso3, fra.wikidata) == ("France", "FR", "FRA", "Q142")
+    assert {t.text for t in gaz.terms_of("state:FRA")} >= {"France", "Paris", "Élysée"}
+    with pytest.raises(KeyError):
+        gaz.entry("state:XXX")
+    assert load_gazetteer() is gaz  # cached
+
+
+def test_lookup_unknown(gaz: Gazetteer) -> None:
+    assert gaz.lookup("") is None
+    assert gaz.lookup("Atlantide") is None
+    assert gaz.lookup("le") is None
