@@ -79,14 +79,8 @@ def role_before(text: str, start: int, window: int = 90) -> Role | None:
     lex = load_titles()
     left = max(0, start - window)
     ctx = text[left:start]
-    brk = None
-    for brk in _CLAUSE_BREAK.finditer(ctx):
-        pass
-    if brk is not None:
-        ctx_start = brk.end()
-    else:
-        ctx_start = 0
-    ctx = ctx[ctx_start:]
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(ctx)]
+    ctx = ctx[breaks[-1]:] if breaks else ctx
     folded = fold(ctx)
     for m in lex.pattern.finditer(folded):
         tail = ctx[m.start():]

@@ -1,0 +1,251 @@
+"""Corpus-level entity resolution: candidate spans -> canonical actors.
+
+Per article (:func:`analyse_article`, a pure function): typed candidates from
+:mod:`pipelines.extract` plus the role each person is given in context. Over the corpus
+(:class:`Resolver`): person names are clustered across spellings, surname-only mentions
+joined to their full name, offices propagated to every mention of the person, and each
+entity given a stable id, a label, a type, and for officials a ``role`` and an
+``affiliation``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from graph.build import ArticleMentions, ArticleMeta, EntityInfo, Mention
+
+from .extract import Candidate, Options, _resources, extract
+from .gazetteer import Gazetteer
+from .matcher import Match
+from .nlp import NlpResult
+from .people import NameClusters, name_tokens
+from .roles import Role, find_role
+from .text import is_acronym, name_key, slug
+
+_PERSON_TYPES = ("person", "official")
+
+
+@dataclass(slots=True)
+class ArticleAnalysis:
+    """Everything the corpus-level resolver needs from one article."""
+
+    meta: ArticleMeta
+    sentences: list[str]
+    candidates: list[Candidate]
+    roles: dict[int, Role] = field(default_factory=dict)  # candidate index -> role
+    acronyms: dict[str, str] = field(default_factory=dict)  # "ACRO" -> long name
+
+
+def analyse_article(meta: ArticleMeta, text: str, nlp: NlpResult,
+                    options: Options | None = None) -> ArticleAnalysis:
+    """Candidates, roles and acronym definitions of one article (pure)."""
+    cands = extract(text, nlp, options)
+    roles: dict[int, Role] = {}
+    for i, c in enumerate(cands):
+        if c.type in _PERSON_TYPES:
+            role = find_role(text, c.start, c.end)
+            if role:
+                roles[i] = role
+    acronyms: dict[str, str] = {}
+    for c in cands:
+        if c.type != "group" or c.entry_id:
+            continue
+        tail = text[c.end:c.end + 16]
+        if tail.startswith(" (") and ")" in tail:
+            acro = tail[2:tail.index(")")].strip()
+            if is_acronym(acro):
+                acronyms[acro] = c.text
+    sentences = [text[a:b] for a, b in nlp.sentences]
+    return ArticleAnalysis(meta, sentences, cands, roles, acronyms)
+
+
+@dataclass
+class _Person:
+    names: Counter[str] = field(default_factory=Counter)
+    roles: Counter[str] = field(default_factory=Counter)
+    official: bool = False
+    gaz_id: str = ""
+
+
+class Resolver:
+    """Resolve a corpus of :class:`ArticleAnalysis` into mentions and entities."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+        res = _resources()
+        self.gaz = gazetteer or res.gaz
+        self._surnames = self._gazetteer_surnames()
+
+    # -- gazetteer officials -------------------------------------------------------
+    def _gazetteer_surnames(self) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+        out: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+        for term in self.gaz.terms:
+            entry = self.gaz.entries.get(term.entry_id)
+            if entry is None or entry.type != "official":
+                continue
+            toks = name_tokens(term.text)
+            if len(toks) >= 2:
+                out[toks[-1]].append((toks, entry.id))
+        return out
+
+    # -- corpus pass ----------------------------------------------------------------
+    def resolve(
+        self, analyses: Iterable[ArticleAnalysis]
+    ) -> tuple[list[ArticleMentions], dict[str, EntityInfo]]:
+        docs = list(analyses)
+        clusters = NameClusters()
+        key_gaz: dict[tuple[str, ...], str] = {}
+        # 1. full names seen anywhere, and gazetteer officials whose surname occurs
+        for doc in docs:
+            for c in doc.candidates:
+                if c.type in _PERSON_TYPES:
+                    toks = name_tokens(c.text)
+                    if len(toks) >= 2:
+                        clusters.add(toks)
+                        if c.entry_id:
+                            key_gaz[toks] = c.entry_id
+        for surname in {k[-1] for k in list(clusters.keys())}:
+            for toks, gid in self._surnames.get(surname, ()):
+                if toks not in key_gaz:
+                    key_gaz[toks] = gid
+                clusters.add(toks)
+        # 2. attach each person mention to a cluster root
+        assign: dict[tuple[int, int], tuple[str, ...]] = {}
+        for di, doc in enumerate(docs):
+            local_full = [name_tokens(c.text) for c in doc.candidates
+                          if c.type in _PERSON_TYPES and len(name_tokens(c.text)) >= 2]
+            local_roots = {clusters.find(t) for t in local_full}
+            for ci, c in enumerate(doc.candidates):
+                toks = name_tokens(c.text)
+                if not toks:
+                    continue
+                if c.type in _PERSON_TYPES and len(toks) >= 2:
+                    assign[(di, ci)] = clusters.find(toks)
+                    continue
+                if c.type not in _PERSON_TYPES and not self._surname_like(c):
+                    continue
+                root = self._attach(toks, local_roots, clusters)
+                if root is not None:
+                    assign[(di, ci)] = root
+                elif c.type in _PERSON_TYPES:
+                    assign[(di, ci)] = toks
+        # 3. per-person facts
+        people: dict[tuple[str, ...], _Person] = defaultdict(_Person)
+        for (di, ci), root in assign.items():
+            doc = docs[di]
+            c = doc.candidates[ci]
+            p = people[root]
+            p.names[c.text] += 1
+            role = doc.roles.get(ci)
+            if role and role.official:
+                p.official = True
+                p.roles[role.text] += 1
+        gaz_of_root: dict[tuple[str, ...], str] = {}
+        for toks, gid in key_gaz.items():
+            if toks in clusters._parent:  # noqa: SLF001 - same package
+                gaz_of_root.setdefault(clusters.find(toks), gid)
+        for root, p in people.items():
+            gid = gaz_of_root.get(root, "")
+            if gid:
+                p.gaz_id = gid
+                p.official = True
+        # 4. entity table and mentions
+        entities: dict[str, EntityInfo] = {}
+        person_id: dict[tuple[str, ...], str] = {}
+        for root, p in people.items():
+            info = self._person_info(root, p)
+            person_id[root] = info.id
+            entities.setdefault(info.id, info)
+        acronyms: dict[str, str] = {}
+        for doc in docs:
+            for acro, long in doc.acronyms.items():
+                acronyms.setdefault(name_key(long), acro)
+        out: list[ArticleMentions] = []
+        for di, doc in enumerate(docs):
+            mentions: list[Mention] = []
+            for ci, c in enumerate(doc.candidates):
+                root = assign.get((di, ci))
+                if root is not None:
+                    info = entities[person_id[root]]
+                elif c.type in _PERSON_TYPES:
+                    continue
+                else:
+                    info = self._other_info(c, acronyms)
+                    entities.setdefault(info.id, info)
+                    info = entities[info.id]
+                mentions.append(Mention(doc.meta.id, info.id, info.label, info.type, c.text,
+                                        c.start, c.end, c.sentence))
+            out.append(ArticleMentions(doc.meta, doc.sentences, mentions))
+        return out, entities
+
+    @staticmethod
+    def _surname_like(c: Candidate) -> bool:
+        """A one- or two-word capitalised span NER did not call a person (``Macron``)."""
+        return (c.kind == "ner" and c.type in ("place", "group", "media")
+                and 1 <= len(c.text.split()) <= 2 and not is_acronym(c.text))
+
+    def _attach(self, toks: tuple[str, ...], local_roots: set[tuple[str, ...]],
+                clusters: NameClusters) -> tuple[str, ...] | None:
+        """The full-name cluster a surname-only mention belongs to, if unambiguous."""
+        if len(toks) >= 3:
+            return None
+        cands = clusters.with_surname(toks)
+        here = cands & local_roots
+        if len(here) == 1:
+            return here.pop()
+        if here:
+            return None
+        if len(cands) == 1 and not local_roots & cands:
+            return cands.pop()
+        return None
+
+    def _person_info(self, root: tuple[str, ...], p: _Person) -> EntityInfo:
+        gaz_entry = self.gaz.entries.get(p.gaz_id) if p.gaz_id else None
+        if gaz_entry is not None:
+            label, pid = gaz_entry.label, gaz_entry.id
+        else:
+            full = [n for n in p.names if len(n.split()) >= 2] or list(p.names)
+            label = max(full, key=lambda n: (p.names[n], len(n)))
+            pid = "person:" + slug(label)
+        role, affiliation = "", ""
+        if p.roles:
+            role = max(p.roles, key=lambda r: (p.roles[r], len(r)))
+            affiliation = self._affiliation(" ".join(p.roles))
+        if gaz_entry is not None and gaz_entry.roles:
+            g_role = gaz_entry.roles[-1]
+            role = role or g_role.role
+            affiliation = affiliation or self._label(g_role.affiliation)
+        etype = "official" if p.official else "person"
+        aliases = [n for n, _ in p.names.most_common()]
+        wikidata = gaz_entry.wikidata if gaz_entry is not None else ""
+        return EntityInfo(pid, label, etype, role, affiliation, wikidata, aliases)
+
+    def _label(self, entry_id: str) -> str:
+        entry = self.gaz.entries.get(entry_id)
+        return entry.label if entry else ""
+
+    def _affiliation(self, role_text: str) -> str:
+        """The state named in a role ("ministre malien des …" -> Mali), else a group."""
+        res = _resources()
+        found: list[Match] = res.matcher.find(role_text)
+        for kind in ("state", "group"):
+            for m in found:
+                entry = self.gaz.entries.get(m.entry_id)
+                if entry is not None and entry.type == kind:
+                    return entry.label
+        return ""
+
+    def _other_info(self, c: Candidate, acronyms: dict[str, str]) -> EntityInfo:
+        if c.entry_id:
+            entry = self.gaz.entries[c.entry_id]
+            return EntityInfo(entry.id, entry.label, entry.type, wikidata=entry.wikidata)
+        key = name_key(c.text)
+        if c.type == "group":
+            acro = acronyms.get(key)
+            label = acro or c.text
+            return EntityInfo("group:" + slug(label), label, "group")
+        prefix = c.type if c.type in ("place", "media") else "other"
+        return EntityInfo(f"{prefix}:{slug(c.text)}", c.text, c.type)
+
+
