@@ -1,0 +1,954 @@
+"""Corpus readers: turn a folder or a file into clean :class:`Article` records.
+
+A corpus is either a folder, read recursively in sorted order, or a single file. Supported
+files:
+
+* ``.txt`` and ``.md`` — one article per file; the title is the first non-empty line and
+  the date comes from a header line ("date 2021-11", "Publié le 3 mars 2021", …).
+* ``.html`` / ``.htm`` — one article per page; the text is extracted with trafilatura
+  (falling back to the page's visible text), the title from ``og:title``/``<title>``, the
+  date from ``article:published_time``/``<time datetime>``.
+* ``.jsonl`` and ``.jsonl.gz`` — one JSON object per line with ``text`` (or ``body``,
+  ``content``, ``article``) and optionally ``id``, ``title``, ``date``, ``source``, ``url``.
+* ``.csv`` — the same columns; the delimiter (``,``, ``;``, tab, ``|``) is detected.
+
+Other extensions, hidden files and hidden folders are ignored silently. Symbolic links are
+followed, but each real folder and file is read once, so link loops end.
+
+Every input that yields no article is reported in :attr:`Corpus.skipped` with a short
+reason; smaller problems (an article cut to the length limit, a renamed duplicate id, an
+unreadable metadata date) are listed in :attr:`Corpus.notes`.
+
+Limits:
+
+* :data:`MAX_FILE_BYTES` (20 MB): a single-article file (.txt, .md, .html) above this size
+  is skipped, and so is a single JSONL line or CSV record above it. JSONL and CSV files
+  themselves may be of any size: they are streamed line by line, never loaded whole.
+* :data:`MAX_ARTICLE_CHARS` (200,000 characters): a longer article is cut at a paragraph
+  boundary (reported in :attr:`Corpus.notes`) so that spaCy is never fed a huge document.
+
+Text is normalised: Unicode NFC, ``\\r\\n`` and ``\\r`` to ``\\n``, non-breaking and other
+fixed-width spaces to a plain space, control characters (except newline and tab), lone
+surrogates, soft hyphens, zero-width spaces and byte-order marks removed, outer whitespace
+stripped. Encodings: UTF-8 (with or without BOM), UTF-16/32 with a BOM, and legacy 8-bit
+encodings (Windows-1252/Latin-1 French above all) detected with charset-normalizer.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import gzip
+import io
+import json
+import os
+import re
+import stat
+import sys
+import unicodedata
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import IO, Any
+
+from pipelines.dates import find_header_date, parse_date
+from pipelines.errors import CorpusError
+
+__all__ = [
+    "Article",
+    "Skipped",
+    "Corpus",
+    "sample_path",
+    "normalize_text",
+    "MAX_FILE_BYTES",
+    "MAX_ARTICLE_CHARS",
+    "SUPPORTED_SUFFIXES",
+]
+
+#: Single-article files (and single JSONL lines / CSV records) above this size are skipped.
+MAX_FILE_BYTES = 20 * 1024 * 1024
+#: Articles longer than this are cut at a paragraph boundary.
+MAX_ARTICLE_CHARS = 200_000
+#: File types read in a folder, and accepted as a corpus path.
+SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl", ".jsonl.gz", ".csv")
+
+MAX_TITLE_CHARS = 200
+_SAMPLE_BYTES = 64 * 1024
+_TEXT_KEYS = ("text", "body", "content", "article")
+# In a folder, .md/.txt files with these names document the corpus; they are not articles.
+_DOC_NAMES = frozenset({
+    "readme", "license", "licence", "copying", "notice", "changelog", "changes",
+    "contributing", "authors", "source", "sources", "citation",
+})
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One article.
+
+    ``id`` is the file's path relative to the corpus (posix) for a plain file, or the row's
+    ``id`` (else ``"<file>#<line>"``) for a JSONL/CSV row; ids are unique within a corpus.
+    ``date`` is ISO ``YYYY-MM-DD`` or ``YYYY-MM``, or ``None``.
+    """
+
+    id: str
+    text: str
+    title: str = ""
+    date: str | None = None
+    source: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """An input that gave no article (or, in :attr:`Corpus.notes`, a smaller problem)."""
+
+    where: str  # a path, or "path:LINE" for a JSONL/CSV row
+    reason: str
+
+
+def sample_path() -> Path:
+    """The bundled sample corpus folder (``pipelines/sample/``)."""
+    return Path(str(resources.files("pipelines").joinpath("sample")))
+
+
+# --------------------------------------------------------------------------- normalisation
+
+_SPACES = (
+    "\u00a0\u2007\u202f\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a"
+    "\u205f\u3000"
+)
+
+
+def _build_table() -> dict[int, int | None]:
+    table: dict[int, int | None] = {}
+    for cp in list(range(0x00, 0x20)) + [0x7F] + list(range(0x80, 0xA0)):
+        if cp not in (0x09, 0x0A):
+            table[cp] = None
+    for cp in range(0xD800, 0xE000):  # lone surrogates (from JSON "\ud800" escapes)
+        table[cp] = None
+    for ch in "\u00ad\u200b\u2060\ufeff\ufffe":
+        table[ord(ch)] = None
+    for ch in _SPACES:
+        table[ord(ch)] = 0x20
+    table[0x2028] = 0x0A  # line separator
+    table[0x2029] = 0x0A  # paragraph separator
+    return table
+
+
+_TRANSLATE = _build_table()
+# str.translate is slow on long strings; a regex search tells whether it is needed at all.
+_NEEDS_TRANSLATE = re.compile(
+    "[" + "".join(re.escape(chr(cp)) for cp in sorted(_TRANSLATE) if cp < 0xD800)
+    + "\ud800-\udfff]"
+)
+
+
+def normalize_text(text: str) -> str:
+    """NFC, newlines to ``\\n``, odd spaces to ``' '``, control characters dropped, stripped."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _NEEDS_TRANSLATE.search(text):
+        text = text.translate(_TRANSLATE)
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return text.strip()
+
+
+def _clean_line(value: str) -> str:
+    """A one-line metadata value: normalised, inner whitespace collapsed."""
+    return " ".join(normalize_text(value).split())
+
+
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_DATE_ONLY_LINE = re.compile(
+    r"^\s*(?:date|publi[ée]e?(?:\s+le)?|mis\s+à\s+jour(?:\s+le)?)\s*[:\-–—]?\s*"
+    r"(?P<date>[\w/.\-: ]{4,40}?)\s*$",
+    re.IGNORECASE,
+)
+_DATE_PREFIX = re.compile(
+    r"^\s*date\s*[:\-–—]?\s*(?:\d{4}-\d{1,2}(?:-\d{1,2})?|\d{1,2}/\d{1,2}/\d{4})\s+",
+    re.IGNORECASE,
+)
+
+
+def _title_from_text(text: str) -> str:
+    """The first non-empty line that is not a bare date header, without a date prefix."""
+    for line in text.split("\n", 20)[:20]:
+        line = line.strip()
+        if not line:
+            continue
+        m = _DATE_ONLY_LINE.match(line)
+        if m and parse_date(m["date"]):
+            continue
+        line = _DATE_PREFIX.sub("", line)
+        line = _MD_HEADING.sub("", line).strip()
+        if line:
+            return _cap_title(line)
+    return ""
+
+
+def _cap_title(title: str) -> str:
+    title = " ".join(title.split())
+    if len(title) <= MAX_TITLE_CHARS:
+        return title
+    cut = title.rfind(" ", 0, MAX_TITLE_CHARS)
+    if cut < MAX_TITLE_CHARS // 2:
+        cut = MAX_TITLE_CHARS
+    return title[:cut].rstrip(" ,;:") + "…"
+
+
+def _cut(text: str, limit: int) -> str:
+    """Cut ``text`` to at most ``limit`` characters at a paragraph (else line, sentence,
+    word) boundary."""
+    floor = limit // 2
+    for sep in ("\n\n", "\n", ". ", " "):
+        pos = text.rfind(sep, 0, limit)
+        if pos >= floor:
+            return text[: pos + (1 if sep == ". " else 0)].rstrip()
+    return text[:limit]
+
+
+# --------------------------------------------------------------------------- decoding
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Characters that legacy-encoded French text decodes to when the guess is right.
+_FRENCH = set("àâäçéèêëîïôöùûüÿœæÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ«»’‘“”„—–…€°·•´¨\u00a0²³§µ×÷¼½¾©®™")
+_WESTERN = ("cp1252", "latin_1", "iso8859_15")
+
+
+class _Undecodable(Exception):
+    """Bytes that are not text; ``args[0]`` is the reason."""
+
+
+def _bom_encoding(data: bytes) -> str | None:
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            return enc
+    return None
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """'utf-16-le'/'utf-16-be' when NULs sit at every other byte like ASCII in UTF-16."""
+    n = len(data) - len(data) % 2
+    if n < 8:
+        return None
+    even_nul = data[0:n:2].count(0)
+    odd_nul = data[1:n:2].count(0)
+    half = n // 2
+    if odd_nul > 0.6 * half and even_nul < 0.05 * half:
+        return "utf-16-le"
+    if even_nul > 0.6 * half and odd_nul < 0.05 * half:
+        return "utf-16-be"
+    return None
+
+
+def _french_score(text: str) -> float:
+    """Share of the non-ASCII characters that commonly occur in French text."""
+    non_ascii = [ch for ch in text if ord(ch) > 127]
+    if not non_ascii:
+        return 1.0
+    return sum(ch in _FRENCH for ch in non_ascii) / len(non_ascii)
+
+
+def _guess_encoding(data: bytes) -> str:
+    """Encoding of non-UTF-8 bytes without a BOM (charset-normalizer, biased to French)."""
+    from charset_normalizer import from_bytes
+
+    results = list(from_bytes(data[: 4 * _SAMPLE_BYTES]))
+    candidates: list[str] = [r.encoding for r in results]
+    best = candidates[0] if candidates else None
+    best_score = -1.0
+    if best is not None:
+        try:
+            best_score = _french_score(data[: 4 * _SAMPLE_BYTES].decode(best, errors="replace"))
+        except LookupError:
+            best = None
+    # charset-normalizer often mistakes short French text for Baltic or Central European
+    # code pages; prefer a Western code page when it decodes into French-looking letters.
+    for enc in _WESTERN:
+        try:
+            decoded = data[: 4 * _SAMPLE_BYTES].decode(enc)
+        except UnicodeDecodeError:
+            continue
+        score = _french_score(decoded)
+        if score >= 0.9 and score > best_score and _control_share(decoded) < 0.01:
+            return enc
+    if best is None:
+        raise _Undecodable("not valid text in any encoding")
+    return best
+
+
+def _control_share(text: str) -> float:
+    if not text:
+        return 0.0
+    bad = sum(
+        1 for ch in text
+        if (ord(ch) < 32 and ch not in "\n\r\t\f\v") or 0x7F <= ord(ch) < 0xA0
+    )
+    return bad / len(text)
+
+
+def _sniff_encoding(sample: bytes, complete: bool) -> str:
+    """The encoding of a file from its first bytes (``complete``: the sample is the file).
+
+    Raises :class:`_Undecodable` for binary data.
+    """
+    enc = _bom_encoding(sample)
+    if enc:
+        return enc
+    if b"\x00" in sample:
+        enc = _utf16_without_bom(sample)
+        if enc:
+            return enc
+        raise _Undecodable("binary file")
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(sample, final=complete)
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    return _guess_encoding(sample)
+
+
+def decode_bytes(data: bytes) -> str:
+    """Decode a whole file's bytes; raises :class:`_Undecodable` with a reason."""
+    enc = _sniff_encoding(data, complete=True)
+    if enc == "utf-8":
+        text = data.decode("utf-8")
+    else:
+        try:
+            text = data.decode(enc)
+        except (UnicodeDecodeError, LookupError):
+            try:
+                text = data.decode(_guess_encoding(data), errors="replace")
+            except (UnicodeDecodeError, LookupError) as exc:
+                raise _Undecodable("not valid text in any encoding") from exc
+    if _control_share(text[:100_000]) > 0.05:
+        raise _Undecodable("binary file")
+    return text
+
+
+# --------------------------------------------------------------------------- rows
+
+
+def _as_text(value: Any) -> tuple[str | None, str | None]:
+    """(text, problem) for a row's text value."""
+    if value is None:
+        return None, "text is null"
+    if isinstance(value, str):
+        return value, None
+    if isinstance(value, bool | int | float):
+        return None, f"text is a {'boolean' if isinstance(value, bool) else 'number'}"
+    if isinstance(value, list):
+        parts = [p for p in value if isinstance(p, str)]
+        if len(parts) != len(value):
+            return None, "text is a list with non-string items"
+        return "\n\n".join(parts), None
+    return None, f"text is a JSON {type(value).__name__}, not a string"
+
+
+def _as_meta(value: Any) -> str:
+    """A metadata value as a one-line string ('' for null, objects, …)."""
+    if value is None or isinstance(value, dict):
+        return ""
+    if isinstance(value, bool):
+        return ""
+    if isinstance(value, int | float):
+        if isinstance(value, float) and not value == value:  # NaN
+            return ""
+        return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+    if isinstance(value, list):
+        return " ".join(_as_meta(v) for v in value if v is not None).strip()
+    return _clean_line(str(value))
+
+
+# --------------------------------------------------------------------------- corpus
+
+
+def _suffix(path: Path) -> str:
+    name = path.name.lower()
+    if name.endswith(".jsonl.gz"):
+        return ".jsonl.gz"
+    return path.suffix.lower()
+
+
+def _fmt_bytes(n: int) -> str:
+    mb = 1024 * 1024
+    if n % mb == 0:
+        return f"{n // mb} MB"
+    if n >= mb:
+        return f"{n / mb:.1f} MB"
+    return f"{n:,} bytes"
+
+
+class Corpus:
+    """A lazily read, re-iterable corpus of :class:`Article` records.
+
+    ``path`` is a folder or a .txt/.md/.html/.htm/.jsonl/.jsonl.gz/.csv file; ``None``
+    means the bundled sample corpus. ``max_bytes`` (default 20 MB) is the size limit of a
+    single-article file, JSONL line or CSV record; ``max_chars`` (default 200,000) is the
+    length at which an article is cut at a paragraph boundary.
+
+    Iterating yields articles one at a time (files are streamed). :attr:`skipped` lists
+    every input that gave no article, :attr:`notes` smaller problems, and
+    :attr:`duplicate_ids` counts ids renamed to stay unique; all three are reset at the
+    start of each iteration.
+
+    Raises :class:`~pipelines.errors.CorpusError` when ``path`` does not exist, is not a
+    supported file type, or is a folder without any supported file.
+    """
+
+    skipped: list[Skipped]
+    notes: list[Skipped]
+    duplicate_ids: int
+
+    def __init__(
+        self,
+        path: str | os.PathLike[str] | None = None,
+        *,
+        max_bytes: int = MAX_FILE_BYTES,
+        max_chars: int = MAX_ARTICLE_CHARS,
+    ) -> None:
+        self.path = sample_path() if path is None else Path(os.fspath(path)).expanduser()
+        self.max_bytes = int(max_bytes)
+        self.max_chars = int(max_chars)
+        self.skipped = []
+        self.notes = []
+        self.duplicate_ids = 0
+        try:
+            st = self.path.stat()
+        except FileNotFoundError:
+            if self.path.is_symlink():
+                raise CorpusError(f"corpus path is a broken symbolic link: {self.path}") from None
+            raise CorpusError(f"corpus path does not exist: {self.path}") from None
+        except PermissionError:
+            raise CorpusError(f"corpus path is not accessible (permission denied): "
+                              f"{self.path}") from None
+        except OSError as exc:
+            raise CorpusError(f"corpus path cannot be read: {self.path} "
+                              f"({exc.strerror or exc})") from None
+        if stat.S_ISDIR(st.st_mode):
+            self._is_dir = True
+            self.root = self.path
+            files, _ = self._walk()
+            if not files and not _:
+                raise CorpusError(
+                    f"corpus folder has no .txt, .md, .html, .jsonl, .jsonl.gz or .csv file: "
+                    f"{self.path}"
+                )
+        elif stat.S_ISREG(st.st_mode):
+            self._is_dir = False
+            self.root = self.path.parent
+            if _suffix(self.path) not in SUPPORTED_SUFFIXES:
+                raise CorpusError(
+                    f"unsupported corpus file type '{_suffix(self.path) or self.path.name}': "
+                    f"expected a folder or a .jsonl, .jsonl.gz, .csv, .txt, .md or .html file "
+                    f"({self.path})"
+                )
+        else:
+            raise CorpusError(f"corpus path is neither a folder nor a regular file: {self.path}")
+
+    def __repr__(self) -> str:
+        return f"Corpus({str(self.path)!r})"
+
+    # ------------------------------------------------------------------ files
+
+    def files(self) -> list[Path]:
+        """The files that iteration will read, in order."""
+        if not self._is_dir:
+            return [self.path]
+        return self._walk()[0]
+
+    def _walk(self) -> tuple[list[Path], list[Skipped]]:
+        """Supported files under the folder (sorted, links followed once) and problems."""
+        files: list[Path] = []
+        problems: list[Skipped] = []
+        seen_dirs: set[tuple[int, int]] = set()
+        seen_files: dict[tuple[int, int], Path] = {}
+
+        def visit(folder: Path, ancestors: tuple[tuple[int, int], ...]) -> None:
+            try:
+                with os.scandir(folder) as it:
+                    entries = sorted(it, key=lambda e: e.name)
+            except PermissionError:
+                problems.append(Skipped(str(folder), "permission denied"))
+                return
+            except OSError as exc:
+                problems.append(Skipped(str(folder), f"cannot list folder: "
+                                                      f"{exc.strerror or exc}"))
+                return
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                path = folder / entry.name
+                try:
+                    st = os.stat(path)  # follows symbolic links
+                except FileNotFoundError:
+                    if entry.is_symlink():
+                        problems.append(Skipped(str(path), "broken symbolic link"))
+                    continue
+                except PermissionError:
+                    problems.append(Skipped(str(path), "permission denied"))
+                    continue
+                except OSError as exc:
+                    if exc.errno is not None and exc.errno == 40:  # ELOOP
+                        problems.append(Skipped(str(path), "symlink loop"))
+                    else:
+                        problems.append(Skipped(str(path), f"cannot read: "
+                                                            f"{exc.strerror or exc}"))
+                    continue
+                key = (st.st_dev, st.st_ino)
+                if stat.S_ISDIR(st.st_mode):
+                    if key in ancestors:
+                        problems.append(Skipped(str(path), "symlink loop"))
+                    elif key in seen_dirs:
+                        problems.append(Skipped(str(path), "folder already read through "
+                                                            "another path (symbolic link)"))
+                    else:
+                        seen_dirs.add(key)
+                        visit(path, (*ancestors, key))
+                elif stat.S_ISREG(st.st_mode):
+                    suffix = _suffix(path)
+                    if suffix not in SUPPORTED_SUFFIXES:
+                        continue
+                    if suffix in (".md", ".txt") and path.stem.lower() in _DOC_NAMES:
+                        problems.append(Skipped(str(path), "documentation file "
+                                                            "(README, LICENSE, SOURCE…), "
+                                                            "not an article"))
+                        continue
+                    if key in seen_files:
+                        problems.append(Skipped(
+                            str(path), f"same file as {seen_files[key]} (symbolic link)"))
+                        continue
+                    seen_files[key] = path
+                    files.append(path)
+
+        try:
+            root_st = os.stat(self.path)
+            root_key = (root_st.st_dev, root_st.st_ino)
+        except OSError:
+            root_key = (0, 0)
+        seen_dirs.add(root_key)
+        visit(self.path, (root_key,))
+        return files, problems
+
+    def estimate(self) -> int | None:
+        """A cheap estimate of the number of articles (for a progress bar)."""
+        total = 0
+        try:
+            for path in self.files():
+                suffix = _suffix(path)
+                if suffix == ".jsonl":
+                    total += _count_lines(path)
+                elif suffix == ".csv":
+                    total += max(0, _count_lines(path) - 1)
+                elif suffix == ".jsonl.gz":
+                    total += _estimate_gz_lines(path)
+                else:
+                    total += 1
+        except OSError:
+            return None
+        return total
+
+    # ------------------------------------------------------------------ iteration
+
+    def __iter__(self) -> Iterator[Article]:
+        return self._iterate()
+
+    def _iterate(self) -> Iterator[Article]:
+        self.skipped = []
+        self.notes = []
+        self.duplicate_ids = 0
+        used: set[str] = set()
+        if self._is_dir:
+            files, problems = self._walk()
+            self.skipped.extend(problems)
+        else:
+            files = [self.path]
+        for path in files:
+            rel = self._rel(path)
+            suffix = _suffix(path)
+            if suffix in (".jsonl", ".jsonl.gz"):
+                articles: Iterable[Article] = self._read_jsonl(path, rel)
+            elif suffix == ".csv":
+                articles = self._read_csv(path, rel)
+            else:
+                articles = self._read_single(path, rel, html=suffix in (".html", ".htm"))
+            for art in articles:
+                if art.id in used:
+                    art = self._rename(art, used)
+                used.add(art.id)
+                yield art
+
+    def _rename(self, art: Article, used: set[str]) -> Article:
+        n = 2
+        while f"{art.id}~{n}" in used:
+            n += 1
+        self.duplicate_ids += 1
+        new_id = f"{art.id}~{n}"
+        self.notes.append(Skipped(new_id, f"duplicate id {art.id!r} renamed to {new_id!r}"))
+        return Article(new_id, art.text, art.title, art.date, art.source, art.url)
+
+    def _rel(self, path: Path) -> str:
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def _finish(
+        self, where: str, ident: str, text: str, *, title: str = "", date: str | None = None,
+        source: str = "", url: str = "", raw_date: str = "",
+    ) -> Article | None:
+        """Normalise and build an article; ``None`` (and a Skipped) when there is no text."""
+        text = normalize_text(text)
+        if not text:
+            return None
+        if len(text) > self.max_chars:
+            original = len(text)
+            text = _cut(text, self.max_chars)
+            self.notes.append(Skipped(
+                where, f"article cut to {len(text):,} of {original:,} characters "
+                       f"(limit {self.max_chars:,})"))
+        if date is None and raw_date:
+            self.notes.append(Skipped(where, f"unrecognised date {raw_date[:60]!r}"))
+        if date is None:
+            date = find_header_date(text)
+        title = _cap_title(title) if title else _title_from_text(text)
+        return Article(ident, text, title, date, source, url)
+
+    # ------------------------------------------------------------------ single files
+
+    def _read_bytes(self, path: Path) -> bytes | None:
+        where = str(path)
+        try:
+            size = os.stat(path).st_size
+        except OSError as exc:
+            self.skipped.append(Skipped(where, _os_reason(exc)))
+            return None
+        if size > self.max_bytes:
+            self.skipped.append(Skipped(
+                where, f"file larger than {_fmt_bytes(self.max_bytes)} limit "
+                       f"({_fmt_bytes(size)})"))
+            return None
+        try:
+            with open(path, "rb") as fh:
+                data = fh.read(self.max_bytes + 1)
+        except OSError as exc:
+            self.skipped.append(Skipped(where, _os_reason(exc)))
+            return None
+        if len(data) > self.max_bytes:
+            self.skipped.append(Skipped(
+                where, f"file larger than {_fmt_bytes(self.max_bytes)} limit"))
+            return None
+        if not data.strip():
+            self.skipped.append(Skipped(where, "empty file"))
+            return None
+        return data
+
+    def _read_single(self, path: Path, rel: str, *, html: bool) -> Iterator[Article]:
+        where = str(path)
+        data = self._read_bytes(path)
+        if data is None:
+            return
+        if html:
+            from pipelines.htmltext import extract_html
+
+            try:
+                page = extract_html(data)
+            except _Undecodable as exc:
+                self.skipped.append(Skipped(where, exc.args[0]))
+                return
+            if not page.text.strip():
+                self.skipped.append(Skipped(where, "HTML page without article text"))
+                return
+            art = self._finish(where, rel, page.text, title=_clean_line(page.title),
+                               date=parse_date(page.date) if page.date else None,
+                               source=_clean_line(page.source), url=_clean_line(page.url),
+                               raw_date=page.date)
+        else:
+            try:
+                text = decode_bytes(data)
+            except _Undecodable as exc:
+                self.skipped.append(Skipped(where, exc.args[0]))
+                return
+            art = self._finish(where, rel, text)
+        if art is None:
+            self.skipped.append(Skipped(where, "empty file"))
+            return
+        yield art
+
+    # ------------------------------------------------------------------ rows
+
+    def _row_article(self, row: dict[str, Any], where: str, fallback_id: str) -> Article | None:
+        """An article from a JSONL/CSV row (keys already lower-cased); reports problems."""
+        value: Any = None
+        present = False
+        for key in _TEXT_KEYS:
+            if key in row:
+                present = True
+                value = row[key]
+                if value not in (None, ""):
+                    break
+        if not present:
+            self.skipped.append(Skipped(where, "row without text"))
+            return None
+        text, problem = _as_text(value)
+        if problem:
+            reason = "row without text" if value is None else problem
+            self.skipped.append(Skipped(where, reason))
+            return None
+        assert text is not None
+        ident = _as_meta(row.get("id")) or fallback_id
+        raw_date = _as_meta(row.get("date"))
+        art = self._finish(
+            where, ident, text, title=_as_meta(row.get("title")),
+            date=parse_date(raw_date) if raw_date else None,
+            source=_as_meta(row.get("source")), url=_as_meta(row.get("url")),
+            raw_date=raw_date,
+        )
+        if art is None:
+            self.skipped.append(Skipped(where, "row with empty text"))
+        return art
+
+    def _open_binary(self, path: Path) -> IO[bytes]:
+        if _suffix(path) == ".jsonl.gz":
+            return gzip.open(path, "rb")
+        return open(path, "rb")
+
+    def _read_jsonl(self, path: Path, rel: str) -> Iterator[Article]:
+        where = str(path)
+        line_no = 0
+        try:
+            with self._open_binary(path) as fh:
+                sample = fh.read(_SAMPLE_BYTES)
+                if not sample.strip():
+                    self.skipped.append(Skipped(where, "empty file"))
+                    return
+                try:
+                    enc = _sniff_encoding(sample, complete=len(sample) < _SAMPLE_BYTES)
+                except _Undecodable as exc:
+                    self.skipped.append(Skipped(where, exc.args[0]))
+                    return
+                fh.seek(0)
+                for line_no, line in _lines(fh, enc, self.max_bytes):
+                    if line is None:
+                        self.skipped.append(Skipped(
+                            f"{where}:{line_no}",
+                            f"line {line_no} larger than {_fmt_bytes(self.max_bytes)} limit"))
+                        continue
+                    if not line.strip():
+                        continue
+                    art = self._jsonl_row(line, where, rel, line_no)
+                    if art is not None:
+                        yield art
+        except (EOFError, gzip.BadGzipFile, zlib.error, OSError) as exc:
+            self.skipped.append(Skipped(where, _stream_reason(exc, path, line_no)))
+
+    def _jsonl_row(self, line: str, where: str, rel: str, line_no: int) -> Article | None:
+        here = f"{where}:{line_no}"
+        try:
+            row = json.loads(line)
+        except (json.JSONDecodeError, RecursionError):
+            self.skipped.append(Skipped(here, f"malformed JSON on line {line_no}"))
+            return None
+        if not isinstance(row, dict):
+            kind = {list: "a list", str: "a string"}.get(type(row), "not an object")
+            if kind != "not an object":
+                kind = f"{kind}, not an object"
+            self.skipped.append(Skipped(here, f"line {line_no} is {kind}"))
+            return None
+        row = {str(k).strip().lower(): v for k, v in row.items()}
+        return self._row_article(row, here, f"{rel}#{line_no}")
+
+    def _read_csv(self, path: Path, rel: str) -> Iterator[Article]:
+        where = str(path)
+        line_no = 0
+        try:
+            with open(path, "rb") as raw:
+                sample = raw.read(_SAMPLE_BYTES)
+                if not sample.strip():
+                    self.skipped.append(Skipped(where, "empty file"))
+                    return
+                try:
+                    enc = _sniff_encoding(sample, complete=len(sample) < _SAMPLE_BYTES)
+                except _Undecodable as exc:
+                    self.skipped.append(Skipped(where, exc.args[0]))
+                    return
+                raw.seek(0)
+                text = io.TextIOWrapper(raw, encoding=enc, errors="replace", newline="")
+                head = text.read(_SAMPLE_BYTES)
+                text.seek(0)
+                dialect = _csv_dialect(head)
+                if dialect is None:
+                    self.skipped.append(Skipped(where, "CSV without a text column"))
+                    return
+                old_limit = csv.field_size_limit()
+                csv.field_size_limit(max(old_limit, min(self.max_bytes, sys.maxsize)))
+                try:
+                    yield from self._csv_rows(text, dialect, where, rel)
+                finally:
+                    csv.field_size_limit(old_limit)
+        except OSError as exc:
+            self.skipped.append(Skipped(where, _stream_reason(exc, path, line_no)))
+
+    def _csv_rows(
+        self, text: IO[str], dialect: type[csv.Dialect] | csv.Dialect, where: str, rel: str,
+    ) -> Iterator[Article]:
+        reader = csv.reader(text, dialect)
+        try:
+            header = next(reader)
+        except (StopIteration, csv.Error):
+            self.skipped.append(Skipped(where, "CSV without a header row"))
+            return
+        keys = [h.lstrip("\ufeff").strip().lower() for h in header]
+        if not any(k in _TEXT_KEYS for k in keys):
+            shown = ", ".join(k for k in keys[:8] if k)
+            self.skipped.append(Skipped(where, f"CSV without a text column (columns: {shown})"))
+            return
+        errors = 0
+        while True:
+            start = reader.line_num + 1
+            try:
+                record = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                errors += 1
+                self.skipped.append(Skipped(f"{where}:{start}",
+                                            f"malformed CSV on line {start}: {exc}"))
+                if errors > 100:
+                    self.skipped.append(Skipped(where, "too many malformed CSV lines; "
+                                                       "rest of the file not read"))
+                    return
+                continue
+            if not any(field.strip() for field in record):
+                continue
+            row = {k: v for k, v in zip(keys, record, strict=False) if k}
+            art = self._row_article(row, f"{where}:{start}", f"{rel}#{start}")
+            if art is not None:
+                yield art
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _lines(
+    fh: IO[bytes], enc: str, max_bytes: int,
+) -> Iterator[tuple[int, str | None]]:
+    """(line number, decoded line) of a binary stream; ``None`` for an over-long line."""
+    if enc in ("utf-8", "utf-8-sig") or enc.replace("_", "").lower() in ("ascii", "latin1"):
+        first = True
+        line_no = 0
+        while True:
+            line = fh.readline(max_bytes + 1)
+            if not line:
+                return
+            line_no += 1
+            if len(line) > max_bytes and not line.endswith(b"\n"):
+                while line and not line.endswith(b"\n"):  # drain the rest of the line
+                    line = fh.readline(max_bytes + 1)
+                yield line_no, None
+                continue
+            if first:
+                first = False
+                if line.startswith(codecs.BOM_UTF8):
+                    line = line[3:]
+            try:
+                yield line_no, line.decode(enc if enc != "utf-8-sig" else "utf-8")
+            except UnicodeDecodeError:
+                # a stray non-UTF-8 line: decode it as Windows-1252 rather than losing it
+                yield line_no, line.decode("cp1252", errors="replace")
+        return
+    # UTF-16/32 and legacy code pages: let the codec find the line ends.
+    wrapper = io.TextIOWrapper(fh, encoding=enc, errors="replace", newline=None)
+    for line_no, line in enumerate(wrapper, 1):
+        yield line_no, (None if len(line) > max_bytes else line)
+    wrapper.detach()
+
+
+def _csv_dialect(head: str) -> type[csv.Dialect] | csv.Dialect | None:
+    """The dialect whose header row names a text column (Sniffer first, then , ; tab |)."""
+    head = head.lstrip("\ufeff")
+    candidates: list[type[csv.Dialect] | csv.Dialect] = []
+    try:
+        candidates.append(csv.Sniffer().sniff(head, delimiters=",;\t|"))
+    except csv.Error:
+        pass
+    for delim in (",", ";", "\t", "|"):
+        candidates.append(type("_Delimited", (csv.excel,), {"delimiter": delim}))
+    for dialect in candidates:
+        try:
+            header = next(csv.reader(io.StringIO(head), dialect))
+        except (StopIteration, csv.Error):
+            continue
+        if any(h.strip().lower() in _TEXT_KEYS for h in header):
+            return dialect
+    return None
+
+
+def _os_reason(exc: OSError) -> str:
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    if isinstance(exc, IsADirectoryError):
+        return "is a folder"
+    if exc.errno == 40:
+        return "symlink loop"
+    return f"cannot read: {exc.strerror or exc}"
+
+
+def _stream_reason(exc: BaseException, path: Path, line_no: int) -> str:
+    after = f" after line {line_no}" if line_no else ""
+    if isinstance(exc, EOFError):
+        return f"truncated gzip file: read up to line {line_no}" if line_no else \
+            "truncated gzip file"
+    if isinstance(exc, gzip.BadGzipFile):
+        return f"not a gzip file or corrupt gzip header{after}"
+    if isinstance(exc, zlib.error):
+        return f"corrupt gzip data{after}"
+    if isinstance(exc, OSError):
+        return _os_reason(exc) + after
+    return f"read error{after}: {exc}"  # pragma: no cover
+
+
+def _count_lines(path: Path) -> int:
+    n = 0
+    last = b"\n"
+    with open(path, "rb") as fh:
+        while chunk := fh.read(1 << 20):
+            n += chunk.count(b"\n")
+            last = chunk[-1:]
+    return n + (0 if last == b"\n" else 1)
+
+
+def _estimate_gz_lines(path: Path) -> int:
+    """Lines in a gzip file: counted exactly in the first 64 MB of uncompressed data (about
+    0.3 s), extrapolated beyond that with the uncompressed size in the gzip trailer."""
+    size = os.stat(path).st_size
+    with open(path, "rb") as raw:
+        raw.seek(max(0, size - 4))
+        isize = int.from_bytes(raw.read(4), "little")
+    budget = 64 << 20
+    n = 0
+    try:
+        with open(path, "rb") as raw, gzip.GzipFile(fileobj=raw) as fh:
+            read = 0
+            while read < budget:
+                chunk = fh.read(1 << 20)
+                if not chunk:
+                    return n
+                n += chunk.count(b"\n")
+                read += len(chunk)
+            consumed = raw.tell()
+    except (EOFError, zlib.error, gzip.BadGzipFile):
+        return n
+    if isize > read:  # ISIZE is the size modulo 4 GiB; trust it only when plausible
+        return int(n * isize / read)
+    return int(n * size / max(consumed, 1))
