@@ -1,0 +1,543 @@
+/* actorgraph page script.
+ *
+ * Safety rule: every string that comes from the data (names, aliases, titles, sentences)
+ * reaches the page through textContent, an input's value or a vis-network plain-string
+ * title (which vis sets with innerText). Nothing here uses innerHTML, insertAdjacentHTML,
+ * document.write, eval or URLs built from data.
+ */
+(function () {
+  "use strict";
+
+  var DATA = JSON.parse(document.getElementById("data").textContent);
+  var META = DATA.meta;
+  var NODES = DATA.nodes;
+  var EDGES = DATA.edges;
+  var ARTICLES = DATA.articles || [];
+  var BIG = NODES.length > 800 || EDGES.length > 4000;
+
+  // ------------------------------------------------------------------ helpers
+  function $(id) { return document.getElementById(id); }
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text !== undefined && text !== null) { node.textContent = String(text); }
+    return node;
+  }
+
+  function clear(node) {
+    while (node.firstChild) { node.removeChild(node.firstChild); }
+  }
+
+  function fold(text) {
+    return String(text).normalize("NFKD").replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase().replace(/[\u2019'`\u00b4]/g, "'").replace(/\s+/g, " ").trim();
+  }
+
+  function plural(n, one, many) { return n + " " + (n === 1 ? one : many); }
+
+  function fmt(n) { return Number(n).toLocaleString("en-US"); }
+
+  var TYPES = {};
+  META.types.forEach(function (t) { TYPES[t.id] = t; });
+
+  function typeInfo(id) {
+    return TYPES[id] || { id: id, label: id, colour: "#7f7f7f" };
+  }
+
+  function shade(hex, factor) {
+    var m = /^#([0-9a-f]{6})$/i.exec(hex);
+    if (!m) { return hex; }
+    var v = parseInt(m[1], 16);
+    var parts = [(v >> 16) & 255, (v >> 8) & 255, v & 255].map(function (c) {
+      var out = factor < 0 ? c * (1 + factor) : c + (255 - c) * factor;
+      return Math.max(0, Math.min(255, Math.round(out)));
+    });
+    return "#" + parts.map(function (c) { return (c < 16 ? "0" : "") + c.toString(16); })
+      .join("");
+  }
+
+  function dateRange(a, b) {
+    if (a && b && a !== b) { return a + " – " + b; }
+    return a || b || "";
+  }
+
+  // ------------------------------------------------------------------ header
+  $("title").textContent = META.title;
+  var summary = [
+    plural(META.articles, "article", "articles"),
+    plural(META.nodes_total, "actor", "actors"),
+    plural(META.edges_total, "link", "links")
+  ];
+  var range = dateRange(META.date_min, META.date_max);
+  if (range) { summary.push(range); }
+  $("summary").textContent = summary.join(" · ");
+  var notes = [];
+  if (META.left_out > 0) {
+    notes.push("Showing the " + fmt(NODES.length) + " most connected of " +
+      fmt(NODES.length + META.left_out) + " actors: " + fmt(META.left_out) +
+      " less connected actors left out (actorgraph render --max-nodes N shows more).");
+  }
+  if (META.types_filter) {
+    notes.push("Only these types: " + META.types_filter.map(function (t) {
+      return typeInfo(t).label;
+    }).join(", ") + ".");
+  }
+  if (META.min_weight > 1) {
+    notes.push("Links shared by fewer than " + META.min_weight + " articles left out.");
+  }
+  if (notes.length) {
+    $("notice").textContent = notes.join(" ");
+    $("notice").hidden = false;
+  }
+
+  // ------------------------------------------------------------------ adjacency
+  var adjacency = NODES.map(function () { return []; });
+  EDGES.forEach(function (e, j) {
+    adjacency[e.s].push(j);
+    adjacency[e.t].push(j);
+  });
+  adjacency.forEach(function (list) {
+    list.sort(function (a, b) { return EDGES[b].w - EDGES[a].w || EDGES[b].n - EDGES[a].n; });
+  });
+
+  // ------------------------------------------------------------------ vis data
+  function nodeTooltip(n) {
+    var lines = [n.l, typeInfo(n.t).label + (n.r ? " · " + n.r : "")];
+    lines.push(plural(n.m, "mention", "mentions") + " in " + plural(n.a, "article", "articles"));
+    return lines.join("\n");
+  }
+
+  function edgeTooltip(e) {
+    return NODES[e.s].l + " — " + NODES[e.t].l + "\n" +
+      "together in " + plural(e.w, "article", "articles") +
+      (e.n ? ", " + plural(e.n, "sentence", "sentences") : "");
+  }
+
+  var nodeHidden = NODES.map(function () { return false; });
+  var edgeHidden = EDGES.map(function () { return false; });
+
+  var nodes = new vis.DataSet(NODES.map(function (n, i) {
+    var c = typeInfo(n.t).colour;
+    return {
+      id: i,
+      label: n.l,
+      title: nodeTooltip(n),
+      value: Math.max(1, n.m),
+      x: n.x,
+      y: n.y,
+      color: {
+        background: c,
+        border: shade(c, -0.3),
+        highlight: { background: shade(c, 0.25), border: "#1d2330" },
+        hover: { background: shade(c, 0.15), border: "#1d2330" }
+      }
+    };
+  }));
+
+  var edges = new vis.DataSet(EDGES.map(function (e, j) {
+    return { id: j, from: e.s, to: e.t, value: e.w, title: edgeTooltip(e) };
+  }));
+
+  // Sizes grow with the logarithm of the count, against at least `floor`, so a small
+  // corpus (counts 1-3) does not draw giant dots.
+  function logScale(floor) {
+    return function (min, max, total, value) {
+      var top = Math.log(1 + Math.max(max, floor));
+      return Math.max(0, Math.min(1, (Math.log(1 + value) - Math.log(2)) / (top - Math.log(2))));
+    };
+  }
+
+  var options = {
+    autoResize: true,
+    physics: false,
+    layout: { improvedLayout: false, randomSeed: 1 },
+    nodes: {
+      shape: "dot",
+      borderWidth: 1.5,
+      borderWidthSelected: 3,
+      scaling: {
+        min: 7,
+        max: 38,
+        customScalingFunction: logScale(40),
+        label: { enabled: true, min: 13, max: 28, drawThreshold: 6, maxVisible: 34 }
+      },
+      font: {
+        face: "system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif",
+        size: 14,
+        color: "#1d2330",
+        strokeWidth: 4,
+        strokeColor: "rgba(255,255,255,0.92)"
+      }
+    },
+    edges: {
+      smooth: false,
+      selectionWidth: 2,
+      hoverWidth: 1.5,
+      scaling: { min: 1, max: 9, label: { enabled: false }, customScalingFunction: logScale(12) },
+      color: {
+        color: "rgba(112,124,140,0.42)",
+        highlight: "rgba(36,88,198,0.95)",
+        hover: "rgba(60,70,90,0.8)",
+        inherit: false
+      }
+    },
+    interaction: {
+      hover: true,
+      tooltipDelay: 120,
+      hideEdgesOnDrag: BIG,
+      hideEdgesOnZoom: BIG,
+      multiselect: false,
+      navigationButtons: false,
+      keyboard: false
+    }
+  };
+
+  var network = new vis.Network($("network"), { nodes: nodes, edges: edges }, options);
+
+  window.actorgraph = {
+    network: network,
+    nodes: nodes,
+    edges: edges,
+    data: DATA,
+    ready: false
+  };
+
+  network.once("afterDrawing", function () {
+    $("loading").hidden = true;
+    if (network.getScale() > 1.3) { network.moveTo({ scale: 1.3 }); }
+    window.actorgraph.ready = true;
+    window.actorgraphReady = performance.now();
+    document.documentElement.setAttribute("data-ready", "1");
+  });
+
+  // ------------------------------------------------------------------ panel
+  var panel = $("panel");
+  var body = $("panel-body");
+  var current = null;  // {kind: "node"|"edge", id}
+
+  function hidePanel() {
+    panel.hidden = true;
+    clear(body);
+    current = null;
+  }
+
+  function typeBadge(t) {
+    var info = typeInfo(t);
+    var badge = el("span", "badge");
+    var dot = el("span", "swatch");
+    dot.style.backgroundColor = info.colour;
+    badge.appendChild(dot);
+    badge.appendChild(el("span", null, info.label));
+    return badge;
+  }
+
+  function facts(rows) {
+    var dl = el("dl", "facts");
+    rows.forEach(function (row) {
+      if (row[1] === undefined || row[1] === null || row[1] === "") { return; }
+      dl.appendChild(el("dt", null, row[0]));
+      dl.appendChild(el("dd", null, row[1]));
+    });
+    return dl;
+  }
+
+  function actorButton(i) {
+    var b = el("button", "linkish", NODES[i].l);
+    b.type = "button";
+    b.setAttribute("data-node", String(i));
+    b.addEventListener("click", function () { goToNode(i, true); });
+    return b;
+  }
+
+  function showNode(i) {
+    var n = NODES[i];
+    current = { kind: "node", id: i };
+    clear(body);
+    body.appendChild(el("h2", null, n.l));
+    body.appendChild(typeBadge(n.t));
+    body.appendChild(facts([
+      ["Role", n.r],
+      ["Affiliation", n.f],
+      ["Mentions", fmt(n.m)],
+      ["Articles", fmt(n.a)],
+      ["Seen", dateRange(n.fs, n.ls)],
+      ["Wikidata", n.wd]
+    ]));
+    var others = (n.al || []).filter(function (a) { return a !== n.l; });
+    if (others.length) {
+      body.appendChild(el("h3", null, "Also named"));
+      var ul = el("ul", "aliases");
+      others.forEach(function (a) { ul.appendChild(el("li", null, a)); });
+      body.appendChild(ul);
+    }
+    var links = adjacency[i];
+    body.appendChild(el("h3", null, links.length ?
+      "Strongest links (" + fmt(links.length) + ")" : "No links drawn"));
+    if (links.length) {
+      var list = el("ul", "neighbours");
+      links.slice(0, 15).forEach(function (j) {
+        var e = EDGES[j];
+        var other = e.s === i ? e.t : e.s;
+        var li = el("li");
+        var dot = el("span", "dot");
+        dot.style.backgroundColor = typeInfo(NODES[other].t).colour;
+        li.appendChild(dot);
+        li.appendChild(actorButton(other));
+        var w = el("button", "linkish weight", plural(e.w, "article", "articles"));
+        w.type = "button";
+        w.title = "Show the sentences behind this link";
+        w.setAttribute("data-edge", String(j));
+        w.addEventListener("click", function () { goToEdge(j); });
+        li.appendChild(w);
+        list.appendChild(li);
+      });
+      body.appendChild(list);
+      if (links.length > 15) {
+        body.appendChild(el("p", "muted", "… and " + fmt(links.length - 15) + " more."));
+      }
+    }
+    panel.hidden = false;
+    panel.scrollTop = 0;
+  }
+
+  function showEdge(j) {
+    var e = EDGES[j];
+    current = { kind: "edge", id: j };
+    clear(body);
+    body.appendChild(el("h2", null, NODES[e.s].l + " — " + NODES[e.t].l));
+    var ends = el("div", "ends");
+    ends.appendChild(actorButton(e.s));
+    ends.appendChild(el("span", "muted", "and"));
+    ends.appendChild(actorButton(e.t));
+    body.appendChild(ends);
+    body.appendChild(facts([
+      ["Articles", fmt(e.w)],
+      ["Sentences", fmt(e.n)],
+      ["Seen", dateRange(e.fs, e.ls)]
+    ]));
+    var ev = e.ev || [];
+    body.appendChild(el("h3", null, "Evidence"));
+    if (!ev.length) {
+      body.appendChild(el("p", "muted",
+        "No single sentence names both; they appear in the same articles."));
+    } else {
+      var list = el("ol", "evidence");
+      ev.forEach(function (item) {
+        var li = el("li");
+        li.appendChild(el("blockquote", null, item[1]));
+        var art = item[0] >= 0 ? ARTICLES[item[0]] : null;
+        if (art) {
+          var source = [art[1] || art[0], art[2]].filter(Boolean).join(" · ");
+          li.appendChild(el("p", "source", source));
+        }
+        list.appendChild(li);
+      });
+      body.appendChild(list);
+      if (e.n > ev.length) {
+        body.appendChild(el("p", "muted",
+          "Showing " + ev.length + " of " + plural(e.n, "sentence", "sentences") + "."));
+      }
+    }
+    panel.hidden = false;
+    panel.scrollTop = 0;
+  }
+
+  function ensureVisibleType(t) {
+    var box = document.querySelector('#legend-items input[data-type-index="' +
+      META.types.map(function (x) { return x.id; }).indexOf(t) + '"]');
+    if (box && !box.checked) {
+      box.checked = true;
+      applyFilters();
+    }
+  }
+
+  function goToNode(i, animate) {
+    ensureVisibleType(NODES[i].t);
+    network.selectNodes([i], true);
+    var scale = Math.max(network.getScale(), BIG ? 0.9 : 1.1);
+    network.focus(i, {
+      scale: scale,
+      animation: animate ? { duration: 450, easingFunction: "easeInOutQuad" } : false
+    });
+    showNode(i);
+  }
+
+  function goToEdge(j) {
+    var e = EDGES[j];
+    if (edgeHidden[j]) {
+      ensureVisibleType(NODES[e.s].t);
+      ensureVisibleType(NODES[e.t].t);
+      if (e.w < Number(slider.value)) {
+        slider.value = String(e.w);
+        applyFilters();
+      }
+    }
+    network.setSelection({ nodes: [], edges: [j] }, { unselectAll: true, highlightEdges: false });
+    showEdge(j);
+  }
+
+  $("panel-close").addEventListener("click", function () {
+    network.unselectAll();
+    hidePanel();
+  });
+  document.addEventListener("keydown", function (ev) {
+    if (ev.key === "Escape" && !panel.hidden) {
+      network.unselectAll();
+      hidePanel();
+    }
+  });
+
+  network.on("click", function (params) {
+    if (params.nodes && params.nodes.length) {
+      showNode(params.nodes[0]);
+    } else if (params.edges && params.edges.length) {
+      showEdge(params.edges[0]);
+    } else {
+      hidePanel();
+    }
+  });
+
+  // ------------------------------------------------------------------ filters
+  var slider = $("min-weight");
+  var sliderValue = $("min-weight-value");
+  slider.min = String(META.min_weight);
+  slider.max = String(Math.max(META.max_weight, META.min_weight));
+  slider.value = String(META.min_weight);
+  slider.disabled = META.max_weight <= META.min_weight;
+
+  var typeCounts = {};
+  NODES.forEach(function (n) { typeCounts[n.t] = (typeCounts[n.t] || 0) + 1; });
+
+  var legendItems = $("legend-items");
+  var boxes = [];
+  META.types.forEach(function (t, k) {
+    var label = el("label", "legend-item");
+    var box = el("input");
+    box.type = "checkbox";
+    box.checked = true;
+    box.value = t.id;
+    box.setAttribute("data-type-index", String(k));
+    box.addEventListener("change", applyFilters);
+    boxes.push(box);
+    var swatch = el("span", "swatch");
+    swatch.style.backgroundColor = t.colour;
+    label.appendChild(box);
+    label.appendChild(swatch);
+    label.appendChild(el("span", "type-label", t.label));
+    label.appendChild(el("span", "count", fmt(typeCounts[t.id] || 0)));
+    legendItems.appendChild(label);
+  });
+
+  function applyFilters() {
+    var on = {};
+    boxes.forEach(function (b) { on[b.value] = b.checked; });
+    var minW = Number(slider.value);
+    sliderValue.textContent = plural(minW, "article", "articles");
+    var nodeUpdates = [];
+    var edgeUpdates = [];
+    var shownNodes = 0;
+    var shownEdges = 0;
+    NODES.forEach(function (n, i) {
+      var hide = on[n.t] === false;
+      if (hide !== nodeHidden[i]) {
+        nodeHidden[i] = hide;
+        nodeUpdates.push({ id: i, hidden: hide });
+      }
+      if (!hide) { shownNodes += 1; }
+    });
+    EDGES.forEach(function (e, j) {
+      var hide = nodeHidden[e.s] || nodeHidden[e.t] || e.w < minW;
+      if (hide !== edgeHidden[j]) {
+        edgeHidden[j] = hide;
+        edgeUpdates.push({ id: j, hidden: hide });
+      }
+      if (!hide) { shownEdges += 1; }
+    });
+    if (nodeUpdates.length) { nodes.update(nodeUpdates); }
+    if (edgeUpdates.length) { edges.update(edgeUpdates); }
+    $("visible-count").textContent = "Showing " + plural(shownNodes, "actor", "actors") +
+      ", " + plural(shownEdges, "link", "links") + ".";
+    if (current && current.kind === "node" && nodeHidden[current.id]) { hidePanel(); }
+    if (current && current.kind === "edge" && edgeHidden[current.id]) { hidePanel(); }
+  }
+
+  slider.addEventListener("input", applyFilters);
+  slider.addEventListener("change", applyFilters);
+  applyFilters();
+
+  // ------------------------------------------------------------------ search
+  var keys = [];   // [folded name, node index, original name]
+  var datalist = $("actor-names");
+  var seen = {};
+  NODES.forEach(function (n, i) {
+    [n.l].concat(n.al || []).forEach(function (name) {
+      var key = fold(name);
+      if (!key || seen[key + "\u0000" + i]) { return; }
+      seen[key + "\u0000" + i] = true;
+      keys.push([key, i, name]);
+      var option = document.createElement("option");
+      option.value = name;
+      if (name !== n.l) { option.label = name + " → " + n.l; }
+      datalist.appendChild(option);
+    });
+  });
+
+  function findActors(query) {
+    var q = fold(query);
+    if (!q) { return []; }
+    var exact = [];
+    var prefix = [];
+    var inside = [];
+    var taken = {};
+    keys.forEach(function (k) {
+      var bucket = k[0] === q ? exact : k[0].indexOf(q) === 0 ? prefix :
+        k[0].indexOf(q) > 0 ? inside : null;
+      if (bucket) { bucket.push(k[1]); }
+    });
+    var out = [];
+    exact.concat(prefix, inside).forEach(function (i) {
+      if (!taken[i]) { taken[i] = true; out.push(i); }
+    });
+    return out;
+  }
+
+  var status = $("search-status");
+
+  function search(query, animate) {
+    var hits = findActors(query);
+    if (!hits.length) {
+      status.textContent = query.trim() ? "No actor matches “" + query.trim() + "”." : "";
+      return null;
+    }
+    goToNode(hits[0], animate !== false);
+    status.textContent = hits.length > 1 ?
+      "Best of " + fmt(hits.length) + " matches: " + NODES[hits[0]].l : "Found " + NODES[hits[0]].l;
+    return hits[0];
+  }
+
+  var searchBox = $("search");
+  $("search-form").addEventListener("submit", function (ev) {
+    ev.preventDefault();
+    search(searchBox.value, true);
+  });
+  searchBox.addEventListener("input", function () {
+    // A name picked from the suggestions (or typed in full) is found at once.
+    var q = fold(searchBox.value);
+    if (!q) { status.textContent = ""; return; }
+    for (var k = 0; k < keys.length; k += 1) {
+      if (keys[k][0] === q) { search(searchBox.value, true); return; }
+    }
+  });
+
+  $("fit").addEventListener("click", function () {
+    network.fit({ animation: { duration: 400, easingFunction: "easeInOutQuad" } });
+  });
+
+  window.actorgraph.search = search;
+  window.actorgraph.findActors = findActors;
+  window.actorgraph.showNode = goToNode;
+  window.actorgraph.showEdge = goToEdge;
+  window.actorgraph.applyFilters = applyFilters;
+  window.actorgraph.fold = fold;
+}());
