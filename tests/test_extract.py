@@ -1,0 +1,146 @@
+"""Candidate extraction rules, on hand-made NER output (no spaCy needed)."""
+
+from __future__ import annotations
+
+import re
+
+from graph.build import ArticleMeta
+from pipelines.extract import Options, extract
+from pipelines.nlp import NlpResult
+from pipelines.resolve import Resolver, analyse_article
+
+
+def ner(text: str, *spans: tuple[str, str]) -> NlpResult:
+    """NlpResult with one sentence per line and the given (surface, label) entities."""
+    ents = []
+    for surface, label in spans:
+        m = next(m for m in re.finditer(re.escape(surface), text)
+                 if all(m.end() <= a or m.start() >= b for a, b, _ in ents))
+        ents.append((m.start(), m.end(), label))
+    sents, pos = [], 0
+    for line in text.split("\n"):
+        sents.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return NlpResult(tuple(sents), tuple(sorted(ents)))
+
+
+def typed(text: str, *spans, options=None):
+    return [(c.text, c.type, c.entry_id) for c in extract(text, ner(text, *spans), options)]
+
+
+def test_capital_demonym_and_seat_resolve_to_the_state():
+    text = "Pékin a répondu au Kremlin. La diplomatie algérienne se tait."
+    out = typed(text, ("Pékin", "LOC"), ("Kremlin", "LOC"))
+    assert ("Pékin", "state", "state:CHN") in out
+    assert ("Kremlin", "state", "state:RUS") in out
+    assert ("algérienne", "state", "state:DZA") in out
+
+
+def test_capitals_switch_off():
+    text = "Pékin a répondu. La diplomatie algérienne se tait."
+    out = typed(text, ("Pékin", "LOC"), options=Options(capitals=False))
+    assert ("Pékin", "place", "state:CHN") in out
+    assert all(t != "algérienne" for t, _, _ in out)
+
+
+def test_article_variants_and_hyphens():
+    text = "La Guinée-Bissau et l’Afrique du Sud ont voté avec la Côte d’Ivoire."
+    ids = {e for _, _, e in typed(text)}
+    assert {"state:GNB", "state:ZAF", "state:CIV"} <= ids
+
+
+def test_longer_person_or_org_name_wins_over_a_state_inside_it():
+    text = "La Banque de France a prêté. Paris Hilton est venue."
+    out = typed(text, ("Banque de France", "ORG"), ("Paris Hilton", "PER"))
+    assert ("Banque de France", "group", "") in out
+    assert ("Paris Hilton", "person", "") in out
+    assert all(e != "state:FRA" for _, _, e in out)
+
+
+def test_demonym_inside_an_ner_span_still_counts():
+    text = "Le ministre tunisien des Affaires a parlé."
+    out = typed(text, ("ministre tunisien des Affaires", "ORG"))
+    assert out == [("tunisien", "state", "state:TUN")]
+
+
+def test_unknown_org_spans():
+    text = "Le Front pour la renaissance du Nord et le FPRN ont signé. Affaires sociales."
+    out = typed(text, ("Front pour la renaissance du Nord", "ORG"), ("FPRN", "ORG"),
+                ("Affaires sociales", "ORG"))
+    assert ("Front pour la renaissance du Nord", "group", "") in out
+    assert ("FPRN", "group", "") in out
+    assert all(t != "Affaires sociales" for t, _, _ in out)
+
+
+def test_generic_words_misc_and_domains():
+    text = "L'Etat a parlé à Info-sahel.net selon Time is money."
+    out = typed(text, ("Etat", "LOC"), ("Info-sahel.net", "MISC"), ("Time is", "MISC"))
+    assert out == [("Info-sahel.net", "media", "")]
+
+
+def test_boilerplate_lines_are_ignored():
+    text = "Le Niger a voté.\nLaisser un commentaire\nPartager sur Facebook"
+    out = typed(text, ("Laisser", "PER"), ("Facebook", "ORG"))
+    assert out == [("Niger", "state", "state:NER")]
+
+
+def test_titles_stripped_from_person_spans():
+    text = "Il a reçu le colonel Jean Kaboré."
+    out = typed(text, ("colonel Jean Kaboré", "PER"))
+    assert out == [("Jean Kaboré", "person", "")]
+
+
+def test_lowercase_state_name_is_not_a_state():
+    text = "Un tchad? non: le mali est un mot ici, mais le Niger non."
+    ids = [e for _, _, e in typed(text)]
+    assert ids == ["state:NER"]
+
+
+def _resolve(*articles):
+    analyses = [analyse_article(ArticleMeta(f"a{i}"), text, ner(text, *spans))
+                for i, (text, spans) in enumerate(articles)]
+    docs, entities = Resolver().resolve(analyses)
+    return docs, entities
+
+
+def test_surname_joins_full_name_and_office_propagates():
+    docs, entities = _resolve(
+        ("Le ministre ivoirien de la Défense Moussa Diarra est à Abidjan.\nDiarra a parlé.",
+         [("Moussa Diarra", "PER"), ("Abidjan", "LOC"), ("Diarra", "PER")]),
+        ("Diarra est rentré. Moussa Diarra a signé.", [("Diarra", "PER"),
+                                                       ("Moussa Diarra", "PER")]),
+    )
+    people = {m.entity for d in docs for m in d.mentions if m.type in ("official", "person")}
+    assert people == {"person:moussa-diarra"}
+    info = entities["person:moussa-diarra"]
+    assert info.type == "official"
+    assert info.role == "ministre ivoirien de la Défense"
+    assert info.affiliation == "Côte d’Ivoire" or "Ivoire" in info.affiliation
+
+
+def test_ner_location_that_is_a_known_surname_becomes_the_person():
+    docs, _ = _resolve(
+        ("Coup dur pour Kaboré.\nLe colonel Jean Kaboré a parlé.",
+         [("Kaboré", "LOC"), ("Jean Kaboré", "PER")]),
+    )
+    ents = {(m.text, m.entity, m.type) for m in docs[0].mentions}
+    assert ("Kaboré", "person:jean-kabore", "official") in ents
+
+
+def test_spellings_make_one_person():
+    docs, entities = _resolve(
+        ("Dmitri Peskov a parlé.", [("Dmitri Peskov", "PER")]),
+        ("Dmitry Peskov a répondu.", [("Dmitry Peskov", "PER")]),
+    )
+    ids = {m.entity for d in docs for m in d.mentions}
+    assert len(ids) == 1
+    assert set(entities[ids.pop()].aliases) == {"Dmitri Peskov", "Dmitry Peskov"}
+
+
+def test_acronym_defined_in_text_names_the_group():
+    docs, entities = _resolve(
+        ("Le Front patriotique du Sud (FPS) a attaqué.",
+         [("Front patriotique du Sud", "ORG")]),
+    )
+    (m,) = docs[0].mentions
+    assert m.label == "FPS" and m.type == "group"
