@@ -297,7 +297,10 @@ def _control_share(text: str) -> float:
     return bad / len(text)
 
 
-def _sniff_encoding(sample: bytes, complete: bool) -> str:
+_UTF8_SEQ = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}")
+
+
+def _sniff_encoding(sample: bytes, complete: bool, *, lines: bool = False) -> str:
     """The encoding of a file from its first bytes (``complete``: the sample is the file).
 
     Raises :class:`_Undecodable` for binary data.
@@ -305,16 +308,22 @@ def _sniff_encoding(sample: bytes, complete: bool) -> str:
     enc = _bom_encoding(sample)
     if enc:
         return enc
-    if b"\x00" in sample:
+    nuls = sample.count(0)
+    if nuls:
         enc = _utf16_without_bom(sample)
         if enc:
             return enc
-        raise _Undecodable("binary file")
+        if nuls > max(1, 0.005 * len(sample)):  # a stray NUL in text is removed, not fatal
+            raise _Undecodable("binary file")
     try:
         codecs.getincrementaldecoder("utf-8")().decode(sample, final=complete)
         return "utf-8"
     except UnicodeDecodeError:
         pass
+    if lines and _UTF8_SEQ.search(sample):
+        # Line-based files (JSONL) with real UTF-8 sequences and a few bad lines stay UTF-8;
+        # the bad lines are decoded one by one.
+        return "utf-8"
     return _guess_encoding(sample)
 
 
@@ -733,7 +742,8 @@ class Corpus:
                     self.skipped.append(Skipped(where, "empty file"))
                     return
                 try:
-                    enc = _sniff_encoding(sample, complete=len(sample) < _SAMPLE_BYTES)
+                    enc = _sniff_encoding(sample, complete=len(sample) < _SAMPLE_BYTES,
+                                          lines=True)
                 except _Undecodable as exc:
                     self.skipped.append(Skipped(where, exc.args[0]))
                     return
