@@ -122,7 +122,9 @@ def _strings(value: object) -> list[str]:
 
 def _record_terms(rec: dict) -> Iterator[tuple[str, str]]:
     """Yield ``(text, kind)`` for every term of a data record."""
-    yield rec["label"], "name"
+    # The label is a name, unless it is one of the acronyms (then matched case-sensitively).
+    if rec["label"] not in _strings(rec.get("acronyms")):
+        yield rec["label"], "name"
     for text in _strings(rec.get("names")):
         yield text, "name"
     for text in _strings(rec.get("acronyms")):

@@ -314,3 +314,121 @@ def test_lookup_unknown(gaz: Gazetteer) -> None:
     assert gaz.lookup("") is None
     assert gaz.lookup("Atlantide") is None
     assert gaz.lookup("le") is None
+
+
+# --- groups, media, places ---------------------------------------------------------------------
+
+
+def test_groups_schema(gaz: Gazetteer) -> None:
+    groups = read_records("groups.jsonl")
+    assert len(groups) >= 150
+    for rec in groups:
+        assert rec["kind"] in GROUP_KINDS, rec["id"]
+        assert rec["wikidata"] == "" or re.fullmatch(r"Q\d+", rec["wikidata"]), rec["id"]
+        if rec["parent"]:
+            assert rec["parent"] in gaz.entries, rec["id"]
+            assert gaz.entry(rec["parent"]).type == "group"
+        if rec["kind"] == "organ":
+            assert rec["parent"], rec["id"]
+        for acr in rec["acronyms"]:
+            assert acr == acr.strip() and " " not in acr, acr
+
+
+def test_media_and_places_schema() -> None:
+    media = read_records("media.jsonl")
+    places = read_records("places.jsonl")
+    assert len(media) >= 60
+    assert len(places) >= 150
+    for rec in media:
+        assert rec["names"] or rec["acronyms"], rec["id"]
+    for rec in places:
+        assert rec["names"], rec["id"]
+        assert "capitals" not in rec and "demonyms" not in rec
+
+
+@pytest.mark.parametrize(
+    ("text", "entry_id"),
+    [
+        ("ECOWAS", "group:cedeao"),
+        ("CEDEAO", "group:cedeao"),
+        ("Communauté économique des États de l’Afrique de l’Ouest", "group:cedeao"),
+        ("Nations-Unies", "group:onu"),
+        ("Nations unies", "group:onu"),
+        ("les Nations Unies", "group:onu"),
+        ("ONU", "group:onu"),
+        ("Conseil de sécurité", "group:conseil-securite-onu"),
+        ("Conseil de sécurité des Nations unies", "group:conseil-securite-onu"),
+        ("Assemblée générale des Nations unies", "group:assemblee-generale-onu"),
+        ("HCR", "group:hcr"),
+        ("Programme alimentaire mondial", "group:pam"),
+        ("Unicef", "group:unicef"),
+        ("OMS", "group:oms"),
+        ("CPI", "group:cpi"),
+        ("Union africaine", "group:ua"),
+        ("AES", "group:aes"),
+        ("Alliance des États du Sahel", "group:aes"),
+        ("G5 Sahel", "group:g5-sahel"),
+        ("OTAN", "group:otan"),
+        ("NATO", "group:otan"),
+        ("Union européenne", "group:ue"),
+        ("Commission européenne", "group:commission-europeenne"),
+        ("MINUSMA", "group:minusma"),
+        ("Minusma", "group:minusma"),
+        ("EUTM", "group:eutm-mali"),
+        ("BRICS", "group:brics"),
+        ("JNIM", "group:jnim"),
+        ("GSIM", "group:jnim"),
+        ("EIGS", "group:eigs"),
+        ("État islamique au Grand Sahara", "group:eigs"),
+        ("AQMI", "group:aqmi"),
+        ("Boko Haram", "group:boko-haram"),
+        ("ISWAP", "group:iswap"),
+        ("Daech", "group:etat-islamique"),
+        ("l'État islamique", "group:etat-islamique"),
+        ("Al-Qaïda", "group:al-qaida"),
+        ("al-Qaida", "group:al-qaida"),
+        ("Hezbollah", "group:hezbollah"),
+        ("talibans", "group:talibans"),
+        ("M23", "group:m23"),
+        ("FSR", "group:fsr"),
+        ("RSF", "group:fsr"),
+        ("Wagner", "group:wagner"),
+        ("Groupe Wagner", "group:wagner"),
+        ("Africa Corps", "group:africa-corps"),
+        ("Barkhane", "group:op-barkhane"),
+        ("opération Serval", "group:op-serval"),
+        ("CNSP", "group:cnsp"),
+        ("Conseil national pour la sauvegarde de la patrie", "group:cnsp"),
+        ("Comité national pour le salut du peuple", "group:cnsp"),
+        ("CSP-PSD", "group:csp-psd"),
+        ("AFP", "media:afp"),
+        ("Agence France-Presse", "media:afp"),
+        ("RFI", "media:rfi"),
+        ("Le Monde", "media:le-monde"),
+        ("Jeune Afrique", "media:jeune-afrique"),
+        ("ORTM", "media:ortm"),
+        ("Al Jazeera", "media:al-jazeera"),
+        ("Sahel", "place:sahel"),
+        ("le Sahel", "place:sahel"),
+        ("Afrique de l'Ouest", "place:afrique-de-l-ouest"),
+        ("Moyen-Orient", "place:moyen-orient"),
+        ("Azawad", "place:azawad"),
+        ("Liptako-Gourma", "place:liptako-gourma"),
+        ("Kidal", "place:kidal"),
+        ("Tombouctou", "place:tombouctou"),
+    ],
+)
+def test_other_lookups(gaz: Gazetteer, text: str, entry_id: str) -> None:
+    assert _entry_of(gaz, text) == entry_id, text
+
+
+def test_group_acronym_case(gaz: Gazetteer) -> None:
+    term = gaz.lookup("AES")
+    assert term is not None and term.kind == "acronym" and term.case_sensitive
+    assert gaz.lookup("aes") is None
+    assert gaz.lookup("Aes") is None
+    assert gaz.lookup("ecowas") is None
+    assert gaz.entry("group:conseil-securite-onu").parent == "group:onu"
+    assert gaz.entry("group:cnsp").kind == "institution"
+    assert gaz.entry("group:wagner").kind == "pmc"
+    assert sum(1 for t in gaz.terms if t.text == "CNSP") == 1
