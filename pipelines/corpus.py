@@ -591,11 +591,18 @@ class Corpus:
                 articles = self._read_csv(path, rel)
             else:
                 articles = self._read_single(path, rel, html=suffix in (".html", ".htm"))
+            reported = len(self.skipped)
+            count = 0
             for art in articles:
                 if art.id in used:
                     art = self._rename(art, used)
                 used.add(art.id)
+                count += 1
                 yield art
+            if count == 0 and len(self.skipped) == reported:
+                # e.g. a CSV with a header only, or a JSONL file of blank lines
+                self.skipped.append(Skipped(str(path), "no rows" if suffix in (
+                    ".jsonl", ".jsonl.gz", ".csv") else "no text"))
 
     def _rename(self, art: Article, used: set[str]) -> Article:
         n = 2
