@@ -131,6 +131,15 @@ def _gaz_type(match: Match, res: _Resources, options: Options) -> str | None:
     return etype or None
 
 
+def _first_name_use(text: str, m: Match, res: _Resources) -> bool:
+    """A risky name followed by a capitalised word is a first name ("Maurice Dupont")."""
+    entry = res.gaz.entries.get(m.entry_id)
+    if entry is None or m.text not in entry.risky_names:
+        return False
+    following = re.match(r"[ \t]+(\w)", text[m.end:m.end + 3])
+    return bool(following and following.group(1).isupper())
+
+
 def extract(text: str, nlp: NlpResult, options: Options | None = None) -> list[Candidate]:
     """Typed candidate spans of one article, in text order."""
     options = options or Options()
@@ -160,9 +169,11 @@ def extract(text: str, nlp: NlpResult, options: Options | None = None) -> list[C
                            for i in overlapping)
             strictly = contains and any((gaz_matches[i].end - gaz_matches[i].start) < b - a
                                         for i in overlapping)
+            # A state name that is also a first name ("Maurice") yields to NER's person.
             risky = any(
-                res.gaz.entries[gaz_matches[i].entry_id].risky_names
-                and gaz_matches[i].kind in ("name", "capital") for i in overlapping
+                res.types.get(gaz_matches[i].entry_id) == "state"
+                and gaz_matches[i].text in res.gaz.entries[gaz_matches[i].entry_id].risky_names
+                for i in overlapping
             )
             ner_wins = (
                 ner_type in ("person", "group", "media")
@@ -179,7 +190,7 @@ def extract(text: str, nlp: NlpResult, options: Options | None = None) -> list[C
         taken.append((a, b))
 
     for i, m in enumerate(gaz_matches):
-        if i in used_gaz:
+        if i in used_gaz or _first_name_use(text, m, res):
             continue
         gtype = _gaz_type(m, res, options)
         if gtype is None:

@@ -144,3 +144,16 @@ def test_acronym_defined_in_text_names_the_group():
     )
     (m,) = docs[0].mentions
     assert m.label == "FPS" and m.type == "group"
+
+
+def test_state_name_used_as_a_first_name():
+    text = "Maurice Kamto a parlé. L'île Maurice a voté."
+    out = typed(text, ("Maurice Kamto", "PER"))
+    assert ("Maurice Kamto", "person", "") in out
+    assert [e for _, _, e in out if e.startswith("state:")] == ["state:MUS"]
+
+
+def test_known_group_beats_ner_person_label():
+    text = "Les mercenaires de Wagner sont arrivés."
+    out = typed(text, ("Wagner", "PER"))
+    assert out == [("Wagner", "group", "group:wagner")]
