@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import errno
 import gzip
 import io
 import json
@@ -76,7 +77,16 @@ SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl", ".jsonl.gz", ".c
 
 MAX_TITLE_CHARS = 200
 _SAMPLE_BYTES = 64 * 1024
-_TEXT_KEYS = ("text", "body", "content", "article")
+# Column / key names, lower-cased; the first present and non-empty one wins.
+_TEXT_KEYS = ("text", "body", "content", "article", "texte", "contenu", "corps")
+_META_ALIASES: dict[str, tuple[str, ...]] = {
+    "id": ("id", "doc_id", "article_id", "identifiant", "_id"),
+    "title": ("title", "titre", "headline"),
+    "date": ("date", "published", "published_at", "publication_date", "date_publication",
+             "pubdate", "datetime"),
+    "source": ("source", "media", "média", "journal", "site", "publisher"),
+    "url": ("url", "link", "lien", "href"),
+}
 # In a folder, .md/.txt files with these names document the corpus; they are not articles.
 _DOC_NAMES = frozenset({
     "readme", "license", "licence", "copying", "notice", "changelog", "changes",
@@ -300,6 +310,32 @@ def _control_share(text: str) -> float:
 _UTF8_SEQ = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}")
 
 
+def _cp1252_fallback(exc: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: bytes that are not UTF-8 are read as Windows-1252."""
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    chunk = exc.object[exc.start:exc.end]
+    try:
+        return chunk.decode("cp1252"), exc.end
+    except UnicodeDecodeError:
+        return chunk.decode("latin-1"), exc.end
+
+
+#: UTF-8 with a Windows-1252 fallback for stray bytes (files pasted together from both).
+UTF8_MIXED = "actorgraph-cp1252-fallback"
+codecs.register_error(UTF8_MIXED, _cp1252_fallback)
+
+
+def _mostly_utf8(sample: bytes) -> bool:
+    """True when the bytes hold at least as many UTF-8 sequences as invalid bytes."""
+    valid = len(_UTF8_SEQ.findall(sample))
+    if not valid:
+        return False
+    bad = sample.decode("utf-8", errors="replace").count("\ufffd") - sample.count(
+        b"\xef\xbf\xbd")
+    return bad <= valid
+
+
 def _sniff_encoding(sample: bytes, complete: bool, *, lines: bool = False) -> str:
     """The encoding of a file from its first bytes (``complete``: the sample is the file).
 
@@ -320,9 +356,8 @@ def _sniff_encoding(sample: bytes, complete: bool, *, lines: bool = False) -> st
         return "utf-8"
     except UnicodeDecodeError:
         pass
-    if lines and _UTF8_SEQ.search(sample):
-        # Line-based files (JSONL) with real UTF-8 sequences and a few bad lines stay UTF-8;
-        # the bad lines are decoded one by one.
+    if _mostly_utf8(sample) or (lines and _UTF8_SEQ.search(sample)):
+        # UTF-8 with a few stray Windows-1252 bytes or lines: decoded with UTF8_MIXED.
         return "utf-8"
     return _guess_encoding(sample)
 
@@ -331,7 +366,7 @@ def decode_bytes(data: bytes) -> str:
     """Decode a whole file's bytes; raises :class:`_Undecodable` with a reason."""
     enc = _sniff_encoding(data, complete=True)
     if enc == "utf-8":
-        text = data.decode("utf-8")
+        text = data.decode("utf-8", errors=UTF8_MIXED)
     else:
         try:
             text = data.decode(enc)
@@ -362,6 +397,15 @@ def _as_text(value: Any) -> tuple[str | None, str | None]:
             return None, "text is a list with non-string items"
         return "\n\n".join(parts), None
     return None, f"text is a JSON {type(value).__name__}, not a string"
+
+
+def _first_meta(row: dict[str, Any], keys: tuple[str, ...]) -> str:
+    for key in keys:
+        if key in row:
+            value = _as_meta(row[key])
+            if value:
+                return value
+    return ""
 
 
 def _as_meta(value: Any) -> str:
@@ -447,11 +491,16 @@ class Corpus:
         if stat.S_ISDIR(st.st_mode):
             self._is_dir = True
             self.root = self.path
-            files, _ = self._walk()
-            if not files and not _:
+            files, problems = self._walk()
+            if not files:
+                detail = ""
+                if problems:
+                    first = problems[0]
+                    more = f" and {len(problems) - 1} more" if len(problems) > 1 else ""
+                    detail = f" ({first.where}: {first.reason}{more})"
                 raise CorpusError(
-                    f"corpus folder has no .txt, .md, .html, .jsonl, .jsonl.gz or .csv file: "
-                    f"{self.path}"
+                    f"corpus folder has no readable .txt, .md, .html, .jsonl, .jsonl.gz or "
+                    f".csv file: {self.path}{detail}"
                 )
         elif stat.S_ISREG(st.st_mode):
             self._is_dir = False
@@ -508,7 +557,7 @@ class Corpus:
                     problems.append(Skipped(str(path), "permission denied"))
                     continue
                 except OSError as exc:
-                    if exc.errno is not None and exc.errno == 40:  # ELOOP
+                    if exc.errno == errno.ELOOP:
                         problems.append(Skipped(str(path), "symlink loop"))
                     else:
                         problems.append(Skipped(str(path), f"cannot read: "
@@ -722,13 +771,12 @@ class Corpus:
             self.skipped.append(Skipped(where, reason))
             return None
         assert text is not None
-        ident = _as_meta(row.get("id")) or fallback_id
-        raw_date = _as_meta(row.get("date"))
+        meta = {field: _first_meta(row, keys) for field, keys in _META_ALIASES.items()}
+        raw_date = meta["date"]
         art = self._finish(
-            where, ident, text, title=_as_meta(row.get("title")),
+            where, meta["id"] or fallback_id, text, title=meta["title"],
             date=parse_date(raw_date) if raw_date else None,
-            source=_as_meta(row.get("source")), url=_as_meta(row.get("url")),
-            raw_date=raw_date,
+            source=meta["source"], url=meta["url"], raw_date=raw_date,
         )
         if art is None:
             self.skipped.append(Skipped(where, "row with empty text"))
@@ -800,19 +848,18 @@ class Corpus:
                     self.skipped.append(Skipped(where, exc.args[0]))
                     return
                 raw.seek(0)
-                text = io.TextIOWrapper(raw, encoding=enc, errors="replace", newline="")
+                text = io.TextIOWrapper(
+                    raw, encoding=enc, newline="",
+                    errors=UTF8_MIXED if enc == "utf-8" else "replace")
                 head = text.read(_SAMPLE_BYTES)
                 text.seek(0)
                 dialect = _csv_dialect(head)
                 if dialect is None:
                     self.skipped.append(Skipped(where, "CSV without a text column"))
                     return
-                old_limit = csv.field_size_limit()
-                csv.field_size_limit(max(old_limit, min(self.max_bytes, sys.maxsize)))
-                try:
-                    yield from self._csv_rows(text, dialect, where, rel)
-                finally:
-                    csv.field_size_limit(old_limit)
+                # Raised once for the process (never lowered: other readers may be running).
+                csv.field_size_limit(max(csv.field_size_limit(), min(self.max_bytes, sys.maxsize)))
+                yield from self._csv_rows(text, dialect, where, rel)
         except OSError as exc:
             self.skipped.append(Skipped(where, _stream_reason(exc, path, line_no)))
 
@@ -878,11 +925,10 @@ def _lines(
                 first = False
                 if line.startswith(codecs.BOM_UTF8):
                     line = line[3:]
-            try:
-                yield line_no, line.decode(enc if enc != "utf-8-sig" else "utf-8")
-            except UnicodeDecodeError:
-                # a stray non-UTF-8 line: decode it as Windows-1252 rather than losing it
-                yield line_no, line.decode("cp1252", errors="replace")
+            if enc in ("utf-8", "utf-8-sig"):
+                yield line_no, line.decode("utf-8", errors=UTF8_MIXED)
+            else:
+                yield line_no, line.decode(enc, errors="replace")
         return
     # UTF-16/32 and legacy code pages: let the codec find the line ends.
     wrapper = io.TextIOWrapper(fh, encoding=enc, errors="replace", newline=None)
@@ -916,7 +962,7 @@ def _os_reason(exc: OSError) -> str:
         return "permission denied"
     if isinstance(exc, IsADirectoryError):
         return "is a folder"
-    if exc.errno == 40:
+    if exc.errno == errno.ELOOP:
         return "symlink loop"
     return f"cannot read: {exc.strerror or exc}"
 

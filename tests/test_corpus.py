@@ -136,7 +136,18 @@ def test_unsupported_file(tmp_path: Path) -> None:
 
 def test_folder_without_articles(tmp_path: Path) -> None:
     (tmp_path / "image.png").write_bytes(b"\x89PNG")
-    with pytest.raises(CorpusError, match="no .txt"):
+    with pytest.raises(CorpusError, match="no readable .txt"):
+        Corpus(tmp_path)
+
+
+def test_unlistable_folder_raises(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "a.txt").write_text("Titre\n\nTexte.", encoding="utf-8")
+
+    def fake_scandir(path):  # type: ignore[no-untyped-def]
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(os, "scandir", fake_scandir)
+    with pytest.raises(CorpusError, match="permission denied"):
         Corpus(tmp_path)
 
 
@@ -195,6 +206,16 @@ def test_cp1252_longer_article(tmp_path: Path) -> None:
     f.write_bytes(text.encode("cp1252"))
     (art,), _ = read(f)
     assert art.text == normalize_text(text)
+
+
+def test_utf8_with_stray_cp1252_bytes(tmp_path: Path) -> None:
+    f = tmp_path / "mixte.txt"
+    f.write_bytes("Première partie écrite en UTF-8, déjà.\n\n".encode()
+                  + "Seconde partie collée depuis Windows : élève.".encode("cp1252"))
+    (art,), skipped = read(f)
+    assert skipped == []
+    assert art.text == ("Première partie écrite en UTF-8, déjà.\n\n"
+                        "Seconde partie collée depuis Windows : élève.")
 
 
 def test_utf16_without_bom(tmp_path: Path) -> None:
@@ -606,6 +627,17 @@ def test_csv_bom_and_cp1252(tmp_path: Path) -> None:
     g.write_bytes("id;text\n1;Le député a été élu à Besançon.\n".encode("cp1252"))
     (art,), skipped = read(g)
     assert skipped == [] and art.text == "Le député a été élu à Besançon."
+
+
+def test_csv_french_column_names(tmp_path: Path) -> None:
+    f = tmp_path / "fr.csv"
+    f.write_text("identifiant;titre;date_publication;média;lien;texte\n"
+                 "a1;Un titre;5 juin 2019;La Gazette;https://exemple.org/a1;Le corps.\n",
+                 encoding="utf-8")
+    (art,), skipped = read(f)
+    assert skipped == []
+    assert art == Article("a1", "Le corps.", "Un titre", "2019-06-05", "La Gazette",
+                          "https://exemple.org/a1")
 
 
 def test_csv_problems(tmp_path: Path) -> None:
