@@ -195,7 +195,7 @@ def _title_from_text(text: str) -> str:
             continue
         line = _DATE_PREFIX.sub("", line)
         line = _MD_HEADING.sub("", line).strip()
-        if line:
+        if any(ch.isalnum() for ch in line):  # not a rule such as "---" or "***"
             return _cap_title(line)
     return ""
 
@@ -219,6 +219,33 @@ def _cut(text: str, limit: int) -> str:
         if pos >= floor:
             return text[: pos + (1 if sep == ". " else 0)].rstrip()
     return text[:limit]
+
+
+_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)",
+                           re.S)
+_FRONT_LINE = re.compile(r"^([A-Za-z_][\w -]*?)\s*:\s*(.*?)\s*$")
+
+
+def _front_matter(text: str) -> tuple[dict[str, str], str]:
+    """Simple YAML front matter of a Markdown/text file: (title/date/source/url, body).
+
+    Only flat ``key: value`` lines are read (no YAML library); the block is removed from the
+    text only when it names at least one known field.
+    """
+    m = _FRONT_MATTER.match(text)
+    if not m:
+        return {}, text
+    raw: dict[str, str] = {}
+    for line in m.group(1).splitlines():
+        lm = _FRONT_LINE.match(line)
+        if lm:
+            raw.setdefault(lm.group(1).strip().lower(), lm.group(2).strip().strip("'\""))
+    meta = {field: next((raw[k] for k in keys if raw.get(k)), "")
+            for field, keys in _META_ALIASES.items() if field != "id"}
+    meta = {k: _clean_line(v) for k, v in meta.items() if v}
+    if not meta:
+        return {}, text
+    return meta, text[m.end():]
 
 
 # --------------------------------------------------------------------------- decoding
@@ -744,7 +771,12 @@ class Corpus:
             except _Undecodable as exc:
                 self.skipped.append(Skipped(where, exc.args[0]))
                 return
-            art = self._finish(where, rel, text)
+            meta, text = _front_matter(text)
+            raw_date = meta.get("date", "")
+            art = self._finish(where, rel, text, title=meta.get("title", ""),
+                               date=parse_date(raw_date) if raw_date else None,
+                               source=meta.get("source", ""), url=meta.get("url", ""),
+                               raw_date=raw_date)
         if art is None:
             self.skipped.append(Skipped(where, "empty file"))
             return

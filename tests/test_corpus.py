@@ -111,6 +111,23 @@ def test_header_date_and_title(tmp_path: Path) -> None:
     assert art.title.startswith("Alors que les négociations")
 
 
+def test_markdown_front_matter(tmp_path: Path) -> None:
+    f = tmp_path / "fm.md"
+    f.write_text('---\ntitle: "Visite officielle à Rabat"\ndate: 2023-04-18\n'
+                 "tags: [diplomatie]\n---\n\n# Titre du corps\n\nLe texte de l'article.\n",
+                 encoding="utf-8")
+    (art,), skipped = read(f)
+    assert skipped == []
+    assert art.title == "Visite officielle à Rabat"
+    assert art.date == "2023-04-18"
+    assert art.text == "# Titre du corps\n\nLe texte de l'article."
+    g = tmp_path / "rule.md"  # a horizontal rule, not front matter
+    g.write_text("---\nRien de spécial\n---\nCorps.", encoding="utf-8")
+    (art,), _ = read(g)
+    assert art.text.startswith("---")
+    assert art.title == "Rien de spécial"
+
+
 def test_long_first_line_title_is_capped(tmp_path: Path) -> None:
     f = tmp_path / "long.txt"
     f.write_text("mot " * 500, encoding="utf-8")
