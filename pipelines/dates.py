@@ -201,6 +201,8 @@ _STRONG_KEY = re.compile(
 )
 _WEAK_KEY = re.compile(r"(?<![\w])(?:le|du|depuis)\s+$")
 _SHORT_LINE = 100
+_DATELINE_BEFORE = re.compile(r"^\s*[^\W\d][\w'’ .-]{0,40},\s*$")
+_DATELINE_AFTER = re.compile(r"\s*(?:\(|[-–—|]|$)")
 
 
 def find_header_date(text: str) -> str | None:
@@ -209,8 +211,9 @@ def find_header_date(text: str) -> str | None:
     Only the first :data:`HEADER_LINES` non-empty lines and at most :data:`HEADER_CHARS`
     characters are examined, so dates in the body are never picked up. A date counts when
     it is introduced by a word such as "date", "publié le", "mis à jour le" (anywhere in the
-    zone), or when it sits on a short line of its own, possibly after "le" ("Rédaction
-    — le 1 septembre 2020", "12/05/2022").
+    zone), when it opens a wire dateline ("Dakar, 3 mars 2021 (AFP) - …"), or when it sits
+    on a short line of its own, possibly after "le" ("Rédaction — le 1 septembre 2020",
+    "12/05/2022").
     """
     if not text:
         return None
@@ -229,6 +232,8 @@ def find_header_date(text: str) -> str | None:
             before = folded[max(0, start - 40):start]
             if _STRONG_KEY.search(before):
                 return iso
+            if _DATELINE_BEFORE.match(folded[:start]) and _DATELINE_AFTER.match(folded[end:]):
+                return iso  # wire dateline: "Dakar, 3 mars 2021 (AFP) - …"
             # Full lines may continue past the header zone; judge "short" on the real line.
             full_line = _line_containing(text, zone, line)
             is_short = len(full_line.strip()) <= _SHORT_LINE

@@ -83,6 +83,12 @@ def test_parse_date_non_string() -> None:
         ("Réunion à Abuja\nmardi 6 février 2018\nLes représentants ont signé.", "2018-02-06"),
         ("PUBLIÉE LE 9 JANVIER 2020 | Politique\nLe parlement a adopté le budget.",
          "2020-01-09"),
+        ("Nouakchott, 21 octobre 2018 (AFP) - Le chef de l'État a nommé un nouveau "
+         "gouvernement après plusieurs semaines de consultations avec les partis.", "2018-10-21"),
+        ("Saint-Louis, 2 juin 2017 — Les pêcheurs ont manifesté devant la préfecture pour "
+         "réclamer de meilleures conditions d'accès au port.", "2017-06-02"),
+        ("Mise à jour : 04.05.2021\nLe texte suit.", "2021-05-04"),
+        ("*Publié le 1er février 2022*\n\nLe texte suit.", "2022-02-01"),
     ],
 )
 def test_find_header_date(text: str, expected: str) -> None:
@@ -103,6 +109,9 @@ def test_find_header_date(text: str, expected: str) -> None:
         # numbers that are not dates
         "Bilan : 2021 victimes\n\nLe chiffre de 12 est cité.",
         "La nuit du 11 au 12 mai, des soldats ont tenté un coup de force.",
+        # a date after a comma in the middle of prose is not a dateline
+        "Les ministres, 3 mars 2021 en tête, ont voté une loi qui modifie durablement le code "
+        "électoral du pays et les règles de financement des partis politiques.",
     ],
 )
 def test_find_header_date_none(text: str) -> None:
