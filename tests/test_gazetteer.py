@@ -101,8 +101,7 @@ def test_files_are_packaged_utf8_jsonl() -> None:
     data = resources.files("pipelines") / "data"
     for filename in DATA_FILES:
         path = data / filename
-        if not path.is_file():
-            continue
+        assert path.is_file(), filename
         raw = path.read_bytes().decode("utf-8")
         for line in raw.splitlines():
             assert line.strip(), f"blank line in {filename}"
@@ -432,3 +431,84 @@ def test_group_acronym_case(gaz: Gazetteer) -> None:
     assert gaz.entry("group:cnsp").kind == "institution"
     assert gaz.entry("group:wagner").kind == "pmc"
     assert sum(1 for t in gaz.terms if t.text == "CNSP") == 1
+
+
+# --- officials ---------------------------------------------------------------------------------
+
+
+def test_officials_schema(gaz: Gazetteer) -> None:
+    officials = read_records("officials.jsonl")
+    assert len(officials) >= 300
+    for rec in officials:
+        assert rec["id"].startswith("person:"), rec["id"]
+        assert rec["roles"], rec["id"]
+        assert rec["label"] in rec["names"]
+        for name in rec["names"]:
+            # full names only: never a bare surname
+            assert len(name.split()) >= 2, (rec["id"], name)
+        for role in rec["roles"]:
+            assert role["role"], rec["id"]
+            assert role["affiliation"] in gaz.entries, (rec["id"], role["affiliation"])
+            assert gaz.entry(role["affiliation"]).type in {"state", "group"}
+            assert DATE_PATTERN.match(role["start"]) and DATE_PATTERN.match(role["end"])
+            assert role["start"], rec["id"]
+            if role["end"]:
+                assert role["start"] <= role["end"], (rec["id"], role)
+    entry = gaz.entry("person:emmanuel-macron")
+    assert entry.type == "official"
+    assert entry.roles[0].affiliation == "state:FRA"
+    assert entry.roles[0].start == "2017-05" and entry.roles[0].end == ""
+
+
+def test_officials_cover_heads_of_african_states(gaz: Gazetteer) -> None:
+    african = """DZA AGO BEN BWA BFA BDI CPV CMR CAF TCD COM COG COD CIV DJI EGY GNQ ERI SWZ ETH GAB
+    GMB GHA GIN GNB KEN LSO LBR LBY MDG MWI MLI MRT MUS MAR MOZ NAM NER NGA RWA STP SEN SYC SLE SOM
+    ZAF SSD SDN TZA TGO TUN UGA ZMB ZWE""".split()
+    assert len(african) == 54
+    covered = {r.affiliation for e in gaz.by_type("official") for r in e.roles}
+    assert {f"state:{c}" for c in african} <= covered
+    for code in ("USA", "GBR", "RUS", "CHN", "FRA", "DEU", "IND", "BRA", "JPN", "TUR", "SAU"):
+        assert f"state:{code}" in covered
+
+
+@pytest.mark.parametrize(
+    ("text", "entry_id"),
+    [
+        ("Emmanuel Macron", "person:emmanuel-macron"),
+        ("Sergueï Lavrov", "person:serguei-lavrov"),
+        ("Sergei Lavrov", "person:serguei-lavrov"),
+        ("Sergey Lavrov", "person:serguei-lavrov"),
+        ("Vladimir Putin", "person:vladimir-poutine"),
+        ("Assimi Goïta", "person:assimi-goita"),
+        ("Assimi Goita", "person:assimi-goita"),
+        ("Abdourahamane Tchiani", "person:abdourahamane-tiani"),
+        ("Ibrahim Traoré", "person:ibrahim-traore"),
+        ("Mahamat Idriss Déby Itno", "person:mahamat-idriss-deby"),
+        ("Evgueni Prigojine", "person:evgueni-prigojine"),
+        ("Yevgeny Prigozhin", "person:evgueni-prigojine"),
+        ("António Guterres", "person:antonio-guterres"),
+        ("Moussa Faki Mahamat", "person:moussa-faki-mahamat"),
+        ("Iyad Ag Ghali", "person:iyad-ag-ghaly"),
+        ("IBK", "person:ibrahim-boubacar-keita"),
+    ],
+)
+def test_official_lookups(gaz: Gazetteer, text: str, entry_id: str) -> None:
+    assert _entry_of(gaz, text) == entry_id, text
+
+
+def test_official_multiple_roles(gaz: Gazetteer) -> None:
+    putin = gaz.entry("person:vladimir-poutine")
+    assert [r.role for r in putin.roles] == ["président", "Premier ministre", "président"]
+    faki = gaz.entry("person:moussa-faki-mahamat")
+    assert {r.affiliation for r in faki.roles} == {"state:TCD", "group:ua"}
+    assert gaz.lookup("ibk") is None  # acronyms of people are case-sensitive too
+
+
+def test_load_is_fast() -> None:
+    import time
+
+    load_gazetteer.cache_clear()
+    start = time.perf_counter()
+    gaz = load_gazetteer()
+    assert time.perf_counter() - start < 1.0
+    assert len(gaz.entries) > 1000
