@@ -19,7 +19,8 @@ from .gazetteer import Gazetteer, load_gazetteer
 from .matcher import Match, TermMatcher, TermSpec
 from .nlp import NlpResult
 from .noise import NoiseRules, load_noise, masked_ranges
-from .text import is_acronym, is_capitalised
+from .roles import load_titles
+from .text import fold, is_acronym, is_capitalised
 
 _LEADING_ARTICLE = re.compile(r"^(?:(?:la|le|les|l['’]|du|des|de la|de l['’]|au|aux|en)\s*)+",
                               re.IGNORECASE)
@@ -88,9 +89,11 @@ def _strip_span(text: str, start: int, end: int, label: str) -> tuple[int, int]:
     surface = surface.strip()
     end = start + len(surface)
     if label == "PER":
+        titles = load_titles().official
         for tok in _PER_SPLIT.finditer(surface):
             word = tok.group(0)
-            if word.lower() in _HONORIFIC or not is_capitalised(word):
+            if (word.lower() in _HONORIFIC or not is_capitalised(word)
+                    or fold(word) in titles):
                 continue
             start += tok.start()
             break
@@ -105,7 +108,15 @@ def _strip_span(text: str, start: int, end: int, label: str) -> tuple[int, int]:
     return start, start + len(stripped)
 
 
-def _ner_type(surface: str, label: str, noise: NoiseRules) -> str | None:
+def _in_caps_run(text: str, start: int, end: int) -> bool:
+    """Whether a span sits in an all-capitals heading ("UN SUCCÈS SANS …")."""
+    before = re.findall(r"[^\W\d_]+", text[max(0, start - 30):start])[-1:]
+    after = re.findall(r"[^\W\d_]+", text[end:end + 30])[:1]
+    return any(len(w) > 1 and w.isupper() for w in before + after)
+
+
+def _ner_type(surface: str, label: str, noise: NoiseRules, text: str = "", start: int = 0,
+              end: int = 0) -> str | None:
     """Type of an NER span that no gazetteer term explains (None: drop it)."""
     if not surface or noise.is_generic(surface):
         return None
@@ -117,7 +128,7 @@ def _ner_type(surface: str, label: str, noise: NoiseRules) -> str | None:
         return "place" if is_capitalised(surface) else None
     if label in ("ORG", "MISC"):
         if is_acronym(surface):
-            return "group"
+            return None if _in_caps_run(text, start, end) else "group"
         if is_capitalised(surface) and noise.looks_like_org(surface):
             return "group"
         return None
@@ -163,7 +174,7 @@ def extract(text: str, nlp: NlpResult, options: Options | None = None) -> list[C
             continue
         surface = text[a:b]
         overlapping = [i for i, m in enumerate(gaz_matches) if m.start < b and a < m.end]
-        ner_type = _ner_type(surface, label, res.noise)
+        ner_type = _ner_type(surface, label, res.noise, text, a, b)
         if overlapping:
             contains = all(a <= gaz_matches[i].start and gaz_matches[i].end <= b
                            for i in overlapping)

@@ -78,6 +78,15 @@ def same_person(a: Sequence[str], b: Sequence[str], threshold: float = 80.0) -> 
     return True
 
 
+def close_spelling(a: Sequence[str], b: Sequence[str], threshold: float = 85.0) -> bool:
+    """Same given names, surnames one letter apart (``Droukdal`` / ``Droukdel``)."""
+    return (
+        len(a) >= 2 and len(b) >= 2 and tuple(a[:-1]) == tuple(b[:-1])
+        and len(a[0]) >= 3 and min(len(a[-1]), len(b[-1])) >= 5
+        and fuzz.ratio(a[-1], b[-1]) >= threshold
+    )
+
+
 def ends_with(full: Sequence[str], part: Sequence[str]) -> bool:
     """Whether ``part`` (a surname-only mention) ends the full name ``full``."""
     return 0 < len(part) < len(full) and tuple(full[-len(part):]) == tuple(part)
@@ -89,6 +98,7 @@ class NameClusters:
     def __init__(self) -> None:
         self._parent: dict[tuple[str, ...], tuple[str, ...]] = {}
         self._blocks: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+        self._given: dict[str, list[tuple[str, ...]]] = defaultdict(list)
 
     def find(self, key: tuple[str, ...]) -> tuple[str, ...]:
         parent = self._parent
@@ -105,9 +115,14 @@ class NameClusters:
         self._parent[key] = key
         block = self._blocks[surname_key(key)]
         roots = {self.find(other) for other in block if same_person(key, other)}
+        given = self._given[key[0]] if len(key) >= 2 else []
+        if not roots:
+            roots = {self.find(other) for other in given if close_spelling(key, other)}
         if len(roots) == 1:  # an ambiguous name ("J. Dupont") bridges nobody
             self._parent[key] = roots.pop()
         block.append(key)
+        if len(key) >= 2:
+            given.append(key)
 
     def union(self, a: tuple[str, ...], b: tuple[str, ...]) -> None:
         self.add(a)

@@ -14,10 +14,12 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz, process
+
 from graph.build import ArticleMentions, ArticleMeta, EntityInfo, Mention
 
 from .extract import Candidate, Options, _resources, extract
-from .gazetteer import Gazetteer
+from .gazetteer import Entry, Gazetteer
 from .matcher import Match
 from .nlp import NlpResult
 from .people import NameClusters, name_tokens
@@ -76,6 +78,7 @@ class Resolver:
         res = _resources()
         self.gaz = gazetteer or res.gaz
         self._surnames = self._gazetteer_surnames()
+        self._group_names: dict[str, str] | None = None
 
     # -- gazetteer officials -------------------------------------------------------
     def _gazetteer_surnames(self) -> dict[str, list[tuple[tuple[str, ...], str]]]:
@@ -110,6 +113,17 @@ class Resolver:
                 if toks not in key_gaz:
                     key_gaz[toks] = gid
                 clusters.add(toks)
+        full_count: Counter[tuple[str, ...]] = Counter()
+        given_names: set[str] = set()
+        surnames: set[str] = set()
+        for doc in docs:
+            for c in doc.candidates:
+                toks = name_tokens(c.text)
+                if c.type in _PERSON_TYPES and len(toks) >= 2:
+                    full_count[clusters.find(toks)] += 1
+                    given_names.add(toks[0])
+                    surnames.add(toks[-1])
+        gaz_roots = {clusters.find(t) for t in key_gaz}
         # 2. attach each person mention to a cluster root
         assign: dict[tuple[int, int], tuple[str, ...]] = {}
         for di, doc in enumerate(docs):
@@ -125,10 +139,12 @@ class Resolver:
                     continue
                 if c.type not in _PERSON_TYPES and not self._surname_like(c):
                     continue
-                root = self._attach(toks, local_roots, clusters)
+                root = self._attach(toks, local_roots, clusters, full_count, gaz_roots)
                 if root is not None:
                     assign[(di, ci)] = root
                 elif c.type in _PERSON_TYPES:
+                    if len(toks) == 1 and toks[0] in given_names and toks[0] not in surnames:
+                        continue  # a lone first name ("François"): nobody in particular
                     assign[(di, ci)] = toks
         # 3. per-person facts
         people: dict[tuple[str, ...], _Person] = defaultdict(_Person)
@@ -185,19 +201,32 @@ class Resolver:
         return (c.kind == "ner" and c.type in ("place", "group", "media")
                 and 1 <= len(c.text.split()) <= 2 and not is_acronym(c.text))
 
-    def _attach(self, toks: tuple[str, ...], local_roots: set[tuple[str, ...]],
-                clusters: NameClusters) -> tuple[str, ...] | None:
-        """The full-name cluster a surname-only mention belongs to, if unambiguous."""
+    @staticmethod
+    def _attach(toks: tuple[str, ...], local_roots: set[tuple[str, ...]],
+                clusters: NameClusters, counts: Counter[tuple[str, ...]],
+                known: set[tuple[str, ...]]) -> tuple[str, ...] | None:
+        """The full-name cluster a surname-only mention belongs to, if unambiguous.
+
+        A full name in the same article decides; else the only person in the corpus
+        with that surname; else the only notable office-holder among them; else one who
+        is named at least three times as often as any other.
+        """
         if len(toks) >= 3:
             return None
         cands = clusters.with_surname(toks)
         here = cands & local_roots
         if len(here) == 1:
             return here.pop()
-        if here:
+        if here or not cands:
             return None
-        if len(cands) == 1 and not local_roots & cands:
-            return cands.pop()
+        if len(cands) == 1:
+            return next(iter(cands))
+        notable = cands & known
+        if len(notable) == 1:
+            return notable.pop()
+        ranked = sorted(cands, key=lambda r: -counts[r])
+        if counts[ranked[0]] >= 3 * max(1, counts[ranked[1]]):
+            return ranked[0]
         return None
 
     def _person_info(self, root: tuple[str, ...], p: _Person) -> EntityInfo:
@@ -221,6 +250,22 @@ class Resolver:
         wikidata = gaz_entry.wikidata if gaz_entry is not None else ""
         return EntityInfo(pid, label, etype, role, affiliation, wikidata, aliases)
 
+    def _fuzzy_group(self, key: str) -> Entry | None:
+        """A known organisation whose long name is spelled a little differently."""
+        if len(key.split()) < 3:
+            return None
+        if self._group_names is None:
+            self._group_names = {}
+            for term in self.gaz.terms:
+                entry = self.gaz.entries.get(term.entry_id)
+                if entry is not None and entry.type == "group" and term.kind != "acronym":
+                    k = name_key(term.text)
+                    if len(k.split()) >= 3:
+                        self._group_names[k] = entry.id
+        hit = process.extractOne(key, list(self._group_names), scorer=fuzz.ratio,
+                                 score_cutoff=86)
+        return self.gaz.entries[self._group_names[hit[0]]] if hit else None
+
     def _label(self, entry_id: str) -> str:
         entry = self.gaz.entries.get(entry_id)
         return entry.label if entry else ""
@@ -242,6 +287,9 @@ class Resolver:
             return EntityInfo(entry.id, entry.label, entry.type, wikidata=entry.wikidata)
         key = name_key(c.text)
         if c.type == "group":
+            known = self._fuzzy_group(key)
+            if known is not None:
+                return EntityInfo(known.id, known.label, known.type, wikidata=known.wikidata)
             acro = acronyms.get(key)
             label = acro or c.text
             return EntityInfo("group:" + slug(label), label, "group")

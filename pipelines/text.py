@@ -60,10 +60,12 @@ def is_capitalised(text: str) -> bool:
 
 
 def is_acronym(text: str) -> bool:
-    """``CEDEAO``, ``G5``, ``MPR``: 2 to 10 characters, upper case letters and digits."""
-    core = text.replace(".", "").replace("-", "").replace(" ", "")
+    """``CEDEAO``, ``M5-RFP``, ``MPR``: one ASCII word of 2 to 8 capitals and digits."""
+    if " " in text.strip() or not text.isascii():
+        return False
+    core = text.replace(".", "").replace("-", "")
     return (
-        2 <= len(core) <= 10
+        2 <= len(core) <= 8
         and any(c.isalpha() for c in core)
         and all(c.isupper() or c.isdigit() for c in core)
         and sum(c.isupper() for c in core) >= 2
