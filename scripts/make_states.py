@@ -301,6 +301,10 @@ def build() -> list[dict]:
 
         def add(name: str, names: list[str] = names) -> None:
             name = clean(name).strip()
+            if name.startswith("L'"):
+                name = name[2:]
+            if "(" in name:
+                return
             if name and name not in names:
                 names.append(name)
 
