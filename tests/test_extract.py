@@ -157,3 +157,40 @@ def test_known_group_beats_ner_person_label():
     text = "Les mercenaires de Wagner sont arrivés."
     out = typed(text, ("Wagner", "PER"))
     assert out == [("Wagner", "group", "group:wagner")]
+
+
+def test_lone_first_name_is_dropped_but_lone_surname_kept():
+    docs, _ = _resolve(
+        ("Jean Kaboré a parlé.", [("Jean Kaboré", "PER")]),
+        ("Jean est venu. Zongo est venu.", [("Jean", "PER"), ("Zongo", "PER")]),
+    )
+    assert [m.text for m in docs[1].mentions] == ["Zongo"]
+
+
+def test_surname_goes_to_the_dominant_person():
+    docs, _ = _resolve(
+        *[("Paul Kanazoé a signé.", [("Paul Kanazoé", "PER")])] * 3,
+        ("Awa Kanazoé chante.", [("Awa Kanazoé", "PER")]),
+        ("Kanazoé a parlé.", [("Kanazoé", "PER")]),
+    )
+    assert docs[-1].mentions[0].entity == "person:paul-kanazoe"
+
+
+def test_close_spellings_of_a_surname():
+    docs, _ = _resolve(
+        ("Moussa Tembeley est arrivé.", [("Moussa Tembeley", "PER")]),
+        ("Moussa Tembely est parti.", [("Moussa Tembely", "PER")]),
+    )
+    assert len({m.entity for d in docs for m in d.mentions}) == 1
+
+
+def test_known_organisation_spelled_differently():
+    text = "La Communauté économique des Etats d'Afrique de l'Ouest a tranché."
+    docs, _ = _resolve((text, [("Communauté économique des Etats d'Afrique de l'Ouest", "ORG")]))
+    assert docs[0].mentions[0].entity == "group:cedeao"
+
+
+def test_caps_heading_is_not_an_acronym():
+    text = "UN SUCCÈS TOTAL pour le Niger"
+    out = typed(text, ("SUCCÈS", "MISC"), ("UN", "ORG"))
+    assert out == [("Niger", "state", "state:NER")]
