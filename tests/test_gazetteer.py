@@ -512,3 +512,46 @@ def test_load_is_fast() -> None:
     gaz = load_gazetteer()
     assert time.perf_counter() - start < 1.0
     assert len(gaz.entries) > 1000
+
+
+# --- French domestic politics (most of the OrangeSum "politique" corpus) -----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "entry_id"),
+    [
+        ("LREM", "group:lrem"),
+        ("La République en marche", "group:lrem"),
+        ("Les Républicains", "group:lr"),
+        ("LR", "group:lr"),
+        ("UMP", "group:lr"),
+        ("PS", "group:ps"),
+        ("Parti socialiste", "group:ps"),
+        ("Front national", "group:rn"),
+        ("RN", "group:rn"),
+        ("La France insoumise", "group:lfi"),
+        ("EELV", "group:eelv"),
+        ("MoDem", "group:modem"),
+        ("CGT", "group:cgt"),
+        ("Assemblée nationale", "group:assemblee-nationale"),
+        ("Sénat", "group:senat"),
+        ("Conseil constitutionnel", "group:conseil-constitutionnel"),
+        ("Sénat américain", "group:senat-us"),
+        ("Douma d'État", "group:douma"),
+        ("Gérald Darmanin", "person:gerald-darmanin"),
+        ("Marine Le Pen", "person:marine-le-pen"),
+        ("Jean-Luc Mélenchon", "person:jean-luc-melenchon"),
+        ("Anne Hidalgo", "person:anne-hidalgo"),
+        ("Eric Ciotti", "person:eric-ciotti"),
+        ("Vassili Nebenzia", "person:vassili-nebenzia"),
+    ],
+)
+def test_french_politics_lookups(gaz: Gazetteer, text: str, entry_id: str) -> None:
+    assert _entry_of(gaz, text) == entry_id, text
+
+
+def test_short_french_acronyms_case_sensitive(gaz: Gazetteer) -> None:
+    # "ps", "fo", "lr" are not parties; only the upper-case spellings are.
+    for text in ("ps", "Ps", "fo", "lr", "rn"):
+        assert gaz.lookup(text) is None, text
+    assert gaz.lookup("Douma") is None  # a Syrian town and a West Bank village, in this corpus
