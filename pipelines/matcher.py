@@ -61,6 +61,9 @@ class TermMatcher:
             return _norm_case(surface) == _norm_case(term.text)
         if term.kind == "demonym":
             return True
+        first_term = next((c for c in term.text if c.isalpha()), "")
+        if first_term.islower():  # written in lower case in the data: "talibans"
+            return True
         first = next((c for c in surface if c.isalpha()), "")
         return first.isupper() or first.isdigit()
 
