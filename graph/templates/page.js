@@ -8,7 +8,12 @@
 (function () {
   "use strict";
 
+  function mark(name) {
+    if (window.performance && performance.mark) { performance.mark("actorgraph:" + name); }
+  }
+  mark("start");
   var DATA = JSON.parse(document.getElementById("data").textContent);
+  mark("data");
   var META = DATA.meta;
   var NODES = DATA.nodes;
   var EDGES = DATA.edges;
@@ -36,7 +41,7 @@
 
   function plural(n, one, many) { return n + " " + (n === 1 ? one : many); }
 
-  function fmt(n) { return Number(n).toLocaleString("en-US"); }
+  function fmt(n) { return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ","); }
 
   var TYPES = {};
   META.types.forEach(function (t) { TYPES[t.id] = t; });
@@ -115,38 +120,50 @@
   }
 
   var nodeHidden = NODES.map(function () { return false; });
-  var edgeHidden = EDGES.map(function () { return false; });
+  var edgeHidden = EDGES.map(function () { return false; });  // drawn or not
+  var edgeLight = EDGES.map(function () { return false; });   // under the minimum weight
+
+  // Sizes grow with the logarithm of the count, against at least `floor`, so a small
+  // corpus (counts 1-3) does not draw giant dots. Sizes are computed here rather than
+  // with vis "value" scaling, which costs seconds on big graphs.
+  function logScale(value, max, floor) {
+    var top = Math.log(1 + Math.max(max, floor));
+    return Math.max(0, Math.min(1, (Math.log(1 + value) - Math.log(2)) / (top - Math.log(2))));
+  }
+  var maxMentions = NODES.reduce(function (m, n) { return Math.max(m, n.m); }, 1);
+  var maxWeight = EDGES.reduce(function (m, e) { return Math.max(m, e.w); }, 1);
+
+  // One vis group per type carries the colours (per-node colour objects are slow).
+  var groups = {};
+  META.types.forEach(function (t) {
+    groups[t.id] = {
+      color: {
+        background: t.colour,
+        border: shade(t.colour, -0.3),
+        highlight: { background: shade(t.colour, 0.25), border: "#1d2330" },
+        hover: { background: shade(t.colour, 0.15), border: "#1d2330" }
+      }
+    };
+  });
 
   var nodes = new vis.DataSet(NODES.map(function (n, i) {
-    var c = typeInfo(n.t).colour;
+    var f = logScale(n.m, maxMentions, 40);
     return {
       id: i,
       label: n.l,
       title: nodeTooltip(n),
-      value: Math.max(1, n.m),
+      group: n.t,
+      size: 7 + 31 * f,
+      font: { size: Math.round(13 + 13 * f) },
       x: n.x,
-      y: n.y,
-      color: {
-        background: c,
-        border: shade(c, -0.3),
-        highlight: { background: shade(c, 0.25), border: "#1d2330" },
-        hover: { background: shade(c, 0.15), border: "#1d2330" }
-      }
+      y: n.y
     };
   }));
 
   var edges = new vis.DataSet(EDGES.map(function (e, j) {
-    return { id: j, from: e.s, to: e.t, value: e.w, title: edgeTooltip(e) };
+    return { id: j, from: e.s, to: e.t, width: 1 + 8 * logScale(e.w, maxWeight, 12),
+      title: edgeTooltip(e) };
   }));
-
-  // Sizes grow with the logarithm of the count, against at least `floor`, so a small
-  // corpus (counts 1-3) does not draw giant dots.
-  function logScale(floor) {
-    return function (min, max, total, value) {
-      var top = Math.log(1 + Math.max(max, floor));
-      return Math.max(0, Math.min(1, (Math.log(1 + value) - Math.log(2)) / (top - Math.log(2))));
-    };
-  }
 
   var options = {
     autoResize: true,
@@ -156,12 +173,7 @@
       shape: "dot",
       borderWidth: 1.5,
       borderWidthSelected: 3,
-      scaling: {
-        min: 7,
-        max: 38,
-        customScalingFunction: logScale(40),
-        label: { enabled: true, min: 13, max: 28, drawThreshold: 6, maxVisible: 34 }
-      },
+      scaling: { label: { enabled: false, drawThreshold: 6, maxVisible: 34 } },
       font: {
         face: "system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif",
         size: 14,
@@ -174,7 +186,6 @@
       smooth: false,
       selectionWidth: 2,
       hoverWidth: 1.5,
-      scaling: { min: 1, max: 9, label: { enabled: false }, customScalingFunction: logScale(12) },
       color: {
         color: "rgba(112,124,140,0.42)",
         highlight: "rgba(36,88,198,0.95)",
@@ -182,6 +193,7 @@
         inherit: false
       }
     },
+    groups: groups,
     interaction: {
       hover: true,
       tooltipDelay: 120,
@@ -193,7 +205,9 @@
     }
   };
 
+  mark("datasets");
   var network = new vis.Network($("network"), { nodes: nodes, edges: edges }, options);
+  mark("network");
 
   window.actorgraph = {
     network: network,
@@ -207,6 +221,7 @@
     $("loading").hidden = true;
     if (network.getScale() > 1.3) { network.moveTo({ scale: 1.3 }); }
     window.actorgraph.ready = true;
+    mark("drawn");
     window.actorgraphReady = performance.now();
     document.documentElement.setAttribute("data-ready", "1");
   });
@@ -446,13 +461,16 @@
       }
       if (!hide) { shownNodes += 1; }
     });
+    // vis already skips the edges of hidden nodes: the edge data set only records
+    // the weight filter, which keeps a type toggle cheap on big graphs.
     EDGES.forEach(function (e, j) {
-      var hide = nodeHidden[e.s] || nodeHidden[e.t] || e.w < minW;
-      if (hide !== edgeHidden[j]) {
-        edgeHidden[j] = hide;
-        edgeUpdates.push({ id: j, hidden: hide });
+      var light = e.w < minW;
+      if (light !== edgeLight[j]) {
+        edgeLight[j] = light;
+        edgeUpdates.push({ id: j, hidden: light });
       }
-      if (!hide) { shownEdges += 1; }
+      edgeHidden[j] = light || nodeHidden[e.s] || nodeHidden[e.t];
+      if (!edgeHidden[j]) { shownEdges += 1; }
     });
     if (nodeUpdates.length) { nodes.update(nodeUpdates); }
     if (edgeUpdates.length) { edges.update(edgeUpdates); }
@@ -540,4 +558,5 @@
   window.actorgraph.showEdge = goToEdge;
   window.actorgraph.applyFilters = applyFilters;
   window.actorgraph.fold = fold;
+  mark("controls");
 }());
