@@ -33,7 +33,8 @@ from .atomic import atomic_path
 from .errors import ActorGraphError, GraphFormatError
 from .schema import ACTOR_TYPES, TYPE_COLOURS, TYPE_LABELS
 
-__all__ = ["RenderInfo", "render_html", "render_file", "page_data", "layout_positions"]
+__all__ = ["RenderInfo", "render_html", "render_file", "page_data", "layout_positions",
+           "separate", "node_radii", "safe_json", "select_subgraph"]
 
 _TEMPLATES = Path(__file__).parent / "templates"
 _VIS_DIR = "templates/lib/vis-9.1.2"
@@ -268,6 +269,85 @@ def layout_positions(
     return pos
 
 
+def node_radii(mentions: np.ndarray) -> np.ndarray:
+    """Dot radii in pixels, as the page draws them (page.js ``logScale``, floor 40)."""
+    if len(mentions) == 0:
+        return np.zeros(0)
+    top = math.log(1 + max(float(mentions.max()), 40.0))
+    f = (np.log1p(np.maximum(mentions, 0)) - math.log(2)) / (top - math.log(2))
+    return 7.0 + 31.0 * np.clip(f, 0.0, 1.0)
+
+
+def _near_pairs(pos: np.ndarray, cell: float) -> tuple[np.ndarray, np.ndarray]:
+    """Index pairs (i, j), i != j, of points in the same or adjacent grid cells."""
+    n = len(pos)
+    cx = np.floor(pos[:, 0] / cell).astype(np.int64)
+    cy = np.floor(pos[:, 1] / cell).astype(np.int64)
+    cx -= cx.min() - 1
+    cy -= cy.min() - 1
+    stride = int(cy.max()) + 3
+    key = cx * stride + cy
+    order = np.argsort(key, kind="stable")
+    sorted_keys = key[order]
+    firsts, seconds = [], []
+    for ox, oy in ((0, 0), (1, -1), (1, 0), (1, 1), (0, 1)):
+        target = key + ox * stride + oy
+        lo = np.searchsorted(sorted_keys, target, side="left")
+        hi = np.searchsorted(sorted_keys, target, side="right")
+        counts = hi - lo
+        total = int(counts.sum())
+        if total == 0:
+            continue
+        first = np.repeat(np.arange(n), counts)
+        within = np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
+        second = order[np.repeat(lo, counts) + within]
+        if ox == 0 and oy == 0:
+            keep = first < second
+            first, second = first[keep], second[keep]
+        firsts.append(first)
+        seconds.append(second)
+    if not firsts:
+        return np.zeros(0, np.intp), np.zeros(0, np.intp)
+    return np.concatenate(firsts), np.concatenate(seconds)
+
+
+def separate(pos: np.ndarray, radii: np.ndarray, *, margin: float = 30.0,
+             iterations: int = 40) -> np.ndarray:
+    """Push apart dots that overlap (centre distance < r1 + r2 + ``margin``), in pixels.
+
+    Only pairs in neighbouring grid cells are compared, so this stays fast for thousands
+    of dots.
+    """
+    n = len(pos)
+    if n < 2:
+        return pos
+    pos = pos.astype(np.float64).copy()
+    cell = float(2 * radii.max() + margin)
+    rng = np.random.default_rng(0)
+    for _ in range(iterations):
+        first, second = _near_pairs(pos, cell)
+        if not len(first):
+            break
+        d = pos[first] - pos[second]
+        dist = np.sqrt((d * d).sum(axis=1))
+        overlap = radii[first] + radii[second] + margin - dist
+        hit = overlap > 0.5
+        if not hit.any():
+            break
+        first, second, d, dist, overlap = (
+            first[hit], second[hit], d[hit], dist[hit], overlap[hit])
+        same = dist < 1e-6
+        if same.any():  # identical points: push in a random direction
+            d[same] = rng.normal(size=(int(same.sum()), 2))
+            dist[same] = np.sqrt((d[same] ** 2).sum(axis=1))
+        push = d * (overlap / (2.0 * dist))[:, None] * 0.8
+        move = np.zeros_like(pos)
+        np.add.at(move, first, push)
+        np.add.at(move, second, -push)
+        pos += move
+    return pos
+
+
 # --------------------------------------------------------------------------- page data
 
 
@@ -299,8 +379,11 @@ def page_data(
     src = np.array([index[u] for u, _, _ in edge_list], dtype=np.intp)
     dst = np.array([index[v] for _, v, _ in edge_list], dtype=np.intp)
     wts = np.array([_as_int(d.get("weight"), 1) for _, _, d in edge_list], dtype=np.float64)
-    pos = layout_positions(n, src, dst, wts)
-    spread = 170.0 * math.sqrt(max(n, 4))
+    # About 120 px between neighbours at zoom 1, so labels fit when zoomed in; then no
+    # two dots (drawn with the page's sizes) overlap.
+    spread = 60.0 * math.sqrt(max(n, 4)) + 60.0
+    mentions = np.array([_as_int(sub.nodes[v].get("mentions")) for v in order], dtype=float)
+    pos = separate(layout_positions(n, src, dst, wts) * spread, node_radii(mentions))
 
     article_index: Mapping[str, Any] = G.graph.get("article_index") or {}
     if isinstance(article_index, str):
@@ -331,7 +414,7 @@ def page_data(
         label = _as_str(d.get("label")) or str(node)
         entry: dict[str, Any] = {
             "id": str(node), "l": label, "t": _as_str(d.get("type")) or "other",
-            "x": round(float(pos[i, 0]) * spread, 1), "y": round(float(pos[i, 1]) * spread, 1),
+            "x": round(float(pos[i, 0]), 1), "y": round(float(pos[i, 1]), 1),
             "m": _as_int(d.get("mentions")), "a": _as_int(d.get("articles")),
         }
         aliases = [_as_str(a) for a in _as_list(d.get("aliases")) if _as_str(a)]

@@ -146,6 +146,10 @@
     };
   });
 
+  // The layout is round; widen it to the canvas so a landscape screen is used fully.
+  var box = $("network").getBoundingClientRect();
+  var stretch = box.height > 0 ? Math.max(1, Math.min(1.8, box.width / box.height)) : 1;
+
   var nodes = new vis.DataSet(NODES.map(function (n, i) {
     var f = logScale(n.m, maxMentions, 40);
     return {
@@ -155,7 +159,7 @@
       group: n.t,
       size: 7 + 31 * f,
       font: { size: Math.round(13 + 13 * f) },
-      x: n.x,
+      x: n.x * stretch,
       y: n.y
     };
   }));
@@ -231,8 +235,18 @@
   var body = $("panel-body");
   var current = null;  // {kind: "node"|"edge", id}
 
+  // The panel is a column beside the canvas: tell vis at once when it opens or closes.
+  function setPanel(open) {
+    if (panel.hidden === !open) { return; }
+    var centre = network.getViewPosition();
+    var scale = network.getScale();
+    panel.hidden = !open;
+    network.setSize("100%", "100%");
+    network.moveTo({ position: centre, scale: scale });
+  }
+
   function hidePanel() {
-    panel.hidden = true;
+    setPanel(false);
     clear(body);
     current = null;
   }
@@ -312,7 +326,7 @@
         body.appendChild(el("p", "muted", "… and " + fmt(links.length - 15) + " more."));
       }
     }
-    panel.hidden = false;
+    setPanel(true);
     panel.scrollTop = 0;
   }
 
@@ -354,7 +368,7 @@
           "Showing " + ev.length + " of " + plural(e.n, "sentence", "sentences") + "."));
       }
     }
-    panel.hidden = false;
+    setPanel(true);
     panel.scrollTop = 0;
   }
 
@@ -370,12 +384,13 @@
   function goToNode(i, animate) {
     ensureVisibleType(NODES[i].t);
     network.selectNodes([i], true);
-    var scale = Math.max(network.getScale(), BIG ? 0.9 : 1.1);
+    showNode(i);  // first: opening the panel narrows the canvas
+    // Zoom in only as far as needed to read labels.
+    var scale = Math.max(network.getScale(), BIG ? 0.9 : 0.75);
     network.focus(i, {
       scale: scale,
       animation: animate ? { duration: 450, easingFunction: "easeInOutQuad" } : false
     });
-    showNode(i);
   }
 
   function goToEdge(j) {
