@@ -317,3 +317,104 @@ def test_big_graph_is_interactive_within_seconds(browser: Any, tmp_path: Path) -
         log.assert_clean()
     finally:
         page.context.close()
+
+
+# --------------------------------------------------------------------------- end to end
+
+EVIL_ARTICLES = {
+    "a1.txt": (
+        f"Titre {SCRIPT_TAG} : le Niger et le Tchad\n"
+        "Publié le 3 mars 2023\n\n"
+        f"Le Niger et le Tchad ont signé un accord {IMG_TAG} à Niamey.\n\n"
+        f"Selon le ministre, « le Tchad {CLOSE_SCRIPT} restera un partenaire du Niger ».\n"
+    ),
+    "a2.txt": (
+        f"{JS_LINK} : {QUOTES}\n"
+        "date 2023-04-10\n\n"
+        f"Le Sénégal et le Niger discutent de sécurité : {JS_URL} {SVG_TAG}.\n\n"
+        "Le président du Sénégal a reçu son homologue du Tchad à Dakar.\n"
+    ),
+}
+EVIL_RENAMES = [
+    {"name": "Niger", "action": "rename", "value": f"Niger {SCRIPT_TAG}"},
+    {"name": "Tchad", "action": "rename", "value": f"Tchad {IMG_TAG} {QUOTES}"},
+]
+
+
+def _panel_texts(page: Any) -> str:
+    """Open every node's and every edge's panel; return all the text they showed."""
+    seen = []
+    for i in range(page.evaluate("actorgraph.nodes.length")):
+        x, y = dom_point(page, node=i)
+        page.mouse.move(x, y)
+        page.mouse.click(x, y)
+        page.evaluate("i => actorgraph.showNode(i, false)", i)
+        seen.append(page.inner_text("#panel"))
+    for j in range(page.evaluate("actorgraph.edges.length")):
+        x, y = dom_point(page, edge=j)
+        page.mouse.move(x, y)
+        page.mouse.click(x, y)
+        page.evaluate("j => actorgraph.showEdge(j)", j)
+        seen.append(page.inner_text("#panel"))
+    return "\n".join(seen)
+
+
+@pytest.mark.slow
+def test_cli_build_of_hostile_articles_renders_them_as_text(browser: Any,
+                                                            tmp_path: Path) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from pipelines.cli import app
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, text in EVIL_ARTICLES.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    aliases = tmp_path / "aliases.jsonl"
+    aliases.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in EVIL_RENAMES),
+                       encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["build", str(corpus), "--out", str(out),
+                                      "--aliases", str(aliases), "--no-progress"])
+    assert result.exit_code == 0, result.output
+    page, log = open_page(browser, out / "graph.html")
+    try:
+        assert page.evaluate("actorgraph.nodes.length") >= 3
+        assert page.evaluate("actorgraph.edges.length") >= 2
+        text = _panel_texts(page)
+        # Names (renamed by the analyst), titles and sentences, all verbatim.
+        assert f"Niger {SCRIPT_TAG}" in text
+        assert f"Tchad {IMG_TAG} {QUOTES}" in text
+        assert f"Titre {SCRIPT_TAG} : le Niger et le Tchad" in text
+        assert f"un accord {IMG_TAG} à Niamey." in text
+        assert CLOSE_SCRIPT in text
+        assert f"{JS_URL} {SVG_TAG}" in text and JS_LINK in text
+        page.wait_for_timeout(300)
+        assert page.evaluate("typeof window.__pwned") == "undefined"
+        assert page.evaluate("document.querySelectorAll('script').length") == 3
+        assert page.evaluate(
+            "document.querySelectorAll('img, svg, iframe, object, embed, a').length") == 0
+        log.assert_clean()
+    finally:
+        page.context.close()
+
+
+@pytest.mark.slow
+def test_sample_build_page(browser: Any, sample_build: tuple[Path, Any]) -> None:
+    from graph.readwrite import read
+
+    out, _ = sample_build
+    g = read(out / "graph.graphml")
+    page, log = open_page(browser, out / "graph.html")
+    try:
+        assert page.evaluate("actorgraph.nodes.length") == min(500, g.number_of_nodes())
+        assert page.evaluate("actorgraph.edges.length") == g.number_of_edges()
+        page.fill("#search", "SERGUEI LAVROV")
+        page.press("#search", "Enter")
+        assert "Lavrov" in page.inner_text("#panel h2")
+        assert page.locator("#panel .neighbours li").count() > 0
+        log.assert_clean()
+    finally:
+        page.context.close()
