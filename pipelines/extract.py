@@ -191,6 +191,10 @@ def extract(text: str, nlp: NlpResult, options: Options | None = None) -> list[C
                 and label in ("PER", "ORG", "MISC")
                 and (strictly or (risky and label == "PER"))
                 and all(gaz_matches[i].kind != "demonym" for i in overlapping)
+                # only a place inside a longer name yields ("Banque de France"); a known
+                # organisation or person inside a glued span stands on its own
+                and all(res.types.get(gaz_matches[i].entry_id) in ("state", "place")
+                        for i in overlapping)
             )
             if not ner_wins:
                 continue  # the gazetteer matches stand for this span

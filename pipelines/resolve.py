@@ -71,6 +71,21 @@ class _Person:
     gaz_id: str = ""
 
 
+_AMBIGUOUS: tuple[str, ...] = ("\x00ambiguous",)
+
+
+def _pick(cands: set[tuple[str, ...]], counts: Counter[tuple[str, ...]],
+          known: set[tuple[str, ...]], ratio: int) -> tuple[str, ...] | None:
+    """The notable one among ``cands``, else one named ``ratio`` times as often."""
+    notable = cands & known
+    if len(notable) == 1:
+        return next(iter(notable))
+    ranked = sorted(cands, key=lambda r: (-counts[r], r))
+    if counts[ranked[0]] >= ratio * max(1, counts[ranked[1]]):
+        return ranked[0]
+    return None
+
+
 class Resolver:
     """Resolve a corpus of :class:`ArticleAnalysis` into mentions and entities."""
 
@@ -129,7 +144,10 @@ class Resolver:
         for di, doc in enumerate(docs):
             local_full = [name_tokens(c.text) for c in doc.candidates
                           if c.type in _PERSON_TYPES and len(name_tokens(c.text)) >= 2]
-            local_roots = {clusters.find(t) for t in local_full}
+            local_counts = Counter(clusters.find(t) for t in local_full)
+            by_given: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+            for t in local_full:
+                by_given[t[0]].add(clusters.find(t))
             for ci, c in enumerate(doc.candidates):
                 toks = name_tokens(c.text)
                 if not toks:
@@ -139,7 +157,11 @@ class Resolver:
                     continue
                 if c.type not in _PERSON_TYPES and not self._surname_like(c):
                     continue
-                root = self._attach(toks, local_roots, clusters, full_count, gaz_roots)
+                root = self._attach(toks, local_counts, clusters, full_count, gaz_roots)
+                if root is None and len(toks) == 1 and len(by_given.get(toks[0], ())) == 1:
+                    root = next(iter(by_given[toks[0]]))  # "Greta" for Greta Thunberg
+                if root is _AMBIGUOUS:
+                    continue  # "Obama" in an article about several Obamas: nobody in particular
                 if root is not None:
                     assign[(di, ci)] = root
                 elif c.type in _PERSON_TYPES:
@@ -202,32 +224,31 @@ class Resolver:
                 and 1 <= len(c.text.split()) <= 2 and not is_acronym(c.text))
 
     @staticmethod
-    def _attach(toks: tuple[str, ...], local_roots: set[tuple[str, ...]],
+    def _attach(toks: tuple[str, ...], local: Counter[tuple[str, ...]],
                 clusters: NameClusters, counts: Counter[tuple[str, ...]],
                 known: set[tuple[str, ...]]) -> tuple[str, ...] | None:
-        """The full-name cluster a surname-only mention belongs to, if unambiguous.
+        """The full-name cluster a surname-only mention belongs to.
 
-        A full name in the same article decides; else the only person in the corpus
-        with that surname; else the only notable office-holder among them; else one who
-        is named at least three times as often as any other.
+        Full names in the same article decide: the only one that fits, else the only
+        notable office-holder among them, else one named at least twice as often as the
+        others; if still undecided the mention is :data:`_AMBIGUOUS`. With no full name
+        in the article: the only person in the corpus with that surname, else the only
+        notable office-holder among them, else one named at least three times as often
+        as any other. None when nothing fits.
         """
         if len(toks) >= 3:
             return None
         cands = clusters.with_surname(toks)
-        here = cands & local_roots
+        here = {r for r in cands if r in local}
         if len(here) == 1:
             return here.pop()
-        if here or not cands:
+        if here:
+            return _pick(here, local, known, 2) or _AMBIGUOUS
+        if not cands:
             return None
         if len(cands) == 1:
             return next(iter(cands))
-        notable = cands & known
-        if len(notable) == 1:
-            return notable.pop()
-        ranked = sorted(cands, key=lambda r: -counts[r])
-        if counts[ranked[0]] >= 3 * max(1, counts[ranked[1]]):
-            return ranked[0]
-        return None
+        return _pick(cands, counts, known, 3)
 
     def _person_info(self, root: tuple[str, ...], p: _Person) -> EntityInfo:
         gaz_entry = self.gaz.entries.get(p.gaz_id) if p.gaz_id else None

@@ -24,6 +24,7 @@ il elle ils elles on se s y ne pas plus ce cette ces son sa ses leur leurs mon m
 nos votre vos lui eux tres aussi deja encore ainsi alors quand si
 """.split())
 _ROLE_CONNECTORS = frozenset("de du des d la le les l a au aux en et".split())
+_OF = re.compile(r"(?:^|\s)(?:de|du|des|d'|de la|de l')\s*$")
 _CLAUSE_BREAK = re.compile(r"[.;:!?«»\"“”()\[\]\n]")
 _TOKEN = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*", re.UNICODE)
 
@@ -92,6 +93,13 @@ def role_before(text: str, start: int, window: int = 90) -> Role | None:
         after = body[m.end() - m.start():]
         if not _role_words_ok(after):
             continue
+        # "le porte-parole du navigateur X", "la fille du président X": the name
+        # belongs to the last title in a chain of "de"s.
+        for m2 in list(lex.pattern.finditer(folded, m.end()))[::-1]:
+            if _OF.search(folded[:m2.start()]):
+                m = m2
+                body = ctx[m2.start():].rstrip().rstrip(",")
+                break
         role = _clean(body)
         if role:
             return Role(role, lex.official[m.group(0)])

@@ -194,3 +194,25 @@ def test_caps_heading_is_not_an_acronym():
     text = "UN SUCCÈS TOTAL pour le Niger"
     out = typed(text, ("SUCCÈS", "MISC"), ("UN", "ORG"))
     assert out == [("Niger", "state", "state:NER")]
+
+
+def test_known_name_inside_a_glued_ner_span_stands_alone():
+    text = "selon l'Agence France-Presse Holly Cova a dit"
+    out = typed(text, ("Agence France-Presse Holly Cova", "ORG"))
+    assert [t for _, t, _ in out] == ["media"]
+
+
+def test_surname_shared_by_two_people_in_the_article():
+    docs, _ = _resolve(
+        ("Paul Kanazoé et Awa Kanazoé sont venus. Kanazoé a parlé.",
+         [("Paul Kanazoé", "PER"), ("Awa Kanazoé", "PER"), ("Kanazoé", "PER")]),
+    )
+    assert [m.text for m in docs[0].mentions] == ["Paul Kanazoé", "Awa Kanazoé"]
+
+
+def test_first_name_of_the_only_person_so_named_in_the_article():
+    docs, _ = _resolve(
+        ("Awa Kanazoé chante. Plus tard, Awa a souri.", [("Awa Kanazoé", "PER"),
+                                                         ("Awa", "LOC")]),
+    )
+    assert {m.entity for m in docs[0].mentions} == {"person:awa-kanazoe"}

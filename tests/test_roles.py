@@ -47,3 +47,19 @@ def test_descriptor_is_not_an_office():
 )
 def test_no_role_across_a_clause(sentence, name):
     assert role_of(sentence, name) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "role", "official"),
+    [
+        ("Mais un porte-parole du navigateur allemand Boris Dupont, qui", "Boris Dupont",
+         "navigateur allemand", False),
+        ("la fille du président Jean Kabila a parlé", "Jean Kabila", "président", True),
+        ("le porte-parole du gouvernement malien, Jean Coulibaly, a dit", "Jean Coulibaly",
+         "porte-parole du gouvernement malien", True),
+    ],
+)
+def test_the_name_belongs_to_the_last_title_of_a_chain(sentence, name, role, official):
+    found = role_of(sentence, name)
+    assert found is not None
+    assert (found.text, found.official) == (role, official)
