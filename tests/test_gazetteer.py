@@ -35,6 +35,9 @@ ZWE
 OTHER_STATES = {"VAT", "PSE", "XKX", "TWN"}
 # States with no unambiguous demonym (their only adjective is shared or is their own name).
 NO_DEMONYM = {"VAT"}
+# States whose capital is left out: in French news the name is mostly something else
+# (Victoria, Georgetown, Castries; see scripts/make_states.py).
+NO_CAPITAL_TERM = {"SYC", "GUY", "LCA"}
 TYPE_OF_FILE = {
     "states.jsonl": "state",
     "groups.jsonl": "group",
@@ -176,7 +179,7 @@ def test_states_have_capitals_and_demonyms(states: list[dict]) -> None:
     for rec in states:
         assert rec["names"], rec["id"]
         assert rec["label"] in rec["names"]
-        assert rec["capitals"], rec["id"]
+        assert bool(rec["capitals"]) == (rec["iso3"] not in NO_CAPITAL_TERM), rec["id"]
         if rec["iso3"] not in NO_DEMONYM:
             assert rec["demonyms"] or rec["ambiguous_demonyms"], rec["id"]
         for dem in rec["demonyms"] + rec["ambiguous_demonyms"]:
@@ -296,7 +299,6 @@ def test_risky_names(gaz: Gazetteer) -> None:
     assert "Dominique" in gaz.entry("state:DMA").risky_names
     assert "Grenade" in gaz.entry("state:GRD").risky_names
     assert "Niger" in gaz.entry("state:NER").risky_names
-    assert "Salomon" in gaz.entry("state:SLB").risky_names
 
 
 def test_entry_api(gaz: Gazetteer) -> None:
@@ -390,7 +392,7 @@ def test_media_and_places_schema() -> None:
         ("talibans", "group:talibans"),
         ("M23", "group:m23"),
         ("FSR", "group:fsr"),
-        ("RSF", "group:fsr"),
+        ("RSF", "group:rsf-ong"),  # Reporters sans frontières, in French news
         ("Wagner", "group:wagner"),
         ("Groupe Wagner", "group:wagner"),
         ("Africa Corps", "group:africa-corps"),
@@ -555,3 +557,51 @@ def test_short_french_acronyms_case_sensitive(gaz: Gazetteer) -> None:
     for text in ("ps", "Ps", "fo", "lr", "rn"):
         assert gaz.lookup(text) is None, text
     assert gaz.lookup("Douma") is None  # a Syrian town and a West Bank village, in this corpus
+
+
+# --- precision on French news (OrangeSum monde+politique) --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SDF",  # sans domicile fixe, not the Syrian Democratic Forces (31 of 31 in the corpus)
+        "ADF",  # Assemblée des départements de France
+        "CEI",  # Commission électorale indépendante (Côte d'Ivoire)
+        "MSA",  # Mutualité sociale agricole
+        "CSP",  # catégorie socio-professionnelle ("CSP+")
+        "LNA",
+        "Sadat",  # a surname
+        "Victoria",
+        "Georgetown",
+        "Castries",
+        "Saint-Georges",  # Bussy-Saint-Georges
+        "Salomon",  # Jérôme Salomon
+        "Marshall",  # the Marshall plan
+        "Parti démocrate",  # the Italian party as often as the American one
+    ],
+)
+def test_not_terms(gaz: Gazetteer, text: str) -> None:
+    assert gaz.lookup(text) is None, text
+
+
+@pytest.mark.parametrize(
+    ("text", "entry_id"),
+    [
+        ("France 3", "media:france-3"),
+        ("France Bleu", "media:france-bleu"),
+        ("Public Sénat", "media:public-senat"),
+        ("Paris Match", "media:paris-match"),
+        ("RMC", "media:rmc"),
+        ("Île-de-France", "place:ile-de-france"),
+        ("Hauts-de-France", "place:hauts-de-france"),
+        ("Irlande du Nord", "place:irlande-du-nord"),
+        ("Îles Salomon", "state:SLB"),
+        ("Îles Marshall", "state:MHL"),
+        ("Reporters sans frontières", "group:rsf-ong"),
+        ("Forces démocratiques alliées", "group:adf"),
+    ],
+)
+def test_longer_names_shadow_actor_names(gaz: Gazetteer, text: str, entry_id: str) -> None:
+    # "France 3", "Île-de-France", "Public Sénat" must not be read as France or the Senate.
+    assert _entry_of(gaz, text) == entry_id, text
