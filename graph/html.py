@@ -68,7 +68,8 @@ class RenderInfo:
         text = f"Wrote {self.path}: {actors}, {self.edges_shown} edges"
         notes = []
         if self.left_out:
-            notes.append(f"{self.left_out} less connected actors left out")
+            noun = "actor" if self.left_out == 1 else "actors"
+            notes.append(f"{self.left_out} less connected {noun} left out")
         if self.types is not None:
             notes.append("types: " + ", ".join(self.types))
         if notes:
@@ -542,19 +543,9 @@ def _file_mode() -> int:
 def _read_graph(graph_path: Path) -> nx.Graph:
     if not graph_path.exists():
         raise GraphFormatError(f"no such graph file: {graph_path}")
-    try:
-        from .readwrite import read  # type: ignore[attr-defined]
-    except ImportError:
-        read = None
-    if read is not None:
-        return read(graph_path)
-    # Fallback while graph.readwrite is not there: GraphML with flattened attributes.
-    from .schema import unflatten
+    from .readwrite import read
 
-    try:
-        return unflatten(nx.read_graphml(graph_path))
-    except Exception as exc:  # any parse failure is a format error
-        raise GraphFormatError(f"cannot read {graph_path} as GraphML: {exc}") from exc
+    return read(graph_path)
 
 
 def render_file(

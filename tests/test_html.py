@@ -275,3 +275,35 @@ def test_big_graph_data_is_compact_and_fast(tmp_path: Path) -> None:
     assert elapsed < 15, elapsed
     _, info = page_data(g)
     assert info.nodes_shown == 500 and info.left_out == 1500
+
+
+def test_cli_render(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from pipelines.cli import app
+
+    source = tmp_path / "graph.graphml"
+    nx.write_graphml(flatten(small_graph()), source)
+    runner = CliRunner()
+    result = runner.invoke(app, ["render", str(source), "--max-nodes", "3",
+                                 "--type", "state,official"])
+    assert result.exit_code == 0, result.output
+    target = tmp_path / "graph.html"
+    assert result.output.strip() == (f"Wrote {target}: 3 of 6 actors, 3 edges "
+                                     "(1 less connected actor left out; types: state, official)")
+    assert {n["t"] for n in _data(target.read_text(encoding="utf-8"))["nodes"]} <= {
+        "state", "official"}
+    result = runner.invoke(app, ["render", str(source), "--type", "country"])
+    assert result.exit_code == 1 and "unknown actor type 'country'" in result.output
+
+
+def test_dots_do_not_overlap() -> None:
+    from graph.html import node_radii, separate
+
+    rng = np.random.default_rng(5)
+    pos = rng.random((60, 2)) * 300  # crowded on purpose
+    pos[1] = pos[0]  # two identical points
+    radii = node_radii(rng.integers(1, 100, 60).astype(float))
+    out = separate(pos, radii, margin=10, iterations=400)
+    d = np.sqrt(((out[:, None] - out[None]) ** 2).sum(-1)) + np.eye(60) * 1e9
+    assert (d - (radii[:, None] + radii[None] + 10)).min() > -1.0

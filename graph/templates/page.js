@@ -81,7 +81,8 @@
   if (META.left_out > 0) {
     notes.push("Showing the " + fmt(NODES.length) + " most connected of " +
       fmt(NODES.length + META.left_out) + " actors: " + fmt(META.left_out) +
-      " less connected actors left out (actorgraph render --max-nodes N shows more).");
+      (META.left_out === 1 ? " less connected actor" : " less connected actors") +
+      " left out (actorgraph render --max-nodes N shows more).");
   }
   if (META.types_filter) {
     notes.push("Only these types: " + META.types_filter.map(function (t) {
