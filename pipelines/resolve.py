@@ -40,9 +40,29 @@ class ArticleAnalysis:
     acronyms: dict[str, str] = field(default_factory=dict)  # "ACRO" -> long name
 
 
+def split_at_lines(text: str, nlp: NlpResult) -> NlpResult:
+    """Never let a sentence run over a line break (a title glued to the lead)."""
+    out: list[tuple[int, int]] = []
+    for a, b in nlp.sentences:
+        start = a
+        while True:
+            nl = text.find("\n", start, b)
+            if nl < 0:
+                break
+            if text[start:nl].strip():
+                out.append((start, nl))
+            start = nl + 1
+        if text[start:b].strip():
+            out.append((start, b))
+    if not out:
+        out = [(0, len(text))]
+    return NlpResult(tuple(out), nlp.ents)
+
+
 def analyse_article(meta: ArticleMeta, text: str, nlp: NlpResult,
                     options: Options | None = None) -> ArticleAnalysis:
     """Candidates, roles and acronym definitions of one article (pure)."""
+    nlp = split_at_lines(text, nlp)
     cands = extract(text, nlp, options)
     roles: dict[int, Role] = {}
     for i, c in enumerate(cands):
