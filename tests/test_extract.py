@@ -216,3 +216,9 @@ def test_first_name_of_the_only_person_so_named_in_the_article():
                                                          ("Awa", "LOC")]),
     )
     assert {m.entity for m in docs[0].mentions} == {"person:awa-kanazoe"}
+
+
+def test_source_credit_line_is_boilerplate():
+    text = "Le Niger a voté.\nSource : avec FPRN et autres sites"
+    out = typed(text, ("FPRN", "ORG"))
+    assert out == [("Niger", "state", "state:NER")]
