@@ -89,7 +89,12 @@ def _strip_span(text: str, start: int, end: int, label: str) -> tuple[int, int]:
     surface = surface.strip()
     end = start + len(surface)
     if label == "PER":
-        titles = load_titles().official
+        lex = load_titles()
+        titles = lex.official
+        lead_title = lex.pattern.match(fold(surface))  # "Premier ministre X"
+        if lead_title and lead_title.end() < len(surface):
+            start += lead_title.end()
+            surface = text[start:end]
         for tok in _PER_SPLIT.finditer(surface):
             word = tok.group(0)
             if (word.lower() in _HONORIFIC or not is_capitalised(word)

@@ -69,4 +69,5 @@ def is_acronym(text: str) -> bool:
         and any(c.isalpha() for c in core)
         and all(c.isupper() or c.isdigit() for c in core)
         and sum(c.isupper() for c in core) >= 2
+        and sum(c.isdigit() for c in core) <= sum(c.isalpha() for c in core) // 2
     )

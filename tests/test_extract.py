@@ -222,3 +222,9 @@ def test_source_credit_line_is_boilerplate():
     text = "Le Niger a voté.\nSource : avec FPRN et autres sites"
     out = typed(text, ("FPRN", "ORG"))
     assert out == [("Niger", "state", "state:NER")]
+
+
+def test_multiword_title_stripped_and_flight_numbers_are_not_groups():
+    text = "Le Premier ministre Jean Kaboré a pris le vol LY971 hier."
+    out = typed(text, ("Premier ministre Jean Kaboré", "PER"), ("LY971", "ORG"))
+    assert out == [("Jean Kaboré", "person", "")]
