@@ -479,13 +479,19 @@ def build_corpus(
         result.actors = Counter(d["type"] for _, d in g.nodes(data=True))
         result.edges = g.number_of_edges()
 
-        result.mentions = write_mentions(out / "mentions.csv", docs, entities)
-        result.files["mentions"] = out / "mentions.csv"
-        result.files["graphml"] = write_graph(g, out / "graph.graphml")
-        result.files["html"] = render_html(g, out / "graph.html", max_nodes=max_nodes).path
-        result.files["cache"] = out / CACHE_NAME
-        result.seconds = time.perf_counter() - t0
-        with atomic_open(out / "report.json", "w", encoding="utf-8") as fh:
-            json.dump(result.report(), fh, ensure_ascii=False, indent=1)
-        result.files["report"] = out / "report.json"
+        try:  # each file is written to a temporary file, then renamed
+            result.mentions = write_mentions(out / "mentions.csv", docs, entities)
+            result.files["mentions"] = out / "mentions.csv"
+            result.files["graphml"] = write_graph(g, out / "graph.graphml")
+            result.files["html"] = render_html(g, out / "graph.html",
+                                               max_nodes=max_nodes).path
+            result.files["cache"] = out / CACHE_NAME
+            result.seconds = time.perf_counter() - t0
+            with atomic_open(out / "report.json", "w", encoding="utf-8") as fh:
+                json.dump(result.report(), fh, ensure_ascii=False, indent=1)
+            result.files["report"] = out / "report.json"
+        except OSError as exc:
+            raise OutputError(f"cannot write into the output folder {out}: "
+                              f"{exc.strerror or exc} (files already written are complete; "
+                              f"the cache is kept)") from exc
     return result
