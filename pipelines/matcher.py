@@ -65,7 +65,16 @@ class TermMatcher:
         if first_term.islower():  # written in lower case in the data: "talibans"
             return True
         first = next((c for c in surface if c.isalpha()), "")
-        return first.isupper() or first.isdigit()
+        if not (first.isupper() or first.isdigit()):
+            return False
+        # "En Marche" (a party) is not "En marche vers…" at a sentence start: where the
+        # term capitalises later words, the text must capitalise at least one of them.
+        term_words = [term.text[a:b] for a, b in words(term.text)][1:]
+        text_words = [surface[a:b] for a, b in words(surface)][1:]
+        caps = [i for i, w in enumerate(term_words) if w[0].isupper()]
+        if caps and len(text_words) == len(term_words):
+            return any(text_words[i][0].isupper() for i in caps)
+        return True
 
     def find(self, text: str) -> list[Match]:
         """All non-overlapping matches in ``text``, longest first, left to right."""

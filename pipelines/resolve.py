@@ -135,15 +135,29 @@ class Resolver:
         clusters = NameClusters()
         key_gaz: dict[tuple[str, ...], str] = {}
         # 1. full names seen anywhere, and gazetteer officials whose surname occurs
+        gaz_key: dict[str, tuple[str, ...]] = {}  # gazetteer id -> its label's tokens
+        short_names: set[str] = set()
+        first_names: set[str] = set()
         for doc in docs:
             for c in doc.candidates:
-                if c.type in _PERSON_TYPES:
+                if c.type in _PERSON_TYPES or self._surname_like(c):
                     toks = name_tokens(c.text)
-                    if len(toks) >= 2:
+                    if c.entry_id:  # a gazetteer office-holder, maybe by acronym ("IBK")
+                        entry = self.gaz.entries.get(c.entry_id)
+                        label = name_tokens(entry.label) if entry else ()
+                        if len(label) >= 2:
+                            clusters.add(label)
+                            key_gaz[label] = c.entry_id
+                            gaz_key[c.entry_id] = label
+                    if len(toks) >= 2 and c.type in _PERSON_TYPES:
                         clusters.add(toks)
+                        first_names.add(toks[0])
                         if c.entry_id:
                             key_gaz[toks] = c.entry_id
-        for surname in {k[-1] for k in list(clusters.keys())}:
+                    elif len(toks) == 1:
+                        short_names.add(toks[0])
+        # A lone word that is somebody's first name here ("Jean") calls up no one.
+        for surname in {k[-1] for k in list(clusters.keys())} | (short_names - first_names):
             for toks, gid in self._surnames.get(surname, ()):
                 if toks not in key_gaz:
                     key_gaz[toks] = gid
@@ -171,6 +185,9 @@ class Resolver:
             for ci, c in enumerate(doc.candidates):
                 toks = name_tokens(c.text)
                 if not toks:
+                    continue
+                if c.entry_id in gaz_key:
+                    assign[(di, ci)] = clusters.find(gaz_key[c.entry_id])
                     continue
                 if c.type in _PERSON_TYPES and len(toks) >= 2:
                     assign[(di, ci)] = clusters.find(toks)

@@ -228,3 +228,21 @@ def test_multiword_title_stripped_and_flight_numbers_are_not_groups():
     text = "Le Premier ministre Jean Kaboré a pris le vol LY971 hier."
     out = typed(text, ("Premier ministre Jean Kaboré", "PER"), ("LY971", "ORG"))
     assert out == [("Jean Kaboré", "person", "")]
+
+
+def test_capitalised_words_of_a_name_must_be_capitalised():
+    text = "En marche vers Niamey, la colonne avançait. En Marche a gagné. Nations-Unies."
+    ids = [e for _, _, e in typed(text)]
+    assert ids == ["state:NER", "group:lrem", "group:onu"]
+
+
+def test_official_acronym_and_lone_surname_of_a_notable_office_holder():
+    docs, entities = _resolve(
+        ("IBK a parlé à Bamako.", [("IBK", "ORG"), ("Bamako", "LOC")]),
+        ("Haftar a rejeté la trêve.", [("Haftar", "PER")]),
+    )
+    ibk = docs[0].mentions[0]
+    assert ibk.type == "official" and "Keïta" in ibk.label
+    haftar = docs[1].mentions[0]
+    assert haftar.type == "official" and haftar.label.endswith("Haftar")
+    assert len(haftar.label.split()) >= 2
