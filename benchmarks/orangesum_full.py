@@ -1,0 +1,124 @@
+"""The whole OrangeSum corpus (33,837 articles, one plain and one gzipped JSONL file):
+build time, peak memory, graph size, and the time to load the graph in a Python shell.
+
+Runs ``actorgraph build <orangesum folder> --out OUT`` as a subprocess, sampling the
+resident memory of the build's whole process tree (main process and workers) from
+``/proc`` every half second; then, in a fresh interpreter, times ``graph.load`` of the
+saved graph and a few ``actor`` / ``neighbors`` queries. The cache is cleared first unless
+``--keep-cache`` is given.
+
+Usage: python benchmarks/orangesum_full.py [--out DIR] [--keep-cache] [--corpus DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+DEFAULT_CORPUS = (Path(__file__).resolve().parents[2] / "shared" / "corpora"
+                  / "orangesum_fr_news")
+
+LOAD = """
+import sys, time
+t0 = time.perf_counter()
+from graph import load
+g = load(sys.argv[1])
+t1 = time.perf_counter()
+top = sorted(g.nx.nodes(data=True), key=lambda nd: -int(nd[1].get("mentions", 0)))[:20]
+times = []
+for node, data in top:
+    q0 = time.perf_counter()
+    g.actor(data.get("label", node))
+    g.neighbors(data.get("label", node))
+    times.append(time.perf_counter() - q0)
+print(f"{t1 - t0:.3f} {max(times) * 1000:.2f} {sum(times) / len(times) * 1000:.2f}")
+"""
+
+
+def _tree_rss(root: int) -> int:
+    """Resident bytes of ``root`` and all its descendants (Linux /proc)."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    page = os.sysconf("SC_PAGE_SIZE")
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as fh:
+                fields = fh.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        pid, ppid = int(entry), int(fields[1])
+        children.setdefault(ppid, []).append(pid)
+        rss[pid] = int(fields[21]) * page
+    total, stack = 0, [root]
+    while stack:
+        pid = stack.pop()
+        total += rss.get(pid, 0)
+        stack.extend(children.get(pid, []))
+    return total
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--out", type=Path, default=Path("/tmp/actorgraph-orangesum"))
+    ap.add_argument("--keep-cache", action="store_true")
+    args = ap.parse_args()
+    if not args.corpus.exists():
+        sys.exit(f"corpus not found: {args.corpus}")
+    if args.out.exists() and not args.keep_cache:
+        shutil.rmtree(args.out)
+
+    exe = shutil.which("actorgraph")
+    cmd = [exe] if exe else [sys.executable, "-m", "pipelines.cli"]
+    cmd += ["build", str(args.corpus), "--out", str(args.out), "--no-progress"]
+    peak = 0
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    stop = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not stop.is_set():
+            peak = max(peak, _tree_rss(proc.pid))
+            stop.wait(0.5)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    stdout, stderr = proc.communicate()
+    elapsed = time.perf_counter() - t0
+    stop.set()
+    sampler.join()
+    if proc.returncode != 0:
+        sys.exit(f"build failed ({proc.returncode}):\n{stdout}\n{stderr}")
+    print(stdout)
+    report = json.loads((args.out / "report.json").read_text(encoding="utf-8"))
+    graphml = args.out / "graph.graphml"
+    print(f"build: {elapsed / 60:.1f} min ({elapsed:.0f} s, "
+          f"{report['articles'] / elapsed:.1f} articles/s); peak memory of the process "
+          f"tree {peak / 2**30:.2f} GB")
+    print(f"articles {report['articles']}, skipped {len(report['skipped'])}, "
+          f"actors {sum(report['actors'].values())} {report['actors']}, "
+          f"edges {report['edges']}, mentions {report['mentions']}")
+    sizes = {p.name: p.stat().st_size for p in args.out.iterdir() if p.is_file()}
+    print("files: " + ", ".join(f"{k} {v / 1e6:.1f} MB" for k, v in sorted(sizes.items())))
+    load = subprocess.run([sys.executable, "-c", LOAD, str(graphml)], capture_output=True,
+                          text=True)
+    if load.returncode != 0:
+        print(f"graph load failed:\n{load.stderr}")
+        return
+    secs, worst, mean = load.stdout.split()
+    print(f"load graph.graphml in a fresh interpreter: {float(secs):.2f} s; actor+neighbors "
+          f"on the 20 biggest actors: mean {mean} ms, worst {worst} ms")
+
+
+if __name__ == "__main__":
+    main()
