@@ -83,6 +83,8 @@ class BuildResult:
     analysed: int = 0
     #: Worker processes used (1: everything ran in this process).
     workers: int = 1
+    #: Seconds per phase: analyse (reading, spaCy, extraction), resolve, graph, write.
+    timings: dict[str, float] = field(default_factory=dict)
 
     def summary(self) -> str:
         """A short human summary for the terminal."""
@@ -113,6 +115,7 @@ class BuildResult:
             "seconds": round(self.seconds, 2),
             "cache": {"reused": self.reused, "reanalysed": self.reanalysed,
                       "analysed": self.analysed, "workers": self.workers},
+            "timings": {k: round(v, 2) for k, v in self.timings.items()},
             "files": {k: str(v) for k, v in self.files.items()},
         }
 
@@ -461,6 +464,8 @@ def build_corpus(
                     f"build interrupted; the articles analysed so far are cached in "
                     f"{out / CACHE_NAME}: run the same command again to resume") from None
             cache.prune()
+        t1 = time.perf_counter()
+        result.timings["analyse"] = t1 - t0
         result.articles = len(analyses)
         result.skipped[:0] = list(reader.skipped)
         result.notes.extend(getattr(reader, "notes", []))
@@ -471,6 +476,8 @@ def build_corpus(
             from .aliases import apply_overrides
 
             docs, entities = apply_overrides(docs, entities, overrides)
+        t2 = time.perf_counter()
+        result.timings["resolve"] = t2 - t1
 
         title = "actorgraph — " + (Path(corpus).name if corpus else "sample corpus")
         g = build_graph(docs, entities, window=window, title=title)  # type: ignore[arg-type]
@@ -478,6 +485,8 @@ def build_corpus(
         result.graph = g
         result.actors = Counter(d["type"] for _, d in g.nodes(data=True))
         result.edges = g.number_of_edges()
+        t3 = time.perf_counter()
+        result.timings["graph"] = t3 - t2
 
         try:  # each file is written to a temporary file, then renamed
             result.mentions = write_mentions(out / "mentions.csv", docs, entities)
@@ -487,6 +496,7 @@ def build_corpus(
                                                max_nodes=max_nodes).path
             result.files["cache"] = out / CACHE_NAME
             result.seconds = time.perf_counter() - t0
+            result.timings["write"] = time.perf_counter() - t3
             with atomic_open(out / "report.json", "w", encoding="utf-8") as fh:
                 json.dump(result.report(), fh, ensure_ascii=False, indent=1)
             result.files["report"] = out / "report.json"
