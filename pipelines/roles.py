@@ -19,7 +19,7 @@ from .text import fold
 #: Words that end a role phrase: verbs, pronouns, conjunctions, prepositions of clauses.
 _STOP = frozenset("""
 a ont est sont etait etaient avait avaient sera seront serait fut a-t-il que qui quoi dont ou
-et mais car donc or ni selon avec pour par contre sans sur sous dans lors apres avant comme
+et mais car donc or ni selon avec par contre sans sur sous dans lors apres avant comme
 il elle ils elles on se s y ne pas plus ce cette ces son sa ses leur leurs mon ma mes notre
 nos votre vos lui eux tres aussi deja encore ainsi alors quand si
 """.split())

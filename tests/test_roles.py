@@ -63,3 +63,10 @@ def test_the_name_belongs_to_the_last_title_of_a_chain(sentence, name, role, off
     found = role_of(sentence, name)
     assert found is not None
     assert (found.text, found.official) == (role, official)
+
+
+def test_envoy_for_a_country():
+    sentence = "L'envoyé spécial des Nations unies pour le Soudan, Karim Sow, a insisté."
+    found = role_of(sentence, "Karim Sow")
+    assert found is not None and found.official
+    assert found.text == "envoyé spécial des Nations unies pour le Soudan"
