@@ -14,6 +14,7 @@ Every write is atomic: a reader never sees a half-written file.
 
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
 
@@ -102,9 +103,14 @@ def read(path: str | os.PathLike[str]) -> nx.Graph:
     """
     path = resolve(path)
     fmt = format_of(path)
+    gc_was_enabled = gc.isenabled()
+    gc.disable()  # a big graph is millions of new containers: no cycles to collect
     try:
         return _module(fmt).read(path)
-    except GraphFormatError:
-        raise
+    except GraphFormatError as exc:
+        raise GraphFormatError(f"Could not read {path} as {fmt}: {exc}") from exc
     except Exception as exc:  # any parser error becomes a user error
         raise GraphFormatError(f"Could not read {path} as {fmt}: {exc}") from exc
+    finally:
+        if gc_was_enabled:
+            gc.enable()

@@ -12,9 +12,18 @@ import os
 from pathlib import Path
 
 import networkx as nx
+from lxml import etree
 
 from ..atomic import atomic_path
-from ..schema import flatten, unflatten
+from ..schema import (
+    EDGE_INT_ATTRS,
+    EDGE_LIST_ATTRS,
+    GRAPH_LIST_ATTRS,
+    NODE_INT_ATTRS,
+    NODE_LIST_ATTRS,
+    flatten,
+    unflatten,
+)
 from ._common import VIZ_ATTRS, clean_attrs, viz_attributes
 
 
@@ -43,8 +52,92 @@ def write(graph: nx.Graph, path: str | os.PathLike[str]) -> Path:
     return path
 
 
+try:  # orjson is optional and faster
+    from orjson import loads as _loads
+except ImportError:  # pragma: no cover - depends on the environment
+    from json import loads as _loads
+
+_NS = "{http://graphml.graphdrawing.org/xmlns}"
+_BOOL_TRUE = frozenset({"true", "1", "yes"})
+
+
+def _fast_read(path: str | os.PathLike[str]) -> nx.Graph | None:
+    """Read the plain GraphML the project writes, about 3x faster than networkx.
+
+    Returns ``None`` for anything unusual (nested graphs, hyperedges, ports, defaults),
+    which the caller then hands to networkx's full reader.
+    """
+    root = etree.parse(str(path), etree.XMLParser(huge_tree=True)).getroot()
+    if root.tag != _NS + "graphml":
+        return None
+    keys: dict[str, tuple[str, str, str]] = {}
+    for k in root.iterchildren(_NS + "key"):
+        if len(k):  # a <default> or <desc>: let networkx handle it
+            return None
+        keys[k.get("id", "")] = (k.get("attr.name") or k.get("id", ""),
+                                 k.get("attr.type", "string"), k.get("for", "all"))
+    graphs = root.findall(_NS + "graph")
+    if len(graphs) != 1 or graphs[0].find(f"{_NS}hyperedge") is not None:
+        return None
+    gr = graphs[0]
+
+    def attrs_of(el: object, lists: frozenset[str], ints: frozenset[str]) -> dict:
+        out: dict = {}
+        for d in el.iterchildren(_NS + "data"):  # type: ignore[attr-defined]
+            name, kind, _ = keys[d.get("key")]
+            text = d.text or ""
+            if kind == "string":
+                out[name] = _decode_list(text) if name in lists else text
+            elif kind in ("int", "long", "integer"):
+                out[name] = int(text)
+            elif kind in ("float", "double"):
+                out[name] = int(float(text)) if name in ints else float(text)
+            elif kind == "boolean":
+                out[name] = text.strip().lower() in _BOOL_TRUE
+            else:
+                out[name] = text
+        return out
+
+    g = nx.Graph()
+    for key, value in attrs_of(gr, frozenset(), frozenset()).items():
+        g.graph[key] = value
+    nodes, edges = [], []
+    for el in gr.iterchildren(_NS + "node", _NS + "edge"):
+        if len(el) and el[-1].tag == _NS + "graph":
+            return None  # nested graph
+        if el.tag == _NS + "node":
+            data = attrs_of(el, NODE_LIST_ATTRS, NODE_INT_ATTRS)
+            for key in VIZ_ATTRS & data.keys():
+                del data[key]
+            nodes.append((el.get("id"), data))
+        else:
+            edges.append((el.get("source"), el.get("target"),
+                          attrs_of(el, EDGE_LIST_ATTRS, EDGE_INT_ATTRS)))
+    g.add_nodes_from(nodes)
+    g.add_edges_from(edges)
+    for key in GRAPH_LIST_ATTRS & g.graph.keys():
+        value = g.graph[key]
+        g.graph[key] = (_decode_list(value, {}) if isinstance(value, str) else value)
+    return g
+
+
+def _decode_list(text: str, default: object = None) -> object:
+    if not text:
+        return [] if default is None else default
+    try:
+        return _loads(text)
+    except ValueError:
+        return [] if default is None else default
+
+
 def read(path: str | os.PathLike[str]) -> nx.Graph:
-    """Read a GraphML file into an in-memory graph (lists decoded, viz attributes dropped)."""
+    """Read a GraphML file into an in-memory graph (lists decoded, viz attributes dropped).
+
+    The project's own files take a fast path; any other GraphML goes through networkx.
+    """
+    fast = _fast_read(path)
+    if fast is not None:
+        return fast
     flat = nx.read_graphml(path, node_type=str)
     if flat.is_directed() or flat.is_multigraph():
         flat = nx.Graph(flat)
