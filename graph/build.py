@@ -93,6 +93,7 @@ def build_graph(
     g = nx.Graph()
     node_mentions: Counter[str] = Counter()
     node_articles: dict[str, list[str]] = defaultdict(list)
+    node_article_mentions: dict[str, list[int]] = defaultdict(list)
     node_aliases: dict[str, Counter[str]] = defaultdict(Counter)
     node_dates: dict[str, list[str]] = defaultdict(list)
     fallback: dict[str, tuple[str, str]] = {}
@@ -116,8 +117,10 @@ def build_graph(
             fallback.setdefault(m.entity, (m.label, m.type))
             by_sentence[m.sentence].add(m.entity)
             present.add(m.entity)
-        for ent in present:
+        per_article = Counter(m.entity for m in actors)
+        for ent in sorted(present):
             node_articles[ent].append(meta.id)
+            node_article_mentions[ent].append(per_article[ent])
             if meta.date:
                 node_dates[ent].append(meta.date)
         for sent_index, ents in sorted(by_sentence.items()):
@@ -135,7 +138,7 @@ def build_graph(
             pairs: set[tuple[str, str]] = set(combinations(sorted(present), 2))
         else:
             pairs = {p for ents in by_sentence.values() for p in combinations(sorted(ents), 2)}
-        for pair in pairs:
+        for pair in sorted(pairs):  # sorted: the same graph whatever the hash seed
             edge_articles[pair].append(meta.id)
             if meta.date:
                 edge_dates[pair].append(meta.date)
@@ -151,6 +154,7 @@ def build_graph(
             "mentions": count,
             "articles": len(node_articles[ent]),
             "article_ids": node_articles[ent],
+            "article_mentions": node_article_mentions[ent],
         }
         if info:
             for key in ("role", "affiliation", "wikidata"):

@@ -35,7 +35,7 @@ TYPE_LABELS: dict[str, str] = {
 }
 
 #: Attributes stored as JSON strings in flat formats.
-NODE_LIST_ATTRS: frozenset[str] = frozenset({"aliases", "article_ids"})
+NODE_LIST_ATTRS: frozenset[str] = frozenset({"aliases", "article_ids", "article_mentions"})
 EDGE_LIST_ATTRS: frozenset[str] = frozenset({"evidence", "article_ids"})
 GRAPH_LIST_ATTRS: frozenset[str] = frozenset({"article_index"})
 
