@@ -149,6 +149,22 @@ def _prepare_out(out: Path) -> None:
                           f"{exc.strerror or exc}") from exc
 
 
+OUTPUT_NAMES = ("graph.graphml", "graph.html", "mentions.csv", "report.json")
+
+
+def _remove_stale_temporaries(out: Path) -> None:
+    """Delete the temporary files a killed build left behind (``.graph.html.*.tmp``).
+
+    Called under the lock, so no live build is writing them.
+    """
+    for name in OUTPUT_NAMES:
+        for tmp in out.glob(f".{name}.*.tmp"):
+            try:
+                tmp.unlink()
+            except OSError:
+                pass
+
+
 def write_mentions(path: Path, docs: list[ArticleMentions],
                    entities: dict[str, EntityInfo]) -> int:
     """Write ``mentions.csv``: one row per resolved mention (actors and non-actors)."""
@@ -453,6 +469,7 @@ def build_corpus(
     result = BuildResult(out=out)
 
     with BuildLock(out):
+        _remove_stale_temporaries(out)
         with BuildCache(out / CACHE_NAME, fingerprint=analysis_fingerprint(options)) as cache:
             if cache.note:
                 result.notes.append(Skipped(str(out / CACHE_NAME), cache.note))

@@ -178,6 +178,18 @@ def test_a_failed_write_leaves_complete_files_and_no_temporaries(tmp_path, small
     assert again.reused == 8
 
 
+def test_temporaries_left_by_a_killed_build_are_removed(tmp_path, small_corpus):
+    out = tmp_path / "out"
+    out.mkdir()
+    stale = [out / ".graph.html.abc123.tmp", out / ".mentions.csv.x.tmp"]
+    for p in stale:
+        p.write_text("half", encoding="utf-8")
+    (out / "notes.tmp").write_text("not ours", encoding="utf-8")
+    build_corpus(small_corpus, out, n_process=1)
+    assert not any(p.exists() for p in stale)
+    assert (out / "notes.tmp").exists()
+
+
 def test_an_article_that_breaks_extraction_is_skipped_and_reported(tmp_path, small_corpus,
                                                                     monkeypatch):
     import pipelines.build
