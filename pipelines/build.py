@@ -319,9 +319,9 @@ class _Runner:
                ) -> Iterator[tuple[list[int], list[Job], list[Outcome]]]:
         """Queue a chunk; yield the chunks that finished meanwhile."""
         self.waiting.append((idx, jobs))
-        if self.executor is None:
-            if self.workers < 2 or sum(len(j) for _, j in self.waiting) < self.pool_threshold:
-                return
+        if self.executor is None and self.workers >= 2:
+            if sum(len(j) for _, j in self.waiting) < self.pool_threshold:
+                return  # a small build runs in-process: not worth starting workers
             self._start_pool()
         yield from self._dispatch(limit=2 * self.workers + 1)
 
