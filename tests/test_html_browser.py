@@ -230,6 +230,14 @@ def test_clicking_a_node_and_an_edge_with_the_mouse(small_page: tuple[Any, PageL
     tooltip = page.locator("div.vis-tooltip")
     tooltip.wait_for(state="visible")
     assert tooltip.inner_text().startswith("Otto Kessler")
+    assert "Aliases: " in tooltip.inner_text()
+    # An edge's tooltip quotes its evidence.
+    page.mouse.move(0, 0)
+    page.mouse.move(x, y)
+    page.wait_for_function("""() => {
+        const t = document.querySelector('div.vis-tooltip');
+        return t && t.innerText.includes('Port-Lune');
+    }""")
     page.keyboard.press("Escape")
     assert page.locator("#panel").is_hidden()
     log.assert_clean()

@@ -108,16 +108,30 @@
   });
 
   // ------------------------------------------------------------------ vis data
+  function clip(text, max) {
+    text = String(text);
+    return text.length > max ? text.slice(0, max - 1) + "…" : text;
+  }
+
   function nodeTooltip(n) {
     var lines = [n.l, typeInfo(n.t).label + (n.r ? " · " + n.r : "")];
     lines.push(plural(n.m, "mention", "mentions") + " in " + plural(n.a, "article", "articles"));
+    if (n.al && n.al.length) {
+      var shown = n.al.slice(0, 6).map(function (a) { return clip(a, 40); });
+      lines.push("Aliases: " + shown.join(", ") + (n.al.length > 6 ? ", …" : ""));
+    }
     return lines.join("\n");
   }
 
   function edgeTooltip(e) {
-    return NODES[e.s].l + " — " + NODES[e.t].l + "\n" +
+    var text = NODES[e.s].l + " — " + NODES[e.t].l + "\n" +
       "together in " + plural(e.w, "article", "articles") +
       (e.n ? ", " + plural(e.n, "sentence", "sentences") : "");
+    if (e.ev && e.ev.length) {
+      text += "\n« " + clip(e.ev[0][1], 160) + " »";
+      if (e.ev.length > 1) text += "\n(click for all " + e.ev.length + " sentences)";
+    }
+    return text;
   }
 
   var nodeHidden = NODES.map(function () { return false; });
