@@ -77,7 +77,7 @@ def build_graph(
     entities: Mapping[str, EntityInfo] | None = None,
     *,
     window: Window = "article",
-    max_evidence: int = 5,
+    max_evidence: int = 3,
     title: str = "actorgraph",
 ) -> nx.Graph:
     """Build a :class:`networkx.Graph` with one node per actor and co-occurrence edges.

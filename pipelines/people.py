@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -32,6 +33,7 @@ _TRANSLIT = [
 ]
 
 
+@lru_cache(maxsize=200_000)
 def fold_token(token: str) -> str:
     """Phonetic-ish key of one name token (``Sergueï`` and ``Sergey`` -> ``sergei``)."""
     key = word_key(token)
@@ -40,6 +42,7 @@ def fold_token(token: str) -> str:
     return key
 
 
+@lru_cache(maxsize=200_000)
 def name_tokens(name: str) -> tuple[str, ...]:
     """Folded tokens of a name: ``Jean-Yves Le Drian`` -> (jean, yves, le, drian)."""
     return tuple(fold_token(name[a:b]) for a, b in words(name))
