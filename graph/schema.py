@@ -44,11 +44,24 @@ NODE_INT_ATTRS: frozenset[str] = frozenset({"mentions", "articles"})
 EDGE_INT_ATTRS: frozenset[str] = frozenset({"weight", "sentences"})
 
 
+try:  # orjson is a dependency, but keep the standard library as a fallback
+    import orjson
+
+    def _dumps(value: Any) -> str:
+        try:
+            return orjson.dumps(value).decode("utf-8")
+        except TypeError:  # e.g. integers beyond 64 bits, non-string keys
+            return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+except ImportError:  # pragma: no cover
+    def _dumps(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
 def _encode(value: Any) -> Any:
     if isinstance(value, (list, tuple, dict, set)):
         if isinstance(value, set):
             value = sorted(value)
-        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+        return _dumps(value)
     return value
 
 
