@@ -33,6 +33,8 @@ from .schema import ACTOR_TYPES
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
+    from .readwrite.sidecar import DeferredEvidence
+
 __all__ = [
     "Actor",
     "ActorGraph",
@@ -234,20 +236,39 @@ class ActorGraph:
     """
 
     def __init__(self, graph: nx.Graph | None = None, *, source: Path | None = None) -> None:
-        self._graph: nx.Graph = graph if graph is not None else nx.Graph()
+        self._lean: nx.Graph = graph if graph is not None else nx.Graph()
+        self._deferred: DeferredEvidence | None = None
         self.source = source
         self._index: dict[str, str] | None = None
         self._index_size = -1
+
+    @property
+    def _graph(self) -> nx.Graph:
+        """The complete graph: edge ``evidence`` that :func:`load` left as JSON is decoded
+        first. Look-ups that never read evidence use ``self._lean`` (the same graph,
+        possibly with evidence still pending) and stay fast right after loading."""
+        if self._deferred is not None:
+            deferred, self._deferred = self._deferred, None
+            deferred.materialize(self._lean)
+        return self._lean
 
     # ----------------------------------------------------------------- basics
 
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> ActorGraph:
-        """Read a graph file (or a build's output folder); see :func:`load`."""
+        """Read a graph file (or a build's output folder); see :func:`load`.
+
+        From a GraphML sidecar the edges' ``evidence`` lists stay undecoded until the
+        networkx graph (:attr:`nx`) or a method that needs them is first used;
+        :meth:`relation` and :meth:`path` decode only the edges they return.
+        """
         from . import readwrite
 
         resolved = readwrite.resolve(path)
-        return cls(readwrite.read(resolved), source=resolved)
+        graph, deferred = readwrite.read_deferred(resolved)
+        out = cls(graph, source=resolved)
+        out._deferred = deferred
+        return out
 
     @property
     def nx(self) -> nx.Graph:
@@ -259,11 +280,11 @@ class ActorGraph:
         return self._graph
 
     def __len__(self) -> int:
-        return self._graph.number_of_nodes()
+        return self._lean.number_of_nodes()
 
     def __contains__(self, name: object) -> bool:
         if isinstance(name, Actor):
-            return name.id in self._graph
+            return name.id in self._lean
         return isinstance(name, str) and self._lookup(name) is not None
 
     def __iter__(self) -> Iterator[Actor]:
@@ -273,7 +294,7 @@ class ActorGraph:
         return self.actor(name)
 
     def __repr__(self) -> str:
-        g = self._graph
+        g = self._lean
         types = Counter(str(d.get("type") or "other") for _, d in g.nodes(data=True))
         order = [t for t in ACTOR_TYPES if t in types] + sorted(set(types) - set(ACTOR_TYPES))
         parts = [f"{types[t]} {_PLURALS.get(t, t) if types[t] != 1 else t}" for t in order]
@@ -294,7 +315,7 @@ class ActorGraph:
         ['CEDEAO', 'Wagner']
         """
         wanted = _type_set(type)
-        out = [Actor.from_node(n, d) for n, d in self._graph.nodes(data=True)
+        out = [Actor.from_node(n, d) for n, d in self._lean.nodes(data=True)
                if wanted is None or d.get("type") in wanted]
         out.sort(key=lambda a: (-a.mentions, -a.articles, a.label))
         return out
@@ -302,7 +323,7 @@ class ActorGraph:
     # ----------------------------------------------------------------- look-ups
 
     def _build_index(self) -> dict[str, str]:
-        nodes = sorted(self._graph.nodes(data=True),
+        nodes = sorted(self._lean.nodes(data=True),
                        key=lambda nd: (-int(nd[1].get("mentions") or 0), str(nd[0])))
         index: dict[str, str] = {}
         for node, data in nodes:  # labels and ids win over aliases
@@ -316,7 +337,7 @@ class ActorGraph:
         return index
 
     def _lookup(self, name: str) -> str | None:
-        if name in self._graph:
+        if name in self._lean:
             return name
         if self._index is None or self._index_size != len(self):
             self._index = self._build_index()
@@ -348,7 +369,7 @@ class ActorGraph:
         for key, score in hits:
             if score < 60:
                 continue
-            label = str(self._graph.nodes[self._index[key]].get("label") or self._index[key])
+            label = str(self._lean.nodes[self._index[key]].get("label") or self._index[key])
             if label not in labels:
                 labels.append(label)
             if len(labels) == limit:
@@ -362,7 +383,7 @@ class ActorGraph:
         'russie'
         """
         if isinstance(name, Actor):
-            if name.id in self._graph:
+            if name.id in self._lean:
                 return name.id
             name = name.label
         found = self._lookup(str(name))
@@ -390,7 +411,7 @@ class ActorGraph:
         Did you mean: Sergueï Lavrov?
         """
         node = self.id_of(name)
-        return Actor.from_node(node, self._graph.nodes[node])
+        return Actor.from_node(node, self._lean.nodes[node])
 
     def neighbors(
         self, name: str | Actor, type: str | Iterable[str] | None = None, min_weight: int = 1
@@ -405,8 +426,8 @@ class ActorGraph:
         node = self.id_of(name)
         wanted = _type_set(type)
         out: list[Neighbor] = []
-        for other, edge in self._graph[node].items():
-            data = self._graph.nodes[other]
+        for other, edge in self._lean[node].items():
+            data = self._lean.nodes[other]
             weight = int(edge.get("weight") or 0)
             if weight < min_weight or (wanted is not None and data.get("type") not in wanted):
                 continue
@@ -416,14 +437,18 @@ class ActorGraph:
         return out
 
     def _relation(self, u: str, v: str) -> Relation:
-        edge = self._graph.edges[u, v]
+        g = self._lean
+        edge = g.edges[u, v]
+        evidence = edge.get("evidence")
+        if self._deferred is not None:  # decode this edge's evidence only
+            evidence = self._deferred.evidence(g, u, v, evidence)
         a, b = u, v
         return Relation(
-            a=Actor.from_node(a, self._graph.nodes[a]),
-            b=Actor.from_node(b, self._graph.nodes[b]),
+            a=Actor.from_node(a, g.nodes[a]),
+            b=Actor.from_node(b, g.nodes[b]),
             weight=int(edge.get("weight") or 0),
             sentences=int(edge.get("sentences") or 0),
-            evidence=tuple(dict(e) for e in edge.get("evidence") or ()),
+            evidence=tuple(dict(e) for e in evidence or ()),
             article_ids=tuple(edge.get("article_ids") or ()),
             first_seen=edge.get("first_seen") or None,
             last_seen=edge.get("last_seen") or None,
@@ -443,8 +468,8 @@ class ActorGraph:
         graph.model.RelationNotFound: 'Wagner' and 'CEDEAO' never appear together (try path()).
         """
         u, v = self.id_of(a), self.id_of(b)
-        if not self._graph.has_edge(u, v):
-            la, lb = (self._graph.nodes[x].get("label") or x for x in (u, v))
+        if not self._lean.has_edge(u, v):
+            la, lb = (self._lean.nodes[x].get("label") or x for x in (u, v))
             raise RelationNotFound(f"{la!r} and {lb!r} never appear together (try path()).")
         return self._relation(u, v)
 
@@ -460,11 +485,11 @@ class ActorGraph:
             return []
         try:
             nodes = nx.shortest_path(
-                self._graph, u, v,
+                self._lean, u, v,
                 weight=lambda _x, _y, d: 1.0 / max(float(d.get("weight") or 1), 1e-9),
             )
         except nx.NetworkXNoPath:
-            la, lb = (self._graph.nodes[x].get("label") or x for x in (u, v))
+            la, lb = (self._lean.nodes[x].get("label") or x for x in (u, v))
             raise RelationNotFound(f"{la!r} and {lb!r} are not connected.") from None
         return [self._relation(x, y) for x, y in zip(nodes, nodes[1:], strict=False)]
 
@@ -486,7 +511,7 @@ class ActorGraph:
         >>> example().top(1, by="degree", type="official")
         [<Ranked 'Sergueï Lavrov': 5>]
         """
-        g = self._graph
+        g = self._lean  # rankings never read evidence
         wanted = _type_set(type)
         if by == "mentions":
             scores = {x: float(d.get("mentions") or 0) for x, d in g.nodes(data=True)}
@@ -523,7 +548,7 @@ class ActorGraph:
         >>> g.actor("Mali").community is not None
         True
         """
-        g = self._graph
+        g = self._lean  # writes node attributes only
         if len(g) == 0:
             return []
         parts = nx.community.louvain_communities(g, weight="weight", seed=seed)

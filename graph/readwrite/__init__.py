@@ -9,7 +9,9 @@ Extension      Format
 ``.csv``       Gephi spreadsheets: ``x.csv`` writes ``x.nodes.csv`` and ``x.edges.csv``
 =============  ============================================================================
 
-Every write is atomic: a reader never sees a half-written file.
+Every write is atomic: a reader never sees a half-written file. A GraphML file also gets a
+fast-load sidecar, ``x.graphml.agcache`` (see :mod:`graph.readwrite.sidecar`), which
+:func:`read` uses while it matches the GraphML file.
 """
 
 from __future__ import annotations
@@ -17,10 +19,14 @@ from __future__ import annotations
 import gc
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import networkx as nx
 
 from ..errors import GraphFormatError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .sidecar import DeferredEvidence
 
 #: Extension → format name.
 FORMATS: dict[str, str] = {
@@ -34,7 +40,7 @@ FORMATS: dict[str, str] = {
 #: The file :func:`read` looks for inside a build's output folder.
 DEFAULT_NAME = "graph.graphml"
 
-__all__ = ["FORMATS", "DEFAULT_NAME", "format_of", "read", "resolve", "write"]
+__all__ = ["FORMATS", "DEFAULT_NAME", "format_of", "read", "read_deferred", "resolve", "write"]
 
 
 def format_of(path: str | os.PathLike[str]) -> str:
@@ -99,14 +105,33 @@ def write(graph: nx.Graph, path: str | os.PathLike[str]) -> Path:
 def read(path: str | os.PathLike[str]) -> nx.Graph:
     """Read a graph file (or a build's output folder) written by :func:`write`.
 
-    Raises :class:`GraphFormatError` for a missing, unknown or unreadable file.
+    A GraphML file is read from its sidecar when that still matches it (the same graph,
+    many times faster). Raises :class:`GraphFormatError` for a missing, unknown or
+    unreadable file.
+    """
+    return read_deferred(path, defer=False)[0]
+
+
+def read_deferred(path: str | os.PathLike[str], *, defer: bool = True
+                  ) -> tuple[nx.Graph, DeferredEvidence | None]:
+    """Like :func:`read`, but from a GraphML sidecar the edges' ``evidence`` lists may be
+    left undecoded: the second item is then a
+    :class:`~graph.readwrite.sidecar.DeferredEvidence` that must be materialized into the
+    graph before it is handed to anyone (:class:`graph.ActorGraph` does this).
     """
     path = resolve(path)
     fmt = format_of(path)
     gc_was_enabled = gc.isenabled()
     gc.disable()  # a big graph is millions of new containers: no cycles to collect
     try:
-        return _module(fmt).read(path)
+        if fmt == "graphml":
+            from . import sidecar
+
+            fast = sidecar.load(path, defer=defer)
+            if fast is not None:
+                return fast
+            return _read_graphml_and_refresh(path), None
+        return _module(fmt).read(path), None
     except GraphFormatError as exc:
         raise GraphFormatError(f"Could not read {path} as {fmt}: {exc}") from exc
     except Exception as exc:  # any parser error becomes a user error
@@ -114,3 +139,19 @@ def read(path: str | os.PathLike[str]) -> nx.Graph:
     finally:
         if gc_was_enabled:
             gc.enable()
+
+
+def _read_graphml_and_refresh(path: Path) -> nx.Graph:
+    """Parse a GraphML file; if it has a stale or damaged sidecar, write a fresh one."""
+    from . import graphml, sidecar
+
+    before = sidecar.stamp(path) if sidecar.sidecar_path(path).exists() else None
+    graph = graphml.read(path)
+    if before is not None:  # the file was not replaced while it was parsed
+        try:
+            unchanged = sidecar.stamp(path) == before
+        except OSError:
+            unchanged = False
+        if unchanged:
+            sidecar.write(path, graph, before)
+    return graph

@@ -24,7 +24,8 @@ from ..schema import (
     flatten,
     unflatten,
 )
-from ._common import VIZ_ATTRS, clean_attrs, viz_attributes
+from . import sidecar as _sidecar
+from ._common import VIZ_ATTRS, clean_attrs, viz_attributes, xml_safe
 
 
 def to_flat(graph: nx.Graph, *, viz: bool = True) -> nx.Graph:
@@ -43,12 +44,22 @@ def to_flat(graph: nx.Graph, *, viz: bool = True) -> nx.Graph:
     return out
 
 
-def write(graph: nx.Graph, path: str | os.PathLike[str]) -> Path:
-    """Write ``graph`` as GraphML (atomically) and return the path written."""
+def write(graph: nx.Graph, path: str | os.PathLike[str], *, sidecar: bool = True) -> Path:
+    """Write ``graph`` as GraphML (atomically) and return the path written.
+
+    With ``sidecar`` (the default) the fast-load sidecar ``<path>.agcache`` is written
+    beside it, see :mod:`graph.readwrite.sidecar`.
+    """
     path = Path(path)
     flat = to_flat(graph)
     with atomic_path(path) as tmp:
         nx.write_graphml(flat, tmp, encoding="utf-8")
+        if sidecar:  # what was written, before it can be replaced by another writer
+            when, kinds = _sidecar.stamp(tmp), declared_types(tmp)
+    if sidecar:
+        _sidecar.write(path, lambda: as_read(flat, kinds), when)
+    else:
+        _sidecar.remove(path)
     return path
 
 
@@ -118,6 +129,81 @@ def _fast_read(path: str | os.PathLike[str]) -> nx.Graph | None:
     for key in GRAPH_LIST_ATTRS & g.graph.keys():
         value = g.graph[key]
         g.graph[key] = (_decode_list(value, {}) if isinstance(value, str) else value)
+    return g
+
+
+def declared_types(path: str | os.PathLike[str]) -> dict[tuple[str, str], frozenset[str]]:
+    """The ``<key>`` declarations at the head of a GraphML file: ``(for, attr.name)`` →
+    the ``attr.type`` values declared for it (usually one)."""
+    found: dict[tuple[str, str], set[str]] = {}
+    for _, el in etree.iterparse(str(path), events=("start",), huge_tree=True):
+        if el.tag == _NS + "key":
+            name = el.get("attr.name") or el.get("id", "")
+            found.setdefault((el.get("for", "all"), name), set()).add(
+                el.get("attr.type", "string"))
+        elif el.tag == _NS + "graph":
+            break
+    return {k: frozenset(v) for k, v in found.items()}
+
+
+_INT_TYPES = frozenset({"int", "long", "integer"})
+_NATURAL = {bool: "boolean", int: "int", float: "double", str: "string"}
+
+
+def _as_read_value(value: object, kinds: frozenset[str], name: str, lists: frozenset[str],
+                   ints: frozenset[str]) -> object:
+    """What the reader makes of ``value`` written under a key of one of ``kinds``."""
+    natural = _NATURAL.get(type(value))
+    if natural is None:
+        raise TypeError(f"unexpected GraphML value type {type(value).__name__}")
+    if natural == "int" and kinds & _INT_TYPES:
+        kind = "int"
+    elif natural in kinds:
+        kind = natural
+    elif len(kinds) == 1:
+        kind = next(iter(kinds))
+    else:
+        raise ValueError(f"ambiguous GraphML type for {name!r}")
+    if kind == "string":
+        text = value if isinstance(value, str) else str(value)
+        return _decode_list(text) if name in lists else text
+    if kind in _INT_TYPES and natural == "int":
+        return value
+    if kind in ("float", "double") and natural in ("int", "double"):
+        return int(float(value)) if name in ints else float(value)  # type: ignore[arg-type]
+    if kind == "boolean" and natural == "boolean":
+        return value
+    raise ValueError(f"unexpected {natural} value under a {kind} key for {name!r}")
+
+
+def as_read(flat: nx.Graph, declared: dict[tuple[str, str], frozenset[str]]) -> nx.Graph:
+    """The graph :func:`read` returns for the file written from ``flat`` (see
+    :func:`to_flat`) whose keys are ``declared`` (see :func:`declared_types`), without
+    parsing it. Raises ``TypeError`` / ``ValueError`` for anything it cannot predict.
+    """
+    def attrs(domain: str, data: dict, lists: frozenset[str], ints: frozenset[str],
+              drop: frozenset[str] = frozenset()) -> dict:
+        out: dict = {}
+        for name, value in data.items():
+            if value is None or name in drop:
+                continue
+            kinds = declared.get((domain, name), frozenset()) | declared.get(("all", name),
+                                                                            frozenset())
+            if kinds:  # an undeclared attribute was not written
+                out[name] = _as_read_value(value, kinds, name, lists, ints)
+        return out
+
+    g = nx.Graph()
+    g.graph.update(attrs("graph", flat.graph, frozenset(), frozenset()))
+    for key in GRAPH_LIST_ATTRS & g.graph.keys():
+        value = g.graph[key]
+        g.graph[key] = (_decode_list(value, {}) if isinstance(value, str) else value)
+    g.add_nodes_from((xml_safe(str(n)), attrs("node", d, NODE_LIST_ATTRS, NODE_INT_ATTRS,
+                                              VIZ_ATTRS))
+                     for n, d in flat.nodes(data=True))
+    g.add_edges_from((xml_safe(str(u)), xml_safe(str(v)),
+                      attrs("edge", d, EDGE_LIST_ATTRS, EDGE_INT_ATTRS))
+                     for u, v, d in flat.edges(data=True))
     return g
 
 

@@ -1,0 +1,273 @@
+"""A binary sidecar that makes a big GraphML file load in well under a second.
+
+Parsing GraphML is slow: a graph of OrangeSum's scale (20,000 actors, 200,000 links, a
+175 MB file) takes seconds of XML parsing and millions of small Python objects. So when
+:func:`graph.readwrite.write` writes ``x.graphml`` it also writes ``x.graphml.agcache``
+beside it: the very graph the GraphML parse would return, in a form that loads fast.
+
+Layout (all integers little-endian)::
+
+    header   magic, version, the GraphML file's size, mtime_ns and a digest of its
+             first and last 64 KiB, the length and CRC-32 of the two sections below
+    core     pickle (protocol 5) of plain builtins only — dicts, lists, str, int,
+             float, bool, None, bytes: (graph attributes, node dict, adjacency dict with
+             each edge's attribute dict, the offsets of the evidence segments)
+    evidence one JSON array with one element per edge (in edge order): the edge's
+             ``evidence`` list, or ``null`` when it is kept in the core instead
+
+The sidecar is used only when the GraphML file still has the recorded size, mtime and
+digest, and both sections have their recorded CRC; anything else — a missing, stale,
+truncated, corrupt or foreign sidecar — means "parse the GraphML" and never an error. The
+core is read by an unpickler that refuses every global, so no class is ever imported and
+no code can run, whatever the file contains.
+
+The ``evidence`` sentences are most of the bytes and most of the objects, so they can be
+left as JSON until needed (:class:`DeferredEvidence`): :func:`graph.load` decodes them when
+the networkx graph or a method that needs them is first used, and
+:meth:`graph.ActorGraph.relation` decodes one edge's only. :func:`graph.readwrite.read`
+always returns the complete graph.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import pickle
+import struct
+import zlib
+from array import array
+from collections.abc import Callable
+from hashlib import blake2b
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import networkx as nx
+
+from ..atomic import atomic_open
+
+try:  # orjson is a dependency; the stdlib is the fallback
+    from orjson import dumps as _dumps
+    from orjson import loads as _loads
+except ImportError:  # pragma: no cover - depends on the environment
+    import json as _json
+
+    def _dumps(value: Any) -> bytes:
+        return _json.dumps(value, ensure_ascii=False, separators=(",", ":"),
+                           allow_nan=False).encode("utf-8")
+
+    _loads = _json.loads
+
+__all__ = ["SUFFIX", "DeferredEvidence", "Stamp", "load", "remove", "sidecar_path", "stamp",
+           "write"]
+
+#: The sidecar of ``x.graphml`` is ``x.graphml.agcache``.
+SUFFIX = ".agcache"
+
+_MAGIC = b"actorgraph-sidecar\n\x00"
+_VERSION = 1
+_HEADER = struct.Struct("<20sIQq16sQQII")
+_EDGE = 64 * 1024  # bytes hashed at each end of the GraphML file
+_DEFERRED = "evidence"
+
+
+class Stamp(NamedTuple):
+    """What identifies one version of a GraphML file: size, mtime and a digest of its ends."""
+
+    size: int
+    mtime_ns: int
+    digest: bytes
+
+
+def sidecar_path(graphml: str | os.PathLike[str]) -> Path:
+    """The sidecar file of a GraphML file: ``x.graphml`` → ``x.graphml.agcache``."""
+    graphml = Path(graphml)
+    return graphml.with_name(graphml.name + SUFFIX)
+
+
+def stamp(path: str | os.PathLike[str]) -> Stamp:
+    """Size, mtime (ns) and a BLAKE2 digest of the first and last 64 KiB of ``path``."""
+    with open(path, "rb") as fh:
+        st = os.fstat(fh.fileno())
+        digest = blake2b(digest_size=16)
+        digest.update(st.st_size.to_bytes(8, "little"))
+        digest.update(fh.read(_EDGE))
+        if st.st_size > 2 * _EDGE:
+            fh.seek(st.st_size - _EDGE)
+        digest.update(fh.read(_EDGE))
+    return Stamp(st.st_size, st.st_mtime_ns, digest.digest())
+
+
+# --------------------------------------------------------------------------- deferred
+
+
+class DeferredEvidence:
+    """The ``evidence`` lists of a graph's edges, still as JSON.
+
+    The edges they belong to carry a placeholder ``evidence: None`` (so the attribute
+    keeps its place in the edge dict); :meth:`materialize` puts the lists in.
+    """
+
+    __slots__ = ("_blob", "_starts", "_index")
+
+    def __init__(self, blob: bytes | memoryview, starts: array) -> None:
+        self._blob = blob
+        self._starts = starts  # segment i is blob[starts[i]:starts[i + 1] - 1]
+        self._index: dict[tuple[str, str], int] | None = None
+
+    def __len__(self) -> int:
+        return len(self._starts) - 1
+
+    def materialize(self, graph: nx.Graph) -> None:
+        """Decode every deferred list into ``graph``'s edge dicts (in place)."""
+        values = _loads(self._blob)
+        for (_, _, data), value in zip(graph.edges(data=True), values, strict=True):
+            if value is not None:
+                data[_DEFERRED] = value
+
+    def evidence(self, graph: nx.Graph, u: str, v: str, default: Any = None) -> Any:
+        """The decoded ``evidence`` of edge ``(u, v)``, or ``default`` if it is not deferred."""
+        if self._index is None:
+            self._index = {(a, b): i for i, (a, b) in enumerate(graph.edges())}
+        i = self._index.get((u, v))
+        if i is None:
+            i = self._index.get((v, u))
+        if i is None:
+            return default
+        value = _loads(self._blob[self._starts[i]:self._starts[i + 1] - 1])
+        return default if value is None else value
+
+
+# --------------------------------------------------------------------------- write
+
+
+def _split(graph: nx.Graph) -> tuple[bytes, bytes]:
+    """The core pickle and the evidence JSON of ``graph`` (which is left untouched)."""
+    lean: dict[int, dict[str, Any]] = {}
+    segments: list[bytes] = []
+    for _, _, data in graph.edges(data=True):
+        copy = dict(data)
+        segment = b"null"
+        value = data.get(_DEFERRED)
+        if type(value) is list:
+            try:
+                segment = _dumps(value)
+            except (TypeError, ValueError):  # not JSON (a big int, an object): keep it
+                segment = b"null"
+            else:
+                copy[_DEFERRED] = None
+        segments.append(segment)
+        lean[id(data)] = copy
+    adj = {u: {v: lean[id(d)] for v, d in nbrs.items()} for u, nbrs in graph.adj.items()}
+    starts = array("Q", [1])
+    for segment in segments:
+        starts.append(starts[-1] + len(segment) + 1)
+    blob = b"[" + b",".join(segments) + b"]"
+    core = pickle.dumps((_VERSION, dict(graph.graph), dict(graph.nodes(data=True)), adj,
+                         starts.tobytes()), protocol=5)
+    return core, blob
+
+
+def write(graphml: str | os.PathLike[str], graph: nx.Graph | Callable[[], nx.Graph],
+          when: Stamp) -> bool:
+    """Write the sidecar of ``graphml`` (atomically): ``graph`` is what reading the file
+    returns (or a function making it), ``when`` the file's :func:`stamp`.
+
+    Never raises: on any failure the sidecar is removed (a stale one would be ignored
+    anyway) and ``False`` returned.
+    """
+    target = sidecar_path(graphml)
+    try:
+        g = graph() if callable(graph) else graph
+        core, blob = _split(g)
+        header = _HEADER.pack(_MAGIC, _VERSION, when.size, when.mtime_ns, when.digest,
+                              len(core), len(blob), zlib.crc32(core), zlib.crc32(blob))
+        with atomic_open(target, "wb") as fh:
+            fh.write(header)
+            fh.write(core)
+            fh.write(blob)
+        return True
+    except Exception:
+        remove(graphml)
+        return False
+
+
+def remove(graphml: str | os.PathLike[str]) -> None:
+    """Delete the sidecar of ``graphml`` if there is one (best effort)."""
+    try:
+        sidecar_path(graphml).unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+# --------------------------------------------------------------------------- read
+
+
+class _BuiltinsOnly(pickle.Unpickler):
+    """An unpickler for plain data: every global (class, function) is refused."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        raise pickle.UnpicklingError(f"sidecar refers to {module}.{name}: refused")
+
+    def persistent_load(self, pid: Any) -> Any:
+        raise pickle.UnpicklingError("sidecar uses persistent ids: refused")
+
+
+def _parse(raw: bytes, when: Stamp) -> tuple[nx.Graph, DeferredEvidence] | None:
+    if len(raw) < _HEADER.size:
+        return None
+    magic, version, size, mtime_ns, digest, n_core, n_blob, crc_core, crc_blob = (
+        _HEADER.unpack_from(raw))
+    if (magic != _MAGIC or version != _VERSION or (size, mtime_ns, digest) != when
+            or len(raw) != _HEADER.size + n_core + n_blob):
+        return None
+    view = memoryview(raw)
+    core = view[_HEADER.size:_HEADER.size + n_core]
+    blob = view[_HEADER.size + n_core:]
+    if zlib.crc32(core) != crc_core or zlib.crc32(blob) != crc_blob:
+        return None
+    payload = _BuiltinsOnly(io.BytesIO(core)).load()
+    if type(payload) is not tuple or len(payload) != 5 or payload[0] != _VERSION:
+        return None
+    _, attrs, nodes, adj, starts_raw = payload
+    if not (type(attrs) is dict and type(nodes) is dict and type(adj) is dict
+            and type(starts_raw) is bytes and nodes.keys() == adj.keys()
+            and all(type(d) is dict for d in nodes.values())
+            and all(type(d) is dict for d in adj.values())):
+        return None
+    starts = array("Q")
+    starts.frombytes(starts_raw)
+    g = nx.Graph()
+    g.graph = attrs
+    g._node = nodes  # the dicts networkx itself keeps: node → attrs, node → nbr → attrs
+    g._adj = adj
+    end = n_blob if len(starts) > 1 else 1  # an empty array "[]" has no segment
+    if len(starts) != g.number_of_edges() + 1 or starts[-1] != end:
+        return None
+    return g, DeferredEvidence(blob, starts)
+
+
+def load(graphml: str | os.PathLike[str], *, defer: bool = False
+         ) -> tuple[nx.Graph, DeferredEvidence | None] | None:
+    """The graph stored in ``graphml``'s sidecar, or ``None`` when there is no usable one
+    (missing, stale, truncated, corrupt, another version). Never raises.
+
+    With ``defer=True`` the edges' ``evidence`` lists may stay JSON: the second item is
+    then a :class:`DeferredEvidence` to materialize before the graph is handed out.
+    """
+    path = sidecar_path(graphml)
+    try:
+        when = stamp(graphml)
+        with open(path, "rb") as fh:
+            raw = fh.read()
+        parsed = _parse(raw, when)
+        if parsed is None:
+            return None
+        g, deferred = parsed
+        if len(deferred) == 0:
+            return g, None
+        if not defer:
+            deferred.materialize(g)
+            return g, None
+        return g, deferred
+    except Exception:  # any damage at all: the caller parses the GraphML instead
+        return None

@@ -1,0 +1,257 @@
+"""The GraphML sidecar: same graph as the XML parse, ignored when stale or damaged, safe."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import zlib
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from test_readwrite import nasty_graph
+
+from graph import ActorGraph, load, readwrite
+from graph.model import example
+from graph.readwrite import graphml, sidecar
+
+
+def _same(a: nx.Graph, b: nx.Graph) -> None:
+    """Equal graphs, down to the order of nodes, edges and attribute keys."""
+    assert a.graph == b.graph
+    assert list(a.graph) == list(b.graph)
+    assert [(n, list(d.items())) for n, d in a.nodes(data=True)] == \
+        [(n, list(d.items())) for n, d in b.nodes(data=True)]
+    assert [(u, v, list(d.items())) for u, v, d in a.edges(data=True)] == \
+        [(u, v, list(d.items())) for u, v, d in b.edges(data=True)]
+    assert {n: list(nbrs) for n, nbrs in a.adj.items()} == \
+        {n: list(nbrs) for n, nbrs in b.adj.items()}
+
+
+def _no_xml(monkeypatch) -> None:
+    """Make any GraphML parse fail, to prove the sidecar was used."""
+    def refuse(path):
+        raise AssertionError(f"GraphML parsed: {path}")
+
+    monkeypatch.setattr(graphml, "read", refuse)
+
+
+def _mixed_graph() -> nx.Graph:
+    g = nasty_graph()
+    nodes = list(g)
+    g.nodes[nodes[0]]["community"] = 3
+    g.nodes[nodes[1]]["community"] = ""
+    g.nodes[nodes[0]]["flag"] = True
+    g.nodes[nodes[1]]["score"] = 0.25
+    g.nodes[nodes[2]]["score"] = 2
+    g.nodes[nodes[2]]["tags"] = ("a", "b")
+    u, v = next(iter(g.edges))
+    g.edges[u, v]["evidence"] = []
+    g.graph["empty"] = ""
+    g.add_node("alone", label="Seul", type="group", mentions=1)
+    return g
+
+
+@pytest.fixture(params=["example", "nasty", "mixed"])
+def graph(request) -> nx.Graph:
+    return {"example": lambda: example().nx, "nasty": nasty_graph,
+            "mixed": _mixed_graph}[request.param]()
+
+
+def test_sidecar_is_written_and_read_back_as_the_xml_parse(graph: nx.Graph, tmp_path: Path,
+                                                          monkeypatch) -> None:
+    path = readwrite.write(graph, tmp_path / "g.graphml")
+    assert sidecar.sidecar_path(path) == tmp_path / "g.graphml.agcache"
+    assert sidecar.sidecar_path(path).is_file()
+    parsed = graphml.read(path)
+    _no_xml(monkeypatch)
+    fast = readwrite.read(path)
+    _same(fast, parsed)
+    g = load(path)
+    _same(g.nx, parsed)
+
+
+def test_load_of_an_output_folder_uses_the_sidecar(tmp_path: Path, monkeypatch) -> None:
+    readwrite.write(nasty_graph(), tmp_path / "graph.graphml")
+    parsed = graphml.read(tmp_path / "graph.graphml")
+    _no_xml(monkeypatch)
+    g = load(tmp_path)
+    assert g.source == tmp_path / "graph.graphml"
+    _same(g.nx, parsed)
+
+
+def test_evidence_is_decoded_lazily_and_completely(tmp_path: Path, monkeypatch) -> None:
+    ref = example()
+    ref.write(tmp_path / "graph.graphml")
+    _no_xml(monkeypatch)
+    g = load(tmp_path)
+    assert g._deferred is not None
+    assert g.actor("Lavrov") == ref.actor("Lavrov")
+    assert g.neighbors("Mali") == ref.neighbors("Mali")
+    assert g.top(3) == ref.top(3) and repr(g) == repr(ref)
+    assert g.relation("Russie", "Mali") == ref.relation("Russie", "Mali")
+    assert g.path("Niger", "CEDEAO") == ref.path("Niger", "CEDEAO")
+    assert g._deferred is not None  # none of these needed every edge's evidence
+    evidence = g.nx.edges["russie", "mali"]["evidence"]
+    assert g._deferred is None
+    assert isinstance(evidence, list) and evidence == ref.nx.edges["russie", "mali"]["evidence"]
+    assert all(isinstance(d["evidence"], list) for _, _, d in g.nx.edges(data=True))
+    assert repr(load(tmp_path).between("2021", "2021-12")) == repr(ref.between("2021",
+                                                                               "2021-12"))
+
+
+def test_stale_sidecar_is_ignored_then_refreshed(tmp_path: Path, monkeypatch) -> None:
+    path = tmp_path / "graph.graphml"
+    readwrite.write(nasty_graph(), path)
+    old = sidecar.sidecar_path(path).read_bytes()
+    g2 = example().nx
+    readwrite.write(g2, path)
+    sidecar.sidecar_path(path).write_bytes(old)  # the sidecar of the previous graph
+    _same(readwrite.read(path), graphml.read(path))
+    # a hand edit of the GraphML, keeping its size (and, here, even its mtime)
+    st = path.stat()
+    text = path.read_text(encoding="utf-8")
+    assert ">Wagner<" in text
+    path.write_text(text.replace(">Wagner<", ">Wagnar<"), encoding="utf-8")
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 1))
+    assert path.stat().st_size == st.st_size
+    back = load(path)
+    assert back.nx.nodes["wagner"]["label"] == "Wagnar"
+    # the parse rewrote the sidecar: the next load uses it
+    _no_xml(monkeypatch)
+    assert load(path).nx.nodes["wagner"]["label"] == "Wagnar"
+
+
+def test_same_size_and_mtime_but_other_ends_is_stale(tmp_path: Path) -> None:
+    path = tmp_path / "graph.graphml"
+    readwrite.write(example().nx, path)
+    st = path.stat()
+    data = bytearray(path.read_bytes())
+    end = data.rindex(b"</graphml>")
+    data[end - 2:end] = b"\n\n" if data[end - 2:end] != b"\n\n" else b"  "
+    path.write_bytes(bytes(data))
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert sidecar.load(path) is None
+
+
+@pytest.mark.parametrize("damage", ["truncate", "flip", "empty", "garbage", "header", "dir"])
+def test_damaged_sidecar_falls_back_to_the_xml(tmp_path: Path, damage: str) -> None:
+    path = readwrite.write(nasty_graph(), tmp_path / "graph.graphml")
+    side = sidecar.sidecar_path(path)
+    raw = bytearray(side.read_bytes())
+    if damage == "truncate":
+        side.write_bytes(bytes(raw[: len(raw) // 2]))
+    elif damage == "flip":
+        raw[len(raw) // 2] ^= 0x55
+        side.write_bytes(bytes(raw))
+    elif damage == "empty":
+        side.write_bytes(b"")
+    elif damage == "garbage":
+        side.write_bytes(os.urandom(5000))
+    elif damage == "header":
+        raw[0:4] = b"XXXX"
+        side.write_bytes(bytes(raw))
+    else:
+        side.unlink()
+        side.mkdir()
+    assert sidecar.load(path) is None
+    _same(readwrite.read(path), graphml.read(path))
+    assert load(tmp_path).actor("Lavrov").id == "lavrov"
+
+
+def _forge(path: Path, core: bytes, blob: bytes = b"[]") -> None:
+    """A sidecar with a valid header, stamp and checksums around any ``core``."""
+    when = sidecar.stamp(path)
+    header = sidecar._HEADER.pack(sidecar._MAGIC, sidecar._VERSION, when.size, when.mtime_ns,
+                                  when.digest, len(core), len(blob), zlib.crc32(core),
+                                  zlib.crc32(blob))
+    sidecar.sidecar_path(path).write_bytes(header + core + blob)
+
+
+class _Evil:
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self):
+        return (os.system, (f"touch {self.marker}",))
+
+
+def test_malicious_pickle_is_refused_and_never_runs(tmp_path: Path) -> None:
+    path = readwrite.write(example().nx, tmp_path / "graph.graphml")
+    marker = tmp_path / "pwned"
+    for core in (pickle.dumps(_Evil(marker), protocol=5),
+                 pickle.dumps((1, {}, {}, {}, _Evil(marker)), protocol=2),
+                 pickle.dumps((1, nx.Graph(), {}, {}, b""), protocol=5),
+                 pickle.dumps(print, protocol=5)):
+        _forge(path, core)
+        assert sidecar.load(path) is None
+        g = load(path)
+        assert not marker.exists()
+        assert g.actor("Lavrov").id == "lavrov"
+    assert not marker.exists()
+
+
+def test_forged_plain_data_of_the_wrong_shape_is_refused(tmp_path: Path) -> None:
+    path = readwrite.write(example().nx, tmp_path / "graph.graphml")
+    for core in (pickle.dumps([1, 2, 3]), pickle.dumps((1, {}, {"a": {}}, {}, b"")),
+                 pickle.dumps((1, {}, {"a": {}}, {"a": {}}, b"\x00" * 8)),
+                 pickle.dumps((1, {}, {"a": []}, {"a": {}}, b"\x01" + b"\x00" * 7))):
+        _forge(path, core)
+        assert sidecar.load(path) is None
+        assert load(path).actor("Mali").id == "mali"
+
+
+def test_a_failed_sidecar_write_leaves_the_graphml(tmp_path: Path, monkeypatch) -> None:
+    path = readwrite.write(example().nx, tmp_path / "graph.graphml")
+    assert sidecar.sidecar_path(path).is_file()
+
+    def boom(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(sidecar, "atomic_open", boom)
+    readwrite.write(nasty_graph(), path)  # no error: the sidecar is only an accelerator
+    assert not sidecar.sidecar_path(path).exists()
+    _same(readwrite.read(path), graphml.read(path))
+
+
+def test_write_without_sidecar_removes_an_old_one(tmp_path: Path) -> None:
+    path = readwrite.write(example().nx, tmp_path / "graph.graphml")
+    graphml.write(example().nx, path, sidecar=False)
+    assert not sidecar.sidecar_path(path).exists()
+
+
+def test_other_formats_get_no_sidecar(tmp_path: Path) -> None:
+    for ext in ("gexf", "json", "csv"):
+        readwrite.write(example().nx, tmp_path / f"g.{ext}")
+    assert not list(tmp_path.glob("*.agcache"))
+
+
+def test_actor_graph_from_memory_is_unchanged() -> None:
+    g = ActorGraph(example().nx)
+    assert g._deferred is None and g.nx is g._lean
+
+
+_text = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Cn"),
+                                       whitelist_characters="\n\t\r"), max_size=30)
+
+
+@settings(max_examples=30, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(label=_text, alias=_text, text=_text, number=st.integers(-(2**40), 2**40),
+       real=st.floats(allow_nan=False))
+def test_any_values_read_the_same_from_sidecar_and_xml(tmp_path: Path, label: str, alias: str,
+                                                       text: str, number: int,
+                                                       real: float) -> None:
+    g = nx.Graph(title=text, count=number)
+    g.add_node("a", label=label or "a", type="official", aliases=[alias, text],
+               mentions=number, score=real)
+    g.add_node("b", label="B", type="state", aliases=[], mentions=1, score=number)
+    g.add_edge("a", "b", weight=1, sentences=1, evidence=[{"text": text, "title": alias}],
+               article_ids=["x"], note=text)
+    path = readwrite.write(g, tmp_path / "p.graphml")
+    assert sidecar.sidecar_path(path).is_file()
+    got = sidecar.load(path)
+    assert got is not None
+    _same(got[0], graphml.read(path))
