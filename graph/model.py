@@ -33,7 +33,7 @@ from .schema import ACTOR_TYPES
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-    from .readwrite.sidecar import DeferredEvidence
+    from .readwrite.sidecar import DeferredLists
 
 __all__ = [
     "Actor",
@@ -237,16 +237,16 @@ class ActorGraph:
 
     def __init__(self, graph: nx.Graph | None = None, *, source: Path | None = None) -> None:
         self._lean: nx.Graph = graph if graph is not None else nx.Graph()
-        self._deferred: DeferredEvidence | None = None
+        self._deferred: DeferredLists | None = None
         self.source = source
         self._index: dict[str, str] | None = None
         self._index_size = -1
 
     @property
     def _graph(self) -> nx.Graph:
-        """The complete graph: edge ``evidence`` that :func:`load` left as JSON is decoded
-        first. Look-ups that never read evidence use ``self._lean`` (the same graph,
-        possibly with evidence still pending) and stay fast right after loading."""
+        """The complete graph: the edge lists :func:`load` left as JSON are decoded first.
+        Look-ups that never read ``evidence`` or edge ``article_ids`` use ``self._lean``
+        (the same graph, possibly with those still pending) and stay fast after loading."""
         if self._deferred is not None:
             deferred, self._deferred = self._deferred, None
             deferred.materialize(self._lean)
@@ -258,9 +258,9 @@ class ActorGraph:
     def load(cls, path: str | os.PathLike[str]) -> ActorGraph:
         """Read a graph file (or a build's output folder); see :func:`load`.
 
-        From a GraphML sidecar the edges' ``evidence`` lists stay undecoded until the
-        networkx graph (:attr:`nx`) or a method that needs them is first used;
-        :meth:`relation` and :meth:`path` decode only the edges they return.
+        From a GraphML sidecar the edges' ``evidence`` and ``article_ids`` lists stay
+        undecoded until the networkx graph (:attr:`nx`) or a method that needs them is
+        first used; :meth:`relation` and :meth:`path` decode only the edges they return.
         """
         from . import readwrite
 
@@ -439,16 +439,15 @@ class ActorGraph:
     def _relation(self, u: str, v: str) -> Relation:
         g = self._lean
         edge = g.edges[u, v]
-        evidence = edge.get("evidence")
-        if self._deferred is not None:  # decode this edge's evidence only
-            evidence = self._deferred.evidence(g, u, v, evidence)
+        if self._deferred is not None:  # decode this edge's lists only
+            edge = self._deferred.edge(g, u, v)
         a, b = u, v
         return Relation(
             a=Actor.from_node(a, g.nodes[a]),
             b=Actor.from_node(b, g.nodes[b]),
             weight=int(edge.get("weight") or 0),
             sentences=int(edge.get("sentences") or 0),
-            evidence=tuple(dict(e) for e in evidence or ()),
+            evidence=tuple(dict(e) for e in edge.get("evidence") or ()),
             article_ids=tuple(edge.get("article_ids") or ()),
             first_seen=edge.get("first_seen") or None,
             last_seen=edge.get("last_seen") or None,

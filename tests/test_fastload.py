@@ -82,7 +82,7 @@ def test_load_of_an_output_folder_uses_the_sidecar(tmp_path: Path, monkeypatch) 
     _same(g.nx, parsed)
 
 
-def test_evidence_is_decoded_lazily_and_completely(tmp_path: Path, monkeypatch) -> None:
+def test_edge_lists_are_decoded_lazily_and_completely(tmp_path: Path, monkeypatch) -> None:
     ref = example()
     ref.write(tmp_path / "graph.graphml")
     _no_xml(monkeypatch)

@@ -26,7 +26,7 @@ import networkx as nx
 from ..errors import GraphFormatError
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .sidecar import DeferredEvidence
+    from .sidecar import DeferredLists
 
 #: Extension → format name.
 FORMATS: dict[str, str] = {
@@ -113,10 +113,10 @@ def read(path: str | os.PathLike[str]) -> nx.Graph:
 
 
 def read_deferred(path: str | os.PathLike[str], *, defer: bool = True
-                  ) -> tuple[nx.Graph, DeferredEvidence | None]:
-    """Like :func:`read`, but from a GraphML sidecar the edges' ``evidence`` lists may be
-    left undecoded: the second item is then a
-    :class:`~graph.readwrite.sidecar.DeferredEvidence` that must be materialized into the
+                  ) -> tuple[nx.Graph, DeferredLists | None]:
+    """Like :func:`read`, but from a GraphML sidecar the edges' ``evidence`` and
+    ``article_ids`` lists may be left undecoded: the second item is then a
+    :class:`~graph.readwrite.sidecar.DeferredLists` that must be materialized into the
     graph before it is handed to anyone (:class:`graph.ActorGraph` does this).
     """
     path = resolve(path)

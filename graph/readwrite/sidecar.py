@@ -11,9 +11,10 @@ Layout (all integers little-endian)::
              first and last 64 KiB, the length and CRC-32 of the two sections below
     core     pickle (protocol 5) of plain builtins only — dicts, lists, str, int,
              float, bool, None, bytes: (graph attributes, node dict, adjacency dict with
-             each edge's attribute dict, the offsets of the evidence segments)
-    evidence one JSON array with one element per edge (in edge order): the edge's
-             ``evidence`` list, or ``null`` when it is kept in the core instead
+             each edge's attribute dict, the offsets of the segments below)
+    lists    one JSON array with one element per edge (in edge order): an object with
+             the edge's ``evidence`` and ``article_ids`` lists, or ``null`` when the
+             edge has neither (or they are kept in the core)
 
 The sidecar is used only when the GraphML file still has the recorded size, mtime and
 digest, and both sections have their recorded CRC; anything else — a missing, stale,
@@ -21,15 +22,16 @@ truncated, corrupt or foreign sidecar — means "parse the GraphML" and never an
 core is read by an unpickler that refuses every global, so no class is ever imported and
 no code can run, whatever the file contains.
 
-The ``evidence`` sentences are most of the bytes and most of the objects, so they can be
-left as JSON until needed (:class:`DeferredEvidence`): :func:`graph.load` decodes them when
-the networkx graph or a method that needs them is first used, and
-:meth:`graph.ActorGraph.relation` decodes one edge's only. :func:`graph.readwrite.read`
-always returns the complete graph.
+The edges' ``evidence`` sentences and ``article_ids`` are most of the bytes and most of the
+objects, so they can be left as JSON until needed (:class:`DeferredLists`):
+:func:`graph.load` decodes them when the networkx graph or a method that needs them is
+first used, and :meth:`graph.ActorGraph.relation` decodes one edge's only.
+:func:`graph.readwrite.read` always returns the complete graph.
 """
 
 from __future__ import annotations
 
+import gc
 import io
 import os
 import pickle
@@ -57,7 +59,7 @@ except ImportError:  # pragma: no cover - depends on the environment
 
     _loads = _json.loads
 
-__all__ = ["SUFFIX", "DeferredEvidence", "Stamp", "load", "remove", "sidecar_path", "stamp",
+__all__ = ["SUFFIX", "DeferredLists", "Stamp", "load", "remove", "sidecar_path", "stamp",
            "write"]
 
 #: The sidecar of ``x.graphml`` is ``x.graphml.agcache``.
@@ -67,7 +69,8 @@ _MAGIC = b"actorgraph-sidecar\n\x00"
 _VERSION = 1
 _HEADER = struct.Struct("<20sIQq16sQQII")
 _EDGE = 64 * 1024  # bytes hashed at each end of the GraphML file
-_DEFERRED = "evidence"
+#: Edge attributes whose lists may stay JSON until needed.
+DEFERRED: tuple[str, ...] = ("evidence", "article_ids")
 
 
 class Stamp(NamedTuple):
@@ -100,11 +103,11 @@ def stamp(path: str | os.PathLike[str]) -> Stamp:
 # --------------------------------------------------------------------------- deferred
 
 
-class DeferredEvidence:
-    """The ``evidence`` lists of a graph's edges, still as JSON.
+class DeferredLists:
+    """The ``evidence`` and ``article_ids`` lists of a graph's edges, still as JSON.
 
-    The edges they belong to carry a placeholder ``evidence: None`` (so the attribute
-    keeps its place in the edge dict); :meth:`materialize` puts the lists in.
+    The edges they belong to carry a placeholder ``None`` (so each attribute keeps its
+    place in the edge dict); :meth:`materialize` puts the lists in.
     """
 
     __slots__ = ("_blob", "_starts", "_index")
@@ -119,51 +122,79 @@ class DeferredEvidence:
 
     def materialize(self, graph: nx.Graph) -> None:
         """Decode every deferred list into ``graph``'s edge dicts (in place)."""
-        values = _loads(self._blob)
-        for (_, _, data), value in zip(graph.edges(data=True), values, strict=True):
-            if value is not None:
-                data[_DEFERRED] = value
+        enabled = gc.isenabled()
+        gc.disable()  # hundreds of thousands of new lists: no cycles among them to collect
+        try:
+            values = _loads(self._blob)
+            for (_, _, data), value in zip(graph.edges(data=True), values, strict=True):
+                if value is not None:
+                    data.update(value)
+        finally:
+            if enabled:
+                gc.enable()
 
-    def evidence(self, graph: nx.Graph, u: str, v: str, default: Any = None) -> Any:
-        """The decoded ``evidence`` of edge ``(u, v)``, or ``default`` if it is not deferred."""
+    def edge(self, graph: nx.Graph, u: str, v: str) -> dict[str, Any]:
+        """Edge ``(u, v)``'s attributes with its deferred lists decoded (a new dict)."""
+        data = dict(graph.adj[u][v])
         if self._index is None:
             self._index = {(a, b): i for i, (a, b) in enumerate(graph.edges())}
         i = self._index.get((u, v))
         if i is None:
             i = self._index.get((v, u))
-        if i is None:
-            return default
-        value = _loads(self._blob[self._starts[i]:self._starts[i + 1] - 1])
-        return default if value is None else value
+        if i is not None:
+            value = _loads(self._blob[self._starts[i]:self._starts[i + 1] - 1])
+            if value is not None:
+                data.update(value)
+        return data
 
 
 # --------------------------------------------------------------------------- write
 
 
+def _sharing(pool: dict[str, str]) -> Callable[[Any], Any]:
+    """A deep copy of plain data in which equal strings are one object.
+
+    Pickle then writes each distinct string once (the rest are memo references) and the
+    loader makes one object per distinct string: on a big graph, article ids, dates and
+    titles repeat hundreds of thousands of times, so this halves the loading time.
+    """
+    def share(value: Any) -> Any:
+        kind = type(value)
+        if kind is str:
+            return pool.setdefault(value, value)
+        if kind is list:
+            return [share(x) for x in value]
+        if kind is dict:
+            return {share(k): share(x) for k, x in value.items()}
+        return value
+
+    return share
+
+
 def _split(graph: nx.Graph) -> tuple[bytes, bytes]:
-    """The core pickle and the evidence JSON of ``graph`` (which is left untouched)."""
+    """The core pickle and the lists' JSON of ``graph`` (which is left untouched)."""
+    share = _sharing({})
     lean: dict[int, dict[str, Any]] = {}
     segments: list[bytes] = []
     for _, _, data in graph.edges(data=True):
-        copy = dict(data)
+        lists = {k: data[k] for k in DEFERRED if type(data.get(k)) is list}
         segment = b"null"
-        value = data.get(_DEFERRED)
-        if type(value) is list:
+        if lists:
             try:
-                segment = _dumps(value)
-            except (TypeError, ValueError):  # not JSON (a big int, an object): keep it
-                segment = b"null"
-            else:
-                copy[_DEFERRED] = None
+                segment = _dumps(lists)
+            except (TypeError, ValueError):  # not JSON (a big int, an object): keep them
+                lists = {}
+        lean[id(data)] = {share(k): None if k in lists else share(x) for k, x in data.items()}
         segments.append(segment)
-        lean[id(data)] = copy
-    adj = {u: {v: lean[id(d)] for v, d in nbrs.items()} for u, nbrs in graph.adj.items()}
+    adj = {share(u): {share(v): lean[id(d)] for v, d in nbrs.items()}
+           for u, nbrs in graph.adj.items()}
     starts = array("Q", [1])
     for segment in segments:
         starts.append(starts[-1] + len(segment) + 1)
     blob = b"[" + b",".join(segments) + b"]"
-    core = pickle.dumps((_VERSION, dict(graph.graph), dict(graph.nodes(data=True)), adj,
-                         starts.tobytes()), protocol=5)
+    nodes = {share(n): share(d) for n, d in graph.nodes(data=True)}
+    core = pickle.dumps((_VERSION, share(graph.graph), nodes, adj, starts.tobytes()),
+                        protocol=5)
     return core, blob
 
 
@@ -212,7 +243,7 @@ class _BuiltinsOnly(pickle.Unpickler):
         raise pickle.UnpicklingError("sidecar uses persistent ids: refused")
 
 
-def _parse(raw: bytes, when: Stamp) -> tuple[nx.Graph, DeferredEvidence] | None:
+def _parse(raw: bytes, when: Stamp) -> tuple[nx.Graph, DeferredLists] | None:
     if len(raw) < _HEADER.size:
         return None
     magic, version, size, mtime_ns, digest, n_core, n_blob, crc_core, crc_blob = (
@@ -243,16 +274,17 @@ def _parse(raw: bytes, when: Stamp) -> tuple[nx.Graph, DeferredEvidence] | None:
     end = n_blob if len(starts) > 1 else 1  # an empty array "[]" has no segment
     if len(starts) != g.number_of_edges() + 1 or starts[-1] != end:
         return None
-    return g, DeferredEvidence(blob, starts)
+    return g, DeferredLists(blob, starts)
 
 
 def load(graphml: str | os.PathLike[str], *, defer: bool = False
-         ) -> tuple[nx.Graph, DeferredEvidence | None] | None:
+         ) -> tuple[nx.Graph, DeferredLists | None] | None:
     """The graph stored in ``graphml``'s sidecar, or ``None`` when there is no usable one
     (missing, stale, truncated, corrupt, another version). Never raises.
 
-    With ``defer=True`` the edges' ``evidence`` lists may stay JSON: the second item is
-    then a :class:`DeferredEvidence` to materialize before the graph is handed out.
+    With ``defer=True`` the edges' ``evidence`` and ``article_ids`` may stay JSON: the
+    second item is then a :class:`DeferredLists` to materialize before the graph is
+    handed to anyone.
     """
     path = sidecar_path(graphml)
     try:
