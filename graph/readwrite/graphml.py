@@ -181,15 +181,28 @@ def as_read(flat: nx.Graph, declared: dict[tuple[str, str], frozenset[str]]) -> 
     :func:`to_flat`) whose keys are ``declared`` (see :func:`declared_types`), without
     parsing it. Raises ``TypeError`` / ``ValueError`` for anything it cannot predict.
     """
+    cache: dict[tuple[str, str, type], frozenset[str] | None] = {}
+
     def attrs(domain: str, data: dict, lists: frozenset[str], ints: frozenset[str],
               drop: frozenset[str] = frozenset()) -> dict:
         out: dict = {}
         for name, value in data.items():
             if value is None or name in drop:
                 continue
-            kinds = declared.get((domain, name), frozenset()) | declared.get(("all", name),
-                                                                            frozenset())
-            if kinds:  # an undeclared attribute was not written
+            key = (domain, name, type(value))
+            if key in cache:
+                kinds = cache[key]
+            else:
+                kinds = (declared.get((domain, name), frozenset())
+                         | declared.get(("all", name), frozenset()))
+                natural = _NATURAL.get(type(value), "")
+                if (kinds and natural != "boolean" and name not in lists and name not in ints
+                        and (kinds == {natural} or natural == "int" and kinds <= _INT_TYPES)):
+                    kinds = None  # the common case: the value reads back as it is
+                cache[key] = kinds
+            if kinds is None:
+                out[name] = value
+            elif kinds:  # (an undeclared attribute was not written)
                 out[name] = _as_read_value(value, kinds, name, lists, ints)
         return out
 

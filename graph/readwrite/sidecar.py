@@ -173,7 +173,8 @@ def _sharing(pool: dict[str, str]) -> Callable[[Any], Any]:
 
 def _split(graph: nx.Graph) -> tuple[bytes, bytes]:
     """The core pickle and the lists' JSON of ``graph`` (which is left untouched)."""
-    share = _sharing({})
+    pool: dict[str, str] = {}
+    share, same = _sharing(pool), pool.setdefault
     lean: dict[int, dict[str, Any]] = {}
     segments: list[bytes] = []
     for _, _, data in graph.edges(data=True):
@@ -184,7 +185,16 @@ def _split(graph: nx.Graph) -> tuple[bytes, bytes]:
                 segment = _dumps(lists)
             except (TypeError, ValueError):  # not JSON (a big int, an object): keep them
                 lists = {}
-        lean[id(data)] = {share(k): None if k in lists else share(x) for k, x in data.items()}
+        copy = {}
+        for k, x in data.items():
+            if k in lists:
+                x = None
+            elif type(x) is str:
+                x = same(x, x)
+            elif type(x) in (list, dict):
+                x = share(x)
+            copy[same(k, k)] = x
+        lean[id(data)] = copy
         segments.append(segment)
     adj = {share(u): {share(v): lean[id(d)] for v, d in nbrs.items()}
            for u, nbrs in graph.adj.items()}
@@ -207,9 +217,12 @@ def write(graphml: str | os.PathLike[str], graph: nx.Graph | Callable[[], nx.Gra
     anyway) and ``False`` returned.
     """
     target = sidecar_path(graphml)
+    enabled = gc.isenabled()
+    gc.disable()  # millions of short-lived containers, no cycles
     try:
         g = graph() if callable(graph) else graph
         core, blob = _split(g)
+        del g
         header = _HEADER.pack(_MAGIC, _VERSION, when.size, when.mtime_ns, when.digest,
                               len(core), len(blob), zlib.crc32(core), zlib.crc32(blob))
         with atomic_open(target, "wb") as fh:
@@ -220,6 +233,9 @@ def write(graphml: str | os.PathLike[str], graph: nx.Graph | Callable[[], nx.Gra
     except Exception:
         remove(graphml)
         return False
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def remove(graphml: str | os.PathLike[str]) -> None:
