@@ -255,3 +255,19 @@ def test_any_values_read_the_same_from_sidecar_and_xml(tmp_path: Path, label: st
     got = sidecar.load(path)
     assert got is not None
     _same(got[0], graphml.read(path))
+
+
+def test_one_edge_decodes_like_the_whole_graph(tmp_path: Path) -> None:
+    g = _mixed_graph()
+    g.add_edge("mali", "mali", weight=1, evidence=[{"text": "boucle"}], article_ids=["z"])
+    g.add_edge("aes", "lavrov", weight=2, evidence=[], article_ids=["y", "x"])
+    path = readwrite.write(g, tmp_path / "g.graphml")
+    got = sidecar.load(path, defer=True)
+    assert got is not None and got[1] is not None
+    lean, deferred = got
+    full = graphml.read(path)
+    for u, v, data in full.edges(data=True):
+        for a, b in ((u, v), (v, u)):
+            assert list(deferred.edge(lean, a, b).items()) == list(data.items()), (a, b)
+    deferred.materialize(lean)
+    _same(lean, full)

@@ -115,7 +115,7 @@ class DeferredLists:
     def __init__(self, blob: bytes | memoryview, starts: array) -> None:
         self._blob = blob
         self._starts = starts  # segment i is blob[starts[i]:starts[i + 1] - 1]
-        self._index: dict[tuple[str, str], int] | None = None
+        self._index: dict[str, tuple[int, int]] | None = None
 
     def __len__(self) -> int:
         return len(self._starts) - 1
@@ -135,17 +135,36 @@ class DeferredLists:
 
     def edge(self, graph: nx.Graph, u: str, v: str) -> dict[str, Any]:
         """Edge ``(u, v)``'s attributes with its deferred lists decoded (a new dict)."""
-        data = dict(graph.adj[u][v])
+        adj = graph.adj
+        data = dict(adj[u][v])
         if self._index is None:
-            self._index = {(a, b): i for i, (a, b) in enumerate(graph.edges())}
-        i = self._index.get((u, v))
-        if i is None:
-            i = self._index.get((v, u))
-        if i is not None:
-            value = _loads(self._blob[self._starts[i]:self._starts[i + 1] - 1])
-            if value is not None:
-                data.update(value)
+            self._index = self._positions(graph)
+        (pu, bu), (pv, bv) = self._index[u], self._index[v]
+        if pv < pu:
+            u, v, pu, bu, pv = v, u, pv, bv, pu
+        # networkx lists edge (u, v) under the earlier node u, among u's neighbours not
+        # listed before u (v itself included), in the order of u's adjacency dict
+        index = self._index
+        i = bu
+        for other in adj[u]:
+            if other == v:
+                break
+            if index[other][0] >= pu:
+                i += 1
+        value = _loads(self._blob[self._starts[i]:self._starts[i + 1] - 1])
+        if value is not None:
+            data.update(value)
         return data
+
+    @staticmethod
+    def _positions(graph: nx.Graph) -> dict[str, tuple[int, int]]:
+        """Node → (its rank, the position in ``graph.edges()`` of its first edge)."""
+        out: dict[str, tuple[int, int]] = {}
+        count = 0
+        for rank, (node, nbrs) in enumerate(graph.adj.items()):
+            out[node] = (rank, count)
+            count += len(nbrs) - sum(1 for other in nbrs if other in out and other != node)
+        return out
 
 
 # --------------------------------------------------------------------------- write
