@@ -41,7 +41,7 @@ from array import array
 from collections.abc import Callable
 from hashlib import blake2b
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, BinaryIO, NamedTuple
 
 import networkx as nx
 
@@ -278,17 +278,19 @@ class _BuiltinsOnly(pickle.Unpickler):
         raise pickle.UnpicklingError("sidecar uses persistent ids: refused")
 
 
-def _parse(raw: bytes, when: Stamp) -> tuple[nx.Graph, DeferredLists] | None:
-    if len(raw) < _HEADER.size:
+def _parse(fh: BinaryIO, when: Stamp) -> tuple[nx.Graph, DeferredLists] | None:
+    head = fh.read(_HEADER.size)
+    if len(head) != _HEADER.size:
         return None
     magic, version, size, mtime_ns, digest, n_core, n_blob, crc_core, crc_blob = (
-        _HEADER.unpack_from(raw))
+        _HEADER.unpack(head))
     if (magic != _MAGIC or version != _VERSION or (size, mtime_ns, digest) != when
-            or len(raw) != _HEADER.size + n_core + n_blob):
+            or os.fstat(fh.fileno()).st_size != _HEADER.size + n_core + n_blob):
         return None
-    view = memoryview(raw)
-    core = view[_HEADER.size:_HEADER.size + n_core]
-    blob = view[_HEADER.size + n_core:]
+    core = fh.read(n_core)
+    blob = fh.read(n_blob)  # two reads: the core is freed once unpickled
+    if len(core) != n_core or len(blob) != n_blob or fh.read(1):
+        return None
     if zlib.crc32(core) != crc_core or zlib.crc32(blob) != crc_blob:
         return None
     payload = _BuiltinsOnly(io.BytesIO(core)).load()
@@ -325,8 +327,7 @@ def load(graphml: str | os.PathLike[str], *, defer: bool = False
     try:
         when = stamp(graphml)
         with open(path, "rb") as fh:
-            raw = fh.read()
-        parsed = _parse(raw, when)
+            parsed = _parse(fh, when)
         if parsed is None:
             return None
         g, deferred = parsed
