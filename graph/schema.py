@@ -74,6 +74,11 @@ def _decode(value: Any, default: Any) -> Any:
     return value if value is not None else default
 
 
+def encode_value(value: Any) -> Any:
+    """One attribute value as a file format stores it: lists, sets and dicts as JSON."""
+    return _encode(value)
+
+
 def flatten(graph: nx.Graph) -> nx.Graph:
     """Return a copy of ``graph`` whose attributes are all scalars (no lists, no None)."""
     flat = nx.Graph()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 from lxml import etree
@@ -21,26 +22,32 @@ from ..schema import (
     GRAPH_LIST_ATTRS,
     NODE_INT_ATTRS,
     NODE_LIST_ATTRS,
-    flatten,
+    encode_value,
     unflatten,
 )
 from . import sidecar as _sidecar
-from ._common import VIZ_ATTRS, clean_attrs, viz_attributes, xml_safe
+from ._common import VIZ_ATTRS, viz_attributes, xml_safe
+from .graphml_stream import write_graphml
 
 
 def to_flat(graph: nx.Graph, *, viz: bool = True) -> nx.Graph:
-    """The scalar-only, XML-safe copy of ``graph`` that GraphML stores."""
-    flat = flatten(graph)
+    """The scalar-only, XML-safe copy of ``graph`` that GraphML stores (one pass)."""
+
+    def clean(data: dict[str, Any], drop: frozenset[str] = frozenset()) -> dict[str, Any]:
+        return {k: xml_safe(encode_value(v)) for k, v in data.items()
+                if v is not None and k not in drop}
+
     out = nx.Graph()
-    out.graph.update(clean_attrs(flat.graph))
-    extra = viz_attributes(flat) if viz else {}
-    for node, data in flat.nodes(data=True):
-        attrs = clean_attrs({k: v for k, v in data.items() if k not in VIZ_ATTRS})
+    out.graph.update(clean(graph.graph))
+    extra = viz_attributes(graph) if viz else {}
+    nodes = []
+    for node, data in graph.nodes(data=True):
+        attrs = clean(data, VIZ_ATTRS)
         attrs.setdefault("label", str(node))
         attrs.update(extra.get(node, {}))
-        out.add_node(str(node), **attrs)
-    for u, v, data in flat.edges(data=True):
-        out.add_edge(str(u), str(v), **clean_attrs(data))
+        nodes.append((str(node), attrs))
+    out.add_nodes_from(nodes)
+    out.add_edges_from((str(u), str(v), clean(data)) for u, v, data in graph.edges(data=True))
     return out
 
 
@@ -53,7 +60,8 @@ def write(graph: nx.Graph, path: str | os.PathLike[str], *, sidecar: bool = True
     path = Path(path)
     flat = to_flat(graph)
     with atomic_path(path) as tmp:
-        nx.write_graphml(flat, tmp, encoding="utf-8")
+        with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
+            write_graphml(flat, fh, flat=True)  # streaming: several times faster than networkx's
         if sidecar:  # what was written, before it can be replaced by another writer
             when, kinds = _sidecar.stamp(tmp), declared_types(tmp)
     if sidecar:
