@@ -4,8 +4,10 @@ build time, peak memory, graph size, and the time to load the graph in a Python 
 Runs ``actorgraph build <orangesum folder> --out OUT`` as a subprocess, sampling the
 resident memory of the build's whole process tree (main process and workers) from
 ``/proc`` every half second; then, in a fresh interpreter, times ``graph.load`` of the
-saved graph and a few ``actor`` / ``neighbors`` queries. The cache is cleared first unless
-``--keep-cache`` is given.
+saved graph and a few ``actor`` / ``neighbors`` queries; last, adds 1% new articles
+(copies of random ones with a changed text) and rebuilds into the same folder, printing
+the incremental ratio ``incremental / full`` (target <= 0.05). The cache is cleared first
+unless ``--keep-cache`` is given.
 
 Usage: python benchmarks/orangesum_full.py [--out DIR] [--keep-cache] [--corpus DIR]
 """
@@ -66,20 +68,11 @@ def _tree_rss(root: int) -> int:
     return total
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
-    ap.add_argument("--out", type=Path, default=Path("/tmp/actorgraph-orangesum"))
-    ap.add_argument("--keep-cache", action="store_true")
-    args = ap.parse_args()
-    if not args.corpus.exists():
-        sys.exit(f"corpus not found: {args.corpus}")
-    if args.out.exists() and not args.keep_cache:
-        shutil.rmtree(args.out)
-
+def _run_build(corpus: Path, out: Path) -> tuple[str, float, int]:
+    """Run ``actorgraph build CORPUS --out OUT``: its output, seconds, peak tree RSS."""
     exe = shutil.which("actorgraph")
     cmd = [exe] if exe else [sys.executable, "-m", "pipelines.cli"]
-    cmd += ["build", str(args.corpus), "--out", str(args.out), "--no-progress"]
+    cmd += ["build", str(corpus), "--out", str(out), "--no-progress"]
     peak = 0
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -99,6 +92,53 @@ def main() -> None:
     sampler.join()
     if proc.returncode != 0:
         sys.exit(f"build failed ({proc.returncode}):\n{stdout}\n{stderr}")
+    return stdout, elapsed, peak
+
+
+def _incremental(corpus: Path, out: Path, full: float, share: float = 0.01) -> None:
+    """Add ``share`` new articles (copies of random ones with a changed text and id) beside
+    the corpus files, rebuild into the same folder (its cache serves the rest), and print
+    the incremental ratio."""
+    import random
+
+    work = out.with_name(out.name + "-incremental")
+    shutil.rmtree(work, ignore_errors=True)
+    (work / "corpus").mkdir(parents=True)
+    files = sorted(p for p in corpus.iterdir()
+                   if p.name.endswith((".jsonl", ".jsonl.gz")))
+    for path in files:
+        (work / "corpus" / path.name).symlink_to(path.resolve())
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    count = max(1, round(report["articles"] * share))
+    rows = [json.loads(line) for line in files[0].open(encoding="utf-8") if line.strip()]
+    random.seed(7)
+    with (work / "corpus" / "new-articles.jsonl").open("w", encoding="utf-8") as fh:
+        for row in random.sample(rows, count):
+            row["id"] = f"{row['id']}-update"
+            row["text"] = row["text"] + "\nMise à jour : le texte a été complété."
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    stdout, elapsed, peak = _run_build(work / "corpus", out)
+    print(stdout)
+    print(f"incremental build with {count} new articles ({share:.0%}): {elapsed:.1f} s, "
+          f"peak memory {peak / 2**30:.2f} GB")
+    print(f"incremental ratio incremental / full = {elapsed:.1f} / {full:.1f} = "
+          f"{elapsed / full:.3f} (target <= 0.05)")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--out", type=Path, default=Path("/tmp/actorgraph-orangesum"))
+    ap.add_argument("--keep-cache", action="store_true")
+    ap.add_argument("--no-incremental", action="store_true",
+                    help="skip the second build with 1%% new articles")
+    args = ap.parse_args()
+    if not args.corpus.exists():
+        sys.exit(f"corpus not found: {args.corpus}")
+    if args.out.exists() and not args.keep_cache:
+        shutil.rmtree(args.out)
+
+    stdout, elapsed, peak = _run_build(args.corpus, args.out)
     print(stdout)
     report = json.loads((args.out / "report.json").read_text(encoding="utf-8"))
     graphml = args.out / "graph.graphml"
@@ -118,6 +158,8 @@ def main() -> None:
     secs, worst, mean = load.stdout.split()
     print(f"load graph.graphml in a fresh interpreter: {float(secs):.2f} s; actor+neighbors "
           f"on the 20 biggest actors: mean {mean} ms, worst {worst} ms")
+    if not args.no_incremental:
+        _incremental(args.corpus, args.out, elapsed)
 
 
 if __name__ == "__main__":
