@@ -15,6 +15,7 @@ Usage: python benchmarks/orangesum_full.py [--out DIR] [--keep-cache] [--corpus 
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import os
 import shutil
@@ -110,7 +111,10 @@ def _incremental(corpus: Path, out: Path, full: float, share: float = 0.01) -> N
         (work / "corpus" / path.name).symlink_to(path.resolve())
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
     count = max(1, round(report["articles"] * share))
-    rows = [json.loads(line) for line in files[0].open(encoding="utf-8") if line.strip()]
+    source = files[0]
+    opener = gzip.open if source.name.endswith(".gz") else open
+    with opener(source, "rt", encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in fh if line.strip()]
     random.seed(7)
     with (work / "corpus" / "new-articles.jsonl").open("w", encoding="utf-8") as fh:
         for row in random.sample(rows, count):
