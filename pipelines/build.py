@@ -237,16 +237,15 @@ def keep_evidence_sentences(analysis: ArticleAnalysis) -> ArticleAnalysis:
 
 def _nlp_results(texts: list[str], batch_size: int) -> list[NlpResult | str]:
     """spaCy over ``texts``; a text that makes spaCy fail gets its error message instead."""
-    from .nlp import _result, load_model
+    from .nlp import analyse, analyse_one
 
-    nlp = load_model()
     try:
-        return [_result(doc) for doc in nlp.pipe(texts, batch_size=batch_size)]
+        return list(analyse(texts, batch_size=batch_size))
     except Exception:  # noqa: BLE001 - find the culprit text by text
         out: list[NlpResult | str] = []
         for text in texts:
             try:
-                out.append(_result(nlp(text)))
+                out.append(analyse_one(text))
             except Exception as exc:  # noqa: BLE001
                 out.append(f"spaCy failed: {type(exc).__name__}: {exc}")
         return out

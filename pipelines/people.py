@@ -103,6 +103,9 @@ class NameClusters:
         self._blocks: dict[str, list[tuple[str, ...]]] = defaultdict(list)
         self._given: dict[str, list[tuple[str, ...]]] = defaultdict(list)
 
+    def __contains__(self, key: object) -> bool:
+        return key in self._parent
+
     def find(self, key: tuple[str, ...]) -> tuple[str, ...]:
         parent = self._parent
         root = key

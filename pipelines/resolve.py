@@ -114,6 +114,7 @@ class Resolver:
         self.gaz = gazetteer or res.gaz
         self._surnames = self._gazetteer_surnames()
         self._group_names: dict[str, str] | None = None
+        self._group_keys: list[str] = []
 
     # -- gazetteer officials -------------------------------------------------------
     def _gazetteer_surnames(self) -> dict[str, list[tuple[tuple[str, ...], str]]]:
@@ -218,7 +219,7 @@ class Resolver:
                 p.roles[role.text] += 1
         gaz_of_root: dict[tuple[str, ...], str] = {}
         for toks, gid in key_gaz.items():
-            if toks in clusters._parent:  # noqa: SLF001 - same package
+            if toks in clusters:
                 gaz_of_root.setdefault(clusters.find(toks), gid)
         for root, p in people.items():
             gid = gaz_of_root.get(root, "")
@@ -313,15 +314,16 @@ class Resolver:
         if len(key.split()) < 3:
             return None
         if self._group_names is None:
-            self._group_names = {}
+            names: dict[str, str] = {}
             for term in self.gaz.terms:
                 entry = self.gaz.entries.get(term.entry_id)
                 if entry is not None and entry.type == "group" and term.kind != "acronym":
                     k = name_key(term.text)
                     if len(k.split()) >= 3:
-                        self._group_names[k] = entry.id
-        hit = process.extractOne(key, list(self._group_names), scorer=fuzz.ratio,
-                                 score_cutoff=86)
+                        names[k] = entry.id
+            self._group_names = names
+            self._group_keys = list(names)  # built once: this runs for every unknown group
+        hit = process.extractOne(key, self._group_keys, scorer=fuzz.ratio, score_cutoff=86)
         return self.gaz.entries[self._group_names[hit[0]]] if hit else None
 
     def _label(self, entry_id: str) -> str:
