@@ -649,45 +649,71 @@ class Corpus:
         return self._iterate()
 
     def _iterate(self) -> Iterator[Article]:
+        used: set[str] = set()
+        for _, _, articles in self.iter_files():
+            for art in articles:
+                ident = self.unique_id(art.id, used)
+                if ident != art.id:
+                    art = Article(ident, art.text, art.title, art.date, art.source, art.url)
+                yield art
+
+    def iter_files(self) -> Iterator[tuple[Path, str, Iterator[Article]]]:
+        """Each file to read, as ``(path, relative path, its articles)``, in order.
+
+        The lower layer of iteration, for callers that cache work per file: the articles
+        keep the ids their file gives them (make them unique with :meth:`unique_id`, in
+        corpus order), each file's articles are read only when its iterator is consumed
+        (in any order), and each file's problems are added to :attr:`skipped` and
+        :attr:`notes` while it is read. Starting resets all three counters.
+        """
         self.skipped = []
         self.notes = []
         self.duplicate_ids = 0
-        used: set[str] = set()
         if self._is_dir:
             files, problems = self._walk()
             self.skipped.extend(problems)
         else:
             files = [self.path]
         for path in files:
-            rel = self._rel(path)
-            suffix = _suffix(path)
-            if suffix in (".jsonl", ".jsonl.gz"):
-                articles: Iterable[Article] = self._read_jsonl(path, rel)
-            elif suffix == ".csv":
-                articles = self._read_csv(path, rel)
-            else:
-                articles = self._read_single(path, rel, html=suffix in (".html", ".htm"))
-            reported = len(self.skipped)
-            count = 0
-            for art in articles:
-                if art.id in used:
-                    art = self._rename(art, used)
-                used.add(art.id)
-                count += 1
-                yield art
-            if count == 0 and len(self.skipped) == reported:
-                # e.g. a CSV with a header only, or a JSONL file of blank lines
-                self.skipped.append(Skipped(str(path), "no rows" if suffix in (
-                    ".jsonl", ".jsonl.gz", ".csv") else "no text"))
+            yield path, self._rel(path), self._file_articles(path)
 
-    def _rename(self, art: Article, used: set[str]) -> Article:
-        n = 2
-        while f"{art.id}~{n}" in used:
-            n += 1
-        self.duplicate_ids += 1
-        new_id = f"{art.id}~{n}"
-        self.notes.append(Skipped(new_id, f"duplicate id {art.id!r} renamed to {new_id!r}"))
-        return Article(new_id, art.text, art.title, art.date, art.source, art.url)
+    def _file_articles(self, path: Path) -> Iterator[Article]:
+        rel = self._rel(path)
+        suffix = _suffix(path)
+        if suffix in (".jsonl", ".jsonl.gz"):
+            articles: Iterable[Article] = self._read_jsonl(path, rel)
+        elif suffix == ".csv":
+            articles = self._read_csv(path, rel)
+        else:
+            articles = self._read_single(path, rel, html=suffix in (".html", ".htm"))
+        reported = len(self.skipped)
+        count = 0
+        for art in articles:
+            count += 1
+            yield art
+        if count == 0 and len(self.skipped) == reported:
+            # e.g. a CSV with a header only, or a JSONL file of blank lines
+            self.skipped.append(Skipped(str(path), "no rows" if suffix in (
+                ".jsonl", ".jsonl.gz", ".csv") else "no text"))
+
+    def unique_id(self, ident: str, used: set[str],
+                  notes: list[Skipped] | None = None) -> str:
+        """``ident``, or ``ident~2``, ``~3``… when already in ``used`` (which it joins).
+
+        A renamed id is counted in :attr:`duplicate_ids` and noted in ``notes``
+        (default :attr:`notes`).
+        """
+        if ident in used:
+            n = 2
+            while f"{ident}~{n}" in used:
+                n += 1
+            self.duplicate_ids += 1
+            new_id = f"{ident}~{n}"
+            (self.notes if notes is None else notes).append(
+                Skipped(new_id, f"duplicate id {ident!r} renamed to {new_id!r}"))
+            ident = new_id
+        used.add(ident)
+        return ident
 
     def _rel(self, path: Path) -> str:
         try:
