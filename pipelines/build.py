@@ -46,9 +46,12 @@ from graph.schema import ACTOR_TYPES
 from .cache import (
     CACHE_NAME,
     BuildCache,
+    FileRecord,
+    Stub,
     analysis_fingerprint,
     analysis_from_json,
     analysis_to_json,
+    corpus_file_key,
     text_key,
 )
 from .corpus import Article, Corpus, Skipped
@@ -118,10 +121,6 @@ class BuildResult:
             "timings": {k: round(v, 2) for k, v in self.timings.items()},
             "files": {k: str(v) for k, v in self.files.items()},
         }
-
-
-def _meta(article: Article) -> ArticleMeta:
-    return ArticleMeta(article.id, article.title, article.date, article.source, article.url)
 
 
 class BuildInterrupted(ActorGraphError):
@@ -322,7 +321,7 @@ class _Runner:
             if sum(len(j) for _, j in self.waiting) < self.pool_threshold:
                 return  # a small build runs in-process: not worth starting workers
             self._start_pool()
-        yield from self._dispatch(limit=2 * self.workers + 1)
+        yield from self._dispatch(limit=8 * self.workers)  # room to overlap
 
     def _dispatch(self, limit: int) -> Iterator[tuple[list[int], list[Job], list[Outcome]]]:
         while self.waiting:
@@ -370,28 +369,50 @@ class _Runner:
             self.executor = None
 
 
+@dataclass
+class _FileWork:
+    """One corpus file on its way through :func:`_analyse_corpus`."""
+
+    path: Path
+    rel: str
+    articles: Iterator[Article]
+    key: str | None  # its corpus_file_key (None: unreadable)
+    stored: bool  # the cache holds its record
+    stubs: list[Stub] = field(default_factory=list)
+    slots: list[ArticleAnalysis | None] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    notes: list[Skipped] = field(default_factory=list)
+    complete: bool = True  # every article got an analysis: worth storing
+
+
 def _analyse_corpus(reader: Corpus, cache: BuildCache, options: Options, result: BuildResult,
                     *, progress: bool, n_process: int, batch_size: int
-                    ) -> list[ArticleAnalysis]:
-    """Every readable article's analysis, in corpus order, from the cache or computed."""
-    metas: list[ArticleMeta] = []
-    slots: list[ArticleAnalysis | None] = []
+                    ) -> tuple[list[ArticleAnalysis], list[Skipped], list[Skipped]]:
+    """Every readable article's analysis, in corpus order, with what was skipped and noted.
+
+    A file unchanged since the last build comes from its cached record in one read.
+    The other files are read first, so that their new articles are with the workers
+    while the records load; each of their articles comes from the article cache or is
+    analysed.
+    """
     batch_size = max(1, batch_size)
     workers = _workers(n_process)
     runner = _Runner(options, workers, batch_size, pool_threshold=4 * batch_size)
-    idx: list[int] = []
+    idx: list[tuple[_FileWork, int]] = []
     jobs: list[Job] = []
     failed: list[Skipped] = []
 
-    def settle(done: Iterator[tuple[list[int], list[Job], list[Outcome]]]) -> None:
+    def settle(done: Iterator[tuple[list[tuple[_FileWork, int]], list[Job], list[Outcome]]]
+               ) -> None:
         for d_idx, d_jobs, outcomes in done:
             rows = []
-            for i, job, (nlp_json, ana_json, error) in zip(d_idx, d_jobs, outcomes,
-                                                           strict=True):
+            for (work, i), job, (nlp_json, ana_json, error) in zip(d_idx, d_jobs, outcomes,
+                                                                   strict=True):
                 if ana_json is None:
-                    failed.append(Skipped(metas[i].id, error))
+                    failed.append(Skipped(work.stubs[i][0], error))
+                    work.complete = False
                 else:
-                    slots[i] = analysis_from_json(metas[i], ana_json)
+                    work.slots[i] = analysis_from_json(_NO_META, ana_json)
                 rows.append((job[0], nlp_json, ana_json))
                 if job[2] is None:
                     result.analysed += 1
@@ -400,36 +421,88 @@ def _analyse_corpus(reader: Corpus, cache: BuildCache, options: Options, result:
             cache.put_many(rows)  # one commit per chunk
             bar.advance(task, len(d_idx))
 
+    def read(work: _FileWork) -> None:
+        nonlocal idx, jobs
+        n_skipped, n_notes = len(reader.skipped), len(reader.notes)
+        for article in work.articles:
+            i = len(work.stubs)
+            key = text_key(article.text)
+            work.stubs.append((article.id, article.title, article.date, article.source,
+                               article.url, key))
+            work.slots.append(None)
+            data = cache.get_analysis(key)
+            if data is not None:
+                work.slots[i] = analysis_from_json(_NO_META, data)
+                result.reused += 1
+                bar.advance(task)
+                continue
+            nlp = cache.get_nlp(key)
+            idx.append((work, i))
+            jobs.append((key, article.text, nlp.to_json() if nlp is not None else None))
+            if len(jobs) >= batch_size:
+                settle(runner.submit(idx, jobs))  # type: ignore[arg-type]
+                idx, jobs = [], []
+        work.skipped = reader.skipped[n_skipped:]
+        work.notes = reader.notes[n_notes:]
+
+    files: list[_FileWork] = []
+    for path, rel, articles in reader.iter_files():
+        key = corpus_file_key(path, rel, max_bytes=reader.max_bytes,
+                              max_chars=reader.max_chars)
+        files.append(_FileWork(path, rel, articles, key,
+                               key is not None and cache.has_file(key)))
+    walk_problems = list(reader.skipped)
     total = reader.estimate()
     try:
         with _progress(total, progress) as bar:
             task = bar.add_task("Analysing", total=total)
-            for article in reader:
-                i = len(metas)
-                metas.append(_meta(article))
-                slots.append(None)
-                key = text_key(article.text)
-                data = cache.get_analysis(key)
-                if data is not None:
-                    slots[i] = analysis_from_json(metas[i], data)
-                    result.reused += 1
-                    bar.advance(task)
-                    continue
-                nlp = cache.get_nlp(key)
-                idx.append(i)
-                jobs.append((key, article.text, nlp.to_json() if nlp is not None else None))
-                if len(jobs) >= batch_size:
-                    settle(runner.submit(idx, jobs))
-                    idx, jobs = [], []
+            for work in files:
+                if not work.stored:
+                    read(work)
             if jobs:
-                settle(runner.submit(idx, jobs))
-            settle(runner.finish())
-            bar.update(task, total=len(metas), completed=len(metas))
+                settle(runner.submit(idx, jobs))  # type: ignore[arg-type]
+                idx, jobs = [], []
+            for work in files:
+                if work.stored:
+                    record = cache.get_file(work.key)  # type: ignore[arg-type]
+                    if record is None:  # damaged: read the file after all
+                        work.stored = False
+                        read(work)
+                        continue
+                    work.stubs, work.slots = record.stubs, list(record.analyses)
+                    work.skipped = [Skipped(*x) for x in record.skipped]
+                    work.notes = [Skipped(*x) for x in record.notes]
+                    result.reused += len(work.stubs)
+                    bar.advance(task, len(work.stubs))
+            if jobs:
+                settle(runner.submit(idx, jobs))  # type: ignore[arg-type]
+            settle(runner.finish())  # type: ignore[arg-type]
+            count = sum(len(w.stubs) for w in files)
+            bar.update(task, total=count, completed=count)
     finally:
         runner.close()
     result.workers = workers if runner.used_pool else 1
-    result.skipped.extend(failed)
-    return [a for a in slots if a is not None]
+    cache.put_files(
+        (w.key, FileRecord(w.stubs, w.slots,  # type: ignore[arg-type]
+                           [(x.where, x.reason) for x in w.skipped],
+                           [(x.where, x.reason) for x in w.notes]))
+        for w in files if w.key is not None and not w.stored and w.complete)
+    cache.keep_files(w.key for w in files if w.key is not None)
+
+    analyses: list[ArticleAnalysis] = []
+    skipped, notes, renamed = walk_problems, [], []
+    used: set[str] = set()
+    for work in files:
+        skipped.extend(work.skipped)
+        notes.extend(work.notes)
+        for (ident, title, date, source, url, _), analysis in zip(work.stubs, work.slots,
+                                                                  strict=True):
+            ident = reader.unique_id(ident, used, renamed)
+            if analysis is not None:
+                analysis.meta = ArticleMeta(ident, title, date, source, url)
+                analyses.append(analysis)
+    skipped.extend(failed)
+    return analyses, skipped, notes + renamed
 
 
 def build_corpus(
@@ -473,8 +546,9 @@ def build_corpus(
             if cache.note:
                 result.notes.append(Skipped(str(out / CACHE_NAME), cache.note))
             try:
-                analyses = _analyse_corpus(reader, cache, options, result, progress=progress,
-                                           n_process=n_process, batch_size=batch_size)
+                analyses, skipped, notes = _analyse_corpus(
+                    reader, cache, options, result, progress=progress, n_process=n_process,
+                    batch_size=batch_size)
             except KeyboardInterrupt:
                 raise BuildInterrupted(
                     f"build interrupted; the articles analysed so far are cached in "
@@ -483,8 +557,8 @@ def build_corpus(
         t1 = time.perf_counter()
         result.timings["analyse"] = t1 - t0
         result.articles = len(analyses)
-        result.skipped[:0] = list(reader.skipped)
-        result.notes.extend(getattr(reader, "notes", []))
+        result.skipped.extend(skipped)
+        result.notes.extend(notes)
 
         docs, entities = Resolver().resolve(analyses)
         del analyses

@@ -13,6 +13,12 @@ text, so renaming or re-dating an article, or moving it to another file, costs n
     gazetteer and rule data files, the extraction source code and the options. Editing the
     gazetteer changes the fingerprint, so articles are re-analysed from the cached spaCy
     output, without spaCy.
+``files``
+    Per corpus file, what reading and analysing it gave (its articles' metadata and
+    analyses, the problems reported), under a key made of the file's path, the SHA-256 of
+    its bytes and the version of the readers (:func:`corpus_file_key`), and the analysis
+    fingerprint. A file that has not changed since the last build is neither parsed nor
+    looked up article by article: the next build takes its articles in one read.
 
 Writes are committed in batches (one per chunk of articles), so a build killed with
 ``kill -9`` loses at most the batches in flight; the next build resumes from the rest. A
@@ -22,12 +28,14 @@ damaged database file is moved aside (``cache.sqlite.broken``) and a new one sta
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
+import pickle
 import sqlite3
 import time
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -111,6 +119,106 @@ def _unpack(blob: bytes) -> Any:
     return json.loads(zlib.decompress(blob).decode("utf-8"))
 
 
+# ----------------------------------------------------------------------- corpus files
+
+
+#: Modules whose code decides which articles a corpus file gives.
+_READER_MODULES = ("corpus", "dates", "htmltext")
+_READER_LIBRARIES = ("charset-normalizer", "trafilatura", "dateparser", "lxml")
+
+
+@lru_cache(maxsize=1)
+def _reader_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    h = hashlib.sha256(f"files={_FILES_VERSION}".encode())
+    root = resources.files("pipelines")
+    for mod in _READER_MODULES:
+        src = root.joinpath(f"{mod}.py")
+        if src.is_file():
+            h.update(mod.encode())
+            h.update(src.read_bytes())
+    for lib in _READER_LIBRARIES:
+        try:
+            h.update(f"{lib}={version(lib)}".encode())
+        except PackageNotFoundError:
+            h.update(lib.encode())
+    return h.hexdigest()
+
+
+def corpus_file_key(path: Path, rel: str, *, max_bytes: int, max_chars: int) -> str | None:
+    """The key of a corpus file's :class:`FileRecord`: its path, the SHA-256 of its bytes,
+    the reader's limits and version. None when the file cannot be read (the reader then
+    reports why)."""
+    h = hashlib.sha256(f"{_reader_version()}|{path}|{rel}|{max_bytes}|{max_chars}|"
+                       .encode("utf-8", "surrogatepass"))
+    try:
+        with open(path, "rb") as fh:
+            while block := fh.read(1 << 20):
+                h.update(block)
+    except OSError:
+        return None
+    return h.hexdigest()
+
+
+#: Bumped when :class:`FileRecord`'s stored form changes.
+_FILES_VERSION = 1
+
+#: One article of a file record: id (as the file gives it), title, date, source, url and
+#: text key.
+Stub = tuple[str, str, "str | None", str, str, str]
+
+
+class FileRecord:
+    """What one corpus file gave: its articles (:data:`Stub`) with their analyses, and the
+    problems the reader reported (skipped inputs and notes)."""
+
+    __slots__ = ("stubs", "analyses", "skipped", "notes")
+
+    def __init__(self, stubs: list[Stub], analyses: list[ArticleAnalysis],
+                 skipped: list[tuple[str, str]], notes: list[tuple[str, str]]) -> None:
+        self.stubs = stubs
+        self.analyses = analyses
+        self.skipped = skipped
+        self.notes = notes
+
+    def to_bytes(self) -> bytes:
+        rows = [(a.sentences,
+                 [(c.start, c.end, c.text, c.type, c.entry_id, c.kind, c.ner, c.sentence)
+                  for c in a.candidates],
+                 [(i, r.text, r.official) for i, r in a.roles.items()],
+                 a.acronyms) for a in self.analyses]
+        return pickle.dumps((_FILES_VERSION, self.stubs, rows, self.skipped, self.notes),
+                            protocol=5)
+
+    @classmethod
+    def from_bytes(cls, blob: bytes) -> FileRecord | None:
+        """Decode :meth:`to_bytes` (plain data only: no class is ever loaded); None when
+        the blob is damaged or of another version."""
+        try:
+            version, stubs, rows, skipped, notes = _PlainUnpickler(io.BytesIO(blob)).load()
+            if version != _FILES_VERSION or len(stubs) != len(rows):
+                return None
+            analyses = [ArticleAnalysis(_NO_META, sents, [Candidate(*c) for c in cands],
+                                        {i: Role(t, o) for i, t, o in roles}, acro)
+                        for sents, cands, roles, acro in rows]
+            return cls([tuple(s) for s in stubs], analyses,  # type: ignore[misc]
+                       [(str(w), str(r)) for w, r in skipped],
+                       [(str(w), str(r)) for w, r in notes])
+        except Exception:  # noqa: BLE001 - any damage: read the file again
+            return None
+
+
+class _PlainUnpickler(pickle.Unpickler):
+    """Loads plain data only: every class or function reference is refused."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        raise pickle.UnpicklingError(f"refused: {module}.{name}")
+
+
+_NO_META = ArticleMeta("")
+
+
 # ------------------------------------------------------------------------------ cache
 
 
@@ -152,12 +260,15 @@ class BuildCache:
                 CREATE TABLE IF NOT EXISTS analysis (
                     hash TEXT, fp TEXT, value BLOB, PRIMARY KEY (hash, fp)
                 ) WITHOUT ROWID;
+                CREATE TABLE IF NOT EXISTS files (
+                    key TEXT, fp TEXT, value BLOB, PRIMARY KEY (key, fp)
+                ) WITHOUT ROWID;
             """)
             row = db.execute("SELECT v FROM meta WHERE k='schema'").fetchone()
             if row is None:
                 db.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
             elif row[0] != SCHEMA_VERSION:
-                db.executescript("DELETE FROM nlp; DELETE FROM analysis;")
+                db.executescript("DELETE FROM nlp; DELETE FROM analysis; DELETE FROM files;")
                 db.execute("UPDATE meta SET v=? WHERE k='schema'", (SCHEMA_VERSION,))
             db.execute("SELECT count(*) FROM nlp").fetchone()
         except sqlite3.DatabaseError:
@@ -221,6 +332,52 @@ class BuildCache:
                 ana_rows.append((key, self.fingerprint, _pack(ana_json)))
         if not nlp_rows and not ana_rows:
             return
+
+        def insert() -> None:
+            self._db.executemany("INSERT OR REPLACE INTO nlp VALUES (?, ?, ?)", nlp_rows)
+            self._db.executemany("INSERT OR REPLACE INTO analysis VALUES (?, ?, ?)", ana_rows)
+
+        self._write(insert)
+
+    def prune(self) -> int:
+        """Drop rows of other NLP versions and analysis fingerprints; return how many."""
+        cur = self._db.execute("DELETE FROM nlp WHERE version<>?", (self.version,))
+        n = cur.rowcount
+        cur = self._db.execute("DELETE FROM analysis WHERE fp<>?", (self.fingerprint,))
+        n += cur.rowcount
+        cur = self._db.execute("DELETE FROM files WHERE fp<>?", (self.fingerprint,))
+        return n + cur.rowcount
+
+    # -- whole corpus files ----------------------------------------------------------
+    def has_file(self, key: str) -> bool:
+        """Whether a corpus file with this :func:`corpus_file_key` is stored."""
+        return self._db.execute("SELECT 1 FROM files WHERE key=? AND fp=?",
+                                (key, self.fingerprint)).fetchone() is not None
+
+    def get_file(self, key: str) -> FileRecord | None:
+        """What a corpus file gave at the last build (see :class:`FileRecord`), or None."""
+        row = self._db.execute("SELECT value FROM files WHERE key=? AND fp=?",
+                               (key, self.fingerprint)).fetchone()
+        if row is None:
+            return None
+        return FileRecord.from_bytes(row[0])
+
+    def put_files(self, records: Iterable[tuple[str, FileRecord]]) -> None:
+        """Store corpus files' records (one commit)."""
+        rows = [(key, self.fingerprint, rec.to_bytes()) for key, rec in records]
+        if rows:
+            self._write(lambda: self._db.executemany(
+                "INSERT OR REPLACE INTO files VALUES (?, ?, ?)", rows))
+
+    def keep_files(self, keys: Iterable[str]) -> int:
+        """Forget the records of every corpus file but ``keys``; return how many."""
+        keep = set(keys)
+        gone = [(k,) for (k,) in self._db.execute("SELECT key FROM files") if k not in keep]
+        if gone:
+            self._write(lambda: self._db.executemany("DELETE FROM files WHERE key=?", gone))
+        return len(gone)
+
+    def _write(self, work: Callable[[], object]) -> None:
         for attempt in range(5):
             try:
                 self._db.execute("BEGIN IMMEDIATE")
@@ -230,19 +387,11 @@ class BuildCache:
                     raise
                 time.sleep(0.2 * (attempt + 1))
         try:
-            self._db.executemany("INSERT OR REPLACE INTO nlp VALUES (?, ?, ?)", nlp_rows)
-            self._db.executemany("INSERT OR REPLACE INTO analysis VALUES (?, ?, ?)", ana_rows)
+            work()
             self._db.execute("COMMIT")
         except BaseException:
             self._db.execute("ROLLBACK")
             raise
-
-    def prune(self) -> int:
-        """Drop rows of other NLP versions and analysis fingerprints; return how many."""
-        cur = self._db.execute("DELETE FROM nlp WHERE version<>?", (self.version,))
-        n = cur.rowcount
-        cur = self._db.execute("DELETE FROM analysis WHERE fp<>?", (self.fingerprint,))
-        return n + cur.rowcount
 
     def keys(self, keys: Sequence[str]) -> set[str]:
         """Which of ``keys`` have a cached NLP result."""
