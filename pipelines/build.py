@@ -22,6 +22,7 @@ How it scales:
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 import os
@@ -29,12 +30,12 @@ import sys
 import tempfile
 import time
 from collections import Counter, deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import networkx as nx
 
@@ -60,6 +61,8 @@ from .extract import Options
 from .lock import BuildLock
 from .nlp import THREAD_VARS, NlpResult
 from .resolve import ArticleAnalysis, Resolver, analyse_article
+
+T = TypeVar("T")
 
 MENTION_COLUMNS = ["article", "entity", "label", "type", "text", "start", "end", "sentence",
                    "role", "affiliation"]
@@ -167,18 +170,71 @@ def _remove_stale_temporaries(out: Path) -> None:
 def write_mentions(path: Path, docs: list[ArticleMentions],
                    entities: dict[str, EntityInfo]) -> int:
     """Write ``mentions.csv``: one row per resolved mention (actors and non-actors)."""
-    count = 0
+    extra = {eid: (info.role, info.affiliation) for eid, info in entities.items()}
+    blank = ("", "")
     with atomic_open(path, "w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh)
         writer.writerow(MENTION_COLUMNS)
-        for doc in docs:
-            for m in doc.mentions:
-                info = entities.get(m.entity)
-                writer.writerow([m.article, m.entity, m.label, m.type, m.text, m.start, m.end,
-                                 m.sentence, info.role if info else "",
-                                 info.affiliation if info else ""])
-                count += 1
-    return count
+        writer.writerows((m.article, m.entity, m.label, m.type, m.text, m.start, m.end,
+                          m.sentence, *extra.get(m.entity, blank))
+                         for doc in docs for m in doc.mentions)
+    return sum(len(doc.mentions) for doc in docs)
+
+
+def in_background(work: Callable[[], T]) -> Callable[[], T]:
+    """Start ``work`` in a forked copy of this process; return a function that waits for
+    it and returns its result or raises its exception.
+
+    Both cores write files at once at the end of a build. Where ``fork`` is missing (or
+    fails), ``work`` simply runs when the returned function is called.
+    """
+    if not hasattr(os, "fork"):
+        return work
+    import gc
+    import pickle
+
+    read_fd, write_fd = os.pipe()
+    gc.freeze()  # the child does not copy pages just to collect garbage
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(read_fd)
+        os.close(write_fd)
+        gc.unfreeze()
+        return work
+    if pid == 0:  # the child: do the work, send back its outcome, leave without cleanup
+        os.close(read_fd)
+        code = 0
+        try:
+            try:
+                payload = pickle.dumps((True, work()))
+            except BaseException as exc:  # noqa: BLE001 - handed to the parent
+                try:
+                    payload = pickle.dumps((False, exc))
+                except Exception:  # noqa: BLE001 - an exception that does not pickle
+                    payload = pickle.dumps((False, RuntimeError(f"{type(exc).__name__}: "
+                                                                f"{exc}")))
+            with os.fdopen(write_fd, "wb") as fh:
+                fh.write(payload)
+        except BaseException:  # noqa: BLE001
+            code = 1
+        finally:
+            os._exit(code)
+    os.close(write_fd)
+    gc.unfreeze()
+
+    def wait() -> T:
+        with os.fdopen(read_fd, "rb") as fh:
+            payload = fh.read()
+        _, status = os.waitpid(pid, 0)
+        if not payload:
+            raise RuntimeError(f"background writer died (status {status})")
+        ok, value = pickle.loads(payload)
+        if not ok:
+            raise value
+        return value
+
+    return wait
 
 
 def _progress(total: int | None, enabled: bool):
@@ -579,11 +635,19 @@ def build_corpus(
         result.timings["graph"] = t3 - t2
 
         try:  # each file is written to a temporary file, then renamed
-            result.mentions = write_mentions(out / "mentions.csv", docs, entities)
+            def side_files() -> tuple[int, Path]:
+                count = write_mentions(out / "mentions.csv", docs, entities)
+                return count, render_html(g, out / "graph.html", max_nodes=max_nodes).path
+
+            wait = in_background(side_files)  # the other core, while GraphML is written
+            try:
+                result.files["graphml"] = write_graph(g, out / "graph.graphml")
+            except BaseException:
+                with contextlib.suppress(BaseException):
+                    wait()
+                raise
+            result.mentions, result.files["html"] = wait()
             result.files["mentions"] = out / "mentions.csv"
-            result.files["graphml"] = write_graph(g, out / "graph.graphml")
-            result.files["html"] = render_html(g, out / "graph.html",
-                                               max_nodes=max_nodes).path
             result.files["cache"] = out / CACHE_NAME
             result.seconds = time.perf_counter() - t0
             result.timings["write"] = time.perf_counter() - t3
