@@ -8,9 +8,10 @@ are the entity ids; the display name is the ``label`` attribute.
 
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import networkx as nx
 from lxml import etree
@@ -27,27 +28,30 @@ from ..schema import (
 )
 from . import sidecar as _sidecar
 from ._common import VIZ_ATTRS, viz_attributes, xml_safe
-from .graphml_stream import write_graphml
+from .graphml_stream import _ATTR, _HEADER, _data, _escape, _keys, _kind, _text, write_graphml
+
+
+def _clean(data: dict[str, Any], drop: frozenset[str] = frozenset()) -> dict[str, Any]:
+    return {k: xml_safe(encode_value(v)) for k, v in data.items()
+            if v is not None and k not in drop}
 
 
 def to_flat(graph: nx.Graph, *, viz: bool = True) -> nx.Graph:
     """The scalar-only, XML-safe copy of ``graph`` that GraphML stores (one pass)."""
+    return _to_flat(graph, viz_attributes(graph) if viz else {})
 
-    def clean(data: dict[str, Any], drop: frozenset[str] = frozenset()) -> dict[str, Any]:
-        return {k: xml_safe(encode_value(v)) for k, v in data.items()
-                if v is not None and k not in drop}
 
+def _to_flat(graph: nx.Graph, extra: dict[Any, dict[str, Any]]) -> nx.Graph:
     out = nx.Graph()
-    out.graph.update(clean(graph.graph))
-    extra = viz_attributes(graph) if viz else {}
+    out.graph.update(_clean(graph.graph))
     nodes = []
     for node, data in graph.nodes(data=True):
-        attrs = clean(data, VIZ_ATTRS)
+        attrs = _clean(data, VIZ_ATTRS)
         attrs.setdefault("label", str(node))
         attrs.update(extra.get(node, {}))
         nodes.append((str(node), attrs))
     out.add_nodes_from(nodes)
-    out.add_edges_from((str(u), str(v), clean(data)) for u, v, data in graph.edges(data=True))
+    out.add_edges_from((str(u), str(v), _clean(data)) for u, v, data in graph.edges(data=True))
     return out
 
 
@@ -58,7 +62,28 @@ def write(graph: nx.Graph, path: str | os.PathLike[str], *, sidecar: bool = True
     beside it, see :mod:`graph.readwrite.sidecar`.
     """
     path = Path(path)
-    flat = to_flat(graph)
+    extra = viz_attributes(graph)
+    fast = _render(graph, extra)
+    if fast is None:  # something unusual: the general path below handles anything
+        return _write_general(graph, path, extra, sidecar)
+    text, split = fast
+    with atomic_path(path) as tmp:
+        with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
+            fh.writelines(text)
+        del text
+        if sidecar:  # what was written, before it can be replaced by another writer
+            when = _sidecar.stamp(tmp)
+    if sidecar:
+        _sidecar.write_split(path, *split, when)
+    else:
+        _sidecar.remove(path)
+    return path
+
+
+def _write_general(graph: nx.Graph, path: Path, extra: dict[Any, dict[str, Any]],
+                   sidecar: bool) -> Path:
+    """:func:`write` for any graph: a flat copy, streamed, then what reading it returns."""
+    flat = _to_flat(graph, extra)
     with atomic_path(path) as tmp:
         with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
             write_graphml(flat, fh, flat=True)  # streaming: several times faster than networkx's
@@ -184,15 +209,16 @@ def _as_read_value(value: object, kinds: frozenset[str], name: str, lists: froze
     raise ValueError(f"unexpected {natural} value under a {kind} key for {name!r}")
 
 
-def as_read(flat: nx.Graph, declared: dict[tuple[str, str], frozenset[str]]) -> nx.Graph:
-    """The graph :func:`read` returns for the file written from ``flat`` (see
-    :func:`to_flat`) whose keys are ``declared`` (see :func:`declared_types`), without
-    parsing it. Raises ``TypeError`` / ``ValueError`` for anything it cannot predict.
-    """
-    cache: dict[tuple[str, str, type], frozenset[str] | None] = {}
+class _ReadValues:
+    """What the reader makes of one element's flat attributes, given the declared keys."""
 
-    def attrs(domain: str, data: dict, lists: frozenset[str], ints: frozenset[str],
-              drop: frozenset[str] = frozenset()) -> dict:
+    def __init__(self, declared: dict[tuple[str, str], frozenset[str]]) -> None:
+        self.declared = declared
+        self.cache: dict[tuple[str, str, type], frozenset[str] | None] = {}
+
+    def __call__(self, domain: str, data: dict, lists: frozenset[str], ints: frozenset[str],
+                 drop: frozenset[str] = frozenset()) -> dict:
+        cache, declared = self.cache, self.declared
         out: dict = {}
         for name, value in data.items():
             if value is None or name in drop:
@@ -214,11 +240,23 @@ def as_read(flat: nx.Graph, declared: dict[tuple[str, str], frozenset[str]]) -> 
                 out[name] = _as_read_value(value, kinds, name, lists, ints)
         return out
 
+
+def _read_graph_attrs(attrs: _ReadValues, data: dict) -> dict:
+    out = attrs("graph", data, frozenset(), frozenset())
+    for key in GRAPH_LIST_ATTRS & out.keys():
+        value = out[key]
+        out[key] = (_decode_list(value, {}) if isinstance(value, str) else value)
+    return out
+
+
+def as_read(flat: nx.Graph, declared: dict[tuple[str, str], frozenset[str]]) -> nx.Graph:
+    """The graph :func:`read` returns for the file written from ``flat`` (see
+    :func:`to_flat`) whose keys are ``declared`` (see :func:`declared_types`), without
+    parsing it. Raises ``TypeError`` / ``ValueError`` for anything it cannot predict.
+    """
+    attrs = _ReadValues(declared)
     g = nx.Graph()
-    g.graph.update(attrs("graph", flat.graph, frozenset(), frozenset()))
-    for key in GRAPH_LIST_ATTRS & g.graph.keys():
-        value = g.graph[key]
-        g.graph[key] = (_decode_list(value, {}) if isinstance(value, str) else value)
+    g.graph.update(_read_graph_attrs(attrs, flat.graph))
     g.add_nodes_from((xml_safe(str(n)), attrs("node", d, NODE_LIST_ATTRS, NODE_INT_ATTRS,
                                               VIZ_ATTRS))
                      for n, d in flat.nodes(data=True))
@@ -254,3 +292,228 @@ def read(path: str | os.PathLike[str]) -> nx.Graph:
         for key in VIZ_ATTRS & data.keys():
             del data[key]
     return unflatten(flat)
+
+
+# --------------------------------------------------------------------------- fast write
+
+try:
+    from orjson import dumps as _orjson_dumps
+except ImportError:  # pragma: no cover - depends on the environment
+    _orjson_dumps = None
+
+_INT_MIN, _INT_MAX = -(2**31), 2**31  # GraphML "int" below, "long" beyond
+_UNSAFE_IN_JSON = ("\ufffe".encode(), "\uffff".encode())  # what orjson leaves XML can't carry
+_KINDS = ("boolean", "int", "long", "double", "string")
+
+
+class _Unusual(Exception):
+    """Something only the general write path is known to handle exactly."""
+
+
+def _check_name(name: object) -> str:
+    if type(name) is not str or not name or xml_safe(name) is not name:
+        raise _Unusual(f"attribute name {name!r}")
+    return name
+
+
+def _render(graph: nx.Graph, extra: dict[Any, dict[str, Any]]
+            ) -> tuple[list[str], tuple[dict, dict, dict, list[bytes]]] | None:
+    """The GraphML text :func:`_write_general` writes for ``graph`` and the parts of the
+    sidecar it writes (:func:`graph.readwrite.sidecar.write_split`), in one pass and
+    without copying the graph; ``None`` when ``graph`` holds anything unusual.
+    """
+    if _orjson_dumps is None or type(graph) is not nx.Graph:
+        return None
+    enabled = gc.isenabled()
+    gc.disable()  # millions of new strings and dicts, no cycles
+    try:
+        return _render_edges(graph, _render_head(graph, extra))
+    except Exception:  # _Unusual, or anything the general path must reproduce
+        return None
+    finally:
+        if enabled:
+            gc.enable()
+
+
+class _Head(NamedTuple):
+    keys: list[tuple[str, str, str]]  # (for, attr.name, attr.type) of the graph and nodes
+    lines: list[str]  # from <graph> to the last </node>
+    ids: dict[Any, str]  # node -> its id (a str)
+    pool: dict[str, str]  # every string of the sidecar, once
+    attrs: dict[str, Any]  # the sidecar's graph attributes
+    nodes: dict[str, dict[str, Any]]  # the sidecar's node dict
+
+
+def _render_head(graph: nx.Graph, extra: dict[Any, dict[str, Any]]) -> _Head:
+    """The graph's attributes and its nodes, exactly as :func:`_write_general` does them
+    (there are few: no shortcut needed)."""
+    flat_attrs = _clean(graph.graph)
+    ids: dict[Any, str] = {}
+    nodes = []
+    for node, data in graph.nodes(data=True):
+        sid = str(node)
+        if xml_safe(sid) is not sid:
+            raise _Unusual("node id")
+        ids[node] = sid
+        attrs = _clean(data, VIZ_ATTRS)
+        attrs.setdefault("label", sid)
+        attrs.update(extra.get(node, {}))
+        nodes.append((sid, attrs))
+    if len(set(ids.values())) != len(ids):
+        raise _Unusual("two nodes with one id")
+    graph_kinds = _keys([flat_attrs], True)
+    node_kinds = _keys((attrs for _, attrs in nodes), True)
+    keys: list[tuple[str, str, str]] = []
+    key_ids: dict[str, dict[str, tuple[str, str]]] = {"graph": {}, "node": {}}
+    for domain, kinds in (("graph", graph_kinds), ("node", node_kinds)):
+        for name, kind in kinds.items():
+            key_ids[domain][_check_name(name)] = (f"d{len(keys)}", kind)
+            keys.append((domain, name, kind))
+    lines = [f"    {part}\n" for part in _data(flat_attrs, key_ids["graph"], True)]
+    node_ids = key_ids["node"]
+    for sid, attrs in nodes:
+        lines.append(f'    <node id="{sid.translate(_ATTR)}">'
+                     + "".join(_data(attrs, node_ids, True)) + "</node>\n")
+    # what reading the file returns, shared as the sidecar shares it
+    read = _ReadValues({(domain, name): frozenset({kind}) for domain, name, kind in keys})
+    pool: dict[str, str] = {}
+    share = _sidecar._sharing(pool)
+    sidecar_attrs = share(_read_graph_attrs(read, flat_attrs))
+    sidecar_nodes = {share(sid): share(read("node", attrs, NODE_LIST_ATTRS, NODE_INT_ATTRS,
+                                                VIZ_ATTRS))
+                     for sid, attrs in nodes}
+    return _Head(keys, lines, ids, pool, sidecar_attrs, sidecar_nodes)
+
+
+def _render_edges(graph: nx.Graph, head: _Head
+                  ) -> tuple[list[str], tuple[dict, dict, dict, list[bytes]]]:
+    """The edges in the order of ``graph.edges()``, then the whole document."""
+    dumps, escape = _orjson_dumps, _escape
+    pool = head.pool
+    same = pool.setdefault
+    share = _sidecar._sharing(pool)
+    deferred = frozenset(_sidecar.DEFERRED)
+    json_keys = {k: dumps(k) + b":" for k in _sidecar.DEFERRED}
+    unsafe_a, unsafe_b = _UNSAFE_IN_JSON
+    # per GraphML type: attribute name -> '<data key="dN">'; a name's types are the
+    # dicts it is in, its key number the order it was first met in
+    prefixes: dict[str, dict[str, str]] = {kind: {} for kind in _KINDS}
+    pre_str, pre_int, pre_long = prefixes["string"], prefixes["int"], prefixes["long"]
+    pre_float, pre_bool = prefixes["double"], prefixes["boolean"]
+    numbers: dict[str, str] = {}
+    first = len(head.keys)
+
+    def prefix(name: str, kind: str) -> str:
+        number = numbers.get(name)
+        if number is None:
+            number = numbers[_check_name(name)] = f"d{first + len(numbers)}"
+        text = prefixes[kind][name] = f'<data key="{number}">'
+        return text
+
+    strings: dict[str, tuple[str, str]] = {}  # value -> (its XML text, the value read)
+
+    def string(value: str) -> tuple[str, str]:
+        safe = xml_safe(value)
+        entry = strings[value] = (escape(safe), same(safe, safe))
+        return entry
+
+    ids, sids = head.ids, {node: same(sid, sid) for node, sid in head.ids.items()}
+    xml_ids = {node: sid.translate(_ATTR) for node, sid in head.ids.items()}
+    adj: dict[str, dict[str, dict[str, Any]]] = {sids[node]: {} for node in ids}
+    lines: list[str] = []
+    segments: list[bytes] = []
+    done: set[Any] = set()
+    for node, nbrs in graph._adj.items():
+        su, xu, adj_u = sids[node], xml_ids[node], adj[sids[node]]
+        for other, data in nbrs.items():
+            if other in done:
+                continue
+            parts = []
+            lean: dict[str, Any] = {}
+            lists: dict[str, bytes] | None = None
+            for k, x in data.items():
+                t = type(x)
+                if t is str:
+                    if k in EDGE_LIST_ATTRS:
+                        break
+                    text, x = strings.get(x) or string(x)
+                    parts.append((pre_str.get(k) or prefix(k, "string")) + text)
+                elif t is int:
+                    if _INT_MIN <= x < _INT_MAX:
+                        parts.append((pre_int.get(k) or prefix(k, "int")) + str(x))
+                    else:
+                        parts.append((pre_long.get(k) or prefix(k, "long")) + str(x))
+                elif t is list and k in deferred:
+                    try:
+                        raw = dumps(x)
+                    except TypeError:
+                        break
+                    if unsafe_a in raw or unsafe_b in raw:
+                        break
+                    parts.append((pre_str.get(k) or prefix(k, "string"))
+                                 + escape(raw.decode()))
+                    if lists is None:
+                        lists = {}
+                    lists[k] = raw
+                    x = None
+                elif t is float and k not in EDGE_INT_ATTRS:
+                    parts.append((pre_float.get(k) or prefix(k, "double")) + repr(x))
+                elif t is bool:
+                    parts.append((pre_bool.get(k) or prefix(k, "boolean"))
+                                 + ("true" if x else "false"))
+                elif x is None:
+                    continue
+                else:
+                    break
+                lean[same(k, k)] = x
+            else:
+                if lists is None:
+                    segments.append(b"null")
+                else:
+                    segments.append(b"{" + b",".join([json_keys[k] + lists[k] for k in
+                                                      _sidecar.DEFERRED if k in lists])
+                                    + b"}")
+                lines.append(f'    <edge source="{xu}" target="{xml_ids[other]}">'
+                             + "</data>".join(parts) + ("</data></edge>\n" if parts
+                                                        else "</edge>\n"))
+                adj_u[sids[other]] = lean
+                adj[sids[other]][su] = lean
+                continue
+            # something unusual in this edge: each value as to_flat, write_graphml and
+            # as_read make it (under its own type: the types are checked at the end)
+            parts, read = [], {}
+            for k, x in data.items():
+                if x is None:
+                    continue
+                value = xml_safe(encode_value(x))
+                if type(value) not in _NATURAL:
+                    raise _Unusual(f"edge attribute of type {type(value).__name__}")
+                kind = _kind(value)
+                parts.append((prefixes[kind].get(k) or prefix(k, kind))
+                             + _text(value, kind) + "</data>")
+                read[k] = _as_read_value(value, frozenset({kind}), k, EDGE_LIST_ATTRS,
+                                         EDGE_INT_ATTRS)
+            lean, segment = _sidecar._lean(read, same, share)
+            segments.append(segment)
+            lines.append(f'    <edge source="{xu}" target="{xml_ids[other]}">'
+                         + "".join(parts) + "</edge>\n")
+            adj_u[sids[other]] = lean
+            adj[sids[other]][su] = lean
+        done.add(node)
+    keys = list(head.keys)
+    for name in numbers:
+        kinds = [kind for kind in _KINDS if name in prefixes[kind]]
+        if kinds == ["int", "long"]:
+            kinds = ["long"]
+        if len(kinds) != 1:  # widened: the text or the value read would change
+            raise _Unusual(f"edge attribute {name!r} of types {kinds}")
+        keys.append(("edge", name, kinds[0]))
+    text = [_HEADER]
+    for number, (domain, name, kind) in enumerate(keys):
+        text.append(f'  <key id="d{number}" for="{domain}" attr.name="{name.translate(_ATTR)}" '
+                    f'attr.type="{kind}" />\n')
+    text.append('  <graph edgedefault="undirected">\n')
+    text += head.lines
+    text += lines
+    text.append("  </graph>\n</graphml>\n")
+    return text, (head.attrs, head.nodes, adj, segments)

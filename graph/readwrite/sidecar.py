@@ -40,6 +40,7 @@ import zlib
 from array import array
 from collections.abc import Callable
 from hashlib import blake2b
+from itertools import accumulate
 from pathlib import Path
 from typing import Any, BinaryIO, NamedTuple
 
@@ -60,7 +61,7 @@ except ImportError:  # pragma: no cover - depends on the environment
     _loads = _json.loads
 
 __all__ = ["SUFFIX", "DeferredLists", "Stamp", "load", "remove", "sidecar_path", "stamp",
-           "write"]
+           "write", "write_split"]
 
 #: The sidecar of ``x.graphml`` is ``x.graphml.agcache``.
 SUFFIX = ".agcache"
@@ -190,6 +191,39 @@ def _sharing(pool: dict[str, str]) -> Callable[[Any], Any]:
     return share
 
 
+def _lean(data: dict[str, Any], same: Callable[[str, str], str],
+          share: Callable[[Any], Any]) -> tuple[dict[str, Any], bytes]:
+    """One edge's attributes as the core keeps them (strings shared, the deferred lists
+    replaced by ``None``) and its segment of the lists' JSON (``b"null"`` for none)."""
+    lists = {k: data[k] for k in DEFERRED if type(data.get(k)) is list}
+    segment = b"null"
+    if lists:
+        try:
+            segment = _dumps(lists)
+        except (TypeError, ValueError):  # not JSON (a big int, an object): keep them
+            lists = {}
+    copy = {}
+    for k, x in data.items():
+        if k in lists:
+            x = None
+        elif type(x) is str:
+            x = same(x, x)
+        elif type(x) in (list, dict):
+            x = share(x)
+        copy[same(k, k)] = x
+    return copy, segment
+
+
+def _pack(attrs: dict[str, Any], nodes: dict[str, dict[str, Any]],
+          adj: dict[str, dict[str, dict[str, Any]]], segments: list[bytes]
+          ) -> tuple[bytes, bytes]:
+    """The core pickle and the lists' JSON from the parts :func:`_split` makes."""
+    starts = array("Q", accumulate((len(segment) + 1 for segment in segments), initial=1))
+    blob = b"[" + b",".join(segments) + b"]"
+    core = pickle.dumps((_VERSION, attrs, nodes, adj, starts.tobytes()), protocol=5)
+    return core, blob
+
+
 def _split(graph: nx.Graph) -> tuple[bytes, bytes]:
     """The core pickle and the lists' JSON of ``graph`` (which is left untouched)."""
     pool: dict[str, str] = {}
@@ -197,34 +231,12 @@ def _split(graph: nx.Graph) -> tuple[bytes, bytes]:
     lean: dict[int, dict[str, Any]] = {}
     segments: list[bytes] = []
     for _, _, data in graph.edges(data=True):
-        lists = {k: data[k] for k in DEFERRED if type(data.get(k)) is list}
-        segment = b"null"
-        if lists:
-            try:
-                segment = _dumps(lists)
-            except (TypeError, ValueError):  # not JSON (a big int, an object): keep them
-                lists = {}
-        copy = {}
-        for k, x in data.items():
-            if k in lists:
-                x = None
-            elif type(x) is str:
-                x = same(x, x)
-            elif type(x) in (list, dict):
-                x = share(x)
-            copy[same(k, k)] = x
-        lean[id(data)] = copy
+        lean[id(data)], segment = _lean(data, same, share)
         segments.append(segment)
     adj = {share(u): {share(v): lean[id(d)] for v, d in nbrs.items()}
            for u, nbrs in graph.adj.items()}
-    starts = array("Q", [1])
-    for segment in segments:
-        starts.append(starts[-1] + len(segment) + 1)
-    blob = b"[" + b",".join(segments) + b"]"
     nodes = {share(n): share(d) for n, d in graph.nodes(data=True)}
-    core = pickle.dumps((_VERSION, share(graph.graph), nodes, adj, starts.tobytes()),
-                        protocol=5)
-    return core, blob
+    return _pack(share(graph.graph), nodes, adj, segments)
 
 
 def write(graphml: str | os.PathLike[str], graph: nx.Graph | Callable[[], nx.Graph],
@@ -235,13 +247,29 @@ def write(graphml: str | os.PathLike[str], graph: nx.Graph | Callable[[], nx.Gra
     Never raises: on any failure the sidecar is removed (a stale one would be ignored
     anyway) and ``False`` returned.
     """
+    def parts() -> tuple[bytes, bytes]:
+        return _split(graph() if callable(graph) else graph)
+
+    return _write_parts(graphml, parts, when)
+
+
+def write_split(graphml: str | os.PathLike[str], attrs: dict[str, Any],
+                nodes: dict[str, dict[str, Any]], adj: dict[str, dict[str, dict[str, Any]]],
+                segments: list[bytes], when: Stamp) -> bool:
+    """Like :func:`write`, from the graph already split as :func:`_split` splits it: the
+    graph's attributes, the node dict, the adjacency dict with each edge's lean attribute
+    dict (deferred lists replaced by ``None``, see :func:`_lean`), and the edges' JSON
+    segments in the order of ``edges()``. Never raises."""
+    return _write_parts(graphml, lambda: _pack(attrs, nodes, adj, segments), when)
+
+
+def _write_parts(graphml: str | os.PathLike[str], parts: Callable[[], tuple[bytes, bytes]],
+                 when: Stamp) -> bool:
     target = sidecar_path(graphml)
     enabled = gc.isenabled()
     gc.disable()  # millions of short-lived containers, no cycles
     try:
-        g = graph() if callable(graph) else graph
-        core, blob = _split(g)
-        del g
+        core, blob = parts()
         header = _HEADER.pack(_MAGIC, _VERSION, when.size, when.mtime_ns, when.digest,
                               len(core), len(blob), zlib.crc32(core), zlib.crc32(blob))
         with atomic_open(target, "wb") as fh:
