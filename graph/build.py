@@ -6,10 +6,11 @@ This module is the boundary between ``pipelines`` (which turns text into mention
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from itertools import combinations
+from itertools import combinations, groupby
+from operator import itemgetter
 from typing import Literal
 
 import networkx as nx
@@ -90,93 +91,135 @@ def build_graph(
     if window not in ("article", "sentence"):
         raise ValueError(f"window must be 'article' or 'sentence', not {window!r}")
     entities = dict(entities or {})
-    g = nx.Graph()
-    node_mentions: Counter[str] = Counter()
-    node_articles: dict[str, list[str]] = defaultdict(list)
-    node_article_mentions: dict[str, list[int]] = defaultdict(list)
-    node_aliases: dict[str, Counter[str]] = defaultdict(Counter)
-    node_dates: dict[str, list[str]] = defaultdict(list)
-    fallback: dict[str, tuple[str, str]] = {}
-    edge_articles: dict[tuple[str, str], list[str]] = defaultdict(list)
-    edge_sentences: Counter[tuple[str, str]] = Counter()
-    edge_evidence: dict[tuple[str, str], list[dict[str, str]]] = defaultdict(list)
-    edge_dates: dict[tuple[str, str], list[str]] = defaultdict(list)
+    by_article = window == "article"
+    actor_types = frozenset(ACTOR_TYPES)
+    # One record per node and per edge, in first-seen order (which is the graph's order):
+    # node: [article ids, mentions per article, dates, fallback label, fallback type]
+    # edge: [a, b, article ids, sentences, evidence, dates], ``a < b``
+    nodes: dict[str, list] = {}
+    # ``links[a][b]`` is the record of edge (a, b) with ``a < b``
+    links: dict[str, dict[str, list]] = {}
+    edges: list[list] = []
+    aliases: Counter[tuple[str, str]] = Counter()  # (entity, text) -> mentions
     article_index: dict[str, dict[str, str]] = {}
 
     for doc in docs:
-        meta = doc.meta
-        actors = [m for m in doc.mentions if m.type in ACTOR_TYPES]
+        actors = [m for m in doc.mentions if m.type in actor_types]
         if not actors:
             continue
-        article_index[meta.id] = {"title": meta.title, "date": meta.date or ""}
-        by_sentence: dict[int, set[str]] = defaultdict(set)
-        present: set[str] = set()
-        for m in actors:
-            node_mentions[m.entity] += 1
-            node_aliases[m.entity][m.text] += 1
-            fallback.setdefault(m.entity, (m.label, m.type))
-            by_sentence[m.sentence].add(m.entity)
-            present.add(m.entity)
-        per_article = Counter(m.entity for m in actors)
-        for ent in sorted(present):
-            node_articles[ent].append(meta.id)
-            node_article_mentions[ent].append(per_article[ent])
-            if meta.date:
-                node_dates[ent].append(meta.date)
-        for sent_index, ents in sorted(by_sentence.items()):
-            for a, b in combinations(sorted(ents), 2):
-                edge_sentences[(a, b)] += 1
-                ev = edge_evidence[(a, b)]
-                if len(ev) < max_evidence:
-                    ev.append({
-                        "article": meta.id,
+        meta = doc.meta
+        art_id = meta.id
+        date = meta.date
+        article_index[art_id] = {"title": meta.title, "date": date or ""}
+        ents = [m.entity for m in actors]
+        per_article = Counter(ents)  # first-mention order
+        aliases.update(zip(ents, [m.text for m in actors], strict=True))
+        for ent, count in per_article.items():
+            node = nodes.get(ent)
+            if node is None:
+                first = actors[ents.index(ent)]
+                node = nodes[ent] = [[], [], [], first.label, first.type]
+                links[ent] = {}
+            node[0].append(art_id)
+            node[1].append(count)
+            if date:
+                node[2].append(date)
+        if len(per_article) < 2:
+            continue
+
+        # entities of each sentence naming two or more, by sentence then entity
+        groups: list[tuple[int, list[str]]] = []
+        sents = [m.sentence for m in actors]
+        cells = set(zip(sents, ents, strict=True))
+        if len(cells) > len(set(sents)):
+            for sent_index, cell in groupby(sorted(cells), itemgetter(0)):
+                members = [e for _, e in cell]
+                if len(members) > 1:
+                    groups.append((sent_index, members))
+
+        if by_article:
+            pairs: Iterable[tuple[str, str]] = combinations(sorted(per_article), 2)
+        elif not groups:
+            continue
+        elif len(groups) == 1:
+            pairs = combinations(groups[0][1], 2)
+        else:  # sorted: the same graph whatever the hash seed
+            pairs = sorted({p for _, members in groups for p in combinations(members, 2)})
+        for a, b in pairs:
+            row = links[a]
+            edge = row.get(b)
+            if edge is None:
+                edge = row[b] = [a, b, [art_id], 0, None, [date] if date else []]
+                edges.append(edge)
+            else:
+                edge[2].append(art_id)
+                if date:
+                    edge[5].append(date)
+
+        for sent_index, members in groups:
+            text = _sentence_text(doc, sent_index)
+            for a, b in combinations(members, 2):
+                edge = links[a][b]
+                edge[3] += 1
+                evidence = edge[4]
+                if evidence is None:
+                    evidence = edge[4] = []
+                if len(evidence) < max_evidence:
+                    evidence.append({
+                        "article": art_id,
                         "title": meta.title,
-                        "date": meta.date or "",
-                        "text": _sentence_text(doc, sent_index),
+                        "date": date or "",
+                        "text": text,
                     })
-        if window == "article":
-            pairs: set[tuple[str, str]] = set(combinations(sorted(present), 2))
+
+    node_aliases: dict[str, list[tuple[str, int]]] = {}
+    for (ent, text), count in aliases.items():
+        found = node_aliases.get(ent)
+        if found is None:
+            node_aliases[ent] = [(text, count)]
         else:
-            pairs = {p for ents in by_sentence.values() for p in combinations(sorted(ents), 2)}
-        for pair in sorted(pairs):  # sorted: the same graph whatever the hash seed
-            edge_articles[pair].append(meta.id)
-            if meta.date:
-                edge_dates[pair].append(meta.date)
+            found.append((text, count))
 
-    for ent, count in node_mentions.items():
-        info = entities.get(ent)
-        label, etype = (info.label, info.type) if info else fallback[ent]
-        aliases = [a for a, _ in node_aliases[ent].most_common()]
-        attrs: dict[str, object] = {
-            "label": label,
-            "type": etype,
-            "aliases": aliases,
-            "mentions": count,
-            "articles": len(node_articles[ent]),
-            "article_ids": node_articles[ent],
-            "article_mentions": node_article_mentions[ent],
-        }
-        if info:
-            for key in ("role", "affiliation", "wikidata"):
-                value = getattr(info, key)
-                if value:
-                    attrs[key] = value
-        dates = node_dates.get(ent)
-        if dates:
-            attrs["first_seen"], attrs["last_seen"] = min(dates), max(dates)
-        g.add_node(ent, **attrs)
+    def node_rows() -> Iterator[tuple[str, dict[str, object]]]:
+        for ent, (arts, counts, dates, fb_label, fb_type) in nodes.items():
+            info = entities.get(ent)
+            label, etype = (info.label, info.type) if info else (fb_label, fb_type)
+            texts = node_aliases[ent]
+            if len(texts) > 1:  # as Counter.most_common: by count, ties in first-seen order
+                texts = sorted(texts, key=itemgetter(1), reverse=True)
+            attrs: dict[str, object] = {
+                "label": label,
+                "type": etype,
+                "aliases": [t for t, _ in texts],
+                "mentions": sum(counts),
+                "articles": len(arts),
+                "article_ids": arts,
+                "article_mentions": counts,
+            }
+            if info:
+                for key in ("role", "affiliation", "wikidata"):
+                    value = getattr(info, key)
+                    if value:
+                        attrs[key] = value
+            if dates:
+                attrs["first_seen"], attrs["last_seen"] = min(dates), max(dates)
+            yield ent, attrs
 
-    for (a, b), arts in edge_articles.items():
-        attrs = {
-            "weight": len(arts),
-            "sentences": edge_sentences.get((a, b), 0),
-            "evidence": edge_evidence.get((a, b), []),
-            "article_ids": arts,
-        }
-        dates = edge_dates.get((a, b))
-        if dates:
-            attrs["first_seen"], attrs["last_seen"] = min(dates), max(dates)
-        g.add_edge(a, b, **attrs)
+    def edge_rows() -> Iterator[tuple[str, str, dict[str, object]]]:
+        for a, b, arts, sentences, evidence, dates in edges:
+            attrs: dict[str, object] = {
+                "weight": len(arts),
+                "sentences": sentences,
+                "evidence": evidence if evidence is not None else [],
+                "article_ids": arts,
+            }
+            if dates:
+                attrs["first_seen"], attrs["last_seen"] = min(dates), max(dates)
+            yield a, b, attrs
+
+    g = nx.Graph()
+    g.add_nodes_from(node_rows())
+    g.add_edges_from(edge_rows())
 
     all_dates = sorted(d["date"] for d in article_index.values() if d["date"])
     g.graph.update({
