@@ -135,14 +135,35 @@ class Resolver:
         docs = list(analyses)
         clusters = NameClusters()
         key_gaz: dict[tuple[str, ...], str] = {}
+        # Per candidate, computed once: its name tokens and whether it is a person (1),
+        # a surname-like span (2) or neither (0). Both only depend on the candidate.
+        tokens_of: dict[str, tuple[str, ...]] = {}
+        surname_like: dict[tuple[str, str, str], bool] = {}
+        doc_toks: list[list[tuple[str, ...]]] = []
+        doc_kinds: list[list[int]] = []
         # 1. full names seen anywhere, and gazetteer officials whose surname occurs
         gaz_key: dict[str, tuple[str, ...]] = {}  # gazetteer id -> its label's tokens
         short_names: set[str] = set()
         first_names: set[str] = set()
         for doc in docs:
+            toks_list: list[tuple[str, ...]] = []
+            kinds: list[int] = []
             for c in doc.candidates:
-                if c.type in _PERSON_TYPES or self._surname_like(c):
-                    toks = name_tokens(c.text)
+                text = c.text
+                toks = tokens_of.get(text)
+                if toks is None:
+                    toks = tokens_of[text] = name_tokens(text)
+                toks_list.append(toks)
+                if c.type in _PERSON_TYPES:
+                    kind = 1
+                else:
+                    sk = (c.kind, c.type, text)
+                    like = surname_like.get(sk)
+                    if like is None:
+                        like = surname_like[sk] = self._surname_like(c)
+                    kind = 2 if like else 0
+                kinds.append(kind)
+                if kind:
                     if c.entry_id:  # a gazetteer office-holder, maybe by acronym ("IBK")
                         entry = self.gaz.entries.get(c.entry_id)
                         label = name_tokens(entry.label) if entry else ()
@@ -150,77 +171,93 @@ class Resolver:
                             clusters.add(label)
                             key_gaz[label] = c.entry_id
                             gaz_key[c.entry_id] = label
-                    if len(toks) >= 2 and c.type in _PERSON_TYPES:
+                    if len(toks) >= 2 and kind == 1:
                         clusters.add(toks)
                         first_names.add(toks[0])
                         if c.entry_id:
                             key_gaz[toks] = c.entry_id
                     elif len(toks) == 1:
                         short_names.add(toks[0])
+            doc_toks.append(toks_list)
+            doc_kinds.append(kinds)
         # A lone word that is somebody's first name here ("Jean") calls up no one.
         for surname in {k[-1] for k in list(clusters.keys())} | (short_names - first_names):
             for toks, gid in self._surnames.get(surname, ()):
                 if toks not in key_gaz:
                     key_gaz[toks] = gid
                 clusters.add(toks)
-        full_count: Counter[tuple[str, ...]] = Counter()
+        # The clusters are final from here on: each name's root never changes again.
+        root_of = {k: clusters.find(k) for k in list(clusters.keys())}
+        full_roots: list[list[tuple[str, tuple[str, ...]]]] = []  # (given name, root)
+        all_roots: list[tuple[str, ...]] = []
         given_names: set[str] = set()
         surnames: set[str] = set()
-        for doc in docs:
-            for c in doc.candidates:
-                toks = name_tokens(c.text)
-                if c.type in _PERSON_TYPES and len(toks) >= 2:
-                    full_count[clusters.find(toks)] += 1
+        for toks_list, kinds in zip(doc_toks, doc_kinds, strict=True):
+            local = [(toks[0], root_of[toks]) for toks, kind in zip(toks_list, kinds, strict=True)
+                     if kind == 1 and len(toks) >= 2]
+            full_roots.append(local)
+            for toks, kind in zip(toks_list, kinds, strict=True):
+                if kind == 1 and len(toks) >= 2:
                     given_names.add(toks[0])
                     surnames.add(toks[-1])
-        gaz_roots = {clusters.find(t) for t in key_gaz}
-        # 2. attach each person mention to a cluster root
-        assign: dict[tuple[int, int], tuple[str, ...]] = {}
-        for di, doc in enumerate(docs):
-            local_full = [name_tokens(c.text) for c in doc.candidates
-                          if c.type in _PERSON_TYPES and len(name_tokens(c.text)) >= 2]
-            local_counts = Counter(clusters.find(t) for t in local_full)
+            all_roots.extend(root for _, root in local)
+        full_count: Counter[tuple[str, ...]] = Counter(all_roots)
+        gaz_roots = {root_of[t] for t in key_gaz}
+        gaz_root = {gid: root_of[toks] for gid, toks in gaz_key.items()}
+        attach_memo: dict[tuple[str, ...], tuple[set[tuple[str, ...]],
+                                                 tuple[str, ...] | None]] = {}
+        # 2. attach each person mention to a cluster root (per article, per candidate)
+        assign: list[list[tuple[str, ...] | None]] = []
+        for doc, toks_list, kinds, local in zip(docs, doc_toks, doc_kinds, full_roots,
+                                               strict=True):
+            local_counts = Counter(root for _, root in local)
             by_given: dict[str, set[tuple[str, ...]]] = defaultdict(set)
-            for t in local_full:
-                by_given[t[0]].add(clusters.find(t))
+            for given, root in local:
+                by_given[given].add(root)
+            roots: list[tuple[str, ...] | None] = [None] * len(toks_list)
             for ci, c in enumerate(doc.candidates):
-                toks = name_tokens(c.text)
+                toks = toks_list[ci]
                 if not toks:
                     continue
-                if c.entry_id in gaz_key:
-                    assign[(di, ci)] = clusters.find(gaz_key[c.entry_id])
+                if c.entry_id in gaz_root:
+                    roots[ci] = gaz_root[c.entry_id]
                     continue
-                if c.type in _PERSON_TYPES and len(toks) >= 2:
-                    assign[(di, ci)] = clusters.find(toks)
+                kind = kinds[ci]
+                if kind == 1 and len(toks) >= 2:
+                    roots[ci] = root_of[toks]
                     continue
-                if c.type not in _PERSON_TYPES and not self._surname_like(c):
+                if not kind:
                     continue
-                root = self._attach(toks, local_counts, clusters, full_count, gaz_roots)
+                root = self._attach(toks, local_counts, clusters, full_count, gaz_roots,
+                                    attach_memo)
                 if root is None and len(toks) == 1 and len(by_given.get(toks[0], ())) == 1:
                     root = next(iter(by_given[toks[0]]))  # "Greta" for Greta Thunberg
                 if root is _AMBIGUOUS:
                     continue  # "Obama" in an article about several Obamas: nobody in particular
                 if root is not None:
-                    assign[(di, ci)] = root
-                elif c.type in _PERSON_TYPES:
+                    roots[ci] = root
+                elif kind == 1:
                     if len(toks) == 1 and toks[0] in given_names and toks[0] not in surnames:
                         continue  # a lone first name ("François"): nobody in particular
-                    assign[(di, ci)] = toks
-        # 3. per-person facts
+                    roots[ci] = toks
+            assign.append(roots)
+        # 3. per-person facts (in article order, then candidate order)
         people: dict[tuple[str, ...], _Person] = defaultdict(_Person)
-        for (di, ci), root in assign.items():
-            doc = docs[di]
-            c = doc.candidates[ci]
-            p = people[root]
-            p.names[c.text] += 1
-            role = doc.roles.get(ci)
-            if role and role.official:
-                p.official = True
-                p.roles[role.text] += 1
+        for doc, roots in zip(docs, assign, strict=True):
+            doc_roles = doc.roles
+            for ci, root in enumerate(roots):
+                if root is None:
+                    continue
+                p = people[root]
+                p.names[doc.candidates[ci].text] += 1
+                role = doc_roles.get(ci)
+                if role and role.official:
+                    p.official = True
+                    p.roles[role.text] += 1
         gaz_of_root: dict[tuple[str, ...], str] = {}
         for toks, gid in key_gaz.items():
-            if toks in clusters:
-                gaz_of_root.setdefault(clusters.find(toks), gid)
+            if toks in root_of:
+                gaz_of_root.setdefault(root_of[toks], gid)
         for root, p in people.items():
             gid = gaz_of_root.get(root, "")
             if gid:
@@ -228,29 +265,34 @@ class Resolver:
                 p.official = True
         # 4. entity table and mentions
         entities: dict[str, EntityInfo] = {}
-        person_id: dict[tuple[str, ...], str] = {}
+        person_info: dict[tuple[str, ...], EntityInfo] = {}
         for root, p in people.items():
             info = self._person_info(root, p)
-            person_id[root] = info.id
-            entities.setdefault(info.id, info)
+            person_info[root] = entities.setdefault(info.id, info)
         acronyms: dict[str, str] = {}
         for doc in docs:
             for acro, long in doc.acronyms.items():
                 acronyms.setdefault(name_key(long), acro)
+        # The entity of a non-person candidate only depends on (entry id, text, type)
+        # (and on ``acronyms``, fixed for this pass).
+        other_info: dict[tuple[str, str, str], EntityInfo] = {}
         out: list[ArticleMentions] = []
-        for di, doc in enumerate(docs):
+        for doc, roots in zip(docs, assign, strict=True):
             mentions: list[Mention] = []
-            for ci, c in enumerate(doc.candidates):
-                root = assign.get((di, ci))
+            article = doc.meta.id
+            for c, root in zip(doc.candidates, roots, strict=True):
                 if root is not None:
-                    info = entities[person_id[root]]
+                    info = person_info[root]
                 elif c.type in _PERSON_TYPES:
                     continue
                 else:
-                    info = self._other_info(c, acronyms)
-                    entities.setdefault(info.id, info)
-                    info = entities[info.id]
-                mentions.append(Mention(doc.meta.id, info.id, info.label, info.type, c.text,
+                    okey = (c.entry_id, c.text, c.type)
+                    known = other_info.get(okey)
+                    if known is None:
+                        found = self._other_info(c, acronyms)
+                        known = other_info[okey] = entities.setdefault(found.id, found)
+                    info = known
+                mentions.append(Mention(article, info.id, info.label, info.type, c.text,
                                         c.start, c.end, c.sentence))
             out.append(ArticleMentions(doc.meta, doc.sentences, mentions))
         return out, entities
@@ -264,7 +306,10 @@ class Resolver:
     @staticmethod
     def _attach(toks: tuple[str, ...], local: Counter[tuple[str, ...]],
                 clusters: NameClusters, counts: Counter[tuple[str, ...]],
-                known: set[tuple[str, ...]]) -> tuple[str, ...] | None:
+                known: set[tuple[str, ...]],
+                memo: dict[tuple[str, ...], tuple[set[tuple[str, ...]],
+                                                  tuple[str, ...] | None]] | None = None,
+                ) -> tuple[str, ...] | None:
         """The full-name cluster a surname-only mention belongs to.
 
         Full names in the same article decide: the only one that fits, else the only
@@ -273,20 +318,32 @@ class Resolver:
         in the article: the only person in the corpus with that surname, else the only
         notable office-holder among them, else one named at least three times as often
         as any other. None when nothing fits.
+
+        ``memo`` (for one corpus pass, once ``clusters``, ``counts`` and ``known`` are
+        final) keeps, per ``toks``, the candidate roots and the corpus-level choice.
         """
         if len(toks) >= 3:
             return None
-        cands = clusters.with_surname(toks)
-        here = {r for r in cands if r in local}
-        if len(here) == 1:
-            return here.pop()
-        if here:
-            return _pick(here, local, known, 2) or _AMBIGUOUS
-        if not cands:
-            return None
-        if len(cands) == 1:
-            return next(iter(cands))
-        return _pick(cands, counts, known, 3)
+        cached = memo.get(toks) if memo is not None else None
+        if cached is None:
+            cands = clusters.with_surname(toks)
+            if not cands:
+                corpus_choice = None
+            elif len(cands) == 1:
+                corpus_choice = next(iter(cands))
+            else:
+                corpus_choice = _pick(cands, counts, known, 3)
+            if memo is not None:
+                memo[toks] = (cands, corpus_choice)
+        else:
+            cands, corpus_choice = cached
+        if local:
+            here = {r for r in cands if r in local}
+            if len(here) == 1:
+                return here.pop()
+            if here:
+                return _pick(here, local, known, 2) or _AMBIGUOUS
+        return corpus_choice
 
     def _person_info(self, root: tuple[str, ...], p: _Person) -> EntityInfo:
         gaz_entry = self.gaz.entries.get(p.gaz_id) if p.gaz_id else None
