@@ -101,7 +101,9 @@ class NameClusters:
     def __init__(self) -> None:
         self._parent: dict[tuple[str, ...], tuple[str, ...]] = {}
         self._blocks: dict[str, list[tuple[str, ...]]] = defaultdict(list)
-        self._given: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+        # full names by their given names (all but the surname): the only names
+        # :func:`close_spelling` can match
+        self._given: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
 
     def __contains__(self, key: object) -> bool:
         return key in self._parent
@@ -121,8 +123,8 @@ class NameClusters:
         self._parent[key] = key
         block = self._blocks[surname_key(key)]
         roots = {self.find(other) for other in block if same_person(key, other)}
-        given = self._given[key[0]] if len(key) >= 2 else []
-        if not roots:
+        given = self._given[key[:-1]] if len(key) >= 2 else []
+        if not roots and given and len(key[0]) >= 3 and len(key[-1]) >= 5:
             roots = {self.find(other) for other in given if close_spelling(key, other)}
         if len(roots) == 1:  # an ambiguous name ("J. Dupont") bridges nobody
             self._parent[key] = roots.pop()
