@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from .text import word_key, words
 
@@ -90,6 +90,10 @@ def close_spelling(a: Sequence[str], b: Sequence[str], threshold: float = 85.0) 
     )
 
 
+# close_spelling()'s default threshold minus a margin: a prefilter must not miss a match
+_CLOSE_PREFILTER = 80.0
+
+
 def ends_with(full: Sequence[str], part: Sequence[str]) -> bool:
     """Whether ``part`` (a surname-only mention) ends the full name ``full``."""
     return 0 < len(part) < len(full) and tuple(full[-len(part):]) == tuple(part)
@@ -104,6 +108,7 @@ class NameClusters:
         # full names by their given names (all but the surname): the only names
         # :func:`close_spelling` can match
         self._given: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
+        self._given_last: dict[tuple[str, ...], list[str]] = defaultdict(list)  # surnames
 
     def __contains__(self, key: object) -> bool:
         return key in self._parent
@@ -125,12 +130,17 @@ class NameClusters:
         roots = {self.find(other) for other in block if same_person(key, other)}
         given = self._given[key[:-1]] if len(key) >= 2 else []
         if not roots and given and len(key[0]) >= 3 and len(key[-1]) >= 5:
-            roots = {self.find(other) for other in given if close_spelling(key, other)}
+            # Only names whose surname is about as close qualify: rapidfuzz finds them
+            # (with a looser cutoff), close_spelling() decides.
+            near = process.extract(key[-1], self._given_last[key[:-1]], scorer=fuzz.ratio,
+                                   score_cutoff=_CLOSE_PREFILTER, limit=None)
+            roots = {self.find(given[i]) for _, _, i in near if close_spelling(key, given[i])}
         if len(roots) == 1:  # an ambiguous name ("J. Dupont") bridges nobody
             self._parent[key] = roots.pop()
         block.append(key)
         if len(key) >= 2:
             given.append(key)
+            self._given_last[key[:-1]].append(key[-1])
 
     def union(self, a: tuple[str, ...], b: tuple[str, ...]) -> None:
         self.add(a)
