@@ -10,6 +10,7 @@ entity given a stable id, a label, a type, and for officials a ``role`` and an
 
 from __future__ import annotations
 
+import gc
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -132,7 +133,17 @@ class Resolver:
     def resolve(
         self, analyses: Iterable[ArticleAnalysis]
     ) -> tuple[list[ArticleMentions], dict[str, EntityInfo]]:
-        docs = list(analyses)
+        gc_was_enabled = gc.isenabled()
+        gc.disable()  # hundreds of thousands of new mentions, tuples, lists: no cycles
+        try:
+            return self._resolve(list(analyses))
+        finally:
+            if gc_was_enabled:
+                gc.enable()
+
+    def _resolve(
+        self, docs: list[ArticleAnalysis]
+    ) -> tuple[list[ArticleMentions], dict[str, EntityInfo]]:
         clusters = NameClusters()
         key_gaz: dict[tuple[str, ...], str] = {}
         # Per candidate, computed once: its name tokens and whether it is a person (1),
