@@ -6,12 +6,13 @@ This module is the boundary between ``pipelines`` (which turns text into mention
 
 from __future__ import annotations
 
+import gc
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from itertools import combinations, groupby
+from itertools import combinations
 from operator import itemgetter
-from typing import Literal
+from typing import Any, Literal
 
 import networkx as nx
 
@@ -90,16 +91,31 @@ def build_graph(
     """
     if window not in ("article", "sentence"):
         raise ValueError(f"window must be 'article' or 'sentence', not {window!r}")
-    entities = dict(entities or {})
+    gc_was_enabled = gc.isenabled()
+    gc.disable()  # a big graph is millions of new containers: no cycles to collect
+    try:
+        return _build_graph(docs, dict(entities or {}), window, max_evidence, title)
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+
+
+def _build_graph(
+    docs: Iterable[ArticleMentions],
+    entities: dict[str, EntityInfo],
+    window: Window,
+    max_evidence: int,
+    title: str,
+) -> nx.Graph:
     by_article = window == "article"
     actor_types = frozenset(ACTOR_TYPES)
-    # One record per node and per edge, in first-seen order (which is the graph's order):
     # node: [article ids, mentions per article, dates, fallback label, fallback type]
-    # edge: [a, b, article ids, sentences, evidence, dates], ``a < b``
     nodes: dict[str, list] = {}
-    # ``links[a][b]`` is the record of edge (a, b) with ``a < b``
-    links: dict[str, dict[str, list]] = {}
-    edges: list[list] = []
+    # ``links[a][b]`` is the attribute dict of edge (a, b), ``a < b``, filled as articles
+    # come (``weight`` is set at the end); ``edges`` has them in first-seen order, which
+    # is the order the graph gets them in
+    links: dict[str, dict[str, dict[str, Any]]] = {}
+    edges: list[tuple[str, str, dict[str, Any]]] = []
     aliases: Counter[tuple[str, str]] = Counter()  # (entity, text) -> mentions
     article_index: dict[str, dict[str, str]] = {}
 
@@ -127,15 +143,17 @@ def build_graph(
         if len(per_article) < 2:
             continue
 
-        # entities of each sentence naming two or more, by sentence then entity
+        # (sentence, its entities sorted) for the sentences naming two or more, in order
         groups: list[tuple[int, list[str]]] = []
-        sents = [m.sentence for m in actors]
-        cells = set(zip(sents, ents, strict=True))
-        if len(cells) > len(set(sents)):
-            for sent_index, cell in groupby(sorted(cells), itemgetter(0)):
-                members = [e for _, e in cell]
-                if len(members) > 1:
-                    groups.append((sent_index, members))
+        by_sentence: dict[int, set[str]] = {}
+        for m in actors:
+            found = by_sentence.get(m.sentence)
+            if found is None:
+                by_sentence[m.sentence] = {m.entity}
+            else:
+                found.add(m.entity)
+        if len(by_sentence) < len(actors):  # else one mention per sentence: no pairs
+            groups = [(i, sorted(e)) for i, e in sorted(by_sentence.items()) if len(e) > 1]
 
         if by_article:
             pairs: Iterable[tuple[str, str]] = combinations(sorted(per_article), 2)
@@ -149,21 +167,30 @@ def build_graph(
             row = links[a]
             edge = row.get(b)
             if edge is None:
-                edge = row[b] = [a, b, [art_id], 0, None, [date] if date else []]
-                edges.append(edge)
-            else:
-                edge[2].append(art_id)
+                edge = row[b] = {"weight": 0, "sentences": 0, "evidence": [],
+                                 "article_ids": [art_id]}
                 if date:
-                    edge[5].append(date)
+                    edge["first_seen"] = date
+                    edge["last_seen"] = date
+                edges.append((a, b, edge))
+            else:
+                edge["article_ids"].append(art_id)
+                if date:
+                    first = edge.get("first_seen")
+                    if first is None:
+                        edge["first_seen"] = date
+                        edge["last_seen"] = date
+                    elif date < first:
+                        edge["first_seen"] = date
+                    elif date > edge["last_seen"]:
+                        edge["last_seen"] = date
 
         for sent_index, members in groups:
             text = _sentence_text(doc, sent_index)
             for a, b in combinations(members, 2):
                 edge = links[a][b]
-                edge[3] += 1
-                evidence = edge[4]
-                if evidence is None:
-                    evidence = edge[4] = []
+                edge["sentences"] += 1
+                evidence = edge["evidence"]
                 if len(evidence) < max_evidence:
                     evidence.append({
                         "article": art_id,
@@ -174,11 +201,11 @@ def build_graph(
 
     node_aliases: dict[str, list[tuple[str, int]]] = {}
     for (ent, text), count in aliases.items():
-        found = node_aliases.get(ent)
-        if found is None:
+        found_aliases = node_aliases.get(ent)
+        if found_aliases is None:
             node_aliases[ent] = [(text, count)]
         else:
-            found.append((text, count))
+            found_aliases.append((text, count))
 
     def node_rows() -> Iterator[tuple[str, dict[str, object]]]:
         for ent, (arts, counts, dates, fb_label, fb_type) in nodes.items():
@@ -205,21 +232,12 @@ def build_graph(
                 attrs["first_seen"], attrs["last_seen"] = min(dates), max(dates)
             yield ent, attrs
 
-    def edge_rows() -> Iterator[tuple[str, str, dict[str, object]]]:
-        for a, b, arts, sentences, evidence, dates in edges:
-            attrs: dict[str, object] = {
-                "weight": len(arts),
-                "sentences": sentences,
-                "evidence": evidence if evidence is not None else [],
-                "article_ids": arts,
-            }
-            if dates:
-                attrs["first_seen"], attrs["last_seen"] = min(dates), max(dates)
-            yield a, b, attrs
+    for _, _, edge in edges:
+        edge["weight"] = len(edge["article_ids"])
 
     g = nx.Graph()
     g.add_nodes_from(node_rows())
-    g.add_edges_from(edge_rows())
+    g.add_edges_from(edges)
 
     all_dates = sorted(d["date"] for d in article_index.values() if d["date"])
     g.graph.update({
