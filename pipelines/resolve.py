@@ -28,6 +28,7 @@ from .roles import Role, find_role
 from .text import is_acronym, name_key, slug
 
 _PERSON_TYPES = ("person", "official")
+_SURNAME_LIKE_TYPES = ("place", "group", "media")  # NER types a surname may be given
 
 
 @dataclass(slots=True)
@@ -149,69 +150,69 @@ class Resolver:
         # Per candidate, computed once: its name tokens and whether it is a person (1),
         # a surname-like span (2) or neither (0). Both only depend on the candidate.
         tokens_of: dict[str, tuple[str, ...]] = {}
-        surname_like: dict[tuple[str, str, str], bool] = {}
+        surname_like: dict[str, bool] = {}  # for NER places, groups and media
         doc_toks: list[list[tuple[str, ...]]] = []
         doc_kinds: list[list[int]] = []
+        doc_full: list[list[tuple[str, ...]]] = []  # each article's full person names
+        entries = self.gaz.entries
         # 1. full names seen anywhere, and gazetteer officials whose surname occurs
         gaz_key: dict[str, tuple[str, ...]] = {}  # gazetteer id -> its label's tokens
         short_names: set[str] = set()
-        first_names: set[str] = set()
+        first_names: set[str] = set()  # also the given names of the corpus
+        surnames: set[str] = set()
         for doc in docs:
             toks_list: list[tuple[str, ...]] = []
             kinds: list[int] = []
+            full: list[tuple[str, ...]] = []
             for c in doc.candidates:
                 text = c.text
                 toks = tokens_of.get(text)
                 if toks is None:
                     toks = tokens_of[text] = name_tokens(text)
                 toks_list.append(toks)
-                if c.type in _PERSON_TYPES:
+                ctype = c.type
+                if ctype in _PERSON_TYPES:
                     kind = 1
-                else:
-                    sk = (c.kind, c.type, text)
-                    like = surname_like.get(sk)
+                elif c.kind == "ner" and ctype in _SURNAME_LIKE_TYPES:
+                    like = surname_like.get(text)
                     if like is None:
-                        like = surname_like[sk] = self._surname_like(c)
+                        like = surname_like[text] = self._surname_like(c)
                     kind = 2 if like else 0
+                else:
+                    kind = 0
                 kinds.append(kind)
                 if kind:
-                    if c.entry_id:  # a gazetteer office-holder, maybe by acronym ("IBK")
-                        entry = self.gaz.entries.get(c.entry_id)
+                    entry_id = c.entry_id
+                    if entry_id:  # a gazetteer office-holder, maybe by acronym ("IBK")
+                        entry = entries.get(entry_id)
                         label = name_tokens(entry.label) if entry else ()
                         if len(label) >= 2:
                             clusters.add(label)
-                            key_gaz[label] = c.entry_id
-                            gaz_key[c.entry_id] = label
+                            key_gaz[label] = entry_id
+                            gaz_key[entry_id] = label
                     if len(toks) >= 2 and kind == 1:
                         clusters.add(toks)
+                        full.append(toks)
                         first_names.add(toks[0])
-                        if c.entry_id:
-                            key_gaz[toks] = c.entry_id
+                        surnames.add(toks[-1])
+                        if entry_id:
+                            key_gaz[toks] = entry_id
                     elif len(toks) == 1:
                         short_names.add(toks[0])
             doc_toks.append(toks_list)
             doc_kinds.append(kinds)
+            doc_full.append(full)
         # A lone word that is somebody's first name here ("Jean") calls up no one.
         for surname in {k[-1] for k in list(clusters.keys())} | (short_names - first_names):
             for toks, gid in self._surnames.get(surname, ()):
                 if toks not in key_gaz:
                     key_gaz[toks] = gid
                 clusters.add(toks)
+        given_names = first_names
         # The clusters are final from here on: each name's root never changes again.
         root_of = {k: clusters.find(k) for k in list(clusters.keys())}
-        full_roots: list[list[tuple[str, tuple[str, ...]]]] = []  # (given name, root)
-        all_roots: list[tuple[str, ...]] = []
-        given_names: set[str] = set()
-        surnames: set[str] = set()
-        for toks_list, kinds in zip(doc_toks, doc_kinds, strict=True):
-            local = [(toks[0], root_of[toks]) for toks, kind in zip(toks_list, kinds, strict=True)
-                     if kind == 1 and len(toks) >= 2]
-            full_roots.append(local)
-            for toks, kind in zip(toks_list, kinds, strict=True):
-                if kind == 1 and len(toks) >= 2:
-                    given_names.add(toks[0])
-                    surnames.add(toks[-1])
-            all_roots.extend(root for _, root in local)
+        full_roots = [[(toks[0], root_of[toks]) for toks in full] for full in doc_full]
+        all_roots = [root_of[toks] for full in doc_full for toks in full]
         full_count: Counter[tuple[str, ...]] = Counter(all_roots)
         gaz_roots = {root_of[t] for t in key_gaz}
         gaz_root = {gid: root_of[toks] for gid, toks in gaz_key.items()}
@@ -311,7 +312,7 @@ class Resolver:
     @staticmethod
     def _surname_like(c: Candidate) -> bool:
         """A one- or two-word capitalised span NER did not call a person (``Macron``)."""
-        return (c.kind == "ner" and c.type in ("place", "group", "media")
+        return (c.kind == "ner" and c.type in _SURNAME_LIKE_TYPES
                 and 1 <= len(c.text.split()) <= 2 and not is_acronym(c.text))
 
     @staticmethod
