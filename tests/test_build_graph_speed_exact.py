@@ -242,3 +242,19 @@ def test_empty_and_generator_input() -> None:
     assert _snapshot(got) == _snapshot(_reference_build_graph(docs, entities, window="sentence"))
     with pytest.raises(ValueError):
         build_graph([], window="paragraph")  # type: ignore[arg-type]
+
+
+def test_garbage_collector_state_is_restored() -> None:
+    import gc
+
+    was_enabled = gc.isenabled()
+    try:
+        for enabled in (True, False):
+            (gc.enable if enabled else gc.disable)()
+            build_graph(_random_docs(random.Random(3), 10, 5)[0])
+            assert gc.isenabled() is enabled
+            with pytest.raises(AttributeError):
+                build_graph([None])  # type: ignore[list-item]
+            assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was_enabled else gc.disable)()
