@@ -107,6 +107,10 @@ def _build_graph(
     max_evidence: int,
     title: str,
 ) -> nx.Graph:
+    """:func:`build_graph` itself. It must give exactly the graph of the plain version kept
+    in ``tests/test_build_graph_speed_exact.py`` (node, edge and neighbour orders, attribute
+    values and key orders), only with fewer look-ups and containers per article and pair.
+    """
     by_article = window == "article"
     actor_types = frozenset(ACTOR_TYPES)
     # node: [article ids, mentions per article, dates, fallback label, fallback type]
@@ -218,7 +222,7 @@ def _build_graph(
                 "label": label,
                 "type": etype,
                 "aliases": [t for t, _ in texts],
-                "mentions": sum(counts),
+                "mentions": sum(counts),  # every mention is counted in its article
                 "articles": len(arts),
                 "article_ids": arts,
                 "article_mentions": counts,
