@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import gc
 import os
+from itertools import repeat
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -63,21 +65,30 @@ def write(graph: nx.Graph, path: str | os.PathLike[str], *, sidecar: bool = True
     """
     path = Path(path)
     extra = viz_attributes(graph)
-    fast = _render(graph, extra)
-    if fast is None:  # something unusual: the general path below handles anything
-        return _write_general(graph, path, extra, sidecar)
-    text, split = fast
-    with atomic_path(path) as tmp:
-        with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
-            fh.writelines(text)
-        del text
-        if sidecar:  # what was written, before it can be replaced by another writer
-            when = _sidecar.stamp(tmp)
-    if sidecar:
-        _sidecar.write_split(path, *split, when)
-    else:
-        _sidecar.remove(path)
-    return path
+    enabled = gc.isenabled()
+    gc.disable()  # millions of new strings and dicts, no cycles among them
+    try:
+        fast = _render(graph, extra)
+        if fast is not None:
+            text, split = fast
+            del fast
+            with atomic_path(path) as tmp:
+                with open(tmp, "wb") as fh:  # UTF-8, in chunks: faster than a text file
+                    for i in range(0, len(text), 4096):
+                        fh.write("".join(text[i:i + 4096]).encode("utf-8"))
+                del text
+                if sidecar:  # what was written, before it can be replaced by another writer
+                    when = _sidecar.stamp(tmp)
+            if sidecar:
+                _sidecar.write_split(path, *split, when)
+            else:
+                _sidecar.remove(path)
+            return path
+    finally:
+        if enabled:
+            gc.enable()
+    # something unusual: the general path handles anything
+    return _write_general(graph, path, extra, sidecar)
 
 
 def _write_general(graph: nx.Graph, path: Path, extra: dict[Any, dict[str, Any]],
@@ -302,7 +313,6 @@ except ImportError:  # pragma: no cover - depends on the environment
     _orjson_dumps = None
 
 _INT_MIN, _INT_MAX = -(2**31), 2**31  # GraphML "int" below, "long" beyond
-_UNSAFE_IN_JSON = ("\ufffe".encode(), "\uffff".encode())  # what orjson leaves XML can't carry
 _KINDS = ("boolean", "int", "long", "double", "string")
 
 
@@ -324,15 +334,10 @@ def _render(graph: nx.Graph, extra: dict[Any, dict[str, Any]]
     """
     if _orjson_dumps is None or type(graph) is not nx.Graph:
         return None
-    enabled = gc.isenabled()
-    gc.disable()  # millions of new strings and dicts, no cycles
     try:
         return _render_edges(graph, _render_head(graph, extra))
     except Exception:  # _Unusual, or anything the general path must reproduce
         return None
-    finally:
-        if enabled:
-            gc.enable()
 
 
 class _Head(NamedTuple):
@@ -388,13 +393,136 @@ def _render_head(graph: nx.Graph, extra: dict[Any, dict[str, Any]]) -> _Head:
 def _render_edges(graph: nx.Graph, head: _Head
                   ) -> tuple[list[str], tuple[dict, dict, dict, list[bytes]]]:
     """The edges in the order of ``graph.edges()``, then the whole document."""
+    us: list[Any] = []
+    vs: list[Any] = []
+    datas: list[dict[str, Any]] = []
+    done: set[Any] = set()
+    for node, nbrs in graph._adj.items():  # graph.edges(data=True), without a generator
+        for other, data in nbrs.items():
+            if other not in done:
+                us.append(node)
+                vs.append(other)
+                datas.append(data)
+        done.add(node)
+    del done
+    xml_ids = {node: sid.translate(_ATTR) for node, sid in head.ids.items()}
+    same = head.pool.setdefault
+    sids = {node: same(sid, sid) for node, sid in head.ids.items()}
+    signatures = set(map(tuple, datas))
+    columns = None
+    if len(signatures) == 1:  # every edge has the same attributes: column by column
+        columns = _edge_columns(next(iter(signatures)), us, vs, datas, head, xml_ids)
+    if columns is None:
+        columns = _edge_rows(us, vs, datas, head, xml_ids)
+    lines, segments, leans, kinds = columns
+    adj: dict[str, dict[str, dict[str, Any]]] = {sid: {} for sid in sids.values()}
+    for u, v, lean in zip(map(sids.__getitem__, us), map(sids.__getitem__, vs), leans,
+                          strict=True):
+        adj[u][v] = lean
+        adj[v][u] = lean
+    del us, vs, datas, leans
+    keys = list(head.keys)
+    for name, found in kinds.items():
+        if found == {"int", "long"}:
+            found = {"long"}
+        if len(found) != 1:  # widened: the text or the value read would change
+            raise _Unusual(f"edge attribute {name!r} of types {found}")
+        keys.append(("edge", name, next(iter(found))))
+    text = [_HEADER]
+    for number, (domain, name, kind) in enumerate(keys):
+        text.append(f'  <key id="d{number}" for="{domain}" attr.name="{name.translate(_ATTR)}" '
+                    f'attr.type="{kind}" />\n')
+    text.append('  <graph edgedefault="undirected">\n')
+    text += head.lines
+    text += lines
+    text.append("  </graph>\n</graphml>\n")
+    return text, (head.attrs, head.nodes, adj, segments)
+
+
+_Columns = tuple[list[str], list[bytes], list[dict[str, Any]], dict[str, set[str]]]
+_BOOL_TEXT = {True: "true", False: "false"}
+
+
+def _edge_columns(names: tuple[str, ...], us: list[Any], vs: list[Any],
+                  datas: list[dict[str, Any]], head: _Head, xml_ids: dict[Any, str]
+                  ) -> _Columns | None:
+    """The edges' lines, segments and lean dicts when all have the attributes ``names``
+    (in that order), built a column at a time; ``None`` if a column is unusual."""
+    dumps, escape, same = _orjson_dumps, _escape, head.pool.setdefault
+    first = len(head.keys)
+    kinds: dict[str, set[str]] = {}
+    texts: list[list[str]] = []
+    leans: list[list[Any]] = []
+    deferred: dict[str, list[str]] = {}
+    line = ['    <edge source="{}" target="{}">']
+    for name in names:
+        _check_name(name)
+        column = list(map(itemgetter(name), datas))
+        types = set(map(type, column))
+        if types == {str} and name not in EDGE_LIST_ATTRS:
+            unique = set(column)
+            xml = {x: escape(xml_safe(x)) for x in unique}
+            read = {x: same(xml_safe(x), xml_safe(x)) for x in unique}
+            texts.append(list(map(xml.__getitem__, column)))
+            leans.append(list(map(read.__getitem__, column)))
+            kinds[name] = {"string"}
+        elif types == {int}:
+            texts.append(list(map(str, column)))
+            leans.append(column)
+            kinds[name] = {"int" if _INT_MIN <= x < _INT_MAX else "long"
+                           for x in (min(column), max(column))}
+        elif types == {float} and name not in EDGE_INT_ATTRS:
+            texts.append(list(map(repr, column)))
+            leans.append(column)
+            kinds[name] = {"double"}
+        elif types == {bool}:
+            texts.append(list(map(_BOOL_TEXT.__getitem__, column)))
+            leans.append(column)
+            kinds[name] = {"boolean"}
+        elif types == {list} and name in _sidecar.DEFERRED:
+            try:  # decoded at once: orjson's own buffers are costly to keep (allocation)
+                json = list(map(bytes.decode, map(dumps, column)))
+            except TypeError:
+                return None
+            joined = "\x00".join(json)  # (JSON text has no raw control character)
+            if "\ufffe" in joined or "\uffff" in joined:  # what xml_safe would strip
+                return None
+            texts.append(escape(joined).split("\x00"))
+            del joined
+            leans.append([None] * len(column))
+            deferred[name] = json
+            kinds[name] = {"string"}
+        else:
+            return None
+        line.append(f'<data key="d{first + len(kinds) - 1}">{{}}</data>')
+    line.append("</edge>\n")
+    lines = list(map("".join(line).format, map(xml_ids.__getitem__, us),
+                     map(xml_ids.__getitem__, vs), *texts))
+    del texts
+    if deferred:
+        members = [k for k in _sidecar.DEFERRED if k in deferred]
+        segment = "{{" + ",".join(dumps(k).decode().replace("{", "{{").replace("}", "}}")
+                                  + ":{}" for k in members) + "}}"
+        segments = list(map(str.encode, map(segment.format,
+                                            *(deferred[k] for k in members))))
+    else:
+        segments = [b"null"] * len(datas)
+    keys = tuple(same(name, name) for name in names)
+    if keys:
+        lean_dicts = list(map(dict, map(zip, repeat(keys), zip(*leans, strict=True))))
+    else:
+        lean_dicts = [{} for _ in datas]
+    return lines, segments, lean_dicts, kinds
+
+
+def _edge_rows(us: list[Any], vs: list[Any], datas: list[dict[str, Any]], head: _Head,
+               xml_ids: dict[Any, str]) -> _Columns:
+    """The edges' lines, segments and lean dicts, an edge at a time (any attributes)."""
     dumps, escape = _orjson_dumps, _escape
-    pool = head.pool
-    same = pool.setdefault
-    share = _sidecar._sharing(pool)
+    same = head.pool.setdefault
+    share = _sidecar._sharing(head.pool)
     deferred = frozenset(_sidecar.DEFERRED)
     json_keys = {k: dumps(k) + b":" for k in _sidecar.DEFERRED}
-    unsafe_a, unsafe_b = _UNSAFE_IN_JSON
     # per GraphML type: attribute name -> '<data key="dN">'; a name's types are the
     # dicts it is in, its key number the order it was first met in
     prefixes: dict[str, dict[str, str]] = {kind: {} for kind in _KINDS}
@@ -417,103 +545,78 @@ def _render_edges(graph: nx.Graph, head: _Head
         entry = strings[value] = (escape(safe), same(safe, safe))
         return entry
 
-    ids, sids = head.ids, {node: same(sid, sid) for node, sid in head.ids.items()}
-    xml_ids = {node: sid.translate(_ATTR) for node, sid in head.ids.items()}
-    adj: dict[str, dict[str, dict[str, Any]]] = {sids[node]: {} for node in ids}
     lines: list[str] = []
     segments: list[bytes] = []
-    done: set[Any] = set()
-    for node, nbrs in graph._adj.items():
-        su, xu, adj_u = sids[node], xml_ids[node], adj[sids[node]]
-        for other, data in nbrs.items():
-            if other in done:
-                continue
-            parts = []
-            lean: dict[str, Any] = {}
-            lists: dict[str, bytes] | None = None
-            for k, x in data.items():
-                t = type(x)
-                if t is str:
-                    if k in EDGE_LIST_ATTRS:
-                        break
-                    text, x = strings.get(x) or string(x)
-                    parts.append((pre_str.get(k) or prefix(k, "string")) + text)
-                elif t is int:
-                    if _INT_MIN <= x < _INT_MAX:
-                        parts.append((pre_int.get(k) or prefix(k, "int")) + str(x))
-                    else:
-                        parts.append((pre_long.get(k) or prefix(k, "long")) + str(x))
-                elif t is list and k in deferred:
-                    try:
-                        raw = dumps(x)
-                    except TypeError:
-                        break
-                    if unsafe_a in raw or unsafe_b in raw:
-                        break
-                    parts.append((pre_str.get(k) or prefix(k, "string"))
-                                 + escape(raw.decode()))
-                    if lists is None:
-                        lists = {}
-                    lists[k] = raw
-                    x = None
-                elif t is float and k not in EDGE_INT_ATTRS:
-                    parts.append((pre_float.get(k) or prefix(k, "double")) + repr(x))
-                elif t is bool:
-                    parts.append((pre_bool.get(k) or prefix(k, "boolean"))
-                                 + ("true" if x else "false"))
-                elif x is None:
-                    continue
-                else:
+    leans: list[dict[str, Any]] = []
+    for u, v, data in zip(us, vs, datas, strict=True):
+        parts = []
+        lean: dict[str, Any] = {}
+        lists: dict[str, bytes] | None = None
+        for k, x in data.items():
+            t = type(x)
+            if t is str:
+                if k in EDGE_LIST_ATTRS:
                     break
-                lean[same(k, k)] = x
-            else:
-                if lists is None:
-                    segments.append(b"null")
+                text, x = strings.get(x) or string(x)
+                parts.append((pre_str.get(k) or prefix(k, "string")) + text)
+            elif t is int:
+                if _INT_MIN <= x < _INT_MAX:
+                    parts.append((pre_int.get(k) or prefix(k, "int")) + str(x))
                 else:
-                    segments.append(b"{" + b",".join([json_keys[k] + lists[k] for k in
-                                                      _sidecar.DEFERRED if k in lists])
-                                    + b"}")
-                lines.append(f'    <edge source="{xu}" target="{xml_ids[other]}">'
-                             + "</data>".join(parts) + ("</data></edge>\n" if parts
-                                                        else "</edge>\n"))
-                adj_u[sids[other]] = lean
-                adj[sids[other]][su] = lean
+                    parts.append((pre_long.get(k) or prefix(k, "long")) + str(x))
+            elif t is list and k in deferred:
+                try:
+                    raw = dumps(x)
+                except TypeError:
+                    break
+                text = raw.decode()
+                if "\ufffe" in text or "\uffff" in text:  # what xml_safe would strip
+                    break
+                parts.append((pre_str.get(k) or prefix(k, "string")) + escape(text))
+                if lists is None:
+                    lists = {}
+                lists[k] = raw
+                x = None
+            elif t is float and k not in EDGE_INT_ATTRS:
+                parts.append((pre_float.get(k) or prefix(k, "double")) + repr(x))
+            elif t is bool:
+                parts.append((pre_bool.get(k) or prefix(k, "boolean"))
+                             + ("true" if x else "false"))
+            elif x is None:
                 continue
-            # something unusual in this edge: each value as to_flat, write_graphml and
-            # as_read make it (under its own type: the types are checked at the end)
-            parts, read = [], {}
-            for k, x in data.items():
-                if x is None:
-                    continue
-                value = xml_safe(encode_value(x))
-                if type(value) not in _NATURAL:
-                    raise _Unusual(f"edge attribute of type {type(value).__name__}")
-                kind = _kind(value)
-                parts.append((prefixes[kind].get(k) or prefix(k, kind))
-                             + _text(value, kind) + "</data>")
-                read[k] = _as_read_value(value, frozenset({kind}), k, EDGE_LIST_ATTRS,
-                                         EDGE_INT_ATTRS)
-            lean, segment = _sidecar._lean(read, same, share)
-            segments.append(segment)
-            lines.append(f'    <edge source="{xu}" target="{xml_ids[other]}">'
-                         + "".join(parts) + "</edge>\n")
-            adj_u[sids[other]] = lean
-            adj[sids[other]][su] = lean
-        done.add(node)
-    keys = list(head.keys)
-    for name in numbers:
-        kinds = [kind for kind in _KINDS if name in prefixes[kind]]
-        if kinds == ["int", "long"]:
-            kinds = ["long"]
-        if len(kinds) != 1:  # widened: the text or the value read would change
-            raise _Unusual(f"edge attribute {name!r} of types {kinds}")
-        keys.append(("edge", name, kinds[0]))
-    text = [_HEADER]
-    for number, (domain, name, kind) in enumerate(keys):
-        text.append(f'  <key id="d{number}" for="{domain}" attr.name="{name.translate(_ATTR)}" '
-                    f'attr.type="{kind}" />\n')
-    text.append('  <graph edgedefault="undirected">\n')
-    text += head.lines
-    text += lines
-    text.append("  </graph>\n</graphml>\n")
-    return text, (head.attrs, head.nodes, adj, segments)
+            else:
+                break
+            lean[same(k, k)] = x
+        else:
+            if lists is None:
+                segments.append(b"null")
+            else:
+                segments.append(b"{" + b",".join([json_keys[k] + lists[k] for k in
+                                                  _sidecar.DEFERRED if k in lists])
+                                + b"}")
+            lines.append(f'    <edge source="{xml_ids[u]}" target="{xml_ids[v]}">'
+                         + "</data>".join(parts) + ("</data></edge>\n" if parts
+                                                    else "</edge>\n"))
+            leans.append(lean)
+            continue
+        # something unusual in this edge: each value as to_flat, write_graphml and
+        # as_read make it (under its own type: the types are checked at the end)
+        parts, read = [], {}
+        for k, x in data.items():
+            if x is None:
+                continue
+            value = xml_safe(encode_value(x))
+            if type(value) not in _NATURAL:
+                raise _Unusual(f"edge attribute of type {type(value).__name__}")
+            kind = _kind(value)
+            parts.append((prefixes[kind].get(k) or prefix(k, kind))
+                         + _text(value, kind) + "</data>")
+            read[k] = _as_read_value(value, frozenset({kind}), k, EDGE_LIST_ATTRS,
+                                     EDGE_INT_ATTRS)
+        lean, segment = _sidecar._lean(read, same, share)
+        segments.append(segment)
+        lines.append(f'    <edge source="{xml_ids[u]}" target="{xml_ids[v]}">'
+                     + "".join(parts) + "</edge>\n")
+        leans.append(lean)
+    kinds = {name: {kind for kind in _KINDS if name in prefixes[kind]} for name in numbers}
+    return lines, segments, leans, kinds

@@ -171,6 +171,9 @@ class DeferredLists:
 # --------------------------------------------------------------------------- write
 
 
+_CONTAINERS = frozenset({str, list, dict})  # what _sharing copies or shares (all else: as is)
+
+
 def _sharing(pool: dict[str, str]) -> Callable[[Any], Any]:
     """A deep copy of plain data in which equal strings are one object.
 
@@ -178,11 +181,18 @@ def _sharing(pool: dict[str, str]) -> Callable[[Any], Any]:
     loader makes one object per distinct string: on a big graph, article ids, dates and
     titles repeat hundreds of thousands of times, so this halves the loading time.
     """
+    same = pool.setdefault
+
     def share(value: Any) -> Any:
         kind = type(value)
         if kind is str:
-            return pool.setdefault(value, value)
+            return same(value, value)
         if kind is list:
+            kinds = set(map(type, value))  # a list of strings, or of numbers: at C speed
+            if kinds == {str}:
+                return list(map(same, value, value))
+            if not kinds & _CONTAINERS:
+                return value.copy()
             return [share(x) for x in value]
         if kind is dict:
             return {share(k): share(x) for k, x in value.items()}
