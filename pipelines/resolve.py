@@ -220,21 +220,25 @@ class Resolver:
                                                  tuple[str, ...] | None]] = {}
         # 2. attach each person mention to a cluster root (per article, per candidate)
         assign: list[list[tuple[str, ...] | None]] = []
+        no_counts: Counter[tuple[str, ...]] = Counter()  # only read
         for doc, toks_list, kinds, local in zip(docs, doc_toks, doc_kinds, full_roots,
                                                strict=True):
-            local_counts = Counter(root for _, root in local)
-            by_given: dict[str, set[tuple[str, ...]]] = defaultdict(set)
-            for given, root in local:
-                by_given[given].add(root)
+            by_given: dict[str, set[tuple[str, ...]]] = {}
+            if local:
+                local_counts = Counter([root for _, root in local])
+                for given, root in local:
+                    by_given.setdefault(given, set()).add(root)
+            else:
+                local_counts = no_counts
             roots: list[tuple[str, ...] | None] = [None] * len(toks_list)
-            for ci, c in enumerate(doc.candidates):
-                toks = toks_list[ci]
+            cands = zip(doc.candidates, toks_list, kinds, strict=True)
+            for ci, (c, toks, kind) in enumerate(cands):
                 if not toks:
                     continue
-                if c.entry_id in gaz_root:
-                    roots[ci] = gaz_root[c.entry_id]
+                entry_id = c.entry_id
+                if entry_id and entry_id in gaz_root:
+                    roots[ci] = gaz_root[entry_id]
                     continue
-                kind = kinds[ci]
                 if kind == 1 and len(toks) >= 2:
                     roots[ci] = root_of[toks]
                     continue
@@ -278,8 +282,9 @@ class Resolver:
         # 4. entity table and mentions
         entities: dict[str, EntityInfo] = {}
         person_info: dict[tuple[str, ...], EntityInfo] = {}
+        affiliations: dict[str, str] = {}
         for root, p in people.items():
-            info = self._person_info(root, p)
+            info = self._person_info(root, p, affiliations)
             person_info[root] = entities.setdefault(info.id, info)
         acronyms: dict[str, str] = {}
         for doc in docs:
@@ -291,21 +296,23 @@ class Resolver:
         out: list[ArticleMentions] = []
         for doc, roots in zip(docs, assign, strict=True):
             mentions: list[Mention] = []
+            add = mentions.append
             article = doc.meta.id
             for c, root in zip(doc.candidates, roots, strict=True):
                 if root is not None:
                     info = person_info[root]
-                elif c.type in _PERSON_TYPES:
-                    continue
                 else:
-                    okey = (c.entry_id, c.text, c.type)
+                    ctype = c.type
+                    if ctype in _PERSON_TYPES:
+                        continue
+                    okey = (c.entry_id, c.text, ctype)
                     known = other_info.get(okey)
                     if known is None:
                         found = self._other_info(c, acronyms)
                         known = other_info[okey] = entities.setdefault(found.id, found)
                     info = known
-                mentions.append(Mention(article, info.id, info.label, info.type, c.text,
-                                        c.start, c.end, c.sentence))
+                add(Mention(article, info.id, info.label, info.type, c.text, c.start, c.end,
+                            c.sentence))
             out.append(ArticleMentions(doc.meta, doc.sentences, mentions))
         return out, entities
 
@@ -350,14 +357,19 @@ class Resolver:
         else:
             cands, corpus_choice = cached
         if local:
-            here = {r for r in cands if r in local}
+            if len(local) < len(cands):
+                here = {r for r in local if r in cands}
+            else:
+                here = {r for r in cands if r in local}
             if len(here) == 1:
                 return here.pop()
             if here:
                 return _pick(here, local, known, 2) or _AMBIGUOUS
         return corpus_choice
 
-    def _person_info(self, root: tuple[str, ...], p: _Person) -> EntityInfo:
+    def _person_info(self, root: tuple[str, ...], p: _Person,
+                     affiliations: dict[str, str] | None = None) -> EntityInfo:
+        """The entity of one person; ``affiliations`` memoizes :meth:`_affiliation`."""
         gaz_entry = self.gaz.entries.get(p.gaz_id) if p.gaz_id else None
         if gaz_entry is not None:
             label, pid = gaz_entry.label, gaz_entry.id
@@ -368,7 +380,13 @@ class Resolver:
         role, affiliation = "", ""
         if p.roles:
             role = max(p.roles, key=lambda r: (p.roles[r], len(r)))
-            affiliation = self._affiliation(" ".join(p.roles))
+            roles = " ".join(p.roles)
+            if affiliations is None:
+                affiliation = self._affiliation(roles)
+            elif roles in affiliations:
+                affiliation = affiliations[roles]
+            else:
+                affiliation = affiliations[roles] = self._affiliation(roles)
         if gaz_entry is not None and gaz_entry.roles:
             g_role = gaz_entry.roles[-1]
             role = role or g_role.role
@@ -414,8 +432,8 @@ class Resolver:
         if c.entry_id:
             entry = self.gaz.entries[c.entry_id]
             return EntityInfo(entry.id, entry.label, entry.type, wikidata=entry.wikidata)
-        key = name_key(c.text)
         if c.type == "group":
+            key = name_key(c.text)
             known = self._fuzzy_group(key)
             if known is not None:
                 return EntityInfo(known.id, known.label, known.type, wikidata=known.wikidata)
