@@ -21,15 +21,16 @@ from .text import word_key, words
 
 _PARTICLES = frozenset({"le", "la", "de", "du", "des", "di", "da", "van", "von", "ben", "ould",
                         "ag", "al", "el", "ibn", "bin", "abu", "abou", "d", "l"})
+# (pattern, replacement, a substring every match contains: no need to search without it)
 _TRANSLIT = [
-    (re.compile(r"gu(?=[eiy])"), "g"),
-    (re.compile(r"(?<=[aeiou])y(?=[aeiou]|$)"), "i"),
-    (re.compile(r"y$"), "i"),
-    (re.compile(r"ou"), "u"),
-    (re.compile(r"ph"), "f"),
-    (re.compile(r"kh"), "h"),
-    (re.compile(r"(?<=[a-z])h(?=[^aeiou]|$)"), ""),
-    (re.compile(r"([a-z])\1"), r"\1"),
+    (re.compile(r"gu(?=[eiy])"), "g", "gu"),
+    (re.compile(r"(?<=[aeiou])y(?=[aeiou]|$)"), "i", "y"),
+    (re.compile(r"y$"), "i", "y"),
+    (re.compile(r"ou"), "u", "ou"),
+    (re.compile(r"ph"), "f", "ph"),
+    (re.compile(r"kh"), "h", "kh"),
+    (re.compile(r"(?<=[a-z])h(?=[^aeiou]|$)"), "", "h"),
+    (re.compile(r"([a-z])\1"), r"\1", ""),
 ]
 
 
@@ -37,8 +38,9 @@ _TRANSLIT = [
 def fold_token(token: str) -> str:
     """Phonetic-ish key of one name token (``Sergueï`` and ``Sergey`` -> ``sergei``)."""
     key = word_key(token)
-    for pattern, repl in _TRANSLIT:
-        key = pattern.sub(repl, key)
+    for pattern, repl, needed in _TRANSLIT:
+        if needed in key:
+            key = pattern.sub(repl, key)
     return key
 
 
