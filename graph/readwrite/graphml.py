@@ -350,8 +350,13 @@ class _Head(NamedTuple):
 
 
 def _render_head(graph: nx.Graph, extra: dict[Any, dict[str, Any]]) -> _Head:
-    """The graph's attributes and its nodes, exactly as :func:`_write_general` does them
-    (there are few: no shortcut needed)."""
+    """The graph's attributes and its nodes, exactly as :func:`_write_general` does them:
+    a node at a time with shortcuts for the usual values, or (when a node attribute has
+    values of several types) as the general path does."""
+    return _node_rows(graph, extra) or _render_head_general(graph, extra)
+
+
+def _render_head_general(graph: nx.Graph, extra: dict[Any, dict[str, Any]]) -> _Head:
     flat_attrs = _clean(graph.graph)
     ids: dict[Any, str] = {}
     nodes = []
@@ -388,6 +393,105 @@ def _render_head(graph: nx.Graph, extra: dict[Any, dict[str, Any]]) -> _Head:
                                                 VIZ_ATTRS))
                      for sid, attrs in nodes}
     return _Head(keys, lines, ids, pool, sidecar_attrs, sidecar_nodes)
+
+
+def _node_rows(graph: nx.Graph, extra: dict[Any, dict[str, Any]]) -> _Head | None:
+    """:func:`_render_head` in one pass over the nodes; ``None`` if anything is unusual."""
+    flat_attrs = _clean(graph.graph)
+    graph_kinds = _keys([flat_attrs], True)
+    keys = [("graph", _check_name(name), kind) for name, kind in graph_kinds.items()]
+    lines = [f"    {part}\n" for part in _data(
+        flat_attrs, {name: (f"d{i}", kind) for i, (_, name, kind) in enumerate(keys)}, True)]
+    pool: dict[str, str] = {}
+    same, share = pool.setdefault, _sidecar._sharing(pool)
+    dumps, escape = _orjson_dumps, _escape
+    prefixes: dict[str, dict[str, str]] = {kind: {} for kind in _KINDS}
+    pre_str, pre_int, pre_long = prefixes["string"], prefixes["int"], prefixes["long"]
+    pre_float, pre_bool = prefixes["double"], prefixes["boolean"]
+    numbers: dict[str, str] = {}
+    first = len(keys)
+
+    def prefix(name: str, kind: str) -> str:
+        number = numbers.get(name)
+        if number is None:
+            number = numbers[_check_name(name)] = f"d{first + len(numbers)}"
+        text = prefixes[kind][name] = f'<data key="{number}">'
+        return text
+
+    strings: dict[str, tuple[str, str]] = {}  # value -> (its XML text, the value read)
+
+    def string(value: str) -> tuple[str, str]:
+        safe = xml_safe(value)
+        entry = strings[value] = (escape(safe), same(safe, safe))
+        return entry
+
+    ids: dict[Any, str] = {}
+    nodes: dict[str, dict[str, Any]] = {}
+    no_extra: dict[str, Any] = {}
+    for node, data in graph._node.items():
+        sid = str(node)
+        if xml_safe(sid) is not sid:
+            return None
+        ids[node] = sid
+        parts = []
+        read: dict[str, Any] = {}
+        for k, x in data.items():
+            if x is None or k in VIZ_ATTRS:
+                continue
+            t = type(x)
+            if t is str:
+                if k in NODE_LIST_ATTRS:
+                    return None
+                text, x = strings.get(x) or string(x)
+                parts.append((pre_str.get(k) or prefix(k, "string")) + text)
+            elif t is int:
+                if _INT_MIN <= x < _INT_MAX:
+                    parts.append((pre_int.get(k) or prefix(k, "int")) + str(x))
+                else:
+                    parts.append((pre_long.get(k) or prefix(k, "long")) + str(x))
+            elif t is list:
+                try:
+                    text = dumps(x).decode()
+                except TypeError:
+                    return None
+                if "\ufffe" in text or "\uffff" in text:  # what xml_safe would strip
+                    return None
+                parts.append((pre_str.get(k) or prefix(k, "string")) + escape(text))
+                x = share(_loads(text)) if k in NODE_LIST_ATTRS else same(text, text)
+            elif t is float and k not in NODE_INT_ATTRS:
+                parts.append((pre_float.get(k) or prefix(k, "double")) + repr(x))
+            elif t is bool:
+                parts.append((pre_bool.get(k) or prefix(k, "boolean"))
+                             + ("true" if x else "false"))
+            else:
+                return None
+            read[same(k, k)] = x
+        if "label" not in read:
+            text, x = strings.get(sid) or string(sid)
+            parts.append((pre_str.get("label") or prefix("label", "string")) + text)
+            read[same("label", "label")] = x
+        for k, x in extra.get(node, no_extra).items():  # Gephi's: not read back
+            t = type(x)
+            if k not in VIZ_ATTRS or t is not int and t is not float:
+                return None
+            kind = "double" if t is float else "int" if _INT_MIN <= x < _INT_MAX else "long"
+            parts.append((prefixes[kind].get(k) or prefix(k, kind)) + _text(x, kind))
+        nodes[same(sid, sid)] = read
+        lines.append(f'    <node id="{sid.translate(_ATTR)}">' + "</data>".join(parts)
+                     + "</data></node>\n")
+    if len(nodes) != len(ids):
+        return None  # two nodes with one id
+    for name in numbers:
+        found = {kind for kind in _KINDS if name in prefixes[kind]}
+        if found == {"int", "long"}:
+            found = {"long"}
+        if len(found) != 1:  # widened: the text or the value read would change
+            return None
+        keys.append(("node", name, next(iter(found))))
+    read_values = _ReadValues({(domain, name): frozenset({kind})
+                               for domain, name, kind in keys})
+    return _Head(keys, lines, ids, pool, share(_read_graph_attrs(read_values, flat_attrs)),
+                 nodes)
 
 
 def _render_edges(graph: nx.Graph, head: _Head
