@@ -1,8 +1,22 @@
 """Person names: transliterations, middle names, surname-only mentions."""
 
-import pytest
+import re
+from collections import defaultdict
 
-from pipelines.people import NameClusters, ends_with, name_tokens, same_person
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipelines.people import (
+    NameClusters,
+    close_spelling,
+    ends_with,
+    fold_token,
+    name_tokens,
+    same_person,
+    surname_key,
+)
+from pipelines.text import word_key
 
 
 @pytest.mark.parametrize(
@@ -45,3 +59,86 @@ def test_ambiguous_initial_bridges_nobody():
     roots = {clusters.find(name_tokens(n)) for n in ("Jean Dupont", "Jacques Dupont")}
     assert len(roots) == 2
     assert len(clusters.with_surname(name_tokens("Dupont"))) == 3
+
+
+def test_close_spelling_joins_one_letter_surnames_only_with_the_same_given_names():
+    clusters = NameClusters()
+    for name in ("Abdelmalek Droukdal", "Abdelmalek Droukdel", "Ahmed Droukdil", "Abdelmalek X"):
+        clusters.add(name_tokens(name))
+    root = clusters.find(name_tokens("Abdelmalek Droukdal"))
+    assert clusters.find(name_tokens("Abdelmalek Droukdel")) == root
+    assert clusters.find(name_tokens("Ahmed Droukdil")) != root
+    assert clusters.find(name_tokens("Abdelmalek X")) != root
+
+
+# -- NameClusters and fold_token against the plain versions they replace ------------------
+
+_REF_TRANSLIT = [
+    (re.compile(r"gu(?=[eiy])"), "g"),
+    (re.compile(r"(?<=[aeiou])y(?=[aeiou]|$)"), "i"),
+    (re.compile(r"y$"), "i"),
+    (re.compile(r"ou"), "u"),
+    (re.compile(r"ph"), "f"),
+    (re.compile(r"kh"), "h"),
+    (re.compile(r"(?<=[a-z])h(?=[^aeiou]|$)"), ""),
+    (re.compile(r"([a-z])\1"), r"\1"),
+]
+
+
+def _reference_fold_token(token: str) -> str:
+    key = word_key(token)
+    for pattern, repl in _REF_TRANSLIT:
+        key = pattern.sub(repl, key)
+    return key
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="aeiouyghkpsflmnrtAEIOUYGHÉéèïüÿßœ", max_size=12))
+def test_fold_token_is_the_plain_transliteration(token):
+    assert fold_token.__wrapped__(token) == _reference_fold_token(token)
+
+
+class _ReferenceClusters(NameClusters):
+    """NameClusters.add as first written: close spellings looked for among all the
+    names sharing the first given name, one close_spelling() call each."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+
+    def add(self, key: tuple[str, ...]) -> None:
+        if key in self._parent:
+            return
+        self._parent[key] = key
+        block = self._blocks[surname_key(key)]
+        roots = {self.find(other) for other in block if same_person(key, other)}
+        given = self._first[key[0]] if len(key) >= 2 else []
+        if not roots:
+            roots = {self.find(other) for other in given if close_spelling(key, other)}
+        if len(roots) == 1:
+            self._parent[key] = roots.pop()
+        block.append(key)
+        if len(key) >= 2:
+            given.append(key)
+
+
+_GIVEN = ["Jean", "J.", "Jean-Yves", "Abdelmalek", "Abdelmalik", "Amadou", "Amadu", "Ali",
+          "Sergueï", "Sergey"]
+_MIDDLE = ["Toumani", "Boubacar", "Le", "Sékou"]
+_SURNAMES = ["Droukdal", "Droukdel", "Droukdil", "Dupont", "Dupond", "Touré", "Toure", "Drian",
+             "Traoré", "Traorre", "Keïta", "Keitta", "Kéita", "Diarra", "Diara"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_GIVEN),
+                          st.lists(st.sampled_from(_MIDDLE), max_size=2),
+                          st.sampled_from(_SURNAMES)), max_size=40))
+def test_clusters_are_those_of_the_plain_version(names):
+    keys = [name_tokens(" ".join([g, *m, s])) for g, m, s in names]
+    fast, ref = NameClusters(), _ReferenceClusters()
+    for key in keys:
+        fast.add(key)
+        ref.add(key)
+    assert [fast.find(k) for k in keys] == [ref.find(k) for k in keys]
+    for s in _SURNAMES:
+        assert fast.with_surname(name_tokens(s)) == ref.with_surname(name_tokens(s))
