@@ -218,9 +218,11 @@ class Resolver:
         gaz_root = {gid: root_of[toks] for gid, toks in gaz_key.items()}
         attach_memo: dict[tuple[str, ...], tuple[set[tuple[str, ...]],
                                                  tuple[str, ...] | None]] = {}
-        # 2. attach each person mention to a cluster root (per article, per candidate)
+        # 2. attach each person mention to a cluster root (per article, per candidate),
+        # 3. and gather per-person facts (in article order, then candidate order)
         assign: list[list[tuple[str, ...] | None]] = []
         no_counts: Counter[tuple[str, ...]] = Counter()  # only read
+        people: dict[tuple[str, ...], _Person] = defaultdict(_Person)
         for doc, toks_list, kinds, local in zip(docs, doc_toks, doc_kinds, full_roots,
                                                strict=True):
             by_given: dict[str, set[tuple[str, ...]]] = {}
@@ -230,6 +232,7 @@ class Resolver:
                     by_given.setdefault(given, set()).add(root)
             else:
                 local_counts = no_counts
+            doc_roles = doc.roles
             roots: list[tuple[str, ...] | None] = [None] * len(toks_list)
             cands = zip(doc.candidates, toks_list, kinds, strict=True)
             for ci, (c, toks, kind) in enumerate(cands):
@@ -237,39 +240,33 @@ class Resolver:
                     continue
                 entry_id = c.entry_id
                 if entry_id and entry_id in gaz_root:
-                    roots[ci] = gaz_root[entry_id]
+                    root = gaz_root[entry_id]
+                elif kind == 1 and len(toks) >= 2:
+                    root = root_of[toks]
+                elif not kind:
                     continue
-                if kind == 1 and len(toks) >= 2:
-                    roots[ci] = root_of[toks]
-                    continue
-                if not kind:
-                    continue
-                root = self._attach(toks, local_counts, clusters, full_count, gaz_roots,
-                                    attach_memo)
-                if root is None and len(toks) == 1 and len(by_given.get(toks[0], ())) == 1:
-                    root = next(iter(by_given[toks[0]]))  # "Greta" for Greta Thunberg
-                if root is _AMBIGUOUS:
-                    continue  # "Obama" in an article about several Obamas: nobody in particular
-                if root is not None:
-                    roots[ci] = root
-                elif kind == 1:
-                    if len(toks) == 1 and toks[0] in given_names and toks[0] not in surnames:
-                        continue  # a lone first name ("François"): nobody in particular
-                    roots[ci] = toks
-            assign.append(roots)
-        # 3. per-person facts (in article order, then candidate order)
-        people: dict[tuple[str, ...], _Person] = defaultdict(_Person)
-        for doc, roots in zip(docs, assign, strict=True):
-            doc_roles = doc.roles
-            for ci, root in enumerate(roots):
-                if root is None:
-                    continue
+                else:
+                    root = self._attach(toks, local_counts, clusters, full_count, gaz_roots,
+                                        attach_memo)
+                    if root is None and len(toks) == 1 and len(by_given.get(toks[0], ())) == 1:
+                        root = next(iter(by_given[toks[0]]))  # "Greta" for Greta Thunberg
+                    if root is _AMBIGUOUS:
+                        continue  # "Obama" in an article about several Obamas: nobody
+                    if root is None:
+                        if kind != 1:
+                            continue
+                        if len(toks) == 1 and toks[0] in given_names and toks[0] not in surnames:
+                            continue  # a lone first name ("François"): nobody in particular
+                        root = toks
+                roots[ci] = root
                 p = people[root]
-                p.names[doc.candidates[ci].text] += 1
-                role = doc_roles.get(ci)
-                if role and role.official:
-                    p.official = True
-                    p.roles[role.text] += 1
+                p.names[c.text] += 1
+                if doc_roles:
+                    role = doc_roles.get(ci)
+                    if role and role.official:
+                        p.official = True
+                        p.roles[role.text] += 1
+            assign.append(roots)
         gaz_of_root: dict[tuple[str, ...], str] = {}
         for toks, gid in key_gaz.items():
             if toks in root_of:
