@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from .text import word_key, words
+from .text import word_key, word_texts
 
 _PARTICLES = frozenset({"le", "la", "de", "du", "des", "di", "da", "van", "von", "ben", "ould",
                         "ag", "al", "el", "ibn", "bin", "abu", "abou", "d", "l"})
@@ -47,7 +47,7 @@ def fold_token(token: str) -> str:
 @lru_cache(maxsize=200_000)
 def name_tokens(name: str) -> tuple[str, ...]:
     """Folded tokens of a name: ``Jean-Yves Le Drian`` -> (jean, yves, le, drian)."""
-    return tuple(fold_token(name[a:b]) for a, b in words(name))
+    return tuple(map(fold_token, word_texts(name)))
 
 
 def surname_key(tokens: Sequence[str]) -> str:

@@ -36,6 +36,11 @@ def words(text: str) -> Iterator[tuple[int, int]]:
         yield m.start(), m.end()
 
 
+def word_texts(text: str) -> list[str]:
+    """The words of ``text`` themselves, as :func:`words` cuts them."""
+    return _WORD.findall(text)
+
+
 def word_key(word: str) -> str:
     """The comparison key of one word: ASCII, lower case."""
     return anyascii(word).lower()

@@ -16,7 +16,7 @@ from pipelines.people import (
     same_person,
     surname_key,
 )
-from pipelines.text import word_key
+from pipelines.text import word_key, words
 
 
 @pytest.mark.parametrize(
@@ -142,3 +142,9 @@ def test_clusters_are_those_of_the_plain_version(names):
     assert [fast.find(k) for k in keys] == [ref.find(k) for k in keys]
     for s in _SURNAMES:
         assert fast.with_surname(name_tokens(s)) == ref.with_surname(name_tokens(s))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(max_size=40))
+def test_name_tokens_are_the_folded_words(name):
+    assert name_tokens.__wrapped__(name) == tuple(fold_token(name[a:b]) for a, b in words(name))
