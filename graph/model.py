@@ -244,9 +244,10 @@ class ActorGraph:
 
     @property
     def _graph(self) -> nx.Graph:
-        """The complete graph: the edge lists :func:`load` left as JSON are decoded first.
-        Look-ups that never read ``evidence`` or edge ``article_ids`` use ``self._lean``
-        (the same graph, possibly with those still pending) and stay fast after loading."""
+        """The complete graph: the lists :func:`load` left as JSON are decoded first.
+        Look-ups that never read ``evidence``, ``article_ids``, ``article_mentions`` or the
+        graph's ``article_index`` use ``self._lean`` (the same graph, possibly with those
+        still pending as ``None``) and stay fast after loading."""
         if self._deferred is not None:
             deferred, self._deferred = self._deferred, None
             deferred.materialize(self._lean)
@@ -258,8 +259,9 @@ class ActorGraph:
     def load(cls, path: str | os.PathLike[str]) -> ActorGraph:
         """Read a graph file (or a build's output folder); see :func:`load`.
 
-        From a GraphML sidecar the edges' ``evidence`` and ``article_ids`` lists stay
-        undecoded until the networkx graph (:attr:`nx`) or a method that needs them is
+        From a GraphML sidecar the edges' ``evidence`` and ``article_ids`` lists, the
+        nodes' ``article_ids`` and ``article_mentions`` and the graph's ``article_index``
+        stay undecoded until the networkx graph (:attr:`nx`) or a method that needs them is
         first used; :meth:`relation` and :meth:`path` decode only the edges they return.
         """
         from . import readwrite
@@ -300,8 +302,8 @@ class ActorGraph:
         parts = [f"{types[t]} {_PLURALS.get(t, t) if types[t] != 1 else t}" for t in order]
         detail = f" ({', '.join(parts)})" if parts else ""
         n_art = g.graph.get("articles")
-        if n_art is None:
-            n_art = len(g.graph.get("article_index") or {})
+        if n_art is None:  # (the article index may not be decoded yet: self._graph)
+            n_art = len(self._graph.graph.get("article_index") or {})
         lo, hi = str(g.graph.get("date_min") or "")[:7], str(g.graph.get("date_max") or "")[:7]
         span = f" {lo}..{hi}" if lo and hi and lo != hi else (f" {lo or hi}" if lo or hi else "")
         return (f"<ActorGraph: {_plural(len(self), 'actor')}{detail}, "

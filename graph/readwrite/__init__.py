@@ -114,8 +114,9 @@ def read(path: str | os.PathLike[str]) -> nx.Graph:
 
 def read_deferred(path: str | os.PathLike[str], *, defer: bool = True
                   ) -> tuple[nx.Graph, DeferredLists | None]:
-    """Like :func:`read`, but from a GraphML sidecar the edges' ``evidence`` and
-    ``article_ids`` lists may be left undecoded: the second item is then a
+    """Like :func:`read`, but from a GraphML sidecar the big lists (the edges' ``evidence``
+    and ``article_ids``, the nodes' ``article_ids`` and ``article_mentions``, the graph's
+    ``article_index``) may be left undecoded, as ``None``: the second item is then a
     :class:`~graph.readwrite.sidecar.DeferredLists` that must be materialized into the
     graph before it is handed to anyone (:class:`graph.ActorGraph` does this).
     """

@@ -9,24 +9,34 @@ Layout (all integers little-endian)::
 
     header   magic, version, the GraphML file's size, mtime_ns and a digest of its
              first and last 64 KiB, the length and CRC-32 of the two sections below
-    core     pickle (protocol 5) of plain builtins only — dicts, lists, str, int,
-             float, bool, None, bytes: (graph attributes, node dict, adjacency dict with
-             each edge's attribute dict, the offsets of the segments below)
-    lists    one JSON array with one element per edge (in edge order): an object with
-             the edge's ``evidence`` and ``article_ids`` lists, or ``null`` when the
-             edge has neither (or they are kept in the core)
+    core     pickle (protocol 5) of plain builtins only — dicts, lists, tuples, str, int,
+             float, bool, None, bytes: (version, graph attributes, node dict, adjacency
+             dict with each edge's attribute dict, the offsets of the edge segments
+             below, the byte lengths of the three parts of the lists)
+    lists    three JSON texts, one after the other:
+             - an array with one element per edge (in edge order): an object with the
+               edge's ``evidence`` and ``article_ids`` lists, or ``null`` when the edge
+               has neither (or they are kept in the core);
+             - an array with one element per node (in node order): an object with the
+               node's ``article_ids`` and ``article_mentions`` lists (when they hold only
+               strings, or only integers), or ``null``;
+             - an object with the graph attribute ``article_index`` (when it is plain
+               JSON data: dicts with string keys, lists, str, int, bool, None), or
+               ``null``.
+
+Whatever is in the lists section has a placeholder ``None`` in the core, so each attribute
+keeps its place in its dict.
 
 The sidecar is used only when the GraphML file still has the recorded size, mtime and
 digest, and both sections have their recorded CRC; anything else — a missing, stale,
-truncated, corrupt or foreign sidecar — means "parse the GraphML" and never an error. The
-core is read by an unpickler that refuses every global, so no class is ever imported and
-no code can run, whatever the file contains.
+truncated, corrupt or foreign sidecar, or one of another version — means "parse the
+GraphML" and never an error. The core is read by an unpickler that refuses every global,
+so no class is ever imported and no code can run, whatever the file contains.
 
-The edges' ``evidence`` sentences and ``article_ids`` are most of the bytes and most of the
-objects, so they can be left as JSON until needed (:class:`DeferredLists`):
-:func:`graph.load` decodes them when the networkx graph or a method that needs them is
-first used, and :meth:`graph.ActorGraph.relation` decodes one edge's only.
-:func:`graph.readwrite.read` always returns the complete graph.
+The lists are most of the bytes and most of the objects, so they can be left as JSON until
+needed (:class:`DeferredLists`): :func:`graph.load` decodes them when the networkx graph
+or a method that needs them is first used, and :meth:`graph.ActorGraph.relation` decodes
+one edge's only. :func:`graph.readwrite.read` always returns the complete graph.
 """
 
 from __future__ import annotations
@@ -58,7 +68,8 @@ except ImportError:  # pragma: no cover - depends on the environment
         return _json.dumps(value, ensure_ascii=False, separators=(",", ":"),
                            allow_nan=False).encode("utf-8")
 
-    _loads = _json.loads
+    def _loads(text: bytes | memoryview) -> Any:
+        return _json.loads(bytes(text))
 
 __all__ = ["SUFFIX", "DeferredLists", "Stamp", "load", "remove", "sidecar_path", "stamp",
            "write", "write_split"]
@@ -67,11 +78,15 @@ __all__ = ["SUFFIX", "DeferredLists", "Stamp", "load", "remove", "sidecar_path",
 SUFFIX = ".agcache"
 
 _MAGIC = b"actorgraph-sidecar\n\x00"
-_VERSION = 1
+_VERSION = 2  # 2: node lists and the article index may be deferred too
 _HEADER = struct.Struct("<20sIQq16sQQII")
 _EDGE = 64 * 1024  # bytes hashed at each end of the GraphML file
 #: Edge attributes whose lists may stay JSON until needed.
 DEFERRED: tuple[str, ...] = ("evidence", "article_ids")
+#: Node attributes whose lists (of strings only, or of integers only) may stay JSON.
+NODE_DEFERRED: tuple[str, ...] = ("article_ids", "article_mentions")
+#: Graph attributes (plain JSON data) that may stay JSON until needed.
+GRAPH_DEFERRED: tuple[str, ...] = ("article_index",)
 
 
 class Stamp(NamedTuple):
@@ -105,24 +120,29 @@ def stamp(path: str | os.PathLike[str]) -> Stamp:
 
 
 class DeferredLists:
-    """The ``evidence`` and ``article_ids`` lists of a graph's edges, still as JSON.
+    """The lists of a graph still as JSON: each edge's ``evidence`` and ``article_ids``,
+    each node's ``article_ids`` and ``article_mentions``, the graph's ``article_index``.
 
-    The edges they belong to carry a placeholder ``None`` (so each attribute keeps its
-    place in the edge dict); :meth:`materialize` puts the lists in.
+    The dicts they belong to carry a placeholder ``None`` (so each attribute keeps its
+    place); :meth:`materialize` puts the values in.
     """
 
-    __slots__ = ("_blob", "_starts", "_index")
+    __slots__ = ("_blob", "_starts", "_index", "_nodes", "_attrs")
 
-    def __init__(self, blob: bytes | memoryview, starts: array) -> None:
-        self._blob = blob
+    def __init__(self, blob: bytes | memoryview, starts: array,
+                 nodes: bytes | memoryview = b"null", attrs: bytes | memoryview = b"null"
+                 ) -> None:
+        self._blob = blob  # the edges' JSON array
         self._starts = starts  # segment i is blob[starts[i]:starts[i + 1] - 1]
         self._index: dict[str, tuple[int, int]] | None = None
+        self._nodes = nodes  # JSON: an array with one element per node, or null
+        self._attrs = attrs  # JSON: an object of graph attributes, or null
 
     def __len__(self) -> int:
         return len(self._starts) - 1
 
     def materialize(self, graph: nx.Graph) -> None:
-        """Decode every deferred list into ``graph``'s edge dicts (in place)."""
+        """Decode every deferred value into ``graph``'s dicts (in place)."""
         enabled = gc.isenabled()
         gc.disable()  # hundreds of thousands of new lists: no cycles among them to collect
         try:
@@ -130,6 +150,14 @@ class DeferredLists:
             for (_, _, data), value in zip(graph.edges(data=True), values, strict=True):
                 if value is not None:
                     data.update(value)
+            values = _loads(self._nodes)
+            if values is not None:
+                for data, value in zip(graph._node.values(), values, strict=True):
+                    if value is not None:
+                        data.update(value)
+            value = _loads(self._attrs)
+            if value is not None:
+                graph.graph.update(value)
         finally:
             if enabled:
                 gc.enable()
@@ -224,14 +252,70 @@ def _lean(data: dict[str, Any], same: Callable[[str, str], str],
     return copy, segment
 
 
+def _flat(value: list[Any]) -> bool:
+    """A list of strings only or of integers only (what JSON gives back as it was)."""
+    kinds = set(map(type, value))
+    return kinds <= {str} or kinds <= {int}
+
+
+def _plain(value: Any) -> bool:
+    """Plain JSON data that decodes to an equal value: dicts with string keys, lists, str,
+    int, bool and None (no float: NaN would not survive)."""
+    kind = type(value)
+    if kind is str or kind is int or kind is bool or value is None:
+        return True
+    if kind is list:
+        return all(map(_plain, value))
+    if kind is dict:
+        return all(type(k) is str for k in value) and all(map(_plain, value.values()))
+    return False
+
+
+def _lean_nodes(nodes: dict[str, dict[str, Any]]) -> tuple[dict[str, dict[str, Any]], bytes]:
+    """The node dict as the core keeps it (the deferred lists replaced by ``None``, in new
+    dicts) and the nodes' JSON array."""
+    lean: dict[str, dict[str, Any]] = {}
+    segments: list[bytes] = []
+    for node, data in nodes.items():
+        lists = {k: data[k] for k in NODE_DEFERRED
+                 if type(data.get(k)) is list and _flat(data[k])}
+        segment = b"null"
+        if lists:
+            try:
+                segment = _dumps(lists)
+            except (TypeError, ValueError):  # a big int, a lone surrogate: keep them
+                lists = {}
+        if lists:
+            data = {k: None if k in lists else x for k, x in data.items()}
+        lean[node] = data
+        segments.append(segment)
+    return lean, b"[" + b",".join(segments) + b"]"
+
+
+def _lean_attrs(attrs: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
+    """The graph attributes as the core keeps them and the deferred ones' JSON object."""
+    deferred = {k: attrs[k] for k in GRAPH_DEFERRED
+                if type(attrs.get(k)) in (dict, list) and _plain(attrs[k])}
+    if deferred:
+        try:
+            return {k: None if k in deferred else x for k, x in attrs.items()}, \
+                _dumps(deferred)
+        except (TypeError, ValueError):  # a big int, a lone surrogate: keep them
+            pass
+    return attrs, b"null"
+
+
 def _pack(attrs: dict[str, Any], nodes: dict[str, dict[str, Any]],
           adj: dict[str, dict[str, dict[str, Any]]], segments: list[bytes]
           ) -> tuple[bytes, bytes]:
     """The core pickle and the lists' JSON from the parts :func:`_split` makes."""
     starts = array("Q", accumulate((len(segment) + 1 for segment in segments), initial=1))
-    blob = b"[" + b",".join(segments) + b"]"
-    core = pickle.dumps((_VERSION, attrs, nodes, adj, starts.tobytes()), protocol=5)
-    return core, blob
+    edges = b"[" + b",".join(segments) + b"]"
+    nodes, node_lists = _lean_nodes(nodes)
+    attrs, attr_lists = _lean_attrs(attrs)
+    parts = (len(edges), len(node_lists), len(attr_lists))
+    core = pickle.dumps((_VERSION, attrs, nodes, adj, starts.tobytes(), parts), protocol=5)
+    return core, b"".join((edges, node_lists, attr_lists))
 
 
 def _split(graph: nx.Graph) -> tuple[bytes, bytes]:
@@ -332,24 +416,34 @@ def _parse(fh: BinaryIO, when: Stamp) -> tuple[nx.Graph, DeferredLists] | None:
     if zlib.crc32(core) != crc_core or zlib.crc32(blob) != crc_blob:
         return None
     payload = _BuiltinsOnly(io.BytesIO(core)).load()
-    if type(payload) is not tuple or len(payload) != 5 or payload[0] != _VERSION:
+    del core
+    if type(payload) is not tuple or len(payload) != 6 or payload[0] != _VERSION:
         return None
-    _, attrs, nodes, adj, starts_raw = payload
+    _, attrs, nodes, adj, starts_raw, parts = payload
     if not (type(attrs) is dict and type(nodes) is dict and type(adj) is dict
             and type(starts_raw) is bytes and nodes.keys() == adj.keys()
-            and all(type(d) is dict for d in nodes.values())
-            and all(type(d) is dict for d in adj.values())):
+            and set(map(type, nodes.values())) <= {dict}
+            and set(map(type, adj.values())) <= {dict}
+            and type(parts) is tuple and len(parts) == 3
+            and set(map(type, parts)) == {int} and min(parts) >= 0
+            and sum(parts) == n_blob):
         return None
     starts = array("Q")
     starts.frombytes(starts_raw)
+    # the number of edges: each is in two neighbour dicts, a self-loop in one
+    ends = sum(map(len, adj.values())) + sum(map(dict.__contains__, adj.values(), adj))
+    n_edges = parts[0]
+    end = n_edges if len(starts) > 1 else 1  # an empty array "[]" has no segment
+    if ends % 2 or len(starts) != ends // 2 + 1 or starts[-1] != end:
+        return None
     g = nx.Graph()
     g.graph = attrs
     g._node = nodes  # the dicts networkx itself keeps: node → attrs, node → nbr → attrs
     g._adj = adj
-    end = n_blob if len(starts) > 1 else 1  # an empty array "[]" has no segment
-    if len(starts) != g.number_of_edges() + 1 or starts[-1] != end:
-        return None
-    return g, DeferredLists(blob, starts)
+    lists = memoryview(blob)
+    n_nodes = n_edges + parts[1]
+    return g, DeferredLists(lists[:n_edges], starts, lists[n_edges:n_nodes],
+                            lists[n_nodes:])
 
 
 def load(graphml: str | os.PathLike[str], *, defer: bool = False
@@ -357,8 +451,8 @@ def load(graphml: str | os.PathLike[str], *, defer: bool = False
     """The graph stored in ``graphml``'s sidecar, or ``None`` when there is no usable one
     (missing, stale, truncated, corrupt, another version). Never raises.
 
-    With ``defer=True`` the edges' ``evidence`` and ``article_ids`` may stay JSON: the
-    second item is then a :class:`DeferredLists` to materialize before the graph is
+    With ``defer=True`` the lists (see :class:`DeferredLists`) may stay JSON: the second
+    item is then a :class:`DeferredLists` to materialize before the graph is
     handed to anyone.
     """
     path = sidecar_path(graphml)
@@ -369,9 +463,7 @@ def load(graphml: str | os.PathLike[str], *, defer: bool = False
         if parsed is None:
             return None
         g, deferred = parsed
-        if len(deferred) == 0:
-            return g, None
-        if not defer:
+        if not defer or len(deferred) == 0:  # (no edges: little to defer)
             deferred.materialize(g)
             return g, None
         return g, deferred
