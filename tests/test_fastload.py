@@ -402,3 +402,77 @@ def test_uniform_edges_use_the_column_writer(tmp_path: Path, monkeypatch) -> Non
                         lambda *args: calls.append(columns(*args)) or calls[-1])
     _write_both(_plain_graph(), tmp_path)
     assert calls and calls[0] is not None
+
+
+# --------------------------------------------------------------------------- version 2
+# The nodes' article_ids / article_mentions and the graph's article_index stay JSON too.
+
+
+def test_node_lists_and_article_index_are_deferred_then_complete(tmp_path: Path,
+                                                                monkeypatch) -> None:
+    ref = example()
+    path = ref.write(tmp_path / "graph.graphml")
+    parsed = graphml.read(path)
+    _no_xml(monkeypatch)
+    got = sidecar.load(path, defer=True)
+    assert got is not None and got[1] is not None
+    lean, deferred = got
+    assert lean.graph["article_index"] is None  # placeholders keep the keys' places
+    assert list(lean.graph) == list(parsed.graph)
+    for node, data in lean.nodes(data=True):
+        assert data["article_ids"] is None and data["article_mentions"] is None
+        assert list(data) == list(parsed.nodes[node])
+        assert data["aliases"] == parsed.nodes[node]["aliases"]  # needed by Actor: kept
+    deferred.materialize(lean)
+    _same(lean, parsed)
+    g = load(path)  # what never reads them does not decode them
+    assert repr(g) == repr(ref) and g.top(3, by="articles") == ref.top(3, by="articles")
+    assert g.actors() == ref.actors() and g.communities() == ref.communities()
+    assert g._deferred is not None
+    assert g.nx.graph["article_index"] == ref.nx.graph["article_index"]
+    assert g._deferred is None
+
+
+def test_repr_without_an_articles_count_reads_the_deferred_index(tmp_path: Path) -> None:
+    ref = example().nx
+    del ref.graph["articles"]
+    path = readwrite.write(ref, tmp_path / "graph.graphml")
+    g = load(path)
+    assert g._deferred is not None
+    assert repr(g) == repr(ActorGraph(graphml.read(path))) and " 3 articles " in repr(g)
+
+
+def test_unusual_node_lists_and_index_stay_in_the_core(tmp_path: Path) -> None:
+    g = _plain_graph()
+    g.nodes["n0"]["article_ids"] = ["a1", 2]  # mixed: kept in the core
+    g.nodes["n1"]["article_mentions"] = [2**70]  # not a JSON integer: kept
+    g.nodes["n2"]["article_mentions"] = [1.5]  # a float: kept
+    g.nodes["n3"]["article_ids"] = []
+    g.nodes["n4"]["article_ids"] = "a1"  # not a list: kept
+    g.graph["article_index"]["a2"] = {"title": "x", "score": 0.5}  # a float: kept
+    path = readwrite.write(g, tmp_path / "g.graphml")
+    got = sidecar.load(path, defer=True)
+    assert got is not None
+    lean, deferred = got
+    assert lean.graph["article_index"] == graphml.read(path).graph["article_index"]
+    assert lean.nodes["n3"]["article_ids"] is None and lean.nodes["n5"]["article_ids"] is None
+    deferred.materialize(lean)
+    _same(lean, graphml.read(path))
+
+
+def test_a_version_1_sidecar_is_ignored_then_replaced(tmp_path: Path) -> None:
+    path = readwrite.write(example().nx, tmp_path / "graph.graphml")
+    side = sidecar.sidecar_path(path)
+    raw = bytearray(side.read_bytes())
+    version = sidecar._HEADER.unpack_from(raw)[1]
+    assert version == sidecar._VERSION >= 2
+    raw[20:24] = (1).to_bytes(4, "little")  # the version field, after the 20-byte magic
+    side.write_bytes(bytes(raw))
+    assert sidecar.load(path) is None
+    _same(readwrite.read(path), graphml.read(path))  # parses the XML, writes a new one
+    assert sidecar.load(path) is not None
+    # a version-1 core (five items) under a current header is refused as well
+    _forge(path, pickle.dumps((1, {}, {}, {}, b"\x01" + b"\x00" * 7), protocol=5))
+    assert sidecar.load(path) is None
+    _forge(path, pickle.dumps((2, {}, {}, {}, b"\x01" + b"\x00" * 7, (1, 0, 0)), protocol=5))
+    assert sidecar.load(path) is None  # parts that do not add up to the lists

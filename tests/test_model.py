@@ -277,3 +277,29 @@ def test_graph_package_does_not_import_spacy() -> None:
             "graph.readwrite.jsonfmt; example(); "
             "assert 'spacy' not in sys.modules, 'spacy imported'")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def _answers(g: ActorGraph) -> list:
+    """What every query method returns, for comparing two graphs."""
+    def sub(x: ActorGraph) -> tuple:
+        return (repr(x), [(n, list(d.items())) for n, d in x.nx.nodes(data=True)],
+                [(u, v, list(d.items())) for u, v, d in x.nx.edges(data=True)],
+                list(x.nx.graph.items()))
+
+    nodes, edges = g.to_pandas()
+    return [repr(g), len(g), g.actors(), g.actor("Lavrov"), g.neighbors("Mali"),
+            g.neighbors("Mali", type="official", min_weight=2), g.relation("Mali", "Russie"),
+            g.path("Niger", "CEDEAO"), g.top(5), g.top(3, by="degree"),
+            g.top(3, by="articles"), g.top(3, by="betweenness"), sub(g.ego("Wagner")),
+            sub(g.filter(types="state")), sub(g.between("2021", "2021-12")),
+            g.communities(), nodes.to_dict(), edges.to_dict(), sub(g)]
+
+
+@pytest.mark.parametrize("first", ["lookups", "nx"])
+def test_a_loaded_graph_answers_like_the_graph_in_memory(tmp_path: Path, first: str) -> None:
+    ref = example()
+    path = ref.write(tmp_path / "graph.graphml")
+    back = load(path)  # from the sidecar: lists decoded on first need
+    if first == "nx":
+        back.nx  # noqa: B018 - decodes everything first
+    assert _answers(back) == _answers(example())
