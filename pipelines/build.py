@@ -441,6 +441,22 @@ class _FileWork:
     complete: bool = True  # every article got an analysis: worth storing
 
 
+def _unplaced(item: Skipped, path: Path) -> tuple[str, str]:
+    """A file's problem as its record keeps it: the file's own path left out."""
+    where, here = item.where, str(path)
+    if where == here or where.startswith(here + ":"):
+        where = "\0" + where[len(here):]
+    return where, item.reason
+
+
+def _placed(item: tuple[str, str], path: Path) -> Skipped:
+    """The inverse of :func:`_unplaced`, for the file at ``path`` now."""
+    where, reason = item
+    if where.startswith("\0"):
+        where = str(path) + where[1:]
+    return Skipped(where, reason)
+
+
 def _analyse_corpus(reader: Corpus, cache: BuildCache, options: Options, result: BuildResult,
                     *, progress: bool, n_process: int, batch_size: int
                     ) -> tuple[list[ArticleAnalysis], list[Skipped], list[Skipped]]:
@@ -526,8 +542,8 @@ def _analyse_corpus(reader: Corpus, cache: BuildCache, options: Options, result:
                         read(work)
                         continue
                     work.stubs, work.slots = record.stubs, list(record.analyses)
-                    work.skipped = [Skipped(*x) for x in record.skipped]
-                    work.notes = [Skipped(*x) for x in record.notes]
+                    work.skipped = [_placed(x, work.path) for x in record.skipped]
+                    work.notes = [_placed(x, work.path) for x in record.notes]
                     result.reused += len(work.stubs)
                     bar.advance(task, len(work.stubs))
             if jobs:
@@ -540,8 +556,8 @@ def _analyse_corpus(reader: Corpus, cache: BuildCache, options: Options, result:
     result.workers = workers if runner.used_pool else 1
     cache.put_files(
         (w.key, FileRecord(w.stubs, w.slots,  # type: ignore[arg-type]
-                           [(x.where, x.reason) for x in w.skipped],
-                           [(x.where, x.reason) for x in w.notes]))
+                           [_unplaced(x, w.path) for x in w.skipped],
+                           [_unplaced(x, w.path) for x in w.notes]))
         for w in files if w.key is not None and not w.stored and w.complete)
     cache.keep_files(w.key for w in files if w.key is not None)
 

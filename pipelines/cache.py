@@ -147,10 +147,11 @@ def _reader_version() -> str:
 
 
 def corpus_file_key(path: Path, rel: str, *, max_bytes: int, max_chars: int) -> str | None:
-    """The key of a corpus file's :class:`FileRecord`: its path, the SHA-256 of its bytes,
-    the reader's limits and version. None when the file cannot be read (the reader then
-    reports why)."""
-    h = hashlib.sha256(f"{_reader_version()}|{path}|{rel}|{max_bytes}|{max_chars}|"
+    """The key of a corpus file's :class:`FileRecord`: its path within the corpus, the
+    SHA-256 of its bytes, the reader's limits and version (so the same file read from
+    another folder, or through a link, is the same record). None when the file cannot be
+    read (the reader then reports why)."""
+    h = hashlib.sha256(f"{_reader_version()}|{rel}|{max_bytes}|{max_chars}|"
                        .encode("utf-8", "surrogatepass"))
     try:
         with open(path, "rb") as fh:

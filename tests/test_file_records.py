@@ -108,3 +108,20 @@ def test_gazetteer_change_ignores_records(corpus, tmp_path):
     with BuildCache(out / CACHE_NAME,
                     fingerprint=analysis_fingerprint(Options())) as cache:
         assert all(cache.has_file(k) for (k,) in cache._db.execute("SELECT key FROM files"))
+
+
+def test_same_files_in_another_folder_use_the_records(corpus, tmp_path):
+    out = tmp_path / "out"
+    first = build_corpus(corpus, out, n_process=1)
+    moved = tmp_path / "moved"
+    moved.mkdir()
+    for p in corpus.iterdir():
+        (moved / p.name).symlink_to(p)
+    again = build_corpus(moved, out, n_process=1)
+    assert again.analysed == 0 and again.reused == first.reused + first.analysed
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    wheres = [s["where"] for s in report["skipped"]]
+    assert wheres and all(w.startswith(str(moved)) for w in wheres)
+    fresh_out = tmp_path / "fresh"
+    fresh = build_corpus(moved, fresh_out, n_process=1)
+    assert outcome(out, again) == outcome(fresh_out, fresh)
