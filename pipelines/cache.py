@@ -27,6 +27,7 @@ damaged database file is moved aside (``cache.sqlite.broken``) and a new one sta
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import io
 import json
@@ -196,6 +197,8 @@ class FileRecord:
     def from_bytes(cls, blob: bytes) -> FileRecord | None:
         """Decode :meth:`to_bytes` (plain data only: no class is ever loaded); None when
         the blob is damaged or of another version."""
+        enabled = gc.isenabled()
+        gc.disable()  # hundreds of thousands of new objects, no cycles: 2x faster
         try:
             version, stubs, rows, skipped, notes = _PlainUnpickler(io.BytesIO(blob)).load()
             if version != _FILES_VERSION or len(stubs) != len(rows):
@@ -208,6 +211,9 @@ class FileRecord:
                        [(str(w), str(r)) for w, r in notes])
         except Exception:  # noqa: BLE001 - any damage: read the file again
             return None
+        finally:
+            if enabled:
+                gc.enable()
 
 
 class _PlainUnpickler(pickle.Unpickler):
