@@ -15,8 +15,14 @@ How it scales:
 * Each chunk's results are committed to ``cache.sqlite`` in the output folder
   (:mod:`pipelines.cache`): an interrupted build resumes where it stopped, an unchanged
   article is never analysed twice, and a gazetteer change re-analyses without spaCy.
+* A corpus file unchanged since the last build (same bytes) is not read again: its
+  articles' metadata and analyses come from its record in the cache in one read, and
+  the files that changed are read first, so that their new articles are with the
+  workers while the records load.
 * Only the corpus-level pass (:class:`Resolver`, overrides, the graph) sees every
-  article; it runs in the main process on the compact analyses.
+  article; it runs in the main process on the compact analyses. At the end,
+  ``mentions.csv`` and ``graph.html`` are written by a forked copy of the process while
+  the main one writes the GraphML and its sidecar.
 * A lock (:mod:`pipelines.lock`) keeps a second build out of the same output folder.
 """
 
