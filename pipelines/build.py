@@ -369,9 +369,16 @@ class _Runner:
     def _start_pool(self) -> None:
         import multiprocessing as mp
 
-        for var in THREAD_VARS:  # inherited by the spawned workers before numpy loads
+        for var in THREAD_VARS:  # inherited by the workers before numpy loads
             os.environ.setdefault(var, "1")
-        self.executor = ProcessPoolExecutor(self.workers, mp_context=mp.get_context("spawn"),
+        if "forkserver" in mp.get_all_start_methods():
+            # workers forked from a server that has loaded the model once (see
+            # pipelines.nlp_preload); it lives as long as this process
+            ctx = mp.get_context("forkserver")
+            ctx.set_forkserver_preload(["pipelines.nlp_preload"])
+        else:
+            ctx = mp.get_context("spawn")
+        self.executor = ProcessPoolExecutor(self.workers, mp_context=ctx,
                                             initializer=_worker_init)
         self.used_pool = True
 
