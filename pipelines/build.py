@@ -363,6 +363,24 @@ def _workers(n_process: int) -> int:
     return max(1, min(2, os.cpu_count() or 1))
 
 
+#: Changed corpus files this big start loading the workers' model at once.
+_WARM_UP_BYTES = 512 * 1024
+
+
+def _pool_context() -> Any:
+    """Where workers come from: a fork server that loaded the spaCy model once (see
+    :mod:`pipelines.nlp_preload`; it lives as long as this process), else ``spawn``."""
+    import multiprocessing as mp
+
+    for var in THREAD_VARS:  # inherited by the workers before numpy loads
+        os.environ.setdefault(var, "1")
+    if "forkserver" in mp.get_all_start_methods():
+        ctx = mp.get_context("forkserver")
+        ctx.set_forkserver_preload(["pipelines.nlp_preload", "pipelines.build"])
+        return ctx
+    return mp.get_context("spawn")
+
+
 class _Runner:
     """Runs chunks inline until enough work is waiting, then in a process pool.
 
@@ -379,20 +397,23 @@ class _Runner:
         self.used_pool = False
         self.waiting: list[tuple[list[int], list[Job]]] = []
         self.inflight: deque[tuple[list[int], list[Job], Future[list[Outcome]]]] = deque()
+        #: While set, chunks wait (up to this many articles) instead of starting the pool:
+        #: starting it blocks until the fork server has loaded the model.
+        self.hold = 0
+
+    def warm_up(self) -> None:
+        """Have the workers' model loaded now (in the fork server), while the build
+        reads; the pool itself still starts only once enough work is waiting."""
+        if self.workers < 2:
+            return
+        with contextlib.suppress(Exception):  # best effort: the pool starts it anyway
+            from multiprocessing import forkserver
+
+            if _pool_context().get_start_method() == "forkserver":
+                forkserver.ensure_running()
 
     def _start_pool(self) -> None:
-        import multiprocessing as mp
-
-        for var in THREAD_VARS:  # inherited by the workers before numpy loads
-            os.environ.setdefault(var, "1")
-        if "forkserver" in mp.get_all_start_methods():
-            # workers forked from a server that has loaded the model once (see
-            # pipelines.nlp_preload); it lives as long as this process
-            ctx = mp.get_context("forkserver")
-            ctx.set_forkserver_preload(["pipelines.nlp_preload"])
-        else:
-            ctx = mp.get_context("spawn")
-        self.executor = ProcessPoolExecutor(self.workers, mp_context=ctx,
+        self.executor = ProcessPoolExecutor(self.workers, mp_context=_pool_context(),
                                             initializer=_worker_init)
         self.used_pool = True
 
@@ -400,11 +421,22 @@ class _Runner:
                ) -> Iterator[tuple[list[int], list[Job], list[Outcome]]]:
         """Queue a chunk; yield the chunks that finished meanwhile."""
         self.waiting.append((idx, jobs))
-        if self.executor is None and self.workers >= 2:
-            if sum(len(j) for _, j in self.waiting) < self.pool_threshold:
-                return  # a small build runs in-process: not worth starting workers
-            self._start_pool()
+        if self.executor is None:
+            queued = sum(len(j) for _, j in self.waiting)
+            if queued < self.hold:
+                return
+            if self.workers >= 2:
+                if queued < self.pool_threshold:
+                    return  # a small build runs in-process: not worth starting workers
+                self._start_pool()
         yield from self._dispatch(limit=8 * self.workers)  # room to overlap
+
+    def release(self) -> Iterator[tuple[list[int], list[Job], list[Outcome]]]:
+        """Stop holding chunks back: start on what waits; yield what finished."""
+        self.hold = 0
+        if self.waiting:
+            idx, jobs = self.waiting.pop()
+            yield from self.submit(idx, jobs)
 
     def _dispatch(self, limit: int) -> Iterator[tuple[list[int], list[Job], list[Outcome]]]:
         while self.waiting:
@@ -551,10 +583,19 @@ def _analyse_corpus(reader: Corpus, cache: BuildCache, options: Options, result:
         files.append(_FileWork(path, rel, articles, key,
                                key is not None and cache.has_file(key)))
     walk_problems = list(reader.skipped)
+    fresh = 0
+    for work in files:
+        if not work.stored:
+            with contextlib.suppress(OSError):
+                fresh += work.path.stat().st_size
+    if fresh >= _WARM_UP_BYTES:  # likely new articles enough for the pool
+        runner.warm_up()
     total = reader.estimate()
     try:
         with _progress(total, progress) as bar:
             task = bar.add_task("Analysing", total=total)
+            if fresh >= _WARM_UP_BYTES and any(w.stored for w in files):
+                runner.hold = 64 * batch_size  # load the records before waiting on the pool
             for work in files:
                 if not work.stored:
                     read(work)
@@ -573,6 +614,7 @@ def _analyse_corpus(reader: Corpus, cache: BuildCache, options: Options, result:
                     work.notes = [_placed(x, work.path) for x in record.notes]
                     result.reused += len(work.stubs)
                     bar.advance(task, len(work.stubs))
+            settle(runner.release())  # type: ignore[arg-type]
             if jobs:
                 settle(runner.submit(idx, jobs))  # type: ignore[arg-type]
             settle(runner.finish())  # type: ignore[arg-type]
