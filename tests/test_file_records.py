@@ -125,3 +125,22 @@ def test_same_files_in_another_folder_use_the_records(corpus, tmp_path):
     fresh_out = tmp_path / "fresh"
     fresh = build_corpus(moved, fresh_out, n_process=1)
     assert outcome(out, again) == outcome(fresh_out, fresh)
+
+
+def test_new_file_with_workers_waits_for_the_records(tmp_path, monkeypatch):
+    """Chunks of a changed file wait while the unchanged files' records load, then go
+    to the worker pool: the same build as a fresh one."""
+    import pipelines.build as build
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    make_corpus(corpus / "a.jsonl", 10, seed=4)
+    out = tmp_path / "out"
+    build_corpus(corpus, out, n_process=1, batch_size=2)
+    make_corpus(corpus / "b.jsonl", 14, seed=5)
+    monkeypatch.setattr(build, "_WARM_UP_BYTES", 0)
+    again = build_corpus(corpus, out, n_process=2, batch_size=2)
+    assert again.workers == 2 and again.analysed == 14 and again.reused == 10
+    fresh_out = tmp_path / "fresh"
+    fresh = build_corpus(corpus, fresh_out, n_process=1, batch_size=2)
+    assert outcome(out, again) == outcome(fresh_out, fresh)
