@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import os
+from collections.abc import Callable
 from itertools import repeat
 from operator import itemgetter
 from pathlib import Path
@@ -395,6 +396,38 @@ def _render_head_general(graph: nx.Graph, extra: dict[Any, dict[str, Any]]) -> _
     return _Head(keys, lines, ids, pool, sidecar_attrs, sidecar_nodes)
 
 
+def _key_numbers(first: int) -> tuple[dict[str, dict[str, str]], dict[str, str],
+                                      Callable[[str, str], str]]:
+    """Keys numbered as they are first met, from ``d{first}`` on: per GraphML type,
+    attribute name -> its ``<data key="dN">`` opening (a name's types are the dicts it is
+    in); name -> its number; and the function that enters a (name, type)."""
+    prefixes: dict[str, dict[str, str]] = {kind: {} for kind in _KINDS}
+    numbers: dict[str, str] = {}
+
+    def prefix(name: str, kind: str) -> str:
+        number = numbers.get(name)
+        if number is None:
+            number = numbers[_check_name(name)] = f"d{first + len(numbers)}"
+        text = prefixes[kind][name] = f'<data key="{number}">'
+        return text
+
+    return prefixes, numbers, prefix
+
+
+def _string_texts(same: Callable[[str, str], str]
+                  ) -> tuple[dict[str, tuple[str, str]], Callable[[str], tuple[str, str]]]:
+    """A memo of string values -> (their XML text, the value read back, shared through
+    ``same``), and the function that fills it."""
+    strings: dict[str, tuple[str, str]] = {}
+
+    def string(value: str) -> tuple[str, str]:
+        safe = xml_safe(value)
+        entry = strings[value] = (_escape(safe), same(safe, safe))
+        return entry
+
+    return strings, string
+
+
 def _node_rows(graph: nx.Graph, extra: dict[Any, dict[str, Any]]) -> _Head | None:
     """:func:`_render_head` in one pass over the nodes; ``None`` if anything is unusual."""
     flat_attrs = _clean(graph.graph)
@@ -405,25 +438,10 @@ def _node_rows(graph: nx.Graph, extra: dict[Any, dict[str, Any]]) -> _Head | Non
     pool: dict[str, str] = {}
     same, share = pool.setdefault, _sidecar._sharing(pool)
     dumps, escape = _orjson_dumps, _escape
-    prefixes: dict[str, dict[str, str]] = {kind: {} for kind in _KINDS}
+    prefixes, numbers, prefix = _key_numbers(len(keys))
     pre_str, pre_int, pre_long = prefixes["string"], prefixes["int"], prefixes["long"]
     pre_float, pre_bool = prefixes["double"], prefixes["boolean"]
-    numbers: dict[str, str] = {}
-    first = len(keys)
-
-    def prefix(name: str, kind: str) -> str:
-        number = numbers.get(name)
-        if number is None:
-            number = numbers[_check_name(name)] = f"d{first + len(numbers)}"
-        text = prefixes[kind][name] = f'<data key="{number}">'
-        return text
-
-    strings: dict[str, tuple[str, str]] = {}  # value -> (its XML text, the value read)
-
-    def string(value: str) -> tuple[str, str]:
-        safe = xml_safe(value)
-        entry = strings[value] = (escape(safe), same(safe, safe))
-        return entry
+    strings, string = _string_texts(same)
 
     ids: dict[Any, str] = {}
     nodes: dict[str, dict[str, Any]] = {}
@@ -627,27 +645,10 @@ def _edge_rows(us: list[Any], vs: list[Any], datas: list[dict[str, Any]], head: 
     share = _sidecar._sharing(head.pool)
     deferred = frozenset(_sidecar.DEFERRED)
     json_keys = {k: dumps(k) + b":" for k in _sidecar.DEFERRED}
-    # per GraphML type: attribute name -> '<data key="dN">'; a name's types are the
-    # dicts it is in, its key number the order it was first met in
-    prefixes: dict[str, dict[str, str]] = {kind: {} for kind in _KINDS}
+    prefixes, numbers, prefix = _key_numbers(len(head.keys))
     pre_str, pre_int, pre_long = prefixes["string"], prefixes["int"], prefixes["long"]
     pre_float, pre_bool = prefixes["double"], prefixes["boolean"]
-    numbers: dict[str, str] = {}
-    first = len(head.keys)
-
-    def prefix(name: str, kind: str) -> str:
-        number = numbers.get(name)
-        if number is None:
-            number = numbers[_check_name(name)] = f"d{first + len(numbers)}"
-        text = prefixes[kind][name] = f'<data key="{number}">'
-        return text
-
-    strings: dict[str, tuple[str, str]] = {}  # value -> (its XML text, the value read)
-
-    def string(value: str) -> tuple[str, str]:
-        safe = xml_safe(value)
-        entry = strings[value] = (escape(safe), same(safe, safe))
-        return entry
+    strings, string = _string_texts(same)
 
     lines: list[str] = []
     segments: list[bytes] = []
