@@ -50,6 +50,7 @@ from graph.build import ArticleMentions, ArticleMeta, EntityInfo, build_graph
 from graph.errors import ActorGraphError
 from graph.schema import ACTOR_TYPES
 
+from .analysis import ArticleAnalysis, analyse_article
 from .cache import (
     CACHE_NAME,
     BuildCache,
@@ -66,7 +67,7 @@ from .errors import OutputError
 from .extract import Options
 from .lock import BuildLock
 from .nlp import THREAD_VARS, NlpResult
-from .resolve import ArticleAnalysis, Resolver, analyse_article
+from .resolve import Resolver
 
 T = TypeVar("T")
 

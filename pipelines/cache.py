@@ -44,9 +44,9 @@ from typing import Any
 
 from graph.build import ArticleMeta
 
+from .analysis import ArticleAnalysis
 from .extract import Candidate, Options
 from .nlp import NlpResult, nlp_version
-from .resolve import ArticleAnalysis
 from .roles import Role
 
 #: The cache file's name inside the output folder.
@@ -54,9 +54,10 @@ CACHE_NAME = "cache.sqlite"
 #: Bumped when the database layout or the stored JSON changes.
 SCHEMA_VERSION = "1"
 
-#: Modules whose code decides what :func:`pipelines.resolve.analyse_article` returns.
-_EXTRACTION_MODULES = ("extract", "resolve", "roles", "noise", "matcher", "gazetteer", "text",
-                       "people", "nlp", "cache")
+#: Modules whose code decides what :func:`pipelines.analysis.analyse_article` returns (not
+#: the corpus-level resolver's: changing it re-uses every cached analysis).
+_EXTRACTION_MODULES = ("analysis", "extract", "roles", "noise", "matcher", "gazetteer",
+                       "text", "people", "nlp", "cache")
 
 
 def text_key(text: str) -> str:

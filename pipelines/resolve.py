@@ -1,7 +1,7 @@
 """Corpus-level entity resolution: candidate spans -> canonical actors.
 
-Per article (:func:`analyse_article`, a pure function): typed candidates from
-:mod:`pipelines.extract` plus the role each person is given in context. Over the corpus
+Per article (:func:`pipelines.analysis.analyse_article`, a pure function, re-exported
+here): typed candidates plus the role each person is given in context. Over the corpus
 (:class:`Resolver`): person names are clustered across spellings, surname-only mentions
 joined to their full name, offices propagated to every mention of the person, and each
 entity given a stable id, a label, a type, and for officials a ``role`` and an
@@ -17,72 +17,17 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from graph.build import ArticleMentions, ArticleMeta, EntityInfo, Mention
+from graph.build import ArticleMentions, EntityInfo, Mention
 
-from .extract import Candidate, Options, _resources, extract
+from .analysis import ArticleAnalysis
+from .extract import Candidate, _resources
 from .gazetteer import Entry, Gazetteer
 from .matcher import Match
-from .nlp import NlpResult
 from .people import NameClusters, name_tokens
-from .roles import Role, find_role
 from .text import is_acronym, name_key, slug
 
 _PERSON_TYPES = ("person", "official")
 _SURNAME_LIKE_TYPES = ("place", "group", "media")  # NER types a surname may be given
-
-
-@dataclass(slots=True)
-class ArticleAnalysis:
-    """Everything the corpus-level resolver needs from one article."""
-
-    meta: ArticleMeta
-    sentences: list[str]
-    candidates: list[Candidate]
-    roles: dict[int, Role] = field(default_factory=dict)  # candidate index -> role
-    acronyms: dict[str, str] = field(default_factory=dict)  # "ACRO" -> long name
-
-
-def split_at_lines(text: str, nlp: NlpResult) -> NlpResult:
-    """Never let a sentence run over a line break (a title glued to the lead)."""
-    out: list[tuple[int, int]] = []
-    for a, b in nlp.sentences:
-        start = a
-        while True:
-            nl = text.find("\n", start, b)
-            if nl < 0:
-                break
-            if text[start:nl].strip():
-                out.append((start, nl))
-            start = nl + 1
-        if text[start:b].strip():
-            out.append((start, b))
-    if not out:
-        out = [(0, len(text))]
-    return NlpResult(tuple(out), nlp.ents)
-
-
-def analyse_article(meta: ArticleMeta, text: str, nlp: NlpResult,
-                    options: Options | None = None) -> ArticleAnalysis:
-    """Candidates, roles and acronym definitions of one article (pure)."""
-    nlp = split_at_lines(text, nlp)
-    cands = extract(text, nlp, options)
-    roles: dict[int, Role] = {}
-    for i, c in enumerate(cands):
-        if c.type in _PERSON_TYPES:
-            role = find_role(text, c.start, c.end)
-            if role:
-                roles[i] = role
-    acronyms: dict[str, str] = {}
-    for c in cands:
-        if c.type != "group" or c.entry_id:
-            continue
-        tail = text[c.end:c.end + 16]
-        if tail.startswith(" (") and ")" in tail:
-            acro = tail[2:tail.index(")")].strip()
-            if is_acronym(acro):
-                acronyms[acro] = c.text
-    sentences = [text[a:b] for a, b in nlp.sentences]
-    return ArticleAnalysis(meta, sentences, cands, roles, acronyms)
 
 
 @dataclass

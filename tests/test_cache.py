@@ -9,6 +9,7 @@ import sqlite3
 import pytest
 
 from graph.build import ArticleMeta
+from pipelines.analysis import analyse_article
 from pipelines.cache import (
     CACHE_NAME,
     BuildCache,
@@ -20,7 +21,6 @@ from pipelines.cache import (
 from pipelines.corpus import sample_path
 from pipelines.extract import Options
 from pipelines.nlp import NlpResult, nlp_version
-from pipelines.resolve import analyse_article
 
 TEXT = ("Le ministre malien des Affaires étrangères a rencontré son homologue russe à Moscou.\n"
         "La Russie et le Mali ont signé un accord.")

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from graph.build import ArticleMentions, ArticleMeta, EntityInfo, Mention, build_graph
 from graph.readwrite import read, write
+from pipelines.analysis import ArticleAnalysis, analyse_article
 from pipelines.build import keep_evidence_sentences
 from pipelines.cache import analysis_from_json, analysis_to_json
 from pipelines.extract import Candidate
@@ -23,11 +24,9 @@ from pipelines.nlp import NlpResult
 from pipelines.people import NameClusters, name_tokens
 from pipelines.resolve import (
     _AMBIGUOUS,
-    ArticleAnalysis,
     Resolver,
     _Person,
     _pick,
-    analyse_article,
 )
 from pipelines.roles import Role
 from pipelines.text import name_key, slug
