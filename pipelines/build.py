@@ -422,6 +422,14 @@ class _Runner:
                ) -> Iterator[tuple[list[int], list[Job], list[Outcome]]]:
         """Queue a chunk; yield the chunks that finished meanwhile."""
         self.waiting.append((idx, jobs))
+        yield from self._advance()
+
+    def release(self) -> Iterator[tuple[list[int], list[Job], list[Outcome]]]:
+        """Stop holding chunks back: start on what waits; yield what finished."""
+        self.hold = 0
+        yield from self._advance()
+
+    def _advance(self) -> Iterator[tuple[list[int], list[Job], list[Outcome]]]:
         if self.executor is None:
             queued = sum(len(j) for _, j in self.waiting)
             if queued < self.hold:
@@ -431,13 +439,6 @@ class _Runner:
                     return  # a small build runs in-process: not worth starting workers
                 self._start_pool()
         yield from self._dispatch(limit=8 * self.workers)  # room to overlap
-
-    def release(self) -> Iterator[tuple[list[int], list[Job], list[Outcome]]]:
-        """Stop holding chunks back: start on what waits; yield what finished."""
-        self.hold = 0
-        if self.waiting:
-            idx, jobs = self.waiting.pop()
-            yield from self.submit(idx, jobs)
 
     def _dispatch(self, limit: int) -> Iterator[tuple[list[int], list[Job], list[Outcome]]]:
         while self.waiting:
