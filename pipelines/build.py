@@ -202,15 +202,34 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+def _once(work: Callable[[], T]) -> Callable[[], T]:
+    """``work``, run on the first call; later calls repeat its result or exception."""
+    outcome: list[tuple[bool, Any]] = []
+
+    def call() -> T:
+        if not outcome:
+            try:
+                outcome.append((True, work()))
+            except BaseException as exc:
+                outcome.append((False, exc))
+        ok, value = outcome[0]
+        if not ok:
+            raise value
+        return value
+
+    return call
+
+
 def in_background(work: Callable[[], T]) -> Callable[[], T]:
     """Start ``work`` in a forked copy of this process; return a function that waits for
     it and returns its result or raises its exception.
 
     Both cores write files at once at the end of a build. Where ``fork`` is missing (or
-    fails), ``work`` simply runs when the returned function is called.
+    fails), ``work`` simply runs when the returned function is first called. Calling the
+    returned function again repeats the first outcome (it never runs ``work`` twice).
     """
     if not hasattr(os, "fork"):
-        return work
+        return _once(work)
     import gc
     import pickle
 
@@ -222,7 +241,7 @@ def in_background(work: Callable[[], T]) -> Callable[[], T]:
         os.close(read_fd)
         os.close(write_fd)
         gc.unfreeze()
-        return work
+        return _once(work)
     if pid == 0:  # the child: do the work, send back its outcome, leave without cleanup
         os.close(read_fd)
         code = 0
@@ -244,13 +263,20 @@ def in_background(work: Callable[[], T]) -> Callable[[], T]:
     os.close(write_fd)
     gc.unfreeze()
 
+    outcome: list[tuple[bool, Any]] = []
+
     def wait() -> T:
-        with os.fdopen(read_fd, "rb") as fh:
-            payload = fh.read()
-        _, status = os.waitpid(pid, 0)
-        if not payload:
-            raise RuntimeError(f"background writer died (status {status})")
-        ok, value = pickle.loads(payload)
+        if not outcome:  # the first call collects the child; later ones repeat its outcome
+            try:
+                with os.fdopen(read_fd, "rb") as fh:
+                    payload = fh.read()
+            finally:
+                _, status = os.waitpid(pid, 0)
+            if not payload:
+                outcome.append((False, RuntimeError(f"background work died (status {status})")))
+            else:
+                outcome.append(pickle.loads(payload))
+        ok, value = outcome[0]
         if not ok:
             raise value
         return value
@@ -669,7 +695,8 @@ def build_corpus(
     :class:`BuildInterrupted` on Ctrl-C (the finished chunks stay in the cache).
     """
     from graph.html import render_html
-    from graph.readwrite import write as write_graph
+    from graph.readwrite._common import layout, viz_attributes
+    from graph.readwrite.graphml import write as write_graphml
 
     t0 = time.perf_counter()
     out = Path(out)
@@ -715,37 +742,48 @@ def build_corpus(
             t2 = time.perf_counter()
             result.timings["resolve"] = t2 - t1
 
-            title = "actorgraph — " + (Path(corpus).name if corpus else "sample corpus")
-            g = build_graph(docs, entities, window=window, title=title)  # type: ignore[arg-type]
-            g.graph["articles"] = result.articles
-            result.graph = g
-            result.actors = Counter(d["type"] for _, d in g.nodes(data=True))
-            result.edges = g.number_of_edges()
-            t3 = time.perf_counter()
-            result.timings["graph"] = t3 - t2
-
-            try:  # each file is written to a temporary file, then renamed
-                def side_files() -> tuple[int, Path]:
-                    count = write_mentions(out / "mentions.csv", docs, entities)
-                    return count, render_html(g, out / "graph.html", max_nodes=max_nodes).path
-
-                wait = in_background(side_files)  # the other core, while GraphML is written
+            # The other core writes each file that does not need what is left to do:
+            # mentions.csv while the graph is built, then Gephi's layout (only needed for
+            # the node rows, which the GraphML writer fills in last) and the page.
+            pending: list[Callable[[], object]] = []
+            try:
                 try:
-                    result.files["graphml"] = write_graph(g, out / "graph.graphml")
-                except BaseException:
+                    mentions = in_background(
+                        lambda: write_mentions(out / "mentions.csv", docs, entities))
+                    pending.append(mentions)
+                    title = "actorgraph — " + (Path(corpus).name if corpus else "sample corpus")
+                    g = build_graph(docs, entities, window=window,
+                                    title=title)  # type: ignore[arg-type]
+                    g.graph["articles"] = result.articles
+                    result.graph = g
+                    result.actors = Counter(d["type"] for _, d in g.nodes(data=True))
+                    result.edges = g.number_of_edges()
+                    t3 = time.perf_counter()
+                    result.timings["graph"] = t3 - t2
+
+                    # each file is written to a temporary file, then renamed
+                    positions = in_background(lambda: layout(g))
+                    pending.append(positions)
+                    page = in_background(
+                        lambda: render_html(g, out / "graph.html", max_nodes=max_nodes).path)
+                    pending.append(page)
+                    result.files["graphml"] = write_graphml(
+                        g, out / "graph.graphml", viz=lambda: viz_attributes(g, positions()))
+                    result.mentions = mentions()
+                    result.files["html"] = page()
+                    result.files["mentions"] = out / "mentions.csv"
+                    result.files["cache"] = out / CACHE_NAME
+                    result.seconds = time.perf_counter() - t0
+                    result.timings["write"] = time.perf_counter() - t3
+                    with atomic_open(out / "report.json", "w", encoding="utf-8") as fh:
+                        json.dump(result.report(), fh, ensure_ascii=False, indent=1)
+                    result.files["report"] = out / "report.json"
+                except OSError as exc:
+                    raise OutputError(
+                        f"cannot write into the output folder {out}: {exc.strerror or exc} "
+                        f"(files already written are complete; the cache is kept)") from exc
+            finally:  # no child left behind, whatever happened
+                for waiting in pending:
                     with contextlib.suppress(BaseException):
-                        wait()
-                    raise
-                result.mentions, result.files["html"] = wait()
-                result.files["mentions"] = out / "mentions.csv"
-                result.files["cache"] = out / CACHE_NAME
-                result.seconds = time.perf_counter() - t0
-                result.timings["write"] = time.perf_counter() - t3
-                with atomic_open(out / "report.json", "w", encoding="utf-8") as fh:
-                    json.dump(result.report(), fh, ensure_ascii=False, indent=1)
-                result.files["report"] = out / "report.json"
-            except OSError as exc:
-                raise OutputError(f"cannot write into the output folder {out}: "
-                                  f"{exc.strerror or exc} (files already written are complete; "
-                                  f"the cache is kept)") from exc
+                        waiting()
     return result

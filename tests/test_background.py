@@ -42,3 +42,40 @@ def test_unpicklable_exception_becomes_a_message():
 def test_child_that_dies_is_reported():
     with pytest.raises(RuntimeError, match="died"):
         in_background(lambda: os._exit(3))()
+
+
+def test_waiting_again_repeats_the_outcome():
+    wait = in_background(lambda: os.getpid())
+    first = wait()
+    assert wait() == first
+
+    def fail():
+        raise ValueError("une fois")
+
+    failing = in_background(fail)
+    for _ in range(2):
+        with pytest.raises(ValueError, match="une fois"):
+            failing()
+
+
+def test_without_fork_the_work_runs_once_when_asked(monkeypatch):
+    calls = []
+
+    def work():
+        calls.append(1)
+        return len(calls)
+
+    monkeypatch.delattr(os, "fork")
+    wait = in_background(work)
+    assert calls == []
+    assert wait() == 1 and wait() == 1
+    assert calls == [1]
+
+
+def test_a_failing_fork_runs_the_work_here(monkeypatch):
+    def no_fork():
+        raise OSError(errno.EAGAIN, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    wait = in_background(os.getpid)
+    assert wait() == os.getpid() == wait()

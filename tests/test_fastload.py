@@ -285,7 +285,7 @@ def _write_both(g: nx.Graph, tmp_path: Path, *, check_read: bool = True
     whether the one-pass writer handled ``g``."""
     fast, general = tmp_path / "fast.graphml", tmp_path / "general.graphml"
     extra = graphml.viz_attributes(g)
-    used = graphml._render(g, extra) is not None
+    used = graphml._render(g, lambda: extra) is not None
     graphml.write(g, fast)
     graphml._write_general(g, general, extra, True)
     assert fast.read_bytes() == general.read_bytes()
@@ -476,3 +476,44 @@ def test_a_version_1_sidecar_is_ignored_then_replaced(tmp_path: Path) -> None:
     assert sidecar.load(path) is None
     _forge(path, pickle.dumps((2, {}, {}, {}, b"\x01" + b"\x00" * 7, (1, 0, 0)), protocol=5))
     assert sidecar.load(path) is None  # parts that do not add up to the lists
+
+
+def test_viz_is_asked_for_once_after_the_edges(tmp_path: Path, monkeypatch) -> None:
+    """Gephi's attributes can come late (the build lays the graph out in another process
+    while the rows are rendered): same bytes as asking first."""
+    g = _plain_graph()
+    events: list[str] = []
+    render_edges = graphml._render_edges
+
+    def edges(*args):
+        events.append("edges")
+        return render_edges(*args)
+
+    def viz():
+        events.append("viz")
+        return graphml.viz_attributes(g)
+
+    monkeypatch.setattr(graphml, "_render_edges", edges)
+    late = graphml.write(g, tmp_path / "late.graphml", viz=viz)
+    assert events == ["edges", "viz"]
+    plain = graphml.write(g, tmp_path / "plain.graphml")
+    assert late.read_bytes() == plain.read_bytes()
+
+
+@pytest.mark.parametrize("change", ["int x", "missing node", "extra key", "other order"])
+def test_other_viz_values_take_the_general_path(change: str, tmp_path: Path) -> None:
+    g = _plain_graph()
+    extra = graphml.viz_attributes(g)
+    if change == "int x":
+        extra["n1"]["x"] = 3
+    elif change == "missing node":
+        del extra["n2"]
+    elif change == "extra key":
+        extra["n0"]["z"] = 1.0
+    else:
+        extra["n3"] = dict(reversed(list(extra["n3"].items())))
+    assert graphml._render(g, lambda: extra) is None
+    path = graphml.write(g, tmp_path / "odd.graphml", viz=lambda: extra)
+    general = tmp_path / "general.graphml"
+    graphml._write_general(g, general, extra, True)
+    assert path.read_bytes() == general.read_bytes()

@@ -135,10 +135,15 @@ def _backbone_layout(graph: nx.Graph, seed: int) -> dict[Any, tuple]:
     return pos
 
 
-def viz_attributes(graph: nx.Graph) -> dict[Any, dict[str, Any]]:
-    """Per node: ``r``, ``g``, ``b`` (ints), ``size``, ``x``, ``y`` (floats)."""
+def viz_attributes(graph: nx.Graph, pos: dict[Any, tuple] | None = None
+                   ) -> dict[Any, dict[str, Any]]:
+    """Per node: ``r``, ``g``, ``b`` (ints), ``size``, ``x``, ``y`` (floats).
+
+    ``pos`` is :func:`layout` of ``graph`` when the caller already has it.
+    """
     sizes = node_sizes(graph)
-    pos = layout(graph)
+    if pos is None:
+        pos = layout(graph)
     out: dict[Any, dict[str, Any]] = {}
     for node, data in graph.nodes(data=True):
         r, g, b = node_rgb(data.get("type"))

@@ -58,14 +58,24 @@ def _to_flat(graph: nx.Graph, extra: dict[Any, dict[str, Any]]) -> nx.Graph:
     return out
 
 
-def write(graph: nx.Graph, path: str | os.PathLike[str], *, sidecar: bool = True) -> Path:
+def write(graph: nx.Graph, path: str | os.PathLike[str], *, sidecar: bool = True,
+          viz: Callable[[], dict[Any, dict[str, Any]]] | None = None) -> Path:
     """Write ``graph`` as GraphML (atomically) and return the path written.
 
     With ``sidecar`` (the default) the fast-load sidecar ``<path>.agcache`` is written
-    beside it, see :mod:`graph.readwrite.sidecar`.
+    beside it, see :mod:`graph.readwrite.sidecar`. ``viz`` returns Gephi's attributes
+    per node (default: :func:`graph.readwrite._common.viz_attributes`); it is called
+    once, after the edges are rendered, so a caller can compute the layout elsewhere
+    (another process) in the meantime.
     """
     path = Path(path)
-    extra = viz_attributes(graph)
+    computed: list[dict[Any, dict[str, Any]]] = []
+
+    def extra() -> dict[Any, dict[str, Any]]:
+        if not computed:
+            computed.append(viz() if viz is not None else viz_attributes(graph))
+        return computed[0]
+
     enabled = gc.isenabled()
     gc.disable()  # millions of new strings and dicts, no cycles among them
     try:
@@ -89,7 +99,7 @@ def write(graph: nx.Graph, path: str | os.PathLike[str], *, sidecar: bool = True
         if enabled:
             gc.enable()
     # something unusual: the general path handles anything
-    return _write_general(graph, path, extra, sidecar)
+    return _write_general(graph, path, extra(), sidecar)
 
 
 def _write_general(graph: nx.Graph, path: Path, extra: dict[Any, dict[str, Any]],
@@ -327,34 +337,78 @@ def _check_name(name: object) -> str:
     return name
 
 
-def _render(graph: nx.Graph, extra: dict[Any, dict[str, Any]]
+def _render(graph: nx.Graph, extra: Callable[[], dict[Any, dict[str, Any]]]
             ) -> tuple[list[str], tuple[dict, dict, dict, list[bytes]]] | None:
     """The GraphML text :func:`_write_general` writes for ``graph`` and the parts of the
     sidecar it writes (:func:`graph.readwrite.sidecar.write_split`), in one pass and
     without copying the graph; ``None`` when ``graph`` holds anything unusual.
+
+    ``extra`` (Gephi's attributes) is only asked for once the edges are rendered.
     """
     if _orjson_dumps is None or type(graph) is not nx.Graph:
         return None
     try:
-        return _render_edges(graph, _render_head(graph, extra))
+        head = _node_rows(graph) or _render_head_general(graph, extra())
+        edges, keys, split = _render_edges(graph, head)
+        return _document(keys, _node_lines(head, extra), edges), split
     except Exception:  # _Unusual, or anything the general path must reproduce
         return None
 
 
+#: Gephi's attributes as :func:`viz_attributes` gives them: name and GraphML type.
+_VIZ_KINDS = (("r", "int"), ("g", "int"), ("b", "int"), ("size", "double"),
+              ("x", "double"), ("y", "double"))
+
+
 class _Head(NamedTuple):
     keys: list[tuple[str, str, str]]  # (for, attr.name, attr.type) of the graph and nodes
-    lines: list[str]  # from <graph> to the last </node>
+    lines: list[str]  # from <graph> to the last </node> (but see ``viz``)
     ids: dict[Any, str]  # node -> its id (a str)
     pool: dict[str, str]  # every string of the sidecar, once
     attrs: dict[str, Any]  # the sidecar's graph attributes
     nodes: dict[str, dict[str, Any]]  # the sidecar's node dict
+    # None, or: the node rows of ``lines`` start at line ``viz[0]`` and still lack
+    # Gephi's attributes (whose <data> openings are ``viz[1]``) and their closing tags
+    viz: tuple[int, tuple[str, ...]] | None = None
 
 
-def _render_head(graph: nx.Graph, extra: dict[Any, dict[str, Any]]) -> _Head:
-    """The graph's attributes and its nodes, exactly as :func:`_write_general` does them:
-    a node at a time with shortcuts for the usual values, or (when a node attribute has
-    values of several types) as the general path does."""
-    return _node_rows(graph, extra) or _render_head_general(graph, extra)
+def _node_lines(head: _Head, extra: Callable[[], dict[Any, dict[str, Any]]]) -> list[str]:
+    """``head.lines`` with Gephi's attributes put into the node rows (if they lack them),
+    exactly as :func:`_write_general` writes them."""
+    if head.viz is None:
+        return head.lines
+    first, openings = head.viz
+    values = extra()
+    names = tuple(name for name, _ in _VIZ_KINDS)
+    lines = head.lines
+    for i, node in enumerate(head.ids, first):
+        data = values[node]
+        if tuple(data) != names:
+            raise _Unusual("Gephi attributes other than viz_attributes'")
+        r, g, b, size, x, y = data.values()
+        if (type(r) is not int or type(g) is not int or type(b) is not int
+                or not (_INT_MIN <= r < _INT_MAX and _INT_MIN <= g < _INT_MAX
+                        and _INT_MIN <= b < _INT_MAX)
+                or type(size) is not float or type(x) is not float or type(y) is not float):
+            raise _Unusual("Gephi attributes of other types")
+        lines[i] += ("</data>" + openings[0] + str(r) + "</data>" + openings[1] + str(g)
+                     + "</data>" + openings[2] + str(b) + "</data>" + openings[3] + repr(size)
+                     + "</data>" + openings[4] + repr(x) + "</data>" + openings[5] + repr(y)
+                     + "</data></node>\n")
+    return lines
+
+
+def _document(keys: list[tuple[str, str, str]], head_lines: list[str],
+              edge_lines: list[str]) -> list[str]:
+    text = [_HEADER]
+    for number, (domain, name, kind) in enumerate(keys):
+        text.append(f'  <key id="d{number}" for="{domain}" attr.name="{name.translate(_ATTR)}" '
+                    f'attr.type="{kind}" />\n')
+    text.append('  <graph edgedefault="undirected">\n')
+    text += head_lines
+    text += edge_lines
+    text.append("  </graph>\n</graphml>\n")
+    return text
 
 
 def _render_head_general(graph: nx.Graph, extra: dict[Any, dict[str, Any]]) -> _Head:
@@ -428,8 +482,10 @@ def _string_texts(same: Callable[[str, str], str]
     return strings, string
 
 
-def _node_rows(graph: nx.Graph, extra: dict[Any, dict[str, Any]]) -> _Head | None:
-    """:func:`_render_head` in one pass over the nodes; ``None`` if anything is unusual."""
+def _node_rows(graph: nx.Graph) -> _Head | None:
+    """The graph's attributes and its nodes, exactly as :func:`_write_general` does them,
+    in one pass over the nodes with shortcuts for the usual values, but without Gephi's
+    attributes (added by :func:`_node_lines`); ``None`` if anything is unusual."""
     flat_attrs = _clean(graph.graph)
     graph_kinds = _keys([flat_attrs], True)
     keys = [("graph", _check_name(name), kind) for name, kind in graph_kinds.items()]
@@ -445,7 +501,8 @@ def _node_rows(graph: nx.Graph, extra: dict[Any, dict[str, Any]]) -> _Head | Non
 
     ids: dict[Any, str] = {}
     nodes: dict[str, dict[str, Any]] = {}
-    no_extra: dict[str, Any] = {}
+    first = len(lines)
+    viz_openings: tuple[str, ...] | None = None
     for node, data in graph._node.items():
         sid = str(node)
         if xml_safe(sid) is not sid:
@@ -488,15 +545,10 @@ def _node_rows(graph: nx.Graph, extra: dict[Any, dict[str, Any]]) -> _Head | Non
             text, x = strings.get(sid) or string(sid)
             parts.append((pre_str.get("label") or prefix("label", "string")) + text)
             read[same("label", "label")] = x
-        for k, x in extra.get(node, no_extra).items():  # Gephi's: not read back
-            t = type(x)
-            if k not in VIZ_ATTRS or t is not int and t is not float:
-                return None
-            kind = "double" if t is float else "int" if _INT_MIN <= x < _INT_MAX else "long"
-            parts.append((prefixes[kind].get(k) or prefix(k, kind)) + _text(x, kind))
+        if viz_openings is None:  # numbered where the first node's own keys end
+            viz_openings = tuple(prefix(k, kind) for k, kind in _VIZ_KINDS)
         nodes[same(sid, sid)] = read
-        lines.append(f'    <node id="{sid.translate(_ATTR)}">' + "</data>".join(parts)
-                     + "</data></node>\n")
+        lines.append(f'    <node id="{sid.translate(_ATTR)}">' + "</data>".join(parts))
     if len(nodes) != len(ids):
         return None  # two nodes with one id
     for name in numbers:
@@ -509,12 +561,14 @@ def _node_rows(graph: nx.Graph, extra: dict[Any, dict[str, Any]]) -> _Head | Non
     read_values = _ReadValues({(domain, name): frozenset({kind})
                                for domain, name, kind in keys})
     return _Head(keys, lines, ids, pool, share(_read_graph_attrs(read_values, flat_attrs)),
-                 nodes)
+                 nodes, (first, viz_openings or ()))
 
 
 def _render_edges(graph: nx.Graph, head: _Head
-                  ) -> tuple[list[str], tuple[dict, dict, dict, list[bytes]]]:
-    """The edges in the order of ``graph.edges()``, then the whole document."""
+                  ) -> tuple[list[str], list[tuple[str, str, str]],
+                             tuple[dict, dict, dict, list[bytes]]]:
+    """The edge rows in the order of ``graph.edges()``, every key, and the sidecar's
+    parts."""
     us: list[Any] = []
     vs: list[Any] = []
     datas: list[dict[str, Any]] = []
@@ -550,15 +604,7 @@ def _render_edges(graph: nx.Graph, head: _Head
         if len(found) != 1:  # widened: the text or the value read would change
             raise _Unusual(f"edge attribute {name!r} of types {found}")
         keys.append(("edge", name, next(iter(found))))
-    text = [_HEADER]
-    for number, (domain, name, kind) in enumerate(keys):
-        text.append(f'  <key id="d{number}" for="{domain}" attr.name="{name.translate(_ATTR)}" '
-                    f'attr.type="{kind}" />\n')
-    text.append('  <graph edgedefault="undirected">\n')
-    text += head.lines
-    text += lines
-    text.append("  </graph>\n</graphml>\n")
-    return text, (head.attrs, head.nodes, adj, segments)
+    return lines, keys, (head.attrs, head.nodes, adj, segments)
 
 
 _Columns = tuple[list[str], list[bytes], list[dict[str, Any]], dict[str, set[str]]]
