@@ -45,8 +45,23 @@ print(f"{t1 - t0:.3f} {max(times) * 1000:.2f} {sum(times) / len(times) * 1000:.2
 """
 
 
-def _tree_rss(root: int) -> int:
-    """Resident bytes of ``root`` and all its descendants (Linux /proc)."""
+def _pss(pid: int) -> int | None:
+    """Proportional set size of ``pid`` in bytes (each shared page split between the
+    processes sharing it), or None where ``/proc/PID/smaps_rollup`` is missing."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii", errors="replace") as fh:
+            for line in fh:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        return None
+    return None
+
+
+def _tree_memory(root: int) -> tuple[int, int]:
+    """Memory of ``root`` and all its descendants (Linux /proc): the sum of their resident
+    sizes (a page shared by forked processes counts once per process) and of their
+    proportional sizes (PSS: shared pages counted once in all; RSS where PSS is missing)."""
     children: dict[int, list[int]] = {}
     rss: dict[int, int] = {}
     page = os.sysconf("SC_PAGE_SIZE")
@@ -61,28 +76,32 @@ def _tree_rss(root: int) -> int:
         pid, ppid = int(entry), int(fields[1])
         children.setdefault(ppid, []).append(pid)
         rss[pid] = int(fields[21]) * page
-    total, stack = 0, [root]
+    total_rss = total_pss = 0
+    stack = [root]
     while stack:
         pid = stack.pop()
-        total += rss.get(pid, 0)
+        total_rss += rss.get(pid, 0)
+        pss = _pss(pid)
+        total_pss += rss.get(pid, 0) if pss is None else pss
         stack.extend(children.get(pid, []))
-    return total
+    return total_rss, total_pss
 
 
-def _run_build(corpus: Path, out: Path) -> tuple[str, float, int]:
-    """Run ``actorgraph build CORPUS --out OUT``: its output, seconds, peak tree RSS."""
+def _run_build(corpus: Path, out: Path) -> tuple[str, float, tuple[int, int]]:
+    """Run ``actorgraph build CORPUS --out OUT``: its output, seconds, and the peaks of the
+    process tree's summed RSS and PSS (see :func:`_tree_memory`)."""
     exe = shutil.which("actorgraph")
     cmd = [exe] if exe else [sys.executable, "-m", "pipelines.cli"]
     cmd += ["build", str(corpus), "--out", str(out), "--no-progress"]
-    peak = 0
+    peak = [0, 0]
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     stop = threading.Event()
 
     def sample() -> None:
-        nonlocal peak
         while not stop.is_set():
-            peak = max(peak, _tree_rss(proc.pid))
+            rss, pss = _tree_memory(proc.pid)
+            peak[0], peak[1] = max(peak[0], rss), max(peak[1], pss)
             stop.wait(0.5)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -93,7 +112,13 @@ def _run_build(corpus: Path, out: Path) -> tuple[str, float, int]:
     sampler.join()
     if proc.returncode != 0:
         sys.exit(f"build failed ({proc.returncode}):\n{stdout}\n{stderr}")
-    return stdout, elapsed, peak
+    return stdout, elapsed, (peak[0], peak[1])
+
+
+def _memory(peak: tuple[int, int]) -> str:
+    return (f"peak memory of the process tree {peak[1] / 2**30:.2f} GB (PSS: pages shared "
+            f"by forked processes counted once; RSS summed per process: "
+            f"{peak[0] / 2**30:.2f} GB)")
 
 
 def _incremental(corpus: Path, out: Path, full: float, share: float = 0.01) -> None:
@@ -124,7 +149,7 @@ def _incremental(corpus: Path, out: Path, full: float, share: float = 0.01) -> N
     stdout, elapsed, peak = _run_build(work / "corpus", out)
     print(stdout)
     print(f"incremental build with {count} new articles ({share:.0%}): {elapsed:.1f} s, "
-          f"peak memory {peak / 2**30:.2f} GB")
+          f"{_memory(peak)}")
     print(f"incremental ratio incremental / full = {elapsed:.1f} / {full:.1f} = "
           f"{elapsed / full:.3f} (target <= 0.05)")
 
@@ -147,8 +172,7 @@ def main() -> None:
     report = json.loads((args.out / "report.json").read_text(encoding="utf-8"))
     graphml = args.out / "graph.graphml"
     print(f"build: {elapsed / 60:.1f} min ({elapsed:.0f} s, "
-          f"{report['articles'] / elapsed:.1f} articles/s); peak memory of the process "
-          f"tree {peak / 2**30:.2f} GB")
+          f"{report['articles'] / elapsed:.1f} articles/s); {_memory(peak)}")
     print(f"articles {report['articles']}, skipped {len(report['skipped'])}, "
           f"actors {sum(report['actors'].values())} {report['actors']}, "
           f"edges {report['edges']}, mentions {report['mentions']}")

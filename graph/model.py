@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 import networkx as nx
 
 from .errors import ActorGraphError, ActorNotFound
-from .names import fold
+from .names import fold, fold_many
 from .schema import ACTOR_TYPES
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -327,14 +327,20 @@ class ActorGraph:
     def _build_index(self) -> dict[str, str]:
         nodes = sorted(self._lean.nodes(data=True),
                        key=lambda nd: (-int(nd[1].get("mentions") or 0), str(nd[0])))
-        index: dict[str, str] = {}
+        keys: list[str] = []
+        owners: list[str] = []
         for node, data in nodes:  # labels and ids win over aliases
             for key in (data.get("label"), node):
                 if key:
-                    index.setdefault(fold(str(key)), str(node))
+                    keys.append(str(key))
+                    owners.append(str(node))
         for node, data in nodes:
             for alias in data.get("aliases") or ():
-                index.setdefault(fold(str(alias)), str(node))
+                keys.append(str(alias))
+                owners.append(str(node))
+        index: dict[str, str] = {}
+        for folded, node in zip(fold_many(keys), owners, strict=True):
+            index.setdefault(folded, node)
         index.pop("", None)
         return index
 
