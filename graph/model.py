@@ -16,6 +16,7 @@ On disk, use :func:`load` (``from graph import load``) on a ``.graphml``, ``.gex
 from __future__ import annotations
 
 import datetime as _dt
+import gc
 import os
 import re
 from collections import Counter
@@ -27,7 +28,7 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 import networkx as nx
 
 from .errors import ActorGraphError, ActorNotFound
-from .names import fold, fold_many
+from .names import fold
 from .schema import ACTOR_TYPES
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -325,22 +326,25 @@ class ActorGraph:
     # ----------------------------------------------------------------- look-ups
 
     def _build_index(self) -> dict[str, str]:
+        enabled = gc.isenabled()
+        gc.disable()  # a just-loaded big graph: a collection would rescan all of it
+        try:
+            return self._name_index()
+        finally:
+            if enabled:
+                gc.enable()
+
+    def _name_index(self) -> dict[str, str]:
         nodes = sorted(self._lean.nodes(data=True),
                        key=lambda nd: (-int(nd[1].get("mentions") or 0), str(nd[0])))
-        keys: list[str] = []
-        owners: list[str] = []
+        index: dict[str, str] = {}
         for node, data in nodes:  # labels and ids win over aliases
             for key in (data.get("label"), node):
                 if key:
-                    keys.append(str(key))
-                    owners.append(str(node))
+                    index.setdefault(fold(str(key)), str(node))
         for node, data in nodes:
             for alias in data.get("aliases") or ():
-                keys.append(str(alias))
-                owners.append(str(node))
-        index: dict[str, str] = {}
-        for folded, node in zip(fold_many(keys), owners, strict=True):
-            index.setdefault(folded, node)
+                index.setdefault(fold(str(alias)), str(node))
         index.pop("", None)
         return index
 
