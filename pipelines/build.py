@@ -743,8 +743,9 @@ def build_corpus(
             result.timings["resolve"] = t2 - t1
 
             # The other core writes each file that does not need what is left to do:
-            # mentions.csv while the graph is built, then Gephi's layout (only needed for
-            # the node rows, which the GraphML writer fills in last) and the page.
+            # mentions.csv while the graph is built, then, one after the other, Gephi's
+            # layout (only needed for the node rows, which the GraphML writer fills in
+            # last) and the page. (One process at a time: two would slow the main one.)
             pending: list[Callable[[], object]] = []
             try:
                 try:
@@ -762,15 +763,23 @@ def build_corpus(
                     result.timings["graph"] = t3 - t2
 
                     # each file is written to a temporary file, then renamed
-                    positions = in_background(lambda: layout(g))
-                    pending.append(positions)
-                    page = in_background(
-                        lambda: render_html(g, out / "graph.html", max_nodes=max_nodes).path)
-                    pending.append(page)
+                    def layout_then_page() -> tuple[dict[Any, tuple], Path | Exception]:
+                        positions = layout(g)
+                        try:
+                            return positions, render_html(g, out / "graph.html",
+                                                          max_nodes=max_nodes).path
+                        except Exception as exc:  # noqa: BLE001 - raised after the GraphML
+                            return positions, exc
+
+                    other = in_background(layout_then_page)
+                    pending.append(other)
                     result.files["graphml"] = write_graphml(
-                        g, out / "graph.graphml", viz=lambda: viz_attributes(g, positions()))
+                        g, out / "graph.graphml", viz=lambda: viz_attributes(g, other()[0]))
                     result.mentions = mentions()
-                    result.files["html"] = page()
+                    page = other()[1]
+                    if isinstance(page, Exception):
+                        raise page
+                    result.files["html"] = page
                     result.files["mentions"] = out / "mentions.csv"
                     result.files["cache"] = out / CACHE_NAME
                     result.seconds = time.perf_counter() - t0
