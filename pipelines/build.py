@@ -263,25 +263,20 @@ def in_background(work: Callable[[], T]) -> Callable[[], T]:
     os.close(write_fd)
     gc.unfreeze()
 
-    outcome: list[tuple[bool, Any]] = []
-
-    def wait() -> T:
-        if not outcome:  # the first call collects the child; later ones repeat its outcome
-            try:
-                with os.fdopen(read_fd, "rb") as fh:
-                    payload = fh.read()
-            finally:
-                _, status = os.waitpid(pid, 0)
-            if not payload:
-                outcome.append((False, RuntimeError(f"background work died (status {status})")))
-            else:
-                outcome.append(pickle.loads(payload))
-        ok, value = outcome[0]
+    def collect() -> T:
+        try:
+            with os.fdopen(read_fd, "rb") as fh:
+                payload = fh.read()
+        finally:
+            _, status = os.waitpid(pid, 0)
+        if not payload:
+            raise RuntimeError(f"background work died (status {status})")
+        ok, value = pickle.loads(payload)
         if not ok:
             raise value
         return value
 
-    return wait
+    return _once(collect)  # the first call collects the child; later ones repeat it
 
 
 def _progress(total: int | None, enabled: bool):
@@ -748,49 +743,48 @@ def build_corpus(
             # last) and the page. (One process at a time: two would slow the main one.)
             pending: list[Callable[[], object]] = []
             try:
-                try:
-                    mentions = in_background(
-                        lambda: write_mentions(out / "mentions.csv", docs, entities))
-                    pending.append(mentions)
-                    title = "actorgraph — " + (Path(corpus).name if corpus else "sample corpus")
-                    g = build_graph(docs, entities, window=window,
-                                    title=title)  # type: ignore[arg-type]
-                    g.graph["articles"] = result.articles
-                    result.graph = g
-                    result.actors = Counter(d["type"] for _, d in g.nodes(data=True))
-                    result.edges = g.number_of_edges()
-                    t3 = time.perf_counter()
-                    result.timings["graph"] = t3 - t2
+                mentions = in_background(
+                    lambda: write_mentions(out / "mentions.csv", docs, entities))
+                pending.append(mentions)
+                title = "actorgraph — " + (Path(corpus).name if corpus else "sample corpus")
+                g = build_graph(docs, entities, window=window,
+                                title=title)  # type: ignore[arg-type]
+                g.graph["articles"] = result.articles
+                result.graph = g
+                result.actors = Counter(d["type"] for _, d in g.nodes(data=True))
+                result.edges = g.number_of_edges()
+                t3 = time.perf_counter()
+                result.timings["graph"] = t3 - t2
 
-                    # each file is written to a temporary file, then renamed
-                    def layout_then_page() -> tuple[dict[Any, tuple], Path | Exception]:
-                        positions = layout(g)
-                        try:
-                            return positions, render_html(g, out / "graph.html",
-                                                          max_nodes=max_nodes).path
-                        except Exception as exc:  # noqa: BLE001 - raised after the GraphML
-                            return positions, exc
+                # each file is written to a temporary file, then renamed
+                def layout_then_page() -> tuple[dict[Any, tuple], Path | Exception]:
+                    positions = layout(g)
+                    try:
+                        return positions, render_html(g, out / "graph.html",
+                                                      max_nodes=max_nodes).path
+                    except Exception as exc:  # noqa: BLE001 - raised after the GraphML
+                        return positions, exc
 
-                    other = in_background(layout_then_page)
-                    pending.append(other)
-                    result.files["graphml"] = write_graphml(
-                        g, out / "graph.graphml", viz=lambda: viz_attributes(g, other()[0]))
-                    result.mentions = mentions()
-                    page = other()[1]
-                    if isinstance(page, Exception):
-                        raise page
-                    result.files["html"] = page
-                    result.files["mentions"] = out / "mentions.csv"
-                    result.files["cache"] = out / CACHE_NAME
-                    result.seconds = time.perf_counter() - t0
-                    result.timings["write"] = time.perf_counter() - t3
-                    with atomic_open(out / "report.json", "w", encoding="utf-8") as fh:
-                        json.dump(result.report(), fh, ensure_ascii=False, indent=1)
-                    result.files["report"] = out / "report.json"
-                except OSError as exc:
-                    raise OutputError(
-                        f"cannot write into the output folder {out}: {exc.strerror or exc} "
-                        f"(files already written are complete; the cache is kept)") from exc
+                other = in_background(layout_then_page)
+                pending.append(other)
+                result.files["graphml"] = write_graphml(
+                    g, out / "graph.graphml", viz=lambda: viz_attributes(g, other()[0]))
+                result.mentions = mentions()
+                page = other()[1]
+                if isinstance(page, Exception):
+                    raise page
+                result.files["html"] = page
+                result.files["mentions"] = out / "mentions.csv"
+                result.files["cache"] = out / CACHE_NAME
+                result.seconds = time.perf_counter() - t0
+                result.timings["write"] = time.perf_counter() - t3
+                with atomic_open(out / "report.json", "w", encoding="utf-8") as fh:
+                    json.dump(result.report(), fh, ensure_ascii=False, indent=1)
+                result.files["report"] = out / "report.json"
+            except OSError as exc:
+                raise OutputError(
+                    f"cannot write into the output folder {out}: {exc.strerror or exc} "
+                    f"(files already written are complete; the cache is kept)") from exc
             finally:  # no child left behind, whatever happened
                 for waiting in pending:
                     with contextlib.suppress(BaseException):
