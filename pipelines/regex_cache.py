@@ -69,11 +69,10 @@ def _internals() -> tuple[Any, Any, Any] | None:
     return (_parser, _compiler, _sre) if needed else None
 
 
-def _file_name(pattern: str, flags: int) -> str:
-    import _sre
-
+def _file_name(sre: Any, pattern: str, flags: int) -> str:
     h = hashlib.sha256()
-    h.update(f"{sys.version}|{sys.implementation.cache_tag}|{_sre.MAGIC}|{flags}|".encode())
+    magic = getattr(sre, "MAGIC", "?")
+    h.update(f"{sys.version}|{sys.implementation.cache_tag}|{magic}|{flags}|".encode())
     h.update(pattern.encode("utf-8", "surrogatepass"))
     return h.hexdigest()[:40] + ".bin"
 
@@ -160,7 +159,7 @@ def reusing_compiled_regexes(directory: Path | None = None) -> Iterator[None]:
     def compile(p: Any, flags: int = 0) -> Any:
         if not isinstance(p, str) or len(p) < MIN_PATTERN_CHARS or flags & re.DEBUG:
             return original(p, flags)
-        path = folder / _file_name(p, flags)
+        path = folder / _file_name(sre, p, flags)
         prog = _read(path)
         if prog is not None:
             try:
