@@ -11,46 +11,26 @@ entity given a stable id, a label, a type, and for officials a ``role`` and an
 from __future__ import annotations
 
 import gc
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
 from graph.build import ArticleMentions, EntityInfo, Mention
 
+from . import attach
 from .analysis import ArticleAnalysis
+from .attach import Key, Person
 from .extract import Candidate, _resources
 from .gazetteer import Entry, Gazetteer
 from .matcher import Match
-from .people import NameClusters, name_tokens
+from .people import name_tokens
 from .text import is_acronym, name_key, slug
 
 _PERSON_TYPES = ("person", "official")
-_SURNAME_LIKE_TYPES = ("place", "group", "media")  # NER types a surname may be given
+_SURNAME_LIKE_TYPES = attach.SURNAME_LIKE_TYPES
 
 
-@dataclass
-class _Person:
-    names: Counter[str] = field(default_factory=Counter)
-    roles: Counter[str] = field(default_factory=Counter)
-    official: bool = False
-    gaz_id: str = ""
-
-
-_AMBIGUOUS: tuple[str, ...] = ("\x00ambiguous",)
-
-
-def _pick(cands: set[tuple[str, ...]], counts: Counter[tuple[str, ...]],
-          known: set[tuple[str, ...]], ratio: int) -> tuple[str, ...] | None:
-    """The notable one among ``cands``, else one named ``ratio`` times as often."""
-    notable = cands & known
-    if len(notable) == 1:
-        return next(iter(notable))
-    ranked = sorted(cands, key=lambda r: (-counts[r], r))
-    if counts[ranked[0]] >= ratio * max(1, counts[ranked[1]]):
-        return ranked[0]
-    return None
 
 
 class Resolver:
@@ -90,144 +70,30 @@ class Resolver:
     def _resolve(
         self, docs: list[ArticleAnalysis]
     ) -> tuple[list[ArticleMentions], dict[str, EntityInfo]]:
-        clusters = NameClusters()
-        key_gaz: dict[tuple[str, ...], str] = {}
-        # Per candidate, computed once: its name tokens and whether it is a person (1),
-        # a surname-like span (2) or neither (0). Both only depend on the candidate.
-        tokens_of: dict[str, tuple[str, ...]] = {}
-        surname_like: dict[str, bool] = {}  # for NER places, groups and media
-        doc_toks: list[list[tuple[str, ...]]] = []
-        doc_kinds: list[list[int]] = []
-        doc_full: list[list[tuple[str, ...]]] = []  # each article's full person names
-        entries = self.gaz.entries
-        # 1. full names seen anywhere, and gazetteer officials whose surname occurs
-        gaz_key: dict[str, tuple[str, ...]] = {}  # gazetteer id -> its label's tokens
-        short_names: set[str] = set()
-        first_names: set[str] = set()  # also the given names of the corpus
-        surnames: set[str] = set()
-        for doc in docs:
-            toks_list: list[tuple[str, ...]] = []
-            kinds: list[int] = []
-            full: list[tuple[str, ...]] = []
-            for c in doc.candidates:
-                text = c.text
-                toks = tokens_of.get(text)
-                if toks is None:
-                    toks = tokens_of[text] = name_tokens(text)
-                toks_list.append(toks)
-                ctype = c.type
-                if ctype in _PERSON_TYPES:
-                    kind = 1
-                elif c.kind == "ner" and ctype in _SURNAME_LIKE_TYPES:
-                    like = surname_like.get(text)
-                    if like is None:
-                        like = surname_like[text] = self._surname_like(c)
-                    kind = 2 if like else 0
-                else:
-                    kind = 0
-                kinds.append(kind)
-                if kind:
-                    entry_id = c.entry_id
-                    if entry_id:  # a gazetteer office-holder, maybe by acronym ("IBK")
-                        entry = entries.get(entry_id)
-                        label = name_tokens(entry.label) if entry else ()
-                        if len(label) >= 2:
-                            clusters.add(label)
-                            key_gaz[label] = entry_id
-                            gaz_key[entry_id] = label
-                    if len(toks) >= 2 and kind == 1:
-                        clusters.add(toks)
-                        full.append(toks)
-                        first_names.add(toks[0])
-                        surnames.add(toks[-1])
-                        if entry_id:
-                            key_gaz[toks] = entry_id
-                    elif len(toks) == 1:
-                        short_names.add(toks[0])
-            doc_toks.append(toks_list)
-            doc_kinds.append(kinds)
-            doc_full.append(full)
-        # A lone word that is somebody's first name here ("Jean") calls up no one.
-        for surname in {k[-1] for k in list(clusters.keys())} | (short_names - first_names):
-            for toks, gid in self._surnames.get(surname, ()):
-                if toks not in key_gaz:
-                    key_gaz[toks] = gid
-                clusters.add(toks)
-        given_names = first_names
-        # The clusters are final from here on: each name's root never changes again.
-        root_of = {k: clusters.find(k) for k in list(clusters.keys())}
-        full_roots = [[(toks[0], root_of[toks]) for toks in full] for full in doc_full]
-        all_roots = [root_of[toks] for full in doc_full for toks in full]
-        full_count: Counter[tuple[str, ...]] = Counter(all_roots)
-        gaz_roots = {root_of[t] for t in key_gaz}
-        gaz_root = {gid: root_of[toks] for gid, toks in gaz_key.items()}
-        attach_memo: dict[tuple[str, ...], tuple[set[tuple[str, ...]],
-                                                 tuple[str, ...] | None]] = {}
-        # 2. attach each person mention to a cluster root (per article, per candidate),
-        # 3. and gather per-person facts (in article order, then candidate order)
-        assign: list[list[tuple[str, ...] | None]] = []
-        no_counts: Counter[tuple[str, ...]] = Counter()  # only read
-        people: dict[tuple[str, ...], _Person] = defaultdict(_Person)
-        for doc, toks_list, kinds, local in zip(docs, doc_toks, doc_kinds, full_roots,
-                                               strict=True):
-            by_given: dict[str, set[tuple[str, ...]]] = {}
-            if local:
-                local_counts = Counter([root for _, root in local])
-                for given, root in local:
-                    by_given.setdefault(given, set()).add(root)
-            else:
-                local_counts = no_counts
-            doc_roles = doc.roles
-            roots: list[tuple[str, ...] | None] = [None] * len(toks_list)
-            cands = zip(doc.candidates, toks_list, kinds, strict=True)
-            for ci, (c, toks, kind) in enumerate(cands):
-                if not toks:
-                    continue
-                entry_id = c.entry_id
-                if entry_id and entry_id in gaz_root:
-                    root = gaz_root[entry_id]
-                elif kind == 1 and len(toks) >= 2:
-                    root = root_of[toks]
-                elif not kind:
-                    continue
-                else:
-                    root = self._attach(toks, local_counts, clusters, full_count, gaz_roots,
-                                        attach_memo)
-                    if root is None and len(toks) == 1 and len(by_given.get(toks[0], ())) == 1:
-                        root = next(iter(by_given[toks[0]]))  # "Greta" for Greta Thunberg
-                    if root is _AMBIGUOUS:
-                        continue  # "Obama" in an article about several Obamas: nobody
-                    if root is None:
-                        if kind != 1:
-                            continue
-                        if len(toks) == 1 and toks[0] in given_names and toks[0] not in surnames:
-                            continue  # a lone first name ("François"): nobody in particular
-                        root = toks
-                roots[ci] = root
-                p = people[root]
-                p.names[c.text] += 1
-                if doc_roles:
-                    role = doc_roles.get(ci)
-                    if role and role.official:
-                        p.official = True
-                        p.roles[role.text] += 1
-            assign.append(roots)
-        gaz_of_root: dict[tuple[str, ...], str] = {}
-        for toks, gid in key_gaz.items():
-            if toks in root_of:
-                gaz_of_root.setdefault(root_of[toks], gid)
-        for root, p in people.items():
-            gid = gaz_of_root.get(root, "")
-            if gid:
-                p.gaz_id = gid
-                p.official = True
-        # 4. entity table and mentions
+        """The passes of :mod:`pipelines.attach`, then the entity table and mentions."""
+        names = attach.collect_names(docs, self.gaz, self._surname_like)
+        attach.add_gazetteer_namesakes(names, self._surnames)
+        roots = attach.freeze(names)
+        assign = [attach.attach_article(doc, i, names, roots) for i, doc in enumerate(docs)]
+        people = attach.gather_people(docs, assign, names, roots)
         entities: dict[str, EntityInfo] = {}
-        person_info: dict[tuple[str, ...], EntityInfo] = {}
+        person_info = self._people_entities(people, entities)
+        return self._mentions(docs, assign, person_info, entities), entities
+
+    def _people_entities(self, people: dict[Key, Person],
+                         entities: dict[str, EntityInfo]) -> dict[Key, EntityInfo]:
+        """One entity per person root, added to ``entities``."""
+        person_info: dict[Key, EntityInfo] = {}
         affiliations: dict[str, str] = {}
         for root, p in people.items():
             info = self._person_info(root, p, affiliations)
             person_info[root] = entities.setdefault(info.id, info)
+        return person_info
+
+    def _mentions(self, docs: list[ArticleAnalysis], assign: list[list[Key | None]],
+                  person_info: dict[Key, EntityInfo],
+                  entities: dict[str, EntityInfo]) -> list[ArticleMentions]:
+        """Every article's mentions; entities of non-person candidates added on the way."""
         acronyms: dict[str, str] = {}
         for doc in docs:
             for acro, long in doc.acronyms.items():
@@ -256,7 +122,7 @@ class Resolver:
                 add(Mention(article, info.id, info.label, info.type, c.text, c.start, c.end,
                             c.sentence))
             out.append(ArticleMentions(doc.meta, doc.sentences, mentions))
-        return out, entities
+        return out
 
     @staticmethod
     def _surname_like(c: Candidate) -> bool:
@@ -264,52 +130,7 @@ class Resolver:
         return (c.kind == "ner" and c.type in _SURNAME_LIKE_TYPES
                 and 1 <= len(c.text.split()) <= 2 and not is_acronym(c.text))
 
-    @staticmethod
-    def _attach(toks: tuple[str, ...], local: Counter[tuple[str, ...]],
-                clusters: NameClusters, counts: Counter[tuple[str, ...]],
-                known: set[tuple[str, ...]],
-                memo: dict[tuple[str, ...], tuple[set[tuple[str, ...]],
-                                                  tuple[str, ...] | None]] | None = None,
-                ) -> tuple[str, ...] | None:
-        """The full-name cluster a surname-only mention belongs to.
-
-        Full names in the same article decide: the only one that fits, else the only
-        notable office-holder among them, else one named at least twice as often as the
-        others; if still undecided the mention is :data:`_AMBIGUOUS`. With no full name
-        in the article: the only person in the corpus with that surname, else the only
-        notable office-holder among them, else one named at least three times as often
-        as any other. None when nothing fits.
-
-        ``memo`` (for one corpus pass, once ``clusters``, ``counts`` and ``known`` are
-        final) keeps, per ``toks``, the candidate roots and the corpus-level choice.
-        """
-        if len(toks) >= 3:
-            return None
-        cached = memo.get(toks) if memo is not None else None
-        if cached is None:
-            cands = clusters.with_surname(toks)
-            if not cands:
-                corpus_choice = None
-            elif len(cands) == 1:
-                corpus_choice = next(iter(cands))
-            else:
-                corpus_choice = _pick(cands, counts, known, 3)
-            if memo is not None:
-                memo[toks] = (cands, corpus_choice)
-        else:
-            cands, corpus_choice = cached
-        if local:
-            if len(local) < len(cands):
-                here = {r for r in local if r in cands}
-            else:
-                here = {r for r in cands if r in local}
-            if len(here) == 1:
-                return here.pop()
-            if here:
-                return _pick(here, local, known, 2) or _AMBIGUOUS
-        return corpus_choice
-
-    def _person_info(self, root: tuple[str, ...], p: _Person,
+    def _person_info(self, root: tuple[str, ...], p: Person,
                      affiliations: dict[str, str] | None = None) -> EntityInfo:
         """The entity of one person; ``affiliations`` memoizes :meth:`_affiliation`."""
         gaz_entry = self.gaz.entries.get(p.gaz_id) if p.gaz_id else None

@@ -17,17 +17,15 @@ from hypothesis import strategies as st
 from graph.build import ArticleMentions, ArticleMeta, EntityInfo, Mention, build_graph
 from graph.readwrite import read, write
 from pipelines.analysis import ArticleAnalysis, analyse_article
+from pipelines.attach import AMBIGUOUS as _AMBIGUOUS
+from pipelines.attach import Person as _Person
+from pipelines.attach import pick as _pick
 from pipelines.build import keep_evidence_sentences
 from pipelines.cache import analysis_from_json, analysis_to_json
 from pipelines.extract import Candidate
 from pipelines.nlp import NlpResult
 from pipelines.people import NameClusters, name_tokens
-from pipelines.resolve import (
-    _AMBIGUOUS,
-    Resolver,
-    _Person,
-    _pick,
-)
+from pipelines.resolve import Resolver
 from pipelines.roles import Role
 from pipelines.text import name_key, slug
 
