@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -59,6 +60,24 @@ class Names:
     short_names: set[str] = field(default_factory=set)  # one-word person mentions
     first_names: set[str] = field(default_factory=set)  # given names of the corpus
     surnames: set[str] = field(default_factory=set)
+    places: frozenset[Key] = frozenset()  # names the gazetteer knows as places or states
+
+    def is_given_name(self, token: str) -> bool:
+        """Whether the corpus uses ``token`` as a first name at least as often as a surname
+        (counted over distinct full names, so one famous "Édouard Philippe" does not make
+        "Philippe" a surname, nor one "MACRON Emmanuel" "Macron" a first name)."""
+        if token not in self.first_names:
+            return False
+        if self._given_count is None:
+            self._given_count, self._surname_count = Counter(), Counter()
+            for key in self.clusters.keys():
+                if len(key) >= 2:
+                    self._given_count[key[0]] += 1
+                    self._surname_count[key[-1]] += 1
+        return self._given_count[token] >= self._surname_count[token]
+
+    _given_count: Counter[str] | None = None
+    _surname_count: Counter[str] = field(default_factory=Counter)
 
 
 @dataclass
@@ -69,7 +88,32 @@ class Roots:
     full_count: Counter[Key]  # mentions of each root by a full name
     gaz_roots: set[Key]  # roots of gazetteer office-holders
     gaz_root: dict[str, Key]  # gazetteer id -> its root
-    memo: dict[Key, tuple[set[Key], Key | None]] = field(default_factory=dict)
+    memo: dict[Key, set[Key]] = field(default_factory=dict)
+    context: Context | None = None
+
+
+@dataclass
+class Context:
+    """What each article names besides people, and what each person is named with.
+
+    Keys are gazetteer ids, ``ner:`` keys of organisations found by NER, and ``p:`` keys
+    of full person names. ``weight`` is each key's inverse document frequency
+    (``log(articles / articles naming it)``): a rare organisation says more about who
+    a lone surname is than "France" does.
+    """
+
+    article_keys: list[frozenset[str]]
+    root_keys: dict[Key, set[str]]
+    weight: dict[str, float]
+
+    def score(self, index: int, root: Key) -> float:
+        """How much article ``index`` and person ``root`` are named with alike."""
+        keys = self.root_keys.get(root)
+        if not keys:
+            return 0.0
+        here = self.article_keys[index]
+        small, big = (here, keys) if len(here) <= len(keys) else (keys, here)
+        return sum(self.weight[k] for k in small if k in big)
 
 
 def pick(cands: set[Key], counts: Counter[Key], known: set[Key], ratio: int) -> Key | None:
@@ -153,7 +197,7 @@ def add_gazetteer_namesakes(names: Names,
     somebody's first name here (a lone "Jean" calls up no one).
     """
     wanted = {k[-1] for k in list(names.clusters.keys())}
-    wanted |= names.short_names - names.first_names
+    wanted |= {t for t in names.short_names if not names.is_given_name(t)}
     for surname in wanted:
         for toks, gid in gaz_surnames.get(surname, ()):
             if toks not in names.key_gaz:
@@ -172,40 +216,103 @@ def freeze(names: Names) -> Roots:
 
 
 # -- pass 4 ---------------------------------------------------------------------------
-def attach(toks: Key, local: Counter[Key], clusters: NameClusters, roots: Roots) -> Key | None:
+#: A lone surname joins a full name seen only in other articles when the two are named
+#: with actors at least this specific: a key named in 5% of the articles weighs 3.0.
+MIN_CONTEXT = 3.0
+
+
+def build_context(docs: Sequence[ArticleAnalysis], names: Names, roots: Roots,
+                  gaz_context: dict[str, set[str]] | None = None) -> Context:
+    """Each article's context keys, each person root's, and each key's weight.
+
+    ``gaz_context`` gives gazetteer office-holders a context of their own (the states and
+    bodies of their offices), so a lone "Bazoum" in an article on Niger finds Mohamed
+    Bazoum even when the corpus never names him in full.
+    """
+    article_keys: list[frozenset[str]] = []
+    df: Counter[str] = Counter()
+    root_keys: dict[Key, set[str]] = defaultdict(set)
+    for i, doc in enumerate(docs):
+        keys: set[str] = set()
+        for c, toks, kind in zip(doc.candidates, names.doc_toks[i], names.doc_kinds[i],
+                                 strict=True):
+            if kind == PERSON and len(toks) >= 2 and toks in roots.root_of:
+                keys.add("p:" + " ".join(roots.root_of[toks]))
+            elif c.entry_id:
+                keys.add(c.entry_id)
+            elif c.type == "group":
+                keys.add("ner:" + " ".join(toks))
+        frozen = frozenset(keys)
+        article_keys.append(frozen)
+        df.update(frozen)
+        for toks in names.doc_full[i]:
+            root_keys[roots.root_of[toks]].update(frozen)
+    for gid, extra in (gaz_context or {}).items():
+        root = roots.gaz_root.get(gid)
+        if root is not None:
+            root_keys[root].update(extra)
+    for root, keys in root_keys.items():
+        keys.discard("p:" + " ".join(root))
+    n = max(1, len(docs))
+    weight = {k: math.log(n / c) for k, c in df.items()}
+    for keys in root_keys.values():
+        for k in keys:
+            weight.setdefault(k, math.log(n))
+    return Context(article_keys, dict(root_keys), weight)
+
+
+def attach(toks: Key, local: Counter[Key], clusters: NameClusters, roots: Roots,
+           index: int = -1, corpus: bool = True, person: bool = True) -> Key | None:
     """The full-name cluster a surname-only mention belongs to.
 
     Full names in the same article decide: the only one that fits, else the only
     notable office-holder among them, else one named at least twice as often as the
     others; if still undecided the mention is :data:`AMBIGUOUS`. With no full name
-    in the article: the only person in the corpus with that surname, else the only
-    notable office-holder among them, else one named at least three times as often
-    as any other. None when nothing fits.
+    in the article (and ``corpus``), the evidence must come from the article's other
+    actors (:meth:`Context.score` at least :data:`MIN_CONTEXT`): the only full name
+    of the corpus that fits and is named with them (:func:`_by_context`); the only one
+    that fits needs no such evidence when it is a gazetteer office-holder and NER called
+    the mention a ``person``. Fame or frequency alone never picks among several. None
+    when nothing fits.
     """
     if len(toks) >= 3:
         return None
-    cached = roots.memo.get(toks)
-    if cached is None:
-        cands = clusters.with_surname(toks)
-        if not cands:
-            corpus_choice = None
-        elif len(cands) == 1:
-            corpus_choice = next(iter(cands))
-        else:
-            corpus_choice = pick(cands, roots.full_count, roots.gaz_roots, 3)
-        roots.memo[toks] = (cands, corpus_choice)
-    else:
-        cands, corpus_choice = cached
+    cands = roots.memo.get(toks)
+    if cands is None:
+        cands = roots.memo[toks] = clusters.with_surname(toks)
+    if not cands:
+        return None
     if local:
-        if len(local) < len(cands):
-            here = {r for r in local if r in cands}
-        else:
-            here = {r for r in cands if r in local}
+        here = {r for r in local if r in cands}
         if len(here) == 1:
             return here.pop()
         if here:
             return pick(here, local, roots.gaz_roots, 2) or AMBIGUOUS
-    return corpus_choice
+    if not corpus or roots.context is None or index < 0:
+        return None
+    known = roots.gaz_roots if person else set()
+    return _by_context(cands, index, roots.context, known, roots.full_count)
+
+
+def _by_context(cands: set[Key], index: int, context: Context, known: set[Key],
+                counts: Counter[Key]) -> Key | None:
+    """The candidate root named with the same actors as article ``index``, if clear.
+
+    Among the candidates whose context fits (:data:`MIN_CONTEXT`): the only one, else
+    the one whose context fits twice as well as any other's, else the one the corpus
+    names in full three times as often as any other (``counts``). The only candidate,
+    when it is a gazetteer office-holder (``known``), needs no context: general
+    knowledge says who a lone "Haftar" is.
+    """
+    if len(cands) == 1 and cands <= known:
+        return next(iter(cands))
+    scored = sorted(((context.score(index, r), r) for r in cands), reverse=True)
+    fit = [(s, r) for s, r in scored if s >= MIN_CONTEXT]
+    if not fit:
+        return None
+    if len(fit) == 1 or fit[1][0] * 2 <= fit[0][0]:
+        return fit[0][1]
+    return pick({r for _, r in fit}, counts, set(), 3)
 
 
 def attach_article(doc: ArticleAnalysis, index: int, names: Names,
@@ -226,23 +333,30 @@ def attach_article(doc: ArticleAnalysis, index: int, names: Names,
         elif kind == PERSON and len(toks) >= 2:
             out[ci] = roots.root_of[toks]
         elif kind:
-            out[ci] = _attach_short(toks, kind, local_counts, by_given, names, roots)
+            out[ci] = _attach_short(toks, kind, index, local_counts, by_given, names, roots)
     return out
 
 
-def _attach_short(toks: Key, kind: int, local: Counter[Key], by_given: dict[str, set[Key]],
-                  names: Names, roots: Roots) -> Key | None:
-    """The root of a one- or two-word mention that is not a full name of its own."""
-    root = attach(toks, local, names.clusters, roots)
+def _attach_short(toks: Key, kind: int, index: int, local: Counter[Key],
+                  by_given: dict[str, set[Key]], names: Names, roots: Roots) -> Key | None:
+    """The root of a one- or two-word mention that is not a full name of its own.
+
+    A name that is a known place or a first name of the corpus joins only a full name
+    of its own article: the one it ends, else the one it begins ("Greta" for Greta
+    Thunberg), else nobody; a one-letter name joins nobody. Other names may look
+    beyond their article (:func:`attach`); a span NER called a person that finds
+    nobody stands for itself, one NER gave another type keeps it.
+    """
+    if any(len(t) < 2 for t in toks):
+        return None  # "B", "J. K.": initials name nobody
+    given = len(toks) == 1 and names.is_given_name(toks[0])
+    corpus = not given and toks not in names.places
+    root = attach(toks, local, names.clusters, roots, index, corpus, kind == PERSON)
     if root is None and len(toks) == 1 and len(by_given.get(toks[0], ())) == 1:
-        root = next(iter(by_given[toks[0]]))  # "Greta" for Greta Thunberg
+        root = next(iter(by_given[toks[0]]))
     if root is AMBIGUOUS:
         return None  # "Obama" in an article about several Obamas: nobody
-    if root is None:
-        if kind != PERSON:
-            return None
-        if len(toks) == 1 and toks[0] in names.first_names and toks[0] not in names.surnames:
-            return None  # a lone first name ("François"): nobody in particular
+    if root is None and corpus and kind == PERSON:
         root = toks
     return root
 

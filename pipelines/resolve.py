@@ -40,6 +40,8 @@ class Resolver:
         res = _resources()
         self.gaz = gazetteer or res.gaz
         self._surnames = self._gazetteer_surnames()
+        self._places = self._place_names()
+        self._gaz_context = self._office_context()
         self._group_names: dict[str, str] | None = None
         self._group_keys: list[str] = []
 
@@ -53,6 +55,25 @@ class Resolver:
             toks = name_tokens(term.text)
             if len(toks) >= 2:
                 out[toks[-1]].append((toks, entry.id))
+        return out
+
+    def _place_names(self) -> frozenset[tuple[str, ...]]:
+        """Name tokens of every place, state and capital: never a person's lone name."""
+        out: set[tuple[str, ...]] = set()
+        for term in self.gaz.terms:
+            entry = self.gaz.entries.get(term.entry_id)
+            if entry is None or entry.type not in ("place", "state"):
+                continue
+            if term.kind in ("name", "capital", "") and term.text not in entry.risky_names:
+                out.add(name_tokens(term.text))
+        return frozenset(out)
+
+    def _office_context(self) -> dict[str, set[str]]:
+        """Per gazetteer office-holder, the states and bodies of their offices."""
+        out: dict[str, set[str]] = {}
+        for entry in self.gaz.entries.values():
+            if entry.type == "official" and entry.roles:
+                out[entry.id] = {r.affiliation for r in entry.roles if r.affiliation}
         return out
 
     # -- corpus pass ----------------------------------------------------------------
@@ -72,8 +93,10 @@ class Resolver:
     ) -> tuple[list[ArticleMentions], dict[str, EntityInfo]]:
         """The passes of :mod:`pipelines.attach`, then the entity table and mentions."""
         names = attach.collect_names(docs, self.gaz, self._surname_like)
+        names.places = self._places
         attach.add_gazetteer_namesakes(names, self._surnames)
         roots = attach.freeze(names)
+        roots.context = attach.build_context(docs, names, roots, self._gaz_context)
         assign = [attach.attach_article(doc, i, names, roots) for i, doc in enumerate(docs)]
         people = attach.gather_people(docs, assign, names, roots)
         entities: dict[str, EntityInfo] = {}

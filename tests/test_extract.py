@@ -168,11 +168,25 @@ def test_lone_first_name_is_dropped_but_lone_surname_kept():
     assert [m.text for m in docs[1].mentions] == ["Zongo"]
 
 
-def test_surname_goes_to_the_dominant_person():
+def test_surname_is_not_given_to_the_more_frequent_namesake_without_evidence():
     docs, _ = _resolve(
         *[("Paul Kanazoé a signé.", [("Paul Kanazoé", "PER")])] * 3,
         ("Awa Kanazoé chante.", [("Awa Kanazoé", "PER")]),
         ("Kanazoé a parlé.", [("Kanazoé", "PER")]),
+    )
+    assert docs[-1].mentions[0].entity == "person:kanazoe"
+
+
+def test_surname_joins_the_namesake_named_with_the_same_actors():
+    paul = "Paul Kanazoé, du Front uni des cultivateurs, a signé."
+    awa = "Awa Kanazoé chante avec la Chorale des marins."
+    lone = "Kanazoé a quitté le Front uni des cultivateurs."
+    filler = [(f"Le Niger a voté ({i}).", []) for i in range(40)]
+    docs, _ = _resolve(
+        (paul, [("Paul Kanazoé", "PER"), ("Front uni des cultivateurs", "ORG")]),
+        (awa, [("Awa Kanazoé", "PER"), ("Chorale des marins", "ORG")]),
+        *filler,
+        (lone, [("Kanazoé", "PER"), ("Front uni des cultivateurs", "ORG")]),
     )
     assert docs[-1].mentions[0].entity == "person:paul-kanazoe"
 
