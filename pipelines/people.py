@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 from .text import word_key, word_texts
 
@@ -83,16 +84,20 @@ def same_person(a: Sequence[str], b: Sequence[str], threshold: float = 80.0) -> 
     return True
 
 
-def close_spelling(a: Sequence[str], b: Sequence[str], threshold: float = 85.0) -> bool:
-    """Same given names, surnames one letter apart (``Droukdal`` / ``Droukdel``)."""
+def close_spelling(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Same given names, surnames one edit apart (``Droukdal`` / ``Droukdel``).
+
+    One edit only: ``Martin`` and ``Martinez``, or ``Réault`` and ``Raoult``, are
+    different families.
+    """
     return (
         len(a) >= 2 and len(b) >= 2 and tuple(a[:-1]) == tuple(b[:-1])
         and len(a[0]) >= 3 and min(len(a[-1]), len(b[-1])) >= 5
-        and fuzz.ratio(a[-1], b[-1]) >= threshold
+        and Levenshtein.distance(a[-1], b[-1], score_cutoff=1) <= 1
     )
 
 
-# close_spelling()'s default threshold minus a margin: a prefilter must not miss a match
+# rapidfuzz's ratio of two 5-letter words one substitution apart: the prefilter misses none
 _CLOSE_PREFILTER = 80.0
 
 

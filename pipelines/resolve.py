@@ -166,13 +166,13 @@ class Resolver:
         role, affiliation = "", ""
         if p.roles:
             role = max(p.roles, key=lambda r: (p.roles[r], len(r)))
-            roles = " ".join(p.roles)
+            # the state of that one office, never one named in another role string
             if affiliations is None:
-                affiliation = self._affiliation(roles)
-            elif roles in affiliations:
-                affiliation = affiliations[roles]
+                affiliation = self._affiliation(role)
+            elif role in affiliations:
+                affiliation = affiliations[role]
             else:
-                affiliation = affiliations[roles] = self._affiliation(roles)
+                affiliation = affiliations[role] = self._affiliation(role)
         if gaz_entry is not None and gaz_entry.roles:
             g_role = gaz_entry.roles[-1]
             role = role or g_role.role

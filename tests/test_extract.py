@@ -261,3 +261,14 @@ def test_official_acronym_and_lone_surname_of_a_notable_office_holder():
     haftar = docs[1].mentions[0]
     assert haftar.type == "official" and haftar.label.endswith("Haftar")
     assert len(haftar.label.split()) >= 2
+
+
+def test_affiliation_comes_from_the_chosen_role_alone():
+    first = "Le conseiller qatari Paul Kanazoé a souri."
+    then = ("Le ministre français de l'Intérieur Paul Kanazoé a parlé. "
+            "Puis le ministre français de l'Intérieur Paul Kanazoé est parti.")
+    docs, entities = _resolve((first, [("Paul Kanazoé", "PER")]),
+                              (then, [("Paul Kanazoé", "PER")] * 2))
+    info = entities["person:paul-kanazoe"]
+    assert info.role == "ministre français de l'Intérieur"
+    assert info.affiliation == "France"

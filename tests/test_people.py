@@ -71,6 +71,17 @@ def test_close_spelling_joins_one_letter_surnames_only_with_the_same_given_names
     assert clusters.find(name_tokens("Abdelmalek X")) != root
 
 
+
+def test_close_spelling_never_joins_a_surname_that_runs_on():
+    clusters = NameClusters()
+    for name in ("Pierre Martin", "Pierre Martinez", "Paul Martin", "Paul Martins"):
+        clusters.add(name_tokens(name))
+    def root(name: str) -> tuple[str, ...]:
+        return clusters.find(name_tokens(name))
+
+    assert root("Pierre Martinez") != root("Pierre Martin")
+    assert root("Paul Martins") == root("Paul Martin")
+
 # -- NameClusters and fold_token against the plain versions they replace ------------------
 
 _REF_TRANSLIT = [
