@@ -219,6 +219,9 @@ def freeze(names: Names) -> Roots:
 #: A lone surname joins a full name seen only in other articles when the two are named
 #: with actors at least this specific: a key named in 5% of the articles weighs 3.0.
 MIN_CONTEXT = 3.0
+#: A span NER typed as a place or an organisation ("Macron a dit" read as a place) joins a
+#: person of another article only if the corpus names that person in full this often.
+MIN_FULL_FOR_NON_PERSON = 3
 
 
 def build_context(docs: Sequence[ArticleAnalysis], names: Names, roots: Roots,
@@ -247,10 +250,11 @@ def build_context(docs: Sequence[ArticleAnalysis], names: Names, roots: Roots,
         df.update(frozen)
         for toks in names.doc_full[i]:
             root_keys[roots.root_of[toks]].update(frozen)
-    for gid, extra in (gaz_context or {}).items():
-        root = roots.gaz_root.get(gid)
-        if root is not None:
-            root_keys[root].update(extra)
+    if gaz_context:
+        for toks, gid in names.key_gaz.items():
+            extra = gaz_context.get(gid)
+            if extra and toks in roots.root_of:
+                root_keys[roots.root_of[toks]].update(extra)
     for root, keys in root_keys.items():
         keys.discard("p:" + " ".join(root))
     n = max(1, len(docs))
@@ -271,9 +275,10 @@ def attach(toks: Key, local: Counter[Key], clusters: NameClusters, roots: Roots,
     in the article (and ``corpus``), the evidence must come from the article's other
     actors (:meth:`Context.score` at least :data:`MIN_CONTEXT`): the only full name
     of the corpus that fits and is named with them (:func:`_by_context`); the only one
-    that fits needs no such evidence when it is a gazetteer office-holder and NER called
-    the mention a ``person``. Fame or frequency alone never picks among several. None
-    when nothing fits.
+    that fits needs less evidence when it is a gazetteer office-holder and NER called
+    the mention a ``person`` (``person``); a mention NER gave another type joins only
+    people named in full at least :data:`MIN_FULL_FOR_NON_PERSON` times. Fame or
+    frequency alone never picks among several. None when nothing fits.
     """
     if len(toks) >= 3:
         return None
@@ -290,6 +295,10 @@ def attach(toks: Key, local: Counter[Key], clusters: NameClusters, roots: Roots,
             return pick(here, local, roots.gaz_roots, 2) or AMBIGUOUS
     if not corpus or roots.context is None or index < 0:
         return None
+    if not person:  # NER saw a place or an organisation: only a well-known name will do
+        cands = {r for r in cands if roots.full_count[r] >= MIN_FULL_FOR_NON_PERSON}
+        if not cands:
+            return None
     known = roots.gaz_roots if person else set()
     return _by_context(cands, index, roots.context, known, roots.full_count)
 
@@ -301,12 +310,12 @@ def _by_context(cands: set[Key], index: int, context: Context, known: set[Key],
     Among the candidates whose context fits (:data:`MIN_CONTEXT`): the only one, else
     the one whose context fits twice as well as any other's, else the one the corpus
     names in full three times as often as any other (``counts``). The only candidate,
-    when it is a gazetteer office-holder (``known``), needs no context: general
-    knowledge says who a lone "Haftar" is.
+    when it is a gazetteer office-holder (``known``), needs only some shared context
+    (the states of their offices count): a lone "Haftar" in an article on Libya.
     """
-    if len(cands) == 1 and cands <= known:
-        return next(iter(cands))
     scored = sorted(((context.score(index, r), r) for r in cands), reverse=True)
+    if len(cands) == 1 and cands <= known and scored[0][0] > 0:
+        return scored[0][1]
     fit = [(s, r) for s, r in scored if s >= MIN_CONTEXT]
     if not fit:
         return None

@@ -63,6 +63,17 @@ def _given(tokens: Sequence[str]) -> tuple[str, ...]:
     return tuple(toks)
 
 
+#: Endings that make a feminine first name of a masculine one (Michel -> Michèle,
+#: Jean -> Jeanne, Gabriel -> Gabrielle, Antoine -> Antoinette, Henri -> Henriette).
+_FEMININE_ENDINGS = ("e", "ne", "le", "tte", "ette")
+
+
+def _gendered_pair(a: str, b: str) -> bool:
+    """Whether two folded first names are the masculine and feminine of one name."""
+    short, long = sorted((a, b), key=len)
+    return long.startswith(short) and long[len(short):] in _FEMININE_ENDINGS
+
+
 def same_person(a: Sequence[str], b: Sequence[str], threshold: float = 80.0) -> bool:
     """Whether two full names (folded tokens, 2+ each) denote the same person."""
     if tuple(a) == tuple(b):
@@ -72,6 +83,8 @@ def same_person(a: Sequence[str], b: Sequence[str], threshold: float = 80.0) -> 
     ga, gb = _given(a), _given(b)
     if not ga or not gb:
         return False
+    if ga[0] != gb[0] and _gendered_pair(ga[0], gb[0]):
+        return False  # Michel / Michèle, Jean / Jeanne: two people
     if ga[0] != gb[0] and fuzz.ratio(ga[0], gb[0]) < threshold:
         # initials: "J. Dupont" ~ "Jean Dupont"
         if not ((len(ga[0]) == 1 and gb[0].startswith(ga[0]))

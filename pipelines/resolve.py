@@ -69,11 +69,22 @@ class Resolver:
         return frozenset(out)
 
     def _office_context(self) -> dict[str, set[str]]:
-        """Per gazetteer office-holder, the states and bodies of their offices."""
+        """Per gazetteer office-holder, the states and bodies of their offices: their
+        affiliations and those their role texts name ("armée nationale libyenne")."""
+        matcher = _resources().matcher
         out: dict[str, set[str]] = {}
         for entry in self.gaz.entries.values():
-            if entry.type == "official" and entry.roles:
-                out[entry.id] = {r.affiliation for r in entry.roles if r.affiliation}
+            if entry.type != "official" or not entry.roles:
+                continue
+            keys = {r.affiliation for r in entry.roles if r.affiliation}
+            texts = [r.role for r in entry.roles]
+            texts += [self._label(k) for k in list(keys)]
+            for text in texts:  # lower-cased too: "Armée nationale libyenne" is Libyan
+                for m in (*matcher.find(text), *matcher.find(text.lower())):
+                    found = self.gaz.entries.get(m.entry_id)
+                    if found is not None and found.type in ("state", "group"):
+                        keys.add(found.id)
+            out[entry.id] = keys
         return out
 
     # -- corpus pass ----------------------------------------------------------------

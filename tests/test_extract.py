@@ -254,7 +254,7 @@ def test_capitalised_words_of_a_name_must_be_capitalised():
 def test_official_acronym_and_lone_surname_of_a_notable_office_holder():
     docs, entities = _resolve(
         ("IBK a parlé à Bamako.", [("IBK", "ORG"), ("Bamako", "LOC")]),
-        ("Haftar a rejeté la trêve.", [("Haftar", "PER")]),
+        ("Haftar a rejeté la trêve en Libye.", [("Haftar", "PER")]),
     )
     ibk = docs[0].mentions[0]
     assert ibk.type == "official" and "Keïta" in ibk.label
@@ -272,3 +272,8 @@ def test_affiliation_comes_from_the_chosen_role_alone():
     info = entities["person:paul-kanazoe"]
     assert info.role == "ministre français de l'Intérieur"
     assert info.affiliation == "France"
+
+
+def test_lone_surname_of_an_office_holder_needs_a_shared_context():
+    docs, _ = _resolve(("Haftar a chanté à la fête du village.", [("Haftar", "PER")]))
+    assert docs[0].mentions[0].entity == "person:haftar"

@@ -159,3 +159,10 @@ def test_clusters_are_those_of_the_plain_version(names):
 @given(st.text(max_size=40))
 def test_name_tokens_are_the_folded_words(name):
     assert name_tokens.__wrapped__(name) == tuple(fold_token(name[a:b]) for a, b in words(name))
+
+
+def test_masculine_and_feminine_first_names_are_two_people():
+    for a, b in (("Michel Mercadier", "Michèle Mercadier"), ("Jean Tobby", "Jeanne Tobby"),
+                 ("Gabriel Lopes", "Gabrielle Lopes"), ("Henri Vasseur", "Henriette Vasseur")):
+        assert not same_person(name_tokens(a), name_tokens(b)), (a, b)
+    assert same_person(name_tokens("Michel Mercadier"), name_tokens("Michell Mercadier"))
