@@ -41,7 +41,7 @@ FR_FIXES = {
     "La Réunion": "Réunion",
 }
 # Names from pycountry kept as risky (a first name) or left out (a word of everyday use).
-FR_RISKY = {"Aude", "Saint-Martin"}
+FR_RISKY = {"Aude"}
 FR_TYPES = {
     "Metropolitan department": "departement",
     "Overseas departmental collectivity": "departement",
@@ -95,7 +95,7 @@ Morvan
 Quercy
 Gascogne
 Anjou
-Touraine
+!Touraine
 !Berry
 Sologne
 Cotentin
