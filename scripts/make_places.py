@@ -91,7 +91,7 @@ Périgord
 Camargue
 Côte d'Azur;Riviera française
 Cévennes
-Morvan
+!Morvan
 Quercy
 Gascogne
 Anjou
@@ -427,7 +427,6 @@ Kourou
 Les Abymes
 Le Lamentin
 Schœlcher;Schoelcher
-Koné
 Bora-Bora
 """.strip().splitlines()
 
@@ -458,7 +457,7 @@ Delaware
 Hawaï;Hawaii
 Idaho
 Illinois
-Indiana
+!Indiana
 Iowa
 Kansas
 Kentucky
@@ -742,7 +741,7 @@ Portsmouth
 Brighton
 Salisbury
 Cork
-Milan
+!Milan
 Turin
 Venise
 Gênes
@@ -762,7 +761,7 @@ Malaga
 Cordoue
 Tolède
 Saint-Jacques-de-Compostelle
-Palma;Palma de Majorque
+!Palma;Palma de Majorque
 Majorque
 Minorque
 Ibiza
@@ -771,7 +770,7 @@ Grande Canarie
 Saint-Sébastien
 Pampelune
 Porto
-Faro
+!Faro
 Madère
 Açores
 Cologne
@@ -816,7 +815,7 @@ Thessalonique
 Lesbos
 Crète
 Corfou
-Rhodes
+!Rhodes
 Lampedusa
 Gdansk;Gdańsk
 Wroclaw;Wrocław
@@ -1095,7 +1094,7 @@ Indus
 Euphrate
 Yangzi;Yangtsé;Yangzi Jiang
 Fleuve Jaune
-Jourdain
+!Jourdain
 Oronte
 Zambèze
 Limpopo
