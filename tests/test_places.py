@@ -70,3 +70,19 @@ def test_risky_place_followed_by_a_name_is_left_to_ner() -> None:
     text = "Selon Lourdes Martin, le pèlerinage a repris."
     out = typed(text, ("Lourdes Martin", "PER"))
     assert ("Lourdes Martin", "person", "") in out
+
+
+def test_cardinal_words() -> None:
+    # "le Nord" is the département (or the north of France); "l'Est", "l'Ouest", "le Sud" are
+    # directions and never places of their own; "Corée du Nord" stays the state.
+    text = "Des orages dans le Nord et dans l'Est, puis à l'Ouest et au Sud. La Corée du Nord tire."
+    out = typed(text)
+    assert ("Nord", "place", "place:nord") in out
+    assert ("Corée du Nord", "state", "state:PRK") in out
+    assert not any(t in ("Est", "Ouest", "Sud") for t, _, _ in out)
+
+
+def test_a_surname_that_is_a_region_stays_a_person() -> None:
+    text = "Touraine a répondu aux questions des députés."
+    out = typed(text, ("Touraine", "PER"))
+    assert ("Touraine", "person", "") in out
