@@ -6,8 +6,8 @@ One person per line (``#`` starts a comment)::
 
 ``AFF`` is an ISO 3166-1 alpha-3 code (``FRA`` -> ``state:FRA``) or a group id (``onu`` ->
 ``group:onu``); ``start`` and ``end`` are ``YYYY`` or ``YYYY-MM`` and an empty end means in
-office as far as the data knows.  Roles are listed oldest first (the resolver reads the last one
-as the current or best-known office).  A person whose label or one of whose names is already
+office as far as the data knows.  Roles are stored oldest first, the offices still held last (the
+resolver reads the last one as the current office).  A person whose label or one of whose names is already
 in the file (compared folded: case, accents, hyphens) is left out and reported.
 
 Usage: ``python3 scripts/add_officials.py batch.txt [...]``.
@@ -51,6 +51,8 @@ def parse_line(line: str) -> dict:
             raise ValueError(f"bad role {field!r} in {line!r}")
         roles.append({"role": m["role"], "affiliation": _affiliation(m["aff"]),
                       "start": m["start"], "end": m["end"] or ""})
+    # oldest first, offices still held last: the resolver falls back on the last role
+    roles.sort(key=lambda r: (r["end"] == "", r["start"]))
     if not roles or not names:
         raise ValueError(f"no role or name in {line!r}")
     rec = {"id": f"person:{slug(names[0])}", "type": "official", "label": names[0],

@@ -64,3 +64,12 @@ def test_media_lookups(text: str, entry_id: str) -> None:
 @pytest.mark.parametrize("text", ["Voici", "Canal", "Nikkei", "Provence"])
 def test_media_words_left_out(text: str) -> None:
     assert not (_entry_of(text) or "").startswith("media:"), text
+
+
+def test_roles_run_oldest_first_with_current_offices_last() -> None:
+    # the resolver falls back on the last role: it must be the current or latest office
+    for entry in load_gazetteer().by_type("official"):
+        keys = [(r.end == "", r.start) for r in entry.roles]
+        assert keys == sorted(keys), entry.id
+    darmanin = load_gazetteer().entry("person:gerald-darmanin")
+    assert darmanin.roles[-1].role == "garde des Sceaux, ministre de la Justice"
