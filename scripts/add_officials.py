@@ -6,9 +6,10 @@ One person per line (``#`` starts a comment)::
 
 ``AFF`` is an ISO 3166-1 alpha-3 code (``FRA`` -> ``state:FRA``) or a group id (``onu`` ->
 ``group:onu``); ``start`` and ``end`` are ``YYYY`` or ``YYYY-MM`` and an empty end means in
-office as far as the data knows.  Roles are stored oldest first, the offices still held last (the
-resolver reads the last one as the current office).  A person whose label or one of whose names is already
-in the file (compared folded: case, accents, hyphens) is left out and reported.
+office as far as the data knows.  Roles are stored oldest first, the offices still held
+last (the resolver reads the last one as the current office).  A person whose label or one
+of whose names is already in the file (compared folded: case, accents, hyphens) is left out
+and reported.
 
 Usage: ``python3 scripts/add_officials.py batch.txt [...]``.
 """
