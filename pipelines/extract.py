@@ -185,9 +185,10 @@ def extract(text: str, nlp: NlpResult, options: Options | None = None) -> list[C
                            for i in overlapping)
             strictly = contains and any((gaz_matches[i].end - gaz_matches[i].start) < b - a
                                         for i in overlapping)
-            # A state name that is also a first name ("Maurice") yields to NER's person.
+            # A state or place name that is also a first name ("Maurice", "Florence") yields
+            # to NER's person.
             risky = any(
-                res.types.get(gaz_matches[i].entry_id) == "state"
+                res.types.get(gaz_matches[i].entry_id) in ("state", "place")
                 and gaz_matches[i].text in res.gaz.entries[gaz_matches[i].entry_id].risky_names
                 for i in overlapping
             )
