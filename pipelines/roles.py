@@ -22,7 +22,8 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -40,7 +41,7 @@ mais car donc or ni selon avec par contre sans sur sous dans lors après avant c
 durant depuis jusque hier aujourd'hui demain
 il elle ils elles on se y ne pas plus ce cet cette ces son sa ses leur leurs mon ma mes notre
 nos votre vos lui eux très aussi déjà encore ainsi alors quand si puis également notamment
-toujours désormais actuellement lui-même elle-même récemment
+toujours désormais actuellement lui-même elle-même récemment ou face cas
 lundi mardi mercredi jeudi vendredi samedi dimanche janvier février mars avril mai juin juillet
 août septembre octobre novembre décembre
 nommé nommée nommés réélu réélue élu élue désigné désignée arrivé arrivée venu venue mis mise
@@ -48,7 +49,9 @@ connu connue accusé accusée soupçonné soupçonnée condamné condamnée inte
 citée interviewé interviewée invité invitée reçu reçue tué tuée blessé blessée arrêté arrêtée
 interpellé interpellée limogé limogée démis démise installé installée visé visée poursuivi
 poursuivie entendu entendue joint jointe contacté contactée sollicité sollicitée âgé âgée
-décédé décédée mort morte né née originaire issu issue proche
+décédé décédée mort morte né née originaire issu issue proche suspendu suspendue
+exclu exclue écarté écartée incarcéré incarcérée jugé jugée impliqué impliquée mêlé
+mêlée battu battue
 """.split())
 #: Frequent verbs in the third person; nouns too after a determiner ("de la rencontre").
 _VERBS = frozenset("""
@@ -71,7 +74,7 @@ ultra tiara mantra aura sierra front affront choléra
 #: Words after which a verb-looking word is a noun ("la rencontre", "de l'annonce").
 _DETERMINERS = frozenset("le la les l' un une des du de d' au aux à en pour".split())
 _ELIDED_STOPS = ("qu'", "jusqu'", "lorsqu'", "puisqu'", "n'", "s'", "c'", "j'", "m'", "t'")
-_CONTINUE_AFTER_AND = frozenset("de du des d' la le l' les aux au à".split())
+_CONTINUE_AFTER_AND = frozenset("de du des d' aux au à".split())
 #: Modifiers that leave a title bare: "le président sortant", "le roi défunt".
 _BARE_MODIFIERS = frozenset("""
 sortant sortante élu élue actuel actuelle ancien ancienne nouveau nouvelle nouvel ex défunt
@@ -102,6 +105,21 @@ class TitleLexicon:
     pattern: re.Pattern[str]
     official: dict[str, OfficialValue]
     bare: frozenset[str] = frozenset()
+    raw: dict[str, str] = field(default_factory=dict)
+    #: Titles that are also verbs or adjectives: a title only after a determiner.
+    after_determiner: frozenset[str] = frozenset()
+
+    def matches(self, raw: str, pos: int = 0) -> Iterator[re.Match[str]]:
+        """Titles in ``raw`` from ``pos`` (folded matching; "jugé" is not "juge")."""
+        for m in self.pattern.finditer(fold(raw), pos):
+            if not _accent_clash(raw[m.start():m.end()], self.raw.get(m.group(0), "")):
+                yield m
+
+
+def _accent_clash(surface: str, title: str) -> bool:
+    """The text has an accent where the title has none ("jugé" for "juge")."""
+    return any(s.isalpha() and t == fold(t) and s.lower() != fold(s)
+               for s, t in zip(surface, title, strict=False))
 
 
 @dataclass(frozen=True)
@@ -124,15 +142,21 @@ def load_titles() -> TitleLexicon:
     raw = resources.files("pipelines").joinpath("data/titles.jsonl").read_text("utf-8")
     official: dict[str, OfficialValue] = {}
     bare: set[str] = set()
+    titles: dict[str, str] = {}
+    determined: set[str] = set()
     for line in raw.splitlines():
         if line.strip():
             row = json.loads(line)
             key = fold(row["title"])
+            titles[key] = row["title"].lower()
             value = row["official"]
             official[key] = value if value == "if_public" else bool(value)
             if row.get("bare"):
                 bare.add(key)
-    return TitleLexicon(_alternation(list(official)), official, frozenset(bare))
+            if row.get("after_determiner"):
+                determined.add(key)
+    return TitleLexicon(_alternation(list(official)), official, frozenset(bare), titles,
+                        frozenset(determined))
 
 
 @lru_cache(maxsize=1)
@@ -170,26 +194,37 @@ def _breaks(tok: str, low: str, prev: str, nxt: str) -> bool:
         return not low[:1].isalpha()  # "G5" continues, "2019" and "3e" break
     if low in _STOP or low.startswith(_ELIDED_STOPS):
         return True
-    if low in ("et", "ou"):
-        return not (nxt in _CONTINUE_AFTER_AND or nxt.startswith(("d'", "l'"))
-                    or nxt[:1].isupper())
+    if low == "et":
+        return not (nxt in _CONTINUE_AFTER_AND or nxt.startswith("d'"))
     if low == "pour":
-        return not (nxt in _CONTINUE_AFTER_AND or nxt[:1].isupper())
+        return not (nxt in _ARTICLES or nxt.startswith(("l'", "d'")) or nxt[:1].isupper())
     if low in ("un", "une"):
         return prev not in _DETERMINERS and prev not in ("auprès", "chez")
     return _is_verb(tok, prev)
 
 
+def _starts_a_name(tok: str, nxt: str, after_prep: bool) -> bool:
+    """Two capitalised words outside a complement: a person's name ("ministre Jean Roux")."""
+    return (not after_prep and tok[:1].isupper() and nxt[:1].isupper()
+            and tok.lower() not in _ARTICLES)
+
+
 def np_end(phrase: str, max_words: int = _MAX_WORDS) -> int:
     """Length of the prefix of ``phrase`` that can still be the noun phrase of an office."""
     toks = [m for m in _TOKEN.finditer(phrase.replace("’", "'"))]
+    after_prep = False
     for i, m in enumerate(toks):
         tok = m.group(0)
         low = tok.lower()
         prev = toks[i - 1].group(0).lower() if i else ""
         nxt = toks[i + 1].group(0) if i + 1 < len(toks) else ""
-        if i >= max_words or _breaks(tok, low, prev, nxt.lower() if nxt[:1].islower() else nxt):
+        if (i >= max_words or _breaks(tok, low, prev, nxt.lower() if nxt[:1].islower() else nxt)
+                or _starts_a_name(tok, nxt, after_prep)):
             return m.start()
+        if low in _PREPOSITIONS or low.startswith("d'"):
+            after_prep = low in _PREPOSITIONS
+        elif low not in _ARTICLES:
+            after_prep = False
     return len(phrase)
 
 
@@ -240,7 +275,7 @@ def _lexicon_hits(tail: str, folded: str) -> list[tuple[int, int, bool]]:
     hits = [(m.start(), len(m.group(0)), bodies.public[("complement", m.group(0))])
             for m in bodies.complement.finditer(folded)]
     titles = load_titles()
-    for m in titles.pattern.finditer(folded):
+    for m in titles.matches(tail):
         inner = _office(titles, m.group(0), tail[m.end():])
         hits.append((m.start(), len(m.group(0)), inner))
     return hits
@@ -252,13 +287,52 @@ def _is_bare(tail: str) -> bool:
     return all(w in _BARE_MODIFIERS or w in _ROLE_CONNECTORS for w in words)
 
 
+_PREPOSITIONS = frozenset("de du des d' à au aux auprès pour chez en".split())
+_ARTICLES = frozenset("le la les l' un une".split())
+
+
+def _named_complements(tail: str) -> tuple[list[int], list[int]]:
+    """Starts of capitalised words that are labels (right after the head or an adjective:
+    "le député LR") and of those that head a complement after a preposition ("de Renault")."""
+    labels: list[int] = []
+    named: list[int] = []
+    after_prep = False
+    for m in _TOKEN.finditer(tail.replace("’", "'")):
+        tok = m.group(0)
+        low = tok.lower()
+        if low in _PREPOSITIONS:
+            after_prep = True
+            continue
+        if low in _ARTICLES:
+            continue
+        start = m.start()
+        if low.startswith(("l'", "d'")):
+            after_prep = after_prep or low.startswith("d'")
+            start += 2
+            tok = tok[2:]
+        if tok[:1].isupper():
+            (named if after_prep else labels).append(start)
+        after_prep = False
+    return labels, named
+
+
 def public_complement(tail: str) -> bool | None:
     """Whether the complement ``tail`` of an ambiguous title names a public body.
 
-    The first body word, state, public group or inner title decides; None if none is there.
+    The first body word, state, public group or inner title decides; None if none is there
+    or if an unknown name comes first ("directeur de Business France": a named company).
+    Capitalised labels right after the head ("président LR de la région") are skipped.
     """
     folded = fold(tail)
-    hits = _lexicon_hits(tail, folded) + _gazetteer_hits(tail)
+    labels, named = _named_complements(tail)
+    hits = [h for h in _lexicon_hits(tail, folded) + _gazetteer_hits(tail)
+            if h[0] not in labels]
+    hit_starts = {h[0] for h in hits}
+    covered = [(h[0], h[0] + h[1]) for h in hits]
+    unknown = [n for n in named if n not in hit_starts
+               and not any(a <= n < b for a, b in covered)]
+    if unknown:
+        hits = [h for h in hits if h[0] < unknown[0]]
     if not hits:
         return None
     first = min(hits, key=lambda h: (h[0], -h[1]))
@@ -303,7 +377,9 @@ def role_before(text: str, start: int, window: int = 90) -> Role | None:
     breaks = [m.end() for m in _CLAUSE_BREAK.finditer(ctx)]
     ctx = ctx[breaks[-1]:] if breaks else ctx
     folded = fold(ctx)
-    for m in lex.pattern.finditer(folded):
+    for m in lex.matches(ctx):
+        if m.group(0) in lex.after_determiner and not _DETERMINED.search(folded[:m.start()]):
+            continue  # '", juge X' (a verb), "l'assistante parlementaire de X" (an adjective)
         body = ctx[m.start():].rstrip()
         if body.endswith(","):
             body = body[:-1]
@@ -314,7 +390,7 @@ def role_before(text: str, start: int, window: int = 90) -> Role | None:
             continue
         # "le porte-parole du navigateur X", "la fille du président X": the name
         # belongs to the last title in a chain of "de"s.
-        for m2 in list(lex.pattern.finditer(folded, m.end()))[::-1]:
+        for m2 in list(lex.matches(ctx, m.end()))[::-1]:
             if _OF.search(folded[:m2.start()]):
                 m = m2
                 body = ctx[m2.start():].rstrip().rstrip(",")
@@ -323,6 +399,9 @@ def role_before(text: str, start: int, window: int = 90) -> Role | None:
     return None
 
 
+_DETERMINED = re.compile(
+    r"(?:^|[\s'])(?:le|la|l'|les|un|une|ce|cet|cette|son|sa|ses|leur|du|des|de|d'|au|aux|ex-?|"
+    r"ancien|ancienne|nouveau|nouvelle|actuel|actuelle|futur|future|premier|premiere)\s*$")
 _APPOSITION = re.compile(
     r"\s*(?:\((?P<party>[^()\n]{1,40})\)\s*)?(?P<open>,|\()\s*"
     r"(?:(?:le|la|l['’]|un|une|ancien|ancienne|ex-?|actuel|actuelle|nouveau|nouvelle)\s*)*",
@@ -338,8 +417,8 @@ def role_after(text: str, end: int, window: int = 130) -> Role | None:
     if not m0:
         return None
     rest = ctx[m0.end():]
-    m = lex.pattern.match(fold(rest))
-    if not m:
+    m = next(lex.matches(rest), None)
+    if not m or m.start() != 0:
         return None
     stop = re.search(r"[,.;:!?«»\"“”()\[\]\n]", rest)
     phrase = rest[: stop.start()] if stop else rest
