@@ -41,7 +41,9 @@ mais car donc or ni selon avec par contre sans sur sous dans lors après avant c
 durant depuis jusque hier aujourd'hui demain
 il elle ils elles on se y ne pas plus ce cet cette ces son sa ses leur leurs mon ma mes notre
 nos votre vos lui eux très aussi déjà encore ainsi alors quand si puis également notamment
-toujours désormais actuellement lui-même elle-même récemment ou face cas
+toujours désormais actuellement lui-même elle-même récemment ou face cas celui celle ceux
+celles
+m mme mlle me dr pr mgr
 lundi mardi mercredi jeudi vendredi samedi dimanche janvier février mars avril mai juin juillet
 août septembre octobre novembre décembre
 nommé nommée nommés réélu réélue élu élue désigné désignée arrivé arrivée venu venue mis mise
@@ -117,9 +119,8 @@ class TitleLexicon:
 
 
 def _accent_clash(surface: str, title: str) -> bool:
-    """The text has an accent where the title has none ("jugé" for "juge")."""
-    return any(s.isalpha() and t == fold(t) and s.lower() != fold(s)
-               for s, t in zip(surface, title, strict=False))
+    """The last letter differs by an accent: a verb, not the title ("jugé", "accuse")."""
+    return bool(surface and title) and surface[-1].islower() and surface[-1] != title[-1]
 
 
 @dataclass(frozen=True)
@@ -198,6 +199,8 @@ def _breaks(tok: str, low: str, prev: str, nxt: str) -> bool:
         return not (nxt in _CONTINUE_AFTER_AND or nxt.startswith("d'"))
     if low == "pour":
         return not (nxt in _ARTICLES or nxt.startswith(("l'", "d'")) or nxt[:1].isupper())
+    if low == "en" and nxt.endswith("ant"):
+        return True  # a gerund: "en notant"
     if low in ("un", "une"):
         return prev not in _DETERMINERS and prev not in ("auprès", "chez")
     return _is_verb(tok, prev)
@@ -291,10 +294,10 @@ _PREPOSITIONS = frozenset("de du des d' à au aux auprès pour chez en".split())
 _ARTICLES = frozenset("le la les l' un une".split())
 
 
-def _named_complements(tail: str) -> tuple[list[int], list[int]]:
+def _named_complements(tail: str) -> tuple[list[tuple[int, int]], list[int]]:
     """Starts of capitalised words that are labels (right after the head or an adjective:
     "le député LR") and of those that head a complement after a preposition ("de Renault")."""
-    labels: list[int] = []
+    labels: list[tuple[int, int]] = []
     named: list[int] = []
     after_prep = False
     for m in _TOKEN.finditer(tail.replace("’", "'")):
@@ -311,7 +314,10 @@ def _named_complements(tail: str) -> tuple[list[int], list[int]]:
             start += 2
             tok = tok[2:]
         if tok[:1].isupper():
-            (named if after_prep else labels).append(start)
+            if after_prep:
+                named.append(start)
+            else:
+                labels.append((start, m.end()))
         after_prep = False
     return labels, named
 
@@ -326,7 +332,7 @@ def public_complement(tail: str) -> bool | None:
     folded = fold(tail)
     labels, named = _named_complements(tail)
     hits = [h for h in _lexicon_hits(tail, folded) + _gazetteer_hits(tail)
-            if h[0] not in labels]
+            if not any(a <= h[0] < b for a, b in labels)]
     hit_starts = {h[0] for h in hits}
     covered = [(h[0], h[0] + h[1]) for h in hits]
     unknown = [n for n in named if n not in hit_starts
