@@ -46,7 +46,7 @@ celles
 m mme mlle me dr pr mgr
 lundi mardi mercredi jeudi vendredi samedi dimanche janvier février mars avril mai juin juillet
 août septembre octobre novembre décembre
-nommé nommée nommés réélu réélue élu élue désigné désignée arrivé arrivée venu venue mis mise
+nommé nommée nommés réélu réélue désigné désignée arrivé arrivée venu venue mis mise
 connu connue accusé accusée soupçonné soupçonnée condamné condamnée interrogé interrogée cité
 citée interviewé interviewée invité invitée reçu reçue tué tuée blessé blessée arrêté arrêtée
 interpellé interpellée limogé limogée démis démise installé installée visé visée poursuivi
@@ -195,6 +195,8 @@ def _breaks(tok: str, low: str, prev: str, nxt: str) -> bool:
         return not low[:1].isalpha()  # "G5" continues, "2019" and "3e" break
     if low in _STOP or low.startswith(_ELIDED_STOPS):
         return True
+    if low.startswith("l'") and low[2:] in _STOP:
+        return True  # "l'a", "l'ont": a pronoun and a verb
     if low == "et":
         return not (nxt in _CONTINUE_AFTER_AND or nxt.startswith("d'"))
     if low == "pour":

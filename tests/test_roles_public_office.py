@@ -62,6 +62,9 @@ def role_of(sentence: str, name: str):
         ("Le président Paul Okoro a dissous l'Assemblée.", "Paul Okoro", "président"),
         ("Le président sortant Paul Okoro a reconnu sa défaite.", "Paul Okoro",
          "président sortant"),
+        ("Le président élu Paul Okoro prêtera serment.", "Paul Okoro", "président élu"),
+        ("Le maire a cédé son siège à son premier adjoint Paul Roux.", "Paul Roux",
+         "premier adjoint"),
     ],
 )
 def test_public_offices(sentence, name, role):
@@ -158,6 +161,7 @@ def test_office_holders_found(sentence, name, role):
          "ministre de la Santé"),
         ("Paul Roux, ministre de la Santé s'est exprimé.", "Paul Roux", "ministre de la Santé"),
         ("Paul Roux, maire de Lyon lundi soir, a dit non.", "Paul Roux", "maire de Lyon"),
+        ("Paul Roux, député du Gard l'a rappelé.", "Paul Roux", "député du Gard"),
     ],
 )
 def test_role_cut_at_its_noun_phrase(sentence, name, role):
