@@ -257,6 +257,16 @@ def _group_public(entry_id: str) -> bool | None:
     return None
 
 
+def _inside_a_name(tail: str, end: int) -> bool:
+    """A state name followed by a lower-case word is part of another name ("France insoumise")."""
+    nxt = re.match(r"\s*([^\W\d_][\w'’-]*)", tail[end:])
+    if not nxt or not nxt.group(1)[:1].islower():
+        return False
+    word = nxt.group(1).lower().replace("’", "'")
+    return not (word in _PREPOSITIONS or word in _STOP or word in ("et", "ou")
+                or word.startswith(("d'", "l'")))
+
+
 def _gazetteer_hits(tail: str) -> list[tuple[int, int, bool]]:
     """(start, length, public) of states and public groups the gazetteer finds in ``tail``."""
     from .extract import _resources  # late import: extract imports this module
@@ -265,7 +275,8 @@ def _gazetteer_hits(tail: str) -> list[tuple[int, int, bool]]:
     hits: list[tuple[int, int, bool]] = []
     for m in res.matcher.find(tail):
         etype = res.types.get(m.entry_id, "")
-        if etype == "state" and m.kind != "capital":
+        if etype == "state" and m.kind != "capital" and not (
+                m.text[:1].isupper() and _inside_a_name(tail, m.end)):
             hits.append((m.start, m.end - m.start, True))
         elif etype == "group":
             verdict = _group_public(m.entry_id)

@@ -210,6 +210,9 @@ def test_np_end_keeps_complements_and_stops_at_verbs():
         (" de Transports Dupuis", None),  # an unknown name: nothing known
         (" LR du Sénat", True),  # a party label right after the head is skipped
         ("", None),
+        (" malien sortant", True),
+        (" de la France insoumise", None),  # a state name inside another name
+        (" de la France et de ses alliés", True),
     ],
 )
 def test_public_complement(tail, public):
