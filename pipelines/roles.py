@@ -77,12 +77,14 @@ ultra tiara mantra aura sierra front affront choléra
 _DETERMINERS = frozenset("le la les l' un une des du de d' au aux à en pour".split())
 _ELIDED_STOPS = ("qu'", "jusqu'", "lorsqu'", "puisqu'", "n'", "s'", "c'", "j'", "m'", "t'")
 _CONTINUE_AFTER_AND = frozenset("de du des d' aux au à".split())
-#: Modifiers that leave a title bare: "le président sortant", "le roi défunt".
-_BARE_MODIFIERS = frozenset("""
+#: Modifiers that leave a title bare (folded): "le président sortant", "le roi défunt".
+_BARE_MODIFIERS = frozenset(fold("""
 sortant sortante élu élue actuel actuelle ancien ancienne nouveau nouvelle nouvel ex défunt
 défunte déchu déchue renversé renversée destitué destituée démissionnaire autoproclamé
-autoproclamée intérimaire par intérim en exercice fraîchement de transition adjoint adjointe
-""".split())
+autoproclamée intérimaire fraîchement adjoint adjointe assassiné assassinée réélu réélue
+""").split())
+_BARE_PHRASES = re.compile(r"\b(?:par interim|en exercice|en poste|en fonctions?|de transition|"
+                           r"(?:de|a) l'epoque|a vie)\b")
 _ROLE_CONNECTORS = frozenset("de du des d la le les l a au aux en et ou pour aupres".split())
 _OF = re.compile(r"(?:^|\s)(?:de|du|des|d'|de la|de l')\s*$")
 _CLAUSE_BREAK = re.compile(r"[.;:!?«»\"“”()\[\]\n]")
@@ -193,6 +195,10 @@ def _breaks(tok: str, low: str, prev: str, nxt: str) -> bool:
     """True when ``tok`` cannot continue the noun phrase of an office."""
     if any(c.isdigit() for c in low):
         return not low[:1].isalpha()  # "G5" continues, "2019" and "3e" break
+    if low == "par" and fold(nxt).startswith("interim"):
+        return False  # "le président par intérim"
+    if low in ("ce", "cet", "cette", "ces") and prev in _PREPOSITIONS:
+        return False  # "président de cet organisme"
     if low in _STOP or low.startswith(_ELIDED_STOPS):
         return True
     if low.startswith("l'") and low[2:] in _STOP:
@@ -208,10 +214,11 @@ def _breaks(tok: str, low: str, prev: str, nxt: str) -> bool:
     return _is_verb(tok, prev)
 
 
-def _starts_a_name(tok: str, nxt: str, after_prep: bool) -> bool:
-    """Two capitalised words outside a complement: a person's name ("ministre Jean Roux")."""
+def _starts_a_name(tok: str, prev: str, nxt: str, after_prep: bool) -> bool:
+    """Two capitalised words after a lower-case one, outside a complement: a person's name
+    ("ministre Jean Roux"), not the rest of a body's name ("de France Assos Santé")."""
     return (not after_prep and tok[:1].isupper() and nxt[:1].isupper()
-            and tok.lower() not in _ARTICLES)
+            and not prev[:1].isupper() and tok.lower() not in _ARTICLES)
 
 
 def np_end(phrase: str, max_words: int = _MAX_WORDS) -> int:
@@ -221,10 +228,13 @@ def np_end(phrase: str, max_words: int = _MAX_WORDS) -> int:
     for i, m in enumerate(toks):
         tok = m.group(0)
         low = tok.lower()
-        prev = toks[i - 1].group(0).lower() if i else ""
+        prev_tok = toks[i - 1].group(0) if i else ""
+        prev = prev_tok.lower()
         nxt = toks[i + 1].group(0) if i + 1 < len(toks) else ""
+        if low[:1].isdigit() and prev_tok[:1].isupper():
+            continue  # "France 3", "Europe 1": part of a name
         if (i >= max_words or _breaks(tok, low, prev, nxt.lower() if nxt[:1].islower() else nxt)
-                or _starts_a_name(tok, nxt, after_prep)):
+                or _starts_a_name(tok, prev_tok, nxt, after_prep)):
             return m.start()
         if low in _PREPOSITIONS or low.startswith("d'"):
             after_prep = low in _PREPOSITIONS
@@ -258,10 +268,12 @@ def _group_public(entry_id: str) -> bool | None:
 
 
 def _inside_a_name(tail: str, end: int) -> bool:
-    """A state name followed by a lower-case word is part of another name ("France insoumise")."""
-    nxt = re.match(r"\s*([^\W\d_][\w'’-]*)", tail[end:])
-    if not nxt or not nxt.group(1)[:1].islower():
+    """A state name followed by another word is part of a name ("France insoumise", "France 2")."""
+    nxt = re.match(r"[ \t]*([^\W_][\w'’-]*)", tail[end:])
+    if not nxt:
         return False
+    if not nxt.group(1)[:1].islower():
+        return True  # "France 3", "France Télévisions"
     word = nxt.group(1).lower().replace("’", "'")
     return not (word in _PREPOSITIONS or word in _STOP or word in ("et", "ou")
                 or word.startswith(("d'", "l'")))
@@ -275,6 +287,8 @@ def _gazetteer_hits(tail: str) -> list[tuple[int, int, bool]]:
     hits: list[tuple[int, int, bool]] = []
     for m in res.matcher.find(tail):
         etype = res.types.get(m.entry_id, "")
+        if m.kind == "demonym" and not m.text[:1].islower():
+            continue  # "la Française des jeux": a noun or a name, not the state
         if etype == "state" and m.kind != "capital" and not (
                 m.text[:1].isupper() and _inside_a_name(tail, m.end)):
             hits.append((m.start, m.end - m.start, True))
@@ -298,9 +312,9 @@ def _lexicon_hits(tail: str, folded: str) -> list[tuple[int, int, bool]]:
 
 
 def _is_bare(tail: str) -> bool:
-    """No complement but bare modifiers ("sortant", "par intérim") or a capitalised label."""
-    words = [w.lower() for w in _TOKEN.findall(tail.replace("’", "'"))]
-    return all(w in _BARE_MODIFIERS or w in _ROLE_CONNECTORS for w in words)
+    """No complement, only modifiers of time or status ("sortant", "par intérim")."""
+    folded = _BARE_PHRASES.sub(" ", fold(tail))
+    return all(w in _BARE_MODIFIERS for w in _TOKEN.findall(folded))
 
 
 _PREPOSITIONS = frozenset("de du des d' à au aux auprès pour chez en".split())

@@ -63,6 +63,10 @@ def role_of(sentence: str, name: str):
         ("Le président sortant Paul Okoro a reconnu sa défaite.", "Paul Okoro",
          "président sortant"),
         ("Le président élu Paul Okoro prêtera serment.", "Paul Okoro", "président élu"),
+        ("Le président par intérim Paul Okoro a nommé un gouvernement.", "Paul Okoro",
+         "président par intérim"),
+        ("Le président du département de la Gironde, Paul Roux, a voté.", "Paul Roux",
+         "président du département de la Gironde"),
         ("Le maire a cédé son siège à son premier adjoint Paul Roux.", "Paul Roux",
          "premier adjoint"),
     ],
@@ -104,6 +108,12 @@ def test_public_offices(sentence, name, role):
         ("La présidente du Rassemblement national Léa Morin a réagi.", "Léa Morin",
          "présidente du Rassemblement national"),
         ("Le capitaine Hugo Morel a levé l'ancre.", "Hugo Morel", "capitaine"),
+        ("Le président de France Assos Santé, Paul Roux, a dit non.", "Paul Roux",
+         "président de France Assos Santé"),
+        ("La présidente de France 3, Léa Morin, a dit non.", "Léa Morin",
+         "présidente de France 3"),
+        ("Paul Roux, président de cet organisme, a dit non.", "Paul Roux",
+         "président de cet organisme"),
     ],
 )
 def test_recorded_roles_that_are_not_offices(sentence, name, role):
