@@ -34,8 +34,8 @@ OfficialValue = bool | str
 #: Raw lower-case words that end a role phrase: verbs, pronouns, conjunctions, adverbs.
 _STOP = frozenset("""
 a ont est sont était étaient avait avaient sera seront serait seraient fut furent aura auront
-aurait auraient soit soient ait aient va vont vient viennent doit doivent peut peuvent veut
-veulent dit disent fait font a-t-il a-t-elle est-il est-elle
+aurait auraient soit soient ait aient avoir être va vont vient viennent doit doivent peut peuvent
+veut veulent dit disent fait font a-t-il a-t-elle est-il est-elle
 que qui quoi dont où lequel laquelle lesquels lesquelles auquel duquel
 mais car donc or ni selon avec par contre sans sur sous dans lors après avant comme pendant
 durant depuis jusque hier aujourd'hui demain
