@@ -134,9 +134,11 @@ class BodyLexicon:
     public: dict[tuple[str, str], bool]
 
 
-def _alternation(terms: list[str]) -> re.Pattern[str]:
+def _alternation(terms: list[str], after_ex: bool = False) -> re.Pattern[str]:
+    """Whole-word alternation, longest first; ``after_ex`` also finds "ex-ministre"."""
     alts = sorted(terms, key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in alts) + r")(?![\w-])")
+    left = r"(?:(?<=\bex-)|(?<![\w-]))" if after_ex else r"(?<![\w-])"
+    return re.compile(left + "(?:" + "|".join(re.escape(a) for a in alts) + r")(?![\w-])")
 
 
 @lru_cache(maxsize=1)
@@ -158,8 +160,8 @@ def load_titles() -> TitleLexicon:
                 bare.add(key)
             if row.get("after_determiner"):
                 determined.add(key)
-    return TitleLexicon(_alternation(list(official)), official, frozenset(bare), titles,
-                        frozenset(determined))
+    return TitleLexicon(_alternation(list(official), after_ex=True), official, frozenset(bare),
+                        titles, frozenset(determined))
 
 
 @lru_cache(maxsize=1)
@@ -407,6 +409,8 @@ def role_before(text: str, start: int, window: int = 90) -> Role | None:
     lex = load_titles()
     left = max(0, start - window)
     ctx = text[left:start]
+    # "la députée (LR) X", "le maire de Sisco (Haute-Corse) X": a short aside is no break
+    ctx = _ASIDE.sub(lambda a: " " * len(a.group(0)), ctx)
     breaks = [m.end() for m in _CLAUSE_BREAK.finditer(ctx)]
     ctx = ctx[breaks[-1]:] if breaks else ctx
     folded = fold(ctx)
@@ -435,9 +439,14 @@ def role_before(text: str, start: int, window: int = 90) -> Role | None:
 _DETERMINED = re.compile(
     r"(?:^|[\s'])(?:le|la|l'|les|un|une|ce|cet|cette|son|sa|ses|leur|du|des|de|d'|au|aux|ex-?|"
     r"ancien|ancienne|nouveau|nouvelle|actuel|actuelle|futur|future|premier|premiere)\s*$")
+_ASIDE = re.compile(r"\([^()\n]{1,40}\)")
+#: After a name: an optional aside "(PS)", a comma or an opening parenthesis, an optional age
+#: ("45 ans,"), then articles and modifiers of time or status before the title.
 _APPOSITION = re.compile(
-    r"\s*(?:\((?P<party>[^()\n]{1,40})\)\s*)?(?P<open>,|\()\s*"
-    r"(?:(?:le|la|l['’]|un|une|ancien|ancienne|ex-?|actuel|actuelle|nouveau|nouvelle)\s*)*",
+    r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:,|\()\s*(?:\d{1,3}\s*ans\s*,\s*)?"
+    r"(?:(?:le|la|l['’]|un|une|ancien|ancienne|ex-?|actuel|actuelle|nouveau|nouvelle|futur|"
+    r"future|fraîchement|désormais|toujours|alors|aussi|également|élu|élue|réélu|réélue|"
+    r"nommé|nommée)\b\s*)*",
     re.IGNORECASE)
 
 

@@ -146,6 +146,18 @@ def test_recorded_roles_that_are_not_offices(sentence, name, role):
          "conseiller municipal de Lyon"),
         ("Paul Roux, secrétaire d'État à la Santé, a visité l'hôpital.", "Paul Roux",
          "secrétaire d'État à la Santé"),
+        ("Selon la députée Les Verts (EELV) Léa Morin, le texte est mauvais.", "Léa Morin",
+         "députée Les Verts"),
+        ("Le maire PS de Cassis (Bouches-du-Rhône) Paul Roux a pris un arrêté.", "Paul Roux",
+         "maire PS de Cassis"),
+        ("Le député-maire LR de Vannes, Paul Roux, a signé l'appel.", "Paul Roux",
+         "député-maire LR de Vannes"),
+        ("Les faits ont été confirmés par le vice-procureur Paul Roux.", "Paul Roux",
+         "vice-procureur"),
+        ("Léa Morin, fraîchement élue maire de Brest, a remercié ses électeurs.", "Léa Morin",
+         "maire de Brest"),
+        ("Paul Roux, 52 ans, maire de Vitré, a été réélu.", "Paul Roux", "maire de Vitré"),
+        ("L'ex-ministre Paul Roux a publié un livre.", "Paul Roux", "ministre"),
     ],
 )
 def test_office_holders_found(sentence, name, role):
