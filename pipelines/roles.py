@@ -63,7 +63,9 @@ réclame condamne menace prévient promet signe quitte présente propose refuse 
 part arrive revient confirme raconte répond réagit critique défend évoque insiste tient voit
 sait pense croit compte espère souhaite entend envisage continue commence décide dirige
 représente préside succède remplace plaide exige interdit autorise ordonne publie reprend
-rejoint démissionne dément nie admet avoue fustige réfute annoncent déclarent estiment
+rejoint démissionne dément nie admet avoue fustige réfute vise exclut prévoit tente cherche
+obtient perd gagne mène écrit suit ouvre crée affiche ironise tacle attaque soutient maintient
+retient détient parvient appartient annoncent déclarent estiment
 affirment expliquent assurent rencontrent
 """.split())
 #: Finite-verb endings (future, conditional, imperfect, passé simple) of lower-case words.
@@ -85,7 +87,7 @@ autoproclamée intérimaire fraîchement adjoint adjointe assassiné assassinée
 """).split())
 _BARE_PHRASES = re.compile(r"\b(?:par interim|en exercice|en poste|en fonctions?|de transition|"
                            r"(?:de|a) l'epoque|a vie)\b")
-_ROLE_CONNECTORS = frozenset("de du des d la le les l a au aux en et ou pour aupres".split())
+_ROLE_CONNECTORS = frozenset("de du des d la le les l a au aux en et ou pour aupres entre".split())
 _OF = re.compile(r"(?:^|\s)(?:de|du|des|d'|de la|de l')\s*$")
 _CLAUSE_BREAK = re.compile(r"[.;:!?«»\"“”()\[\]\n]")
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*'?", re.UNICODE)
