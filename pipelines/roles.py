@@ -225,8 +225,12 @@ def _starts_a_name(tok: str, prev: str, nxt: str, after_prep: bool) -> bool:
             and not prev[:1].isupper() and tok.lower() not in _ARTICLES)
 
 
-def np_end(phrase: str, max_words: int = _MAX_WORDS) -> int:
-    """Length of the prefix of ``phrase`` that can still be the noun phrase of an office."""
+def np_end(phrase: str, max_words: int = _MAX_WORDS, final_label: bool = False) -> int:
+    """Length of the prefix of ``phrase`` that can still be the noun phrase of an office.
+
+    With ``final_label``, capitalised words that end the phrase are a label, not a name
+    ("la députée En Marche X": the phrase ends where the name begins).
+    """
     toks = [m for m in _TOKEN.finditer(phrase.replace("’", "'"))]
     after_prep = False
     for i, m in enumerate(toks):
@@ -238,7 +242,8 @@ def np_end(phrase: str, max_words: int = _MAX_WORDS) -> int:
         if low[:1].isdigit() and prev_tok[:1].isupper():
             continue  # "France 3", "Europe 1": part of a name
         if (i >= max_words or _breaks(tok, low, prev, nxt.lower() if nxt[:1].islower() else nxt)
-                or _starts_a_name(tok, prev_tok, nxt, after_prep)):
+                or (_starts_a_name(tok, prev_tok, nxt, after_prep)
+                    and not (final_label and all(t.group(0)[:1].isupper() for t in toks[i:])))):
             return m.start()
         if low in _PREPOSITIONS or low.startswith("d'"):
             after_prep = low in _PREPOSITIONS
@@ -425,7 +430,7 @@ def role_before(text: str, start: int, window: int = 90) -> Role | None:
         if "," in body:
             continue
         after = body[m.end() - m.start():]
-        if np_end(after) < len(after.rstrip()):
+        if np_end(after, final_label=True) < len(after.rstrip()):
             continue
         # "le porte-parole du navigateur X", "la fille du président X": the name
         # belongs to the last title in a chain of "de"s.

@@ -158,6 +158,8 @@ def test_recorded_roles_that_are_not_offices(sentence, name, role):
          "maire de Brest"),
         ("Paul Roux, 52 ans, maire de Vitré, a été réélu.", "Paul Roux", "maire de Vitré"),
         ("L'ex-ministre Paul Roux a publié un livre.", "Paul Roux", "ministre"),
+        ("La députée En Marche Léa Morin a voté.", "Léa Morin", "députée En Marche"),
+        ("Le patron du GIGN, Paul Roux, a dirigé l'assaut.", "Paul Roux", "patron du GIGN"),
     ],
 )
 def test_office_holders_found(sentence, name, role):
