@@ -108,6 +108,8 @@ def test_public_offices(sentence, name, role):
         ("La présidente du Rassemblement national Léa Morin a réagi.", "Léa Morin",
          "présidente du Rassemblement national"),
         ("Le capitaine Hugo Morel a levé l'ancre.", "Hugo Morel", "capitaine"),
+        ("Le défenseur des droits de l'homme Paul Roux a été arrêté.", "Paul Roux",
+         "défenseur des droits de l'homme"),
         ("Le président de France Assos Santé, Paul Roux, a dit non.", "Paul Roux",
          "président de France Assos Santé"),
         ("La présidente de France 3, Léa Morin, a dit non.", "Léa Morin",
