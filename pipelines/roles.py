@@ -255,6 +255,7 @@ def np_end(phrase: str, max_words: int = _MAX_WORDS, final_label: bool = False) 
 # -- is the complement a public body? ----------------------------------------------------
 
 
+@lru_cache(maxsize=4096)
 def _group_public(entry_id: str) -> bool | None:
     """Whether a gazetteer group is a public body: by kind, else by the words of its names."""
     from .extract import _resources  # late import: extract imports this module
