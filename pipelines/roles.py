@@ -1,32 +1,101 @@
 """Offices from context: "le ministre malien des affaires étrangères X", "X, le chef du …".
 
 A title word (``data/titles.jsonl``) directly before a name, or in an apposition right
-after it, gives the person a role. Official titles (ministre, président, colonel,
-ambassadeur…) make the person an ``official``; others (journaliste, chercheuse…) are
-recorded but leave them a ``person``.
+after it, gives the person a role. The role phrase is cut where a French noun phrase of an
+office ends (a verb, a relative pronoun, a date, clause punctuation). Whether the role makes
+the person an ``official`` depends on the title:
+
+* ``"official": true`` — a public office in itself (ministre, député, maire, préfet, juge,
+  ambassadeur, général…);
+* ``"official": false`` — recorded but not an office (journaliste, chercheuse, animateur…);
+* ``"official": "if_public"`` — an ambiguous head (président, directeur, chef, porte-parole,
+  secrétaire général, commandant, capitaine…) that is an office only when its complement
+  names a public body or a state: a body word of ``data/public_bodies.jsonl`` ("du
+  gouvernement", "de la police", "du conseil régional"), a demonym, state or public
+  organisation of the gazetteer ("le président malien", "directeur général de l'OMS"), or
+  another office ("conseiller du ministre"). The first such word decides, so "président de
+  l'association des maires" stays a ``person``. A title marked ``"bare": true`` (président,
+  roi…) is also an office with no complement at all ("le président X").
 """
 
 from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
 from .text import fold
 
-#: Words that end a role phrase: verbs, pronouns, conjunctions, prepositions of clauses.
+OfficialValue = bool | str
+
+#: Raw lower-case words that end a role phrase: verbs, pronouns, conjunctions, adverbs.
 _STOP = frozenset("""
-a ont est sont etait etaient avait avaient sera seront serait fut a-t-il que qui quoi dont ou
-et mais car donc or ni selon avec par contre sans sur sous dans lors apres avant comme
-il elle ils elles on se s y ne pas plus ce cette ces son sa ses leur leurs mon ma mes notre
-nos votre vos lui eux tres aussi deja encore ainsi alors quand si
+a ont est sont était étaient avait avaient sera seront serait seraient fut furent aura auront
+aurait auraient soit soient ait aient avoir être va vont vient viennent doit doivent peut peuvent
+veut veulent dit disent fait font a-t-il a-t-elle est-il est-elle
+que qui quoi dont où lequel laquelle lesquels lesquelles auquel duquel
+mais car donc or ni selon avec par contre sans sur sous dans lors après avant comme pendant
+durant depuis jusque hier aujourd'hui demain
+il elle ils elles on se y ne pas plus ce cet cette ces son sa ses leur leurs mon ma mes notre
+nos votre vos lui eux très aussi déjà encore ainsi alors quand si puis également notamment
+toujours désormais actuellement lui-même elle-même récemment ou face cas celui celle ceux
+celles
+m mme mlle me dr pr mgr
+lundi mardi mercredi jeudi vendredi samedi dimanche janvier février mars avril mai juin juillet
+août septembre octobre novembre décembre
+nommé nommée nommés réélu réélue désigné désignée arrivé arrivée venu venue mis mise
+connu connue accusé accusée soupçonné soupçonnée condamné condamnée interrogé interrogée cité
+citée interviewé interviewée invité invitée reçu reçue tué tuée blessé blessée arrêté arrêtée
+interpellé interpellée limogé limogée démis démise installé installée visé visée poursuivi
+poursuivie entendu entendue joint jointe contacté contactée sollicité sollicitée âgé âgée
+décédé décédée mort morte né née originaire issu issue proche suspendu suspendue
+exclu exclue écarté écartée incarcéré incarcérée jugé jugée impliqué impliquée mêlé
+mêlée battu battue
 """.split())
-_ROLE_CONNECTORS = frozenset("de du des d la le les l a au aux en et".split())
+#: Frequent verbs in the third person; nouns too after a determiner ("de la rencontre").
+_VERBS = frozenset("""
+annonce déclare estime affirme explique assure indique souligne précise rappelle ajoute
+reconnaît dénonce demande appelle rencontre reçoit reste devient accuse regrette salue
+réclame condamne menace prévient promet signe quitte présente propose refuse lance prend met
+part arrive revient confirme raconte répond réagit critique défend évoque insiste tient voit
+sait pense croit compte espère souhaite entend envisage continue commence décide dirige
+représente préside succède remplace plaide exige interdit autorise ordonne publie reprend
+rejoint démissionne dément nie admet avoue fustige réfute vise exclut prévoit tente cherche
+obtient perd gagne mène écrit suit ouvre crée affiche ironise tacle attaque soutient maintient
+retient détient parvient appartient annoncent déclarent estiment
+affirment expliquent assurent rencontrent
+""".split())
+#: Finite-verb endings (future, conditional, imperfect, passé simple) of lower-case words.
+_VERB_ENDINGS = ("ait", "aient", "era", "eront", "erait", "eraient", "ira", "iront", "irait",
+                 "iraient", "èrent", "irent", "ra", "ront")
+_NOT_VERBS = frozenset("""
+portrait extrait retrait attrait trait lait souhait forfait bienfait méfait opéra caméra extra
+ultra tiara mantra aura sierra front affront choléra
+""".split())
+#: Words after which a verb-looking word is a noun ("la rencontre", "de l'annonce").
+_DETERMINERS = frozenset("le la les l' un une des du de d' au aux à en pour".split())
+_ELIDED_STOPS = ("qu'", "jusqu'", "lorsqu'", "puisqu'", "n'", "s'", "c'", "j'", "m'", "t'")
+_CONTINUE_AFTER_AND = frozenset("de du des d' aux au à".split())
+#: Modifiers that leave a title bare (folded): "le président sortant", "le roi défunt".
+_BARE_MODIFIERS = frozenset(fold("""
+sortant sortante élu élue actuel actuelle ancien ancienne nouveau nouvelle nouvel ex défunt
+défunte déchu déchue renversé renversée destitué destituée démissionnaire autoproclamé
+autoproclamée intérimaire fraîchement adjoint adjointe assassiné assassinée réélu réélue
+""").split())
+_BARE_PHRASES = re.compile(r"\b(?:par interim|en exercice|en poste|en fonctions?|de transition|"
+                           r"(?:de|a) l'epoque|a vie)\b")
+_ROLE_CONNECTORS = frozenset("de du des d la le les l a au aux en et ou pour aupres entre".split())
 _OF = re.compile(r"(?:^|\s)(?:de|du|des|d'|de la|de l')\s*$")
 _CLAUSE_BREAK = re.compile(r"[.;:!?«»\"“”()\[\]\n]")
-_TOKEN = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*", re.UNICODE)
+_TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*'?", re.UNICODE)
+_MAX_WORDS = 12
+#: Gazetteer group kinds that are public bodies or commands whatever their name.
+_PUBLIC_GROUP_KINDS = frozenset({"organ", "armed_group", "pmc", "operation"})
+#: Gazetteer group kinds that are public when their names say so (not parties, NGOs, unions).
+_NAMED_GROUP_KINDS = frozenset({"organisation", "institution"})
 
 
 @dataclass(frozen=True)
@@ -37,42 +106,310 @@ class Role:
 
 @dataclass(frozen=True)
 class TitleLexicon:
+    """Titles (folded) with their ``official`` value and those that are offices when bare."""
+
     pattern: re.Pattern[str]
-    official: dict[str, bool]
+    official: dict[str, OfficialValue]
+    bare: frozenset[str] = frozenset()
+    raw: dict[str, str] = field(default_factory=dict)
+    #: Titles that are also verbs or adjectives: a title only after a determiner.
+    after_determiner: frozenset[str] = frozenset()
+
+    def matches(self, raw: str, pos: int = 0) -> Iterator[re.Match[str]]:
+        """Titles in ``raw`` from ``pos`` (folded matching; "jugé" is not "juge")."""
+        for m in self.pattern.finditer(fold(raw), pos):
+            if not _accent_clash(raw[m.start():m.end()], self.raw.get(m.group(0), "")):
+                yield m
+
+
+def _accent_clash(surface: str, title: str) -> bool:
+    """The last letter differs by an accent: a verb, not the title ("jugé", "accuse")."""
+    return bool(surface and title) and surface[-1].islower() and surface[-1] != title[-1]
+
+
+@dataclass(frozen=True)
+class BodyLexicon:
+    """Words naming public (True) or private (False) bodies, in complements and group names."""
+
+    complement: re.Pattern[str]
+    group_name: re.Pattern[str]
+    public: dict[tuple[str, str], bool]
+
+
+def _alternation(terms: list[str], after_ex: bool = False) -> re.Pattern[str]:
+    """Whole-word alternation, longest first; ``after_ex`` also finds "ex-ministre"."""
+    alts = sorted(terms, key=len, reverse=True)
+    left = r"(?:(?<=\bex-)|(?<![\w-]))" if after_ex else r"(?<![\w-])"
+    return re.compile(left + "(?:" + "|".join(re.escape(a) for a in alts) + r")(?![\w-])")
 
 
 @lru_cache(maxsize=1)
 def load_titles() -> TitleLexicon:
+    """The title lexicon of ``data/titles.jsonl``."""
     raw = resources.files("pipelines").joinpath("data/titles.jsonl").read_text("utf-8")
-    official: dict[str, bool] = {}
+    official: dict[str, OfficialValue] = {}
+    bare: set[str] = set()
+    titles: dict[str, str] = {}
+    determined: set[str] = set()
     for line in raw.splitlines():
         if line.strip():
             row = json.loads(line)
-            official[fold(row["title"])] = bool(row["official"])
-    alts = sorted(official, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in alts) + r")(?![\w-])")
-    return TitleLexicon(pattern, official)
+            key = fold(row["title"])
+            titles[key] = row["title"].lower()
+            value = row["official"]
+            official[key] = value if value == "if_public" else bool(value)
+            if row.get("bare"):
+                bare.add(key)
+            if row.get("after_determiner"):
+                determined.add(key)
+    return TitleLexicon(_alternation(list(official), after_ex=True), official, frozenset(bare),
+                        titles, frozenset(determined))
 
 
-def _role_words_ok(phrase: str, max_words: int = 9) -> bool:
-    toks = _TOKEN.findall(phrase)
-    if len(toks) > max_words:
+@lru_cache(maxsize=1)
+def load_bodies() -> BodyLexicon:
+    """The public/private body words of ``data/public_bodies.jsonl``."""
+    raw = resources.files("pipelines").joinpath("data/public_bodies.jsonl").read_text("utf-8")
+    public: dict[tuple[str, str], bool] = {}
+    for line in raw.splitlines():
+        if line.strip():
+            row = json.loads(line)
+            public[(row.get("where", "complement"), fold(row["term"]))] = bool(row["public"])
+    by_where: dict[str, list[str]] = {"complement": [], "group_name": []}
+    for where, term in public:
+        by_where[where].append(term)
+    return BodyLexicon(_alternation(by_where["complement"]),
+                       _alternation(by_where["group_name"]), public)
+
+
+# -- where the noun phrase of an office ends ----------------------------------------------
+
+
+def _is_verb(tok: str, prev: str) -> bool:
+    """A lower-case word that is a finite verb here (not a noun after a determiner)."""
+    if not tok[:1].islower() or prev in _DETERMINERS or "-" in tok:
         return False
-    for tok in toks:
+    if tok in _VERBS:
+        return True
+    return (tok not in _NOT_VERBS and len(tok) > 4 and tok.endswith(_VERB_ENDINGS)
+            and not tok.endswith(("tra", "bra", "dra")))
+
+
+def _breaks(tok: str, low: str, prev: str, nxt: str) -> bool:
+    """True when ``tok`` cannot continue the noun phrase of an office."""
+    if any(c.isdigit() for c in low):
+        return not low[:1].isalpha()  # "G5" continues, "2019" and "3e" break
+    if low == "par" and fold(nxt).startswith("interim"):
+        return False  # "le président par intérim"
+    if low in ("ce", "cet", "cette", "ces") and prev in _PREPOSITIONS:
+        return False  # "président de cet organisme"
+    if low in _STOP or low.startswith(_ELIDED_STOPS):
+        return True
+    if low.startswith("l'") and low[2:] in _STOP:
+        return True  # "l'a", "l'ont": a pronoun and a verb
+    if low == "et":
+        return not (nxt in _CONTINUE_AFTER_AND or nxt.startswith("d'"))
+    if low == "pour":
+        return not (nxt in _ARTICLES or nxt.startswith(("l'", "d'")) or nxt[:1].isupper())
+    if low == "en" and nxt.endswith("ant"):
+        return True  # a gerund: "en notant"
+    if low in ("un", "une"):
+        return prev not in _DETERMINERS and prev not in ("auprès", "chez")
+    return _is_verb(tok, prev)
+
+
+def _starts_a_name(tok: str, prev: str, nxt: str, after_prep: bool) -> bool:
+    """Two capitalised words after a lower-case one, outside a complement: a person's name
+    ("ministre Jean Roux"), not the rest of a body's name ("de France Assos Santé")."""
+    return (not after_prep and tok[:1].isupper() and nxt[:1].isupper()
+            and not prev[:1].isupper() and tok.lower() not in _ARTICLES)
+
+
+def np_end(phrase: str, max_words: int = _MAX_WORDS, final_label: bool = False) -> int:
+    """Length of the prefix of ``phrase`` that can still be the noun phrase of an office.
+
+    With ``final_label``, capitalised words that end the phrase are a label, not a name
+    ("la députée En Marche X": the phrase ends where the name begins).
+    """
+    toks = [m for m in _TOKEN.finditer(phrase.replace("’", "'"))]
+    after_prep = False
+    for i, m in enumerate(toks):
+        tok = m.group(0)
         low = tok.lower()
-        if low in _STOP:
-            return False
-        if low.endswith(("ait", "aient", "erait")):
-            return False
-    return True
+        prev_tok = toks[i - 1].group(0) if i else ""
+        prev = prev_tok.lower()
+        nxt = toks[i + 1].group(0) if i + 1 < len(toks) else ""
+        if low[:1].isdigit() and prev_tok[:1].isupper():
+            continue  # "France 3", "Europe 1": part of a name
+        if (i >= max_words or _breaks(tok, low, prev, nxt.lower() if nxt[:1].islower() else nxt)
+                or (_starts_a_name(tok, prev_tok, nxt, after_prep)
+                    and not (final_label and all(t.group(0)[:1].isupper() for t in toks[i:])))):
+            return m.start()
+        if low in _PREPOSITIONS or low.startswith("d'"):
+            after_prep = low in _PREPOSITIONS
+        elif low not in _ARTICLES:
+            after_prep = False
+    return len(phrase)
+
+
+# -- is the complement a public body? ----------------------------------------------------
+
+
+@lru_cache(maxsize=4096)
+def _group_public(entry_id: str) -> bool | None:
+    """Whether a gazetteer group is a public body: by kind, else by the words of its names."""
+    from .extract import _resources  # late import: extract imports this module
+
+    res = _resources()
+    entry = res.gaz.entries.get(entry_id)
+    if entry is None:
+        return None
+    if entry.kind in _PUBLIC_GROUP_KINDS:
+        return True
+    if entry.kind not in _NAMED_GROUP_KINDS:
+        return None
+    bodies = load_bodies()
+    names = [t.text for t in res.gaz.terms if t.entry_id == entry_id and t.kind == "name"]
+    for name in [entry.label, *names]:
+        m = bodies.group_name.search(fold(name))
+        if m:
+            return bodies.public[("group_name", m.group(0))]
+    return None
+
+
+def _inside_a_name(tail: str, end: int) -> bool:
+    """A state name followed by another word is part of a name ("France insoumise", "France 2")."""
+    nxt = re.match(r"[ \t]*([^\W_][\w'’-]*)", tail[end:])
+    if not nxt:
+        return False
+    if not nxt.group(1)[:1].islower():
+        return True  # "France 3", "France Télévisions"
+    word = nxt.group(1).lower().replace("’", "'")
+    return not (word in _PREPOSITIONS or word in _STOP or word in ("et", "ou")
+                or word.startswith(("d'", "l'")))
+
+
+def _gazetteer_hits(tail: str) -> list[tuple[int, int, bool]]:
+    """(start, length, public) of states and public groups the gazetteer finds in ``tail``."""
+    from .extract import _resources  # late import: extract imports this module
+
+    res = _resources()
+    hits: list[tuple[int, int, bool]] = []
+    for m in res.matcher.find(tail):
+        etype = res.types.get(m.entry_id, "")
+        if m.kind == "demonym" and not m.text[:1].islower():
+            continue  # "la Française des jeux": a noun or a name, not the state
+        if etype == "state" and m.kind != "capital" and not (
+                m.text[:1].isupper() and _inside_a_name(tail, m.end)):
+            hits.append((m.start, m.end - m.start, True))
+        elif etype == "group":
+            verdict = _group_public(m.entry_id)
+            if verdict is not None:
+                hits.append((m.start, m.end - m.start, verdict))
+    return hits
+
+
+def _lexicon_hits(tail: str, folded: str) -> list[tuple[int, int, bool]]:
+    """(start, length, public) of body words and of titles inside the complement."""
+    bodies = load_bodies()
+    hits = [(m.start(), len(m.group(0)), bodies.public[("complement", m.group(0))])
+            for m in bodies.complement.finditer(folded)]
+    titles = load_titles()
+    for m in titles.matches(tail):
+        inner = _office(titles, m.group(0), tail[m.end():])
+        hits.append((m.start(), len(m.group(0)), inner))
+    return hits
+
+
+def _is_bare(tail: str) -> bool:
+    """No complement, only modifiers of time or status ("sortant", "par intérim")."""
+    folded = _BARE_PHRASES.sub(" ", fold(tail))
+    return all(w in _BARE_MODIFIERS for w in _TOKEN.findall(folded))
+
+
+_PREPOSITIONS = frozenset("de du des d' à au aux auprès pour chez en".split())
+_ARTICLES = frozenset("le la les l' un une".split())
+
+
+def _named_complements(tail: str) -> tuple[list[tuple[int, int]], list[int]]:
+    """Starts of capitalised words that are labels (right after the head or an adjective:
+    "le député LR") and of those that head a complement after a preposition ("de Renault")."""
+    labels: list[tuple[int, int]] = []
+    named: list[int] = []
+    after_prep = False
+    for m in _TOKEN.finditer(tail.replace("’", "'")):
+        tok = m.group(0)
+        low = tok.lower()
+        if low in _PREPOSITIONS:
+            after_prep = True
+            continue
+        if low in _ARTICLES:
+            continue
+        start = m.start()
+        if low.startswith(("l'", "d'")):
+            after_prep = after_prep or low.startswith("d'")
+            start += 2
+            tok = tok[2:]
+        if tok[:1].isupper():
+            if after_prep:
+                named.append(start)
+            else:
+                labels.append((start, m.end()))
+        after_prep = False
+    return labels, named
+
+
+def public_complement(tail: str) -> bool | None:
+    """Whether the complement ``tail`` of an ambiguous title names a public body.
+
+    The first body word, state, public group or inner title decides; None if none is there
+    or if an unknown name comes first ("directeur de Business France": a named company).
+    Capitalised labels right after the head ("président LR de la région") are skipped.
+    """
+    folded = fold(tail)
+    labels, named = _named_complements(tail)
+    hits = [h for h in _lexicon_hits(tail, folded) + _gazetteer_hits(tail)
+            if not any(a <= h[0] < b for a, b in labels)]
+    hit_starts = {h[0] for h in hits}
+    covered = [(h[0], h[0] + h[1]) for h in hits]
+    unknown = [n for n in named if n not in hit_starts
+               and not any(a <= n < b for a, b in covered)]
+    if unknown:
+        hits = [h for h in hits if h[0] < unknown[0]]
+    if not hits:
+        return None
+    first = min(hits, key=lambda h: (h[0], -h[1]))
+    return first[2]
+
+
+def _office(lex: TitleLexicon, key: str, tail: str) -> bool:
+    """Whether title ``key`` followed by complement ``tail`` is a public office."""
+    value = lex.official.get(key, False)
+    if value != "if_public":
+        return bool(value)
+    tail = tail[:np_end(tail)]
+    verdict = public_complement(tail)
+    if verdict is not None:
+        return verdict
+    return key in lex.bare and _is_bare(tail)
+
+
+# -- finding the role of a name ----------------------------------------------------------
 
 
 def _clean(role: str) -> str:
     role = role.strip(" ,-–—'’")
     toks = role.split()
-    while toks and fold(toks[-1]).strip("'") in _ROLE_CONNECTORS:
+    while toks and fold(toks[-1]).strip("'’") in _ROLE_CONNECTORS:
         toks.pop()
     return " ".join(toks)
+
+
+def _make_role(lex: TitleLexicon, key: str, body: str, title_len: int) -> Role | None:
+    role = _clean(body)
+    if not role:
+        return None
+    return Role(role, _office(lex, key, body[title_len:]))
 
 
 def role_before(text: str, start: int, window: int = 90) -> Role | None:
@@ -80,61 +417,63 @@ def role_before(text: str, start: int, window: int = 90) -> Role | None:
     lex = load_titles()
     left = max(0, start - window)
     ctx = text[left:start]
+    # "la députée (LR) X", "le maire de Sisco (Haute-Corse) X": a short aside is no break
+    ctx = _ASIDE.sub(lambda a: " " * len(a.group(0)), ctx)
     breaks = [m.end() for m in _CLAUSE_BREAK.finditer(ctx)]
     ctx = ctx[breaks[-1]:] if breaks else ctx
     folded = fold(ctx)
-    for m in lex.pattern.finditer(folded):
-        tail = ctx[m.start():]
-        body = tail.rstrip()
+    for m in lex.matches(ctx):
+        if m.group(0) in lex.after_determiner and not _DETERMINED.search(folded[:m.start()]):
+            continue  # '", juge X' (a verb), "l'assistante parlementaire de X" (an adjective)
+        body = ctx[m.start():].rstrip()
         if body.endswith(","):
             body = body[:-1]
         if "," in body:
             continue
         after = body[m.end() - m.start():]
-        if not _role_words_ok(after):
+        if np_end(after, final_label=True) < len(after.rstrip()):
             continue
         # "le porte-parole du navigateur X", "la fille du président X": the name
         # belongs to the last title in a chain of "de"s.
-        for m2 in list(lex.pattern.finditer(folded, m.end()))[::-1]:
+        for m2 in list(lex.matches(ctx, m.end()))[::-1]:
             if _OF.search(folded[:m2.start()]):
                 m = m2
                 body = ctx[m2.start():].rstrip().rstrip(",")
                 break
-        role = _clean(body)
-        if role:
-            return Role(role, lex.official[m.group(0)])
+        return _make_role(lex, m.group(0), body, m.end() - m.start())
     return None
 
 
-def role_after(text: str, end: int, window: int = 110) -> Role | None:
-    """An apposition right after a name: ``X, le chef du CNSP, …`` / ``X, ministre de …``."""
+_DETERMINED = re.compile(
+    r"(?:^|[\s'])(?:le|la|l'|les|un|une|ce|cet|cette|son|sa|ses|leur|du|des|de|d'|au|aux|ex-?|"
+    r"ancien|ancienne|nouveau|nouvelle|actuel|actuelle|futur|future|premier|premiere)\s*$")
+_ASIDE = re.compile(r"\([^()\n]{1,40}\)")
+#: After a name: an optional aside "(PS)", a comma or an opening parenthesis, an optional age
+#: ("45 ans,"), then articles and modifiers of time or status before the title.
+_APPOSITION = re.compile(
+    r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:,|\()\s*(?:\d{1,3}\s*ans\s*,\s*)?"
+    r"(?:(?:le|la|l['’]|un|une|ancien|ancienne|ex-?|actuel|actuelle|nouveau|nouvelle|futur|"
+    r"future|fraîchement|désormais|toujours|alors|aussi|également|élu|élue|réélu|réélue|"
+    r"nommé|nommée)\b\s*)*",
+    re.IGNORECASE)
+
+
+def role_after(text: str, end: int, window: int = 130) -> Role | None:
+    """An apposition right after a name: ``X, le chef du CNSP, …`` / ``X (PS), député de …`` /
+    ``X (député LR)``."""
     lex = load_titles()
     ctx = text[end:end + window]
-    m0 = re.match(r"\s*,\s*(?:(?:le|la|l['’]|un|une|ancien|ancienne|ex-?|actuel|actuelle|"
-                  r"nouveau|nouvelle)\s*)*", ctx, re.IGNORECASE)
+    m0 = _APPOSITION.match(ctx)
     if not m0:
         return None
     rest = ctx[m0.end():]
-    folded = fold(rest)
-    m = lex.pattern.match(folded)
-    if not m:
+    m = next(lex.matches(rest), None)
+    if not m or m.start() != 0:
         return None
     stop = re.search(r"[,.;:!?«»\"“”()\[\]\n]", rest)
     phrase = rest[: stop.start()] if stop else rest
-    toks = list(_TOKEN.finditer(phrase))
-    cut = len(phrase)
-    for i, tok in enumerate(toks):
-        low = fold(tok.group(0))
-        if i > 0 and (low in _STOP or low.endswith(("ait", "aient"))):
-            cut = tok.start()
-            break
-        if i >= 9:
-            cut = tok.start()
-            break
-    role = _clean(phrase[:cut])
-    if not role:
-        return None
-    return Role(role, lex.official[m.group(0)])
+    cut = m.end() + np_end(phrase[m.end():])
+    return _make_role(lex, m.group(0), phrase[:cut], m.end())
 
 
 def find_role(text: str, start: int, end: int) -> Role | None:

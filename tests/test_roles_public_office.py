@@ -1,0 +1,263 @@
+"""`official` only from public offices, and the role cut at its noun phrase (own sentences)."""
+
+import json
+from importlib import resources
+
+import pytest
+
+from pipelines.roles import find_role, np_end, public_complement
+
+
+def role_of(sentence: str, name: str):
+    start = sentence.index(name)
+    return find_role(sentence, start, start + len(name))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "role"),
+    [
+        # heads of public and international bodies
+        ("Le directeur de la CIA, Tom Baker, a témoigné devant le Congrès.", "Tom Baker",
+         "directeur de la CIA"),
+        ("Le directeur général de l'OMS, Paul Okafor, a lancé une alerte.", "Paul Okafor",
+         "directeur général de l'OMS"),
+        ("Selon le directeur de l'ARS Luc Bernier, les lits manquent.", "Luc Bernier",
+         "directeur de l'ARS"),
+        ("Le directeur général de l'Agence régionale de santé, Luc Bernier, a parlé.",
+         "Luc Bernier", "directeur général de l'Agence régionale de santé"),
+        ("Le secrétaire général de l'ONU, Ana Ferreira, a appelé au calme.", "Ana Ferreira",
+         "secrétaire général de l'ONU"),
+        ("Le gouverneur de la Banque centrale, Omar Haddad, a relevé les taux.", "Omar Haddad",
+         "gouverneur de la Banque centrale"),
+        ("Nina Berg, présidente de la Commission européenne, est arrivée.", "Nina Berg",
+         "présidente de la Commission européenne"),
+        # spokespeople of governments, armies, police
+        ("Le porte-parole du gouvernement, Luc Faure, a précisé les mesures.", "Luc Faure",
+         "porte-parole du gouvernement"),
+        ("Le porte-parole de l'armée, Yann Keller, a démenti.", "Yann Keller",
+         "porte-parole de l'armée"),
+        # ambiguous heads with a demonym, a state, an assembly, a council
+        ("Le président malien Amadou Keita a reçu la délégation.", "Amadou Keita",
+         "président malien"),
+        ("Le dirigeant nord-coréen Kim Sok a tiré un missile.", "Kim Sok",
+         "dirigeant nord-coréen"),
+        ("Le président du conseil départemental Marc Vidal a inauguré le collège.",
+         "Marc Vidal", "président du conseil départemental"),
+        ("Marc Vidal, vice-président de la région, a signé.", "Marc Vidal",
+         "vice-président de la région"),
+        # military and police command
+        ("Le chef d'état-major des armées, Pierre Roux, a démissionné.", "Pierre Roux",
+         "chef d'état-major des armées"),
+        ("Le capitaine de gendarmerie Hugo Morel a ouvert l'enquête.", "Hugo Morel",
+         "capitaine de gendarmerie"),
+        ("Le commissaire de police Alain Brun a été entendu.", "Alain Brun",
+         "commissaire de police"),
+        ("Le patron de la DGSI, Paul Lenoir, a été auditionné.", "Paul Lenoir",
+         "patron de la DGSI"),
+        # an office in the complement: "conseiller du ministre"
+        ("Le conseiller du ministre Jean Vidal a démissionné.", "Jean Vidal", "ministre"),
+        ("Léa Morin, conseillère du ministre de l'Intérieur, a démenti.", "Léa Morin",
+         "conseillère du ministre de l'Intérieur"),
+        # bare président: the head of state
+        ("Le président Paul Okoro a dissous l'Assemblée.", "Paul Okoro", "président"),
+        ("Le président sortant Paul Okoro a reconnu sa défaite.", "Paul Okoro",
+         "président sortant"),
+        ("Le président élu Paul Okoro prêtera serment.", "Paul Okoro", "président élu"),
+        ("Le président par intérim Paul Okoro a nommé un gouvernement.", "Paul Okoro",
+         "président par intérim"),
+        ("Le président du département de la Gironde, Paul Roux, a voté.", "Paul Roux",
+         "président du département de la Gironde"),
+        ("Le maire a cédé son siège à son premier adjoint Paul Roux.", "Paul Roux",
+         "premier adjoint"),
+    ],
+)
+def test_public_offices(sentence, name, role):
+    found = role_of(sentence, name)
+    assert found is not None and found.official, found
+    assert found.text == role
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "role"),
+    [
+        ("Le président du club, Marc Petit, a limogé l'entraîneur.", "Marc Petit",
+         "président du club"),
+        ("Le président de l'association des maires ruraux, Jean Dupuis, a réagi.",
+         "Jean Dupuis", "président de l'association des maires ruraux"),
+        ("Paul Roux, président de la Fédération française de judo, a dit non.", "Paul Roux",
+         "président de la Fédération française de judo"),
+        ("Paul Roux, le président du jury, a tranché.", "Paul Roux", "président du jury"),
+        ("Le porte-parole de la famille, Luc Faure, a remercié les secours.", "Luc Faure",
+         "porte-parole de la famille"),
+        ("Le secrétaire général du syndicat, Ana Silva, a appelé à la grève.", "Ana Silva",
+         "secrétaire général du syndicat"),
+        ("Le PDG de l'entreprise, Marc Blanc, a annoncé des suppressions.", "Marc Blanc",
+         "PDG de l'entreprise"),
+        ("Le capitaine de l'équipe de France, Hugo Morel, a marqué.", "Hugo Morel",
+         "capitaine de l'équipe de France"),
+        ("Le commandant de bord Hugo Morel a atterri sans encombre.", "Hugo Morel",
+         "commandant de bord"),
+        ("L'animatrice Julie Marin présente le journal de midi.", "Julie Marin", "animatrice"),
+        ("Le président du conseil d'administration Paul Roux a démissionné.", "Paul Roux",
+         "président du conseil d'administration"),
+        ("Paul Roux, patron de Transports Dupuis, a dit non.", "Paul Roux",
+         "patron de Transports Dupuis"),
+        ("Son patron Paul Roux a refusé.", "Paul Roux", "patron"),
+        ("Le chef du service de réanimation de l'hôpital, Paul Roux, a alerté.", "Paul Roux",
+         "chef du service de réanimation de l'hôpital"),
+        ("La présidente du Rassemblement national Léa Morin a réagi.", "Léa Morin",
+         "présidente du Rassemblement national"),
+        ("Le capitaine Hugo Morel a levé l'ancre.", "Hugo Morel", "capitaine"),
+        ("Le défenseur des droits de l'homme Paul Roux a été arrêté.", "Paul Roux",
+         "défenseur des droits de l'homme"),
+        ("Le président de France Assos Santé, Paul Roux, a dit non.", "Paul Roux",
+         "président de France Assos Santé"),
+        ("La présidente de France 3, Léa Morin, a dit non.", "Léa Morin",
+         "présidente de France 3"),
+        ("Paul Roux, président de cet organisme, a dit non.", "Paul Roux",
+         "président de cet organisme"),
+    ],
+)
+def test_recorded_roles_that_are_not_offices(sentence, name, role):
+    found = role_of(sentence, name)
+    assert found is not None and not found.official, found
+    assert found.text == role
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "role"),
+    [
+        ("Le député LR Paul Martin a voté contre.", "Paul Martin", "député LR"),
+        ("Paul Martin (PS), député de la Gironde, a voté contre.", "Paul Martin",
+         "député de la Gironde"),
+        ("Paul Martin (député LR) a voté contre.", "Paul Martin", "député LR"),
+        ("Anne Roux, eurodéputée écologiste, s'inquiète.", "Anne Roux", "eurodéputée écologiste"),
+        ("Anne Roux, députée européenne, s'inquiète.", "Anne Roux", "députée européenne"),
+        ("L'eurodéputé Marc Vidal a voté pour.", "Marc Vidal", "eurodéputé"),
+        ("La préfète de région Claire Morel a pris un arrêté.", "Claire Morel",
+         "préfète de région"),
+        ("Louis Petit, adjoint au maire, a démenti.", "Louis Petit", "adjoint au maire"),
+        ("La maire de Rennes Sophie Blanc a réagi.", "Sophie Blanc", "maire de Rennes"),
+        ("Le garde des Sceaux Marc Lebrun a présenté sa réforme.", "Marc Lebrun",
+         "garde des Sceaux"),
+        ("Le procureur de la République de Valence, Hugo Perrin, a ouvert une enquête.",
+         "Hugo Perrin", "procureur de la République de Valence"),
+        ("Le juge d'instruction Yves Giraud a entendu le suspect.", "Yves Giraud",
+         "juge d'instruction"),
+        ("Marc Vidal, conseiller municipal de Lyon, a démissionné.", "Marc Vidal",
+         "conseiller municipal de Lyon"),
+        ("Paul Roux, secrétaire d'État à la Santé, a visité l'hôpital.", "Paul Roux",
+         "secrétaire d'État à la Santé"),
+        ("Selon la députée Les Verts (EELV) Léa Morin, le texte est mauvais.", "Léa Morin",
+         "députée Les Verts"),
+        ("Le maire PS de Cassis (Bouches-du-Rhône) Paul Roux a pris un arrêté.", "Paul Roux",
+         "maire PS de Cassis"),
+        ("Le député-maire LR de Vannes, Paul Roux, a signé l'appel.", "Paul Roux",
+         "député-maire LR de Vannes"),
+        ("Les faits ont été confirmés par le vice-procureur Paul Roux.", "Paul Roux",
+         "vice-procureur"),
+        ("Léa Morin, fraîchement élue maire de Brest, a remercié ses électeurs.", "Léa Morin",
+         "maire de Brest"),
+        ("Paul Roux, 52 ans, maire de Vitré, a été réélu.", "Paul Roux", "maire de Vitré"),
+        ("L'ex-ministre Paul Roux a publié un livre.", "Paul Roux", "ministre"),
+        ("La députée En Marche Léa Morin a voté.", "Léa Morin", "députée En Marche"),
+        ("Le patron du GIGN, Paul Roux, a dirigé l'assaut.", "Paul Roux", "patron du GIGN"),
+    ],
+)
+def test_office_holders_found(sentence, name, role):
+    found = role_of(sentence, name)
+    assert found is not None and found.official, found
+    assert found.text == role
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "role"),
+    [
+        ("Paul Durand, vice-président de la région rencontrera la famille demain.",
+         "Paul Durand", "vice-président de la région"),
+        ("Paul Roux, président de la Commission européenne depuis 2019, a dit non.",
+         "Paul Roux", "président de la Commission européenne"),
+        ("Paul Roux, ministre délégué aux Affaires étrangères qui a dit non.", "Paul Roux",
+         "ministre délégué aux Affaires étrangères"),
+        ("Paul Roux, ministre de l'Économie et des Finances, a dit non.", "Paul Roux",
+         "ministre de l'Économie et des Finances"),
+        ("Paul Roux, sénateur du Nord en 2014, a voté.", "Paul Roux", "sénateur du Nord"),
+        ("Paul Roux, maire de Lille et le préfet sont venus.", "Paul Roux", "maire de Lille"),
+        ("Paul Roux, ministre de la Santé en notant la hausse, a dit non.", "Paul Roux",
+         "ministre de la Santé"),
+        ("Paul Roux, ministre de la Santé s'est exprimé.", "Paul Roux", "ministre de la Santé"),
+        ("Paul Roux, maire de Lyon lundi soir, a dit non.", "Paul Roux", "maire de Lyon"),
+        ("Paul Roux, député du Gard l'a rappelé.", "Paul Roux", "député du Gard"),
+    ],
+)
+def test_role_cut_at_its_noun_phrase(sentence, name, role):
+    found = role_of(sentence, name)
+    assert found is not None
+    assert found.text == role
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        # a verb after a quotation, not a judge
+        ("« Rien ne va plus », juge Paul Roux devant la presse.", "Paul Roux"),
+        # "jugé" / "accuse" are verbs, not titles
+        ("Le texte est jugé Paul Roux trop dur.", "Paul Roux"),
+        # an adjective: the assistant is not a member of parliament
+        ("Elle fut l'assistante parlementaire de Paul Roux.", "Paul Roux"),
+        # a person named inside the phrase: the title is hers, not his
+        ("Elle a cité l'ancienne ministre Léa Morin et de l'écologiste Paul Roux.", "Paul Roux"),
+    ],
+)
+def test_no_office_from_homographs_or_other_names(sentence, name):
+    found = role_of(sentence, name)
+    assert found is None or not found.official, found
+
+
+def test_np_end_keeps_complements_and_stops_at_verbs():
+    phrase = " de l'Intérieur et des Outre-mer a annoncé"
+    assert phrase[:np_end(phrase)].strip() == "de l'Intérieur et des Outre-mer"
+    phrase = " chargé des Transports, qui"
+    assert phrase[:np_end(phrase)].strip().startswith("chargé des Transports")
+    phrase = " du G5 Sahel depuis 2020"
+    assert phrase[:np_end(phrase)].strip() == "du G5 Sahel"
+    phrase = " de la rencontre annuelle"  # a noun after a determiner
+    assert phrase[:np_end(phrase)].strip() == "de la rencontre annuelle"
+
+
+@pytest.mark.parametrize(
+    ("tail", "public"),
+    [
+        (" du gouvernement", True),
+        (" malien", True),
+        (" de la police nationale", True),
+        (" de l'association des maires", False),  # the first body word decides
+        (" du club", False),
+        (" de Transports Dupuis", None),  # an unknown name: nothing known
+        (" LR du Sénat", True),  # a party label right after the head is skipped
+        ("", None),
+        (" malien sortant", True),
+        (" de la France insoumise", None),  # a state name inside another name
+        (" de la France et de ses alliés", True),
+    ],
+)
+def test_public_complement(tail, public):
+    assert public_complement(tail) is public
+
+
+def test_title_data_is_well_formed():
+    raw = resources.files("pipelines").joinpath("data/titles.jsonl").read_text("utf-8")
+    rows = [json.loads(line) for line in raw.splitlines() if line.strip()]
+    assert all(r["official"] in (True, False, "if_public") for r in rows)
+    assert all(r["official"] == "if_public" for r in rows if r.get("bare"))
+    titles = [r["title"] for r in rows]
+    assert len(titles) == len(set(titles))
+
+
+def test_public_body_data_is_well_formed():
+    raw = resources.files("pipelines").joinpath("data/public_bodies.jsonl").read_text("utf-8")
+    rows = [json.loads(line) for line in raw.splitlines() if line.strip()]
+    assert all(isinstance(r["public"], bool) for r in rows)
+    assert {r["where"] for r in rows} <= {"complement", "group_name"}
+    keys = [(r["term"], r["where"]) for r in rows]
+    assert len(keys) == len(set(keys))
