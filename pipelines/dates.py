@@ -21,7 +21,7 @@ import unicodedata
 from datetime import date
 from functools import lru_cache
 
-__all__ = ["parse_date", "find_header_date", "HEADER_CHARS", "HEADER_LINES"]
+__all__ = ["parse_date", "find_header_date", "infer_text_date", "HEADER_CHARS", "HEADER_LINES"]
 
 #: How much of an article's beginning :func:`find_header_date` looks at.
 HEADER_CHARS = 300
@@ -260,3 +260,83 @@ def _only_label(before: str) -> bool:
         return True
     # "Par la rédaction |", "AFP -", "Catégorie Politique le" handled by _WEAK_KEY.
     return stripped[-1] in "|-–—•·:,(/"
+
+
+# --------------------------------------------------------------------------- text dates
+
+#: How much of an article's beginning :func:`infer_text_date` reads.
+INFER_CHARS = 400
+INFER_LINES = 3
+
+_FR_MONTHS = ("janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|"
+              "novembre|decembre")
+# Only French month names written in full (no abbreviation, no numeric date): the text of
+# an article, not a header, so only what a French writer spells out is trusted.
+_TEXT_FULL = re.compile(
+    rf"(?<![\w])(?P<d>\d{{1,2}})(?:er)?\s+(?P<mon>{_FR_MONTHS})\s+(?P<y>\d{{4}})(?![\d])")
+_TEXT_MONTH = re.compile(
+    rf"(?<![\w])(?:en|de|d'|depuis|fin|debut|mi-)\s*(?P<mon>{_FR_MONTHS})\s+(?P<y>\d{{4}})"
+    rf"(?![\d])")
+
+
+def infer_text_date(text: str, *, today: date | None = None) -> str | None:
+    """A date stated in the first lines of an article's text (its lead), or ``None``.
+
+    Conservative by design, for corpora with no metadata or header date: only the first
+    :data:`INFER_LINES` non-empty lines (at most :data:`INFER_CHARS` characters) are read,
+    and only dates with a French month name written in full count — a full date
+    ("le 3 mars 2021", "1er septembre 2020") first, else a month and year introduced by
+    "en", "de", "depuis", "fin", "début" or "mi-" ("en mars 2021"). An article is written
+    after the events it reports, so the latest such date wins; a date after ``today``
+    (an announced event) is ignored. ``dateparser`` (French) must read the match as the
+    same year and month, so nothing is ever invented from a bare number.
+
+    >>> infer_text_date("Le 3 mars 2021, le président a reçu son homologue.")
+    '2021-03-03'
+    >>> infer_text_date("Les élections, prévues en juin 2019, ont été reportées.")
+    '2019-06'
+    >>> infer_text_date("Le sommet de 2019 a eu lieu à Paris.") is None
+    True
+    """
+    if not text:
+        return None
+    zone = "\n".join([ln for ln in text[:INFER_CHARS].split("\n") if ln.strip()]
+                     [:INFER_LINES])
+    folded = _fold(zone)
+    limit = (today or date.today()).isoformat()
+    for pattern in (_TEXT_FULL, _TEXT_MONTH):
+        found = [iso for m in pattern.finditer(folded)
+                 if (iso := _confirmed(m, zone)) is not None and iso[:len(limit)] <= limit]
+        if found:
+            return max(found)
+    return None
+
+
+def _confirmed(m: re.Match[str], zone: str) -> str | None:
+    """The ISO date of a text match when ``dateparser`` (French) reads the same one."""
+    iso = _from_match("text", m)
+    if iso is None:
+        return None
+    parsed = _dateparser_fr(zone[m.start():m.end()])
+    if parsed is None or parsed[:7] != iso[:7]:
+        return None
+    return iso
+
+
+@lru_cache(maxsize=4096)
+def _dateparser_fr(value: str) -> str | None:
+    """``dateparser``'s reading of ``value`` in French (month and year required)."""
+    try:
+        import dateparser
+    except ImportError:  # pragma: no cover - dateparser is a declared dependency
+        return None
+    value = re.sub(r"^(?:en|de|d'|depuis|fin|d[ée]but|mi-)\s*", "", value.strip(),
+                   flags=re.IGNORECASE)
+    try:
+        parsed = dateparser.parse(value, languages=["fr"], settings={
+            "DATE_ORDER": "DMY", "REQUIRE_PARTS": ["month", "year"],
+            "RETURN_AS_TIMEZONE_AWARE": False, "PARSERS": ["absolute-time"],
+            "PREFER_DAY_OF_MONTH": "first"})
+    except Exception:  # dateparser raises assorted errors on odd input
+        return None
+    return None if parsed is None else parsed.date().isoformat()
