@@ -799,9 +799,11 @@ class ActorGraph:
             edges = pd.DataFrame(columns=["source", "target", "weight"])
         return nodes, edges
 
-    def write(self, path: str | os.PathLike[str]) -> Path:
+    def write(self, path: str | os.PathLike[str], *, dynamic: bool = False) -> Path:
         """Write the graph; the format comes from the extension (``.graphml``, ``.gexf``,
         ``.json``, ``.csv``). Returns the path written. See :mod:`graph.readwrite`.
+        ``dynamic=True`` (``.gexf`` only) writes a dynamic GEXF 1.3 for Gephi's Timeline
+        (see :mod:`graph.readwrite.gexf_dynamic`).
 
         >>> import tempfile, pathlib
         >>> with tempfile.TemporaryDirectory() as tmp:
@@ -811,6 +813,12 @@ class ActorGraph:
         """
         from . import readwrite
 
+        if dynamic:
+            if readwrite.format_of(path) != "gexf":
+                raise ActorGraphError(f"A dynamic graph is written as .gexf only, not {path}")
+            from .readwrite.gexf_dynamic import write_dynamic
+
+            return write_dynamic(self._graph, path)
         return readwrite.write(self._graph, path)
 
 

@@ -210,9 +210,14 @@ def period_bounds(period: str | tuple[Any, Any]) -> tuple[str | None, str | None
     """A period as ``(first month, last month)``: ``"2020"``, ``"2020-03"``, or a pair such
     as ``("2020-01", "2021-06")`` (``None`` for an open end).
 
-    >>> period_bounds("2020"), period_bounds(("2020-01", None))
-    (('2020-01', '2020-12'), ('2020-01', None))
+    ``"2020-01..2021-06"`` is the pair written as one string (``"2020.."``: from 2020 on).
+
+    >>> period_bounds("2020"), period_bounds(("2020-01", None)), period_bounds("..2019-06")
+    (('2020-01', '2020-12'), ('2020-01', None), (None, '2019-06'))
     """
+    if isinstance(period, str) and ".." in period:
+        first, _, last = period.partition("..")
+        period = (first.strip() or None, last.strip() or None)
     if isinstance(period, tuple | list):
         if len(period) != 2:
             raise ActorGraphError(f"A period is a year, a month or a pair, not {period!r}")
