@@ -222,7 +222,7 @@ def period_bounds(period: str | tuple[Any, Any]) -> tuple[str | None, str | None
         if len(period) != 2:
             raise ActorGraphError(f"A period is a year, a month or a pair, not {period!r}")
         lo, hi = (_bound(x, "period") for x in period)
-        lo = lo[:7] if lo else None
+        lo = (lo + "-01")[:7] if lo else None
         hi = (hi + "-12")[:7] if hi else None
     else:
         text = _bound(period, "period")
