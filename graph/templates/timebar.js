@@ -116,9 +116,10 @@
     var b = el("div", "tb-bar");
     b.style.height = (HIST[k] ? Math.max(4, Math.round(100 * HIST[k] / top)) : 0) + "%";
     b.title = month + ": " + plural(HIST[k], "article", "articles");
-    b.setAttribute("data-month", month);
-    b.addEventListener("click", function () { setIndexes(k, k); });
     var cell = el("div", "tb-cell");
+    cell.title = b.title;
+    cell.setAttribute("data-month", month);
+    cell.addEventListener("click", function () { stop(); setIndexes(k, k); });
     cell.appendChild(b);
     hist.appendChild(cell);
     bars.push(cell);
