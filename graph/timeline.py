@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -57,12 +58,15 @@ _FREQS = {"M": "month", "Q": "quarter", "Y": "year", "A": "year"}
 _BOUND = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
-def _dumps(value: Mapping[str, Any]) -> str:
-    return json.dumps(dict(sorted(value.items(), key=_month_key)), separators=(",", ":"))
+try:  # orjson is a dependency; the stdlib is the fallback
+    import orjson
 
-
-def _month_key(item: tuple[str, Any]) -> tuple[bool, str]:
-    return item[0] == UNDATED, item[0]
+    def _dumps(value: Mapping[str, Any]) -> str:
+        """Compact JSON, months in order ("undated" sorts after every "YYYY-MM")."""
+        return orjson.dumps(value, option=orjson.OPT_SORT_KEYS).decode("utf-8")
+except ImportError:  # pragma: no cover - depends on the environment
+    def _dumps(value: Mapping[str, Any]) -> str:
+        return json.dumps(value, sort_keys=True, separators=(",", ":"))
 
 
 def _month(date: str | None) -> str:
@@ -96,17 +100,28 @@ def stamp(graph: nx.Graph) -> nx.Graph:
     index = graph.graph.get("article_index")
     if not isinstance(index, dict):
         return graph
+    # each article's month once (a big graph names each article thousands of times)
+    months = {art: _month((meta or {}).get("date")) for art, meta in index.items()}
+    month = months.get
     for _, data in graph.nodes(data=True):
-        ids = list(data.get("article_ids") or ())
-        arts = month_counts(ids, index)
+        ids = data.get("article_ids") or ()
         per = data.get("article_mentions")
-        ments = (month_counts(ids, index, per) if isinstance(per, list)
-                 and len(per) == len(ids) else arts)
-        data[MONTHS] = _dumps({m: [n, ments.get(m, 0)] for m, n in arts.items()})
+        if not (isinstance(per, list) and len(per) == len(ids)):
+            per = [1] * len(ids)
+        counts: dict[str, list[int]] = {}
+        for art, n in zip(ids, per, strict=True):
+            key = month(art, UNDATED)
+            row = counts.get(key)
+            if row is None:
+                counts[key] = [1, int(n)]
+            else:
+                row[0] += 1
+                row[1] += int(n)
+        data[MONTHS] = _dumps(counts)
     for _, _, data in graph.edges(data=True):
-        ids = list(data.get("article_ids") or ())
-        data[MONTHS] = _dumps(month_counts(ids, index))
-        tone = _tone_months(data, ids, index)
+        ids = data.get("article_ids") or ()
+        data[MONTHS] = _dumps(Counter(month(art, UNDATED) for art in ids))
+        tone = _tone_months(data, list(ids), index)
         if tone is not None:
             data[MONTHS_TONE] = _dumps(tone)
     return graph
