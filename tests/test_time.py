@@ -269,3 +269,10 @@ def test_build_cli_date_range(tmp_path: Path) -> None:
     g = load(out)
     assert set(g.nx.graph["article_index"]) == {"deux", "trois"}
     assert g.nx.graph["article_index"]["trois"]["inferred"] is True
+    # again without a range: the file's cached record keeps the inferred flag
+    result = runner.invoke(app, ["build", str(corpus), "--out", str(out), "--no-progress"])
+    assert result.exit_code == 0, result.output
+    assert "Cache: 4 article(s) reused" in result.output
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert report["dates"] == {"undated": 1, "inferred": 1}
+    assert load(out).nx.graph["article_index"]["trois"]["inferred"] is True
