@@ -26,15 +26,14 @@ TODAY = date(2024, 1, 1)
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Le 12 février 2019, le Parlement a adopté la réforme.", "2019-02-12"),
-    ("Paris, le 1er octobre 2020. Le ministre a démissionné.", "2020-10-01"),
-    ("La crise, ouverte en avril 2018, a duré deux ans.", "2018-04"),
-    ("Depuis début mai 2017, les négociations piétinent.", "2017-05"),
-    # the latest date stated: an article is written after what it reports
-    ("Le traité du 7 février 1992 a été révisé le 13 décembre 2007 à Lisbonne.",
-     "2007-12-13"),
-    # a full date wins over a month and year
-    ("En janvier 2022, puis le 3 mars 2021, le gouvernement a tranché.", "2021-03-03"),
+    ("Le Parlement a adopté, mardi 12 février 2019, la réforme.", "2019-02-12"),
+    ("Paris. Ce 1er octobre 2020, le ministre a démissionné.", "2020-10-01"),
+    ("Ce jeudi 4 juin 2020, les négociations ont repris.", "2020-06-04"),
+    # the latest day named: an article is written after what it reports
+    ("Annoncé vendredi 11 décembre 2020, le plan a été voté lundi 14 décembre 2020.",
+     "2020-12-14"),
+    # a bare date beside it does not count
+    ("Élu le 6 mai 2012, il a parlé samedi 3 avril 2021 à Lyon.", "2021-04-03"),
 ])
 def test_infer_text_date(text: str, expected: str) -> None:
     assert infer_text_date(text, today=TODAY) == expected
@@ -42,12 +41,13 @@ def test_infer_text_date(text: str, expected: str) -> None:
 
 @pytest.mark.parametrize("text", [
     "",
-    "Le sommet de 2019 a eu lieu à Paris.",             # a bare year
-    "Le scrutin aura lieu le 3 mars 2031.",             # after today: an announced event
-    "Les ventes, mars 2021 compris, ont progressé.",    # month and year without a cue word
-    "Le 12/03/2021, le conseil a voté.",                # numeric dates are not trusted here
-    "Le 3 mar. 2021, le conseil a voté.",               # nor abbreviations
-    "Premier paragraphe.\nDeuxième.\nTroisième.\nLe 3 mars 2021, un vote.",  # too far
+    "Le sommet de 2019 a eu lieu à Paris.",              # a bare year
+    "Le 3 mars 2019, le ministre a parlé.",              # a bare full date: often a citation
+    "La crise, ouverte en avril 2018, a duré deux ans.",  # a month and year
+    "Le scrutin aura lieu dimanche 2 mars 2031.",        # after today: an announced event
+    "Le conseil s'est réuni lundi 2 mars 2021.",         # 2 March 2021 was a Tuesday
+    "Le 12/03/2021, le conseil a voté.",                 # numeric dates are not trusted here
+    "Premier paragraphe.\nDeuxième.\nTroisième.\nCe 3 mars 2021, un vote.",  # too far
 ])
 def test_infer_text_date_refuses(text: str) -> None:
     assert infer_text_date(text, today=TODAY) is None
@@ -57,8 +57,8 @@ def test_corpus_marks_inferred_dates(tmp_path: Path) -> None:
     rows = [
         {"id": "a", "title": "Daté", "date": "2020-05-04", "text": "Le 3 mars 2019, rien."},
         {"id": "b", "title": "Déduit",
-         "text": "Le 3 mars 2019, le ministre a parlé devant les députés réunis en séance "
-                 "publique pour défendre un projet de loi contesté."},
+         "text": "Dimanche 3 mars 2019, le ministre a parlé devant les députés réunis en "
+                 "séance publique pour défendre un projet de loi contesté."},
         {"id": "c", "title": "Sans date", "text": "Le ministre a parlé hier soir."},
     ]
     path = tmp_path / "c.jsonl"
@@ -249,8 +249,8 @@ def test_build_cli_date_range(tmp_path: Path) -> None:
         {"id": "deux", "date": "2020-06-03", "title": "Deux",
          "text": "L'Italie et l'Espagne ont signé un accord à Rome."},
         {"id": "trois", "title": "Trois",
-         "text": "Le 4 juillet 2020, la Belgique et les Pays-Bas ont conclu un traité sur la "
-                 "gestion commune de leurs ports et de leurs voies navigables."},
+         "text": "Ce samedi 4 juillet 2020, la Belgique et les Pays-Bas ont conclu un traité "
+                 "sur la gestion commune de leurs ports et de leurs voies navigables."},
         {"id": "quatre", "title": "Quatre",
          "text": "La Suisse et l'Autriche ont conclu un traité."},
     ]
