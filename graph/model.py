@@ -635,7 +635,7 @@ class ActorGraph:
         ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``). Undated articles are left out.
 
         Links keep only their articles and evidence in range; ``weight``, ``articles``,
-        ``first_seen`` and ``last_seen`` are recomputed. ``mentions`` (and ``sentences``
+        ``first_seen``, ``last_seen`` and the per-month ``months`` are recomputed. ``mentions`` (and ``sentences``
         when a link's evidence was truncated) stay whole-corpus counts, as the graph does
         not store them per article.
 
