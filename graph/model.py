@@ -635,9 +635,9 @@ class ActorGraph:
         ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``). Undated articles are left out.
 
         Links keep only their articles and evidence in range; ``weight``, ``articles``,
-        ``first_seen``, ``last_seen`` and the per-month ``months`` are recomputed. ``mentions`` (and ``sentences``
-        when a link's evidence was truncated) stay whole-corpus counts, as the graph does
-        not store them per article.
+        ``first_seen``, ``last_seen`` and the per-month ``months`` are recomputed.
+        ``mentions`` (and ``sentences`` when a link's evidence was truncated) stay
+        whole-corpus counts, as the graph does not store them per article.
 
         >>> g = example().between("2021", "2021-12")
         >>> g  # doctest: +NORMALIZE_WHITESPACE
