@@ -37,13 +37,15 @@ class Mention:
 
 @dataclass(frozen=True, slots=True)
 class ArticleMeta:
-    """What the graph keeps of an article: its id, title and date (ISO, may be None)."""
+    """What the graph keeps of an article: its id, title and date (ISO, may be None);
+    ``date_inferred``: the date was read from the text's first lines, not its metadata."""
 
     id: str
     title: str = ""
     date: str | None = None
     source: str = ""
     url: str = ""
+    date_inferred: bool = False
 
 
 @dataclass(slots=True)
@@ -131,6 +133,8 @@ def _build_graph(
         art_id = meta.id
         date = meta.date
         article_index[art_id] = {"title": meta.title, "date": date or ""}
+        if meta.date_inferred:
+            article_index[art_id]["inferred"] = True
         ents = [m.entity for m in actors]
         per_article = Counter(ents)  # first-mention order
         aliases.update(zip(ents, [m.text for m in actors], strict=True))

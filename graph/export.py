@@ -6,6 +6,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
+from .errors import ActorGraphError
 from .model import ActorGraph
 
 
@@ -17,11 +18,13 @@ def export_file(
     min_weight: int = 1,
     since: str | None = None,
     until: str | None = None,
+    dynamic: bool = False,
 ) -> Path:
     """Load ``src``, keep the articles from ``since`` to ``until``, the actors of ``types``
     and the links of at least ``min_weight``, and write ``dst`` in the format of its
     extension (``.graphml``, ``.gexf``, ``.json``, ``.csv``). Returns the path written
-    (for CSV, the nodes file; the edges file sits beside it).
+    (for CSV, the nodes file; the edges file sits beside it). ``dynamic`` writes a
+    dynamic GEXF (``.gexf`` only) for Gephi's Timeline.
 
     Errors (missing source, unknown format, bad date or type) are
     :class:`graph.errors.ActorGraphError`.
@@ -36,10 +39,12 @@ def export_file(
     """
     from . import readwrite
 
-    readwrite.format_of(dst)  # fail on an unknown target before reading anything
+    fmt = readwrite.format_of(dst)  # fail on an unknown target before reading anything
+    if dynamic and fmt != "gexf":
+        raise ActorGraphError(f"--dynamic writes GEXF only: use a .gexf target, not {dst}")
     graph = ActorGraph.load(src)
     if since or until:
         graph = graph.between(since, until)
     if types or min_weight > 1:
         graph = graph.filter(types=types, min_weight=min_weight)
-    return graph.write(dst)
+    return graph.write(dst, dynamic=dynamic)

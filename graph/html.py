@@ -106,6 +106,9 @@ def _own_assets() -> tuple[str, str, str]:
     page = (_TEMPLATES / "page.html").read_text(encoding="utf-8")
     css = (_TEMPLATES / "page.css").read_text(encoding="utf-8")
     js = (_TEMPLATES / "page.js").read_text(encoding="utf-8")
+    # the time bar: its own files, in the same (hashed) script and style elements
+    css += "\n" + (_TEMPLATES / "timebar.css").read_text(encoding="utf-8")
+    js += "\n" + (_TEMPLATES / "timebar.js").read_text(encoding="utf-8")
     return page, css, js
 
 
@@ -486,6 +489,9 @@ def page_data(
         ],
     }
     data = {"meta": meta, "nodes": nodes, "edges": edges, "articles": articles}
+    from .timebar import add_time
+
+    add_time(data, sub, order, edge_list, article_index)  # the time bar (timebar.js)
     info = RenderInfo(
         path=Path(), nodes_shown=len(nodes), nodes_total=G.number_of_nodes(),
         edges_shown=len(edges), edges_total=G.number_of_edges(), left_out=left_out,

@@ -35,6 +35,7 @@ if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
     from .readwrite.sidecar import DeferredLists
+    from .timeline import GraphDiff, Timeline
 
 __all__ = [
     "Actor",
@@ -634,9 +635,9 @@ class ActorGraph:
         ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``). Undated articles are left out.
 
         Links keep only their articles and evidence in range; ``weight``, ``articles``,
-        ``first_seen`` and ``last_seen`` are recomputed. ``mentions`` (and ``sentences``
-        when a link's evidence was truncated) stay whole-corpus counts, as the graph does
-        not store them per article.
+        ``first_seen``, ``last_seen`` and the per-month ``months`` are recomputed.
+        ``mentions`` (and ``sentences`` when a link's evidence was truncated) stay
+        whole-corpus counts, as the graph does not store them per article.
 
         >>> g = example().between("2021", "2021-12")
         >>> g  # doctest: +NORMALIZE_WHITESPACE
@@ -700,7 +701,79 @@ class ActorGraph:
             if dates:
                 attrs["first_seen"], attrs["last_seen"] = dates[0], dates[-1]
             sub.add_edge(u, v, **attrs)
-        return self._derive(sub)
+        from .timeline import stamp
+
+        out = self._derive(sub)
+        stamp(out._lean)  # the months of the range only
+        return out
+
+    # ----------------------------------------------------------------- time
+
+    def timeline(self, actor: str | Actor, other: str | Actor | None = None,
+                 freq: str = "M") -> Timeline:
+        """Articles and mentions per period of ``actor`` — or, with ``other``, the
+        articles naming both — with ``freq`` ``"M"`` (months), ``"Q"`` or ``"Y"``. Empty
+        periods are included; undated articles come last, as period ``"undated"``, so the
+        articles add up to the actor's (or link's) total. See :mod:`graph.timeline`.
+
+        >>> g = example()
+        >>> g.timeline("Mali", "Russie")  # doctest: +NORMALIZE_WHITESPACE
+        <Timeline 'Mali' — 'Russie' by month: 7 periods, 2 articles
+          2021-03  articles 1
+          2021-04  articles 0
+          2021-05  articles 0
+          2021-06  articles 0
+          2021-07  articles 0
+          2021-08  articles 0
+          2021-09  articles 1>
+        >>> sum(row.articles for row in g.timeline("France")) == g.actor("France").articles
+        True
+        >>> g.timeline("Lavrov", freq="Y").to_pandas()  # doctest: +NORMALIZE_WHITESPACE
+                articles  mentions
+        period
+        2021           1         1
+        2022           1         1
+        """
+        from .timeline import timeline
+
+        return timeline(self, actor, other, freq)
+
+    def diff(self, before: str | tuple[str | None, str | None],
+             after: str | tuple[str | None, str | None]) -> GraphDiff:
+        """Compare two periods: each a year (``"2020"``), a month (``"2020-03"``) or a
+        pair of them (``("2020-01", "2021-06")``, ``None`` for an open end). Actors and
+        links count the articles of each period (months whole).
+
+        >>> d = example().diff("2021", "2022")
+        >>> d  # doctest: +NORMALIZE_WHITESPACE
+        <GraphDiff 2021 → 2022:
+          actors appeared: 1 (Niger 0→1)
+          actors disappeared: 4 (Russie 2→0, Assimi Goïta 1→0, CEDEAO 1→0, … 1 more)
+          links appeared: 3 (France — Niger 0→1, Mali — Niger 0→1,
+            Sergueï Lavrov — Niger 0→1)
+          links disappeared: 12 (Mali — Russie 2→0, Assimi Goïta — CEDEAO 1→0,
+            France — Russie 1→0, … 9 more)
+          links strengthened: 0
+          links weakened: 0>
+        >>> d.links_disappeared[0]
+        <LinkChange 'Mali' — 'Russie': 2 → 0>
+        """
+        from .timeline import diff
+
+        return diff(self, before, after)
+
+    def snapshots(self, freq: str = "Y") -> dict[str, ActorGraph]:
+        """One graph per period (``"Y"``, ``"Q"`` or ``"M"``) that has dated articles,
+        each as :meth:`between` makes it.
+
+        >>> example().snapshots()  # doctest: +NORMALIZE_WHITESPACE
+        {'2021': <ActorGraph: 7 actors (3 states, 2 officials, 2 groups), 15 edges,
+                  2 articles 2021-03..2021-09>,
+         '2022': <ActorGraph: 4 actors (3 states, 1 official), 6 edges, 1 article 2022-02>}
+        """
+        from .timeline import snapshots
+
+        return snapshots(self, freq)
 
     # ----------------------------------------------------------------- out
 
@@ -726,9 +799,11 @@ class ActorGraph:
             edges = pd.DataFrame(columns=["source", "target", "weight"])
         return nodes, edges
 
-    def write(self, path: str | os.PathLike[str]) -> Path:
+    def write(self, path: str | os.PathLike[str], *, dynamic: bool = False) -> Path:
         """Write the graph; the format comes from the extension (``.graphml``, ``.gexf``,
         ``.json``, ``.csv``). Returns the path written. See :mod:`graph.readwrite`.
+        ``dynamic=True`` (``.gexf`` only) writes a dynamic GEXF 1.3 for Gephi's Timeline
+        (see :mod:`graph.readwrite.gexf_dynamic`).
 
         >>> import tempfile, pathlib
         >>> with tempfile.TemporaryDirectory() as tmp:
@@ -738,6 +813,12 @@ class ActorGraph:
         """
         from . import readwrite
 
+        if dynamic:
+            if readwrite.format_of(path) != "gexf":
+                raise ActorGraphError(f"A dynamic graph is written as .gexf only, not {path}")
+            from .readwrite.gexf_dynamic import write_dynamic
+
+            return write_dynamic(self._graph, path)
         return readwrite.write(self._graph, path)
 
 
@@ -812,4 +893,6 @@ def example(window: Literal["article", "sentence"] = "article") -> ActorGraph:
             texts.append(text)
             offset += len(text) + 1
         docs.append(ArticleMentions(ArticleMeta(art, title, date), texts, mentions))
-    return ActorGraph(build_graph(docs, entities, window=window, title="Mali (exemple)"))
+    from .timeline import stamp
+
+    return ActorGraph(stamp(build_graph(docs, entities, window=window, title="Mali (exemple)")))

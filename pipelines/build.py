@@ -98,6 +98,11 @@ class BuildResult:
     workers: int = 1
     #: Seconds per phase: analyse (reading, spaCy, extraction), resolve, graph, write.
     timings: dict[str, float] = field(default_factory=dict)
+    #: Articles without a date, and those dated from their text's first lines.
+    undated: int = 0
+    inferred: int = 0
+    #: Articles left out by ``since``/``until`` (undated ones included), or None: no range.
+    out_of_range: int | None = None
 
     def summary(self) -> str:
         """A short human summary for the terminal."""
@@ -107,6 +112,7 @@ class BuildResult:
             lines.append(f"  - {s.where}: {s.reason}")
         if len(self.skipped) > 10:
             lines.append(f"  … and {len(self.skipped) - 10} more (see report.json)")
+        lines.append(self._dates_line())
         lines.append(f"Cache: {self.reused} article(s) reused, {self.reanalysed} re-analysed "
                      f"from cached spaCy output, {self.analysed} run through spaCy.")
         by_type = ", ".join(f"{self.actors[t]} {t}" for t in ACTOR_TYPES if self.actors[t])
@@ -117,9 +123,19 @@ class BuildResult:
             lines.append(f"  {name:<9} {path}")
         return "\n".join(lines)
 
+    def _dates_line(self) -> str:
+        line = (f"Dates: {self.undated} undated article(s), {self.inferred} dated from "
+                f"their first lines")
+        if self.out_of_range is not None:
+            line += f"; {self.out_of_range} left out of the date range"
+        return line + "."
+
     def report(self) -> dict[str, object]:
         return {
             "articles": self.articles,
+            "dates": {"undated": self.undated, "inferred": self.inferred,
+                      **({} if self.out_of_range is None
+                         else {"out_of_range": self.out_of_range})},
             "skipped": [{"where": s.where, "reason": s.reason} for s in self.skipped],
             "notes": [{"where": s.where, "reason": s.reason} for s in self.notes],
             "actors": {t: self.actors[t] for t in ACTOR_TYPES},
@@ -582,7 +598,7 @@ def _analyse_corpus(reader: Corpus, cache: BuildCache, options: Options, result:
             i = len(work.stubs)
             key = text_key(article.text)
             work.stubs.append((article.id, article.title, article.date, article.source,
-                               article.url, key))
+                               article.url, key, article.date_inferred))
             work.slots.append(None)
             data = cache.get_analysis(key)
             if data is not None:
@@ -659,11 +675,11 @@ def _analyse_corpus(reader: Corpus, cache: BuildCache, options: Options, result:
     for work in files:
         skipped.extend(work.skipped)
         notes.extend(work.notes)
-        for (ident, title, date, source, url, _), analysis in zip(work.stubs, work.slots,
-                                                                  strict=True):
+        for (ident, title, date, source, url, _, inferred), analysis in zip(
+                work.stubs, work.slots, strict=True):
             ident = reader.unique_id(ident, used, renamed)
             if analysis is not None:
-                analysis.meta = ArticleMeta(ident, title, date, source, url)
+                analysis.meta = ArticleMeta(ident, title, date, source, url, inferred)
                 analyses.append(analysis)
     skipped.extend(failed)
     return analyses, skipped, notes + renamed
@@ -680,6 +696,8 @@ def build_corpus(
     progress: bool = False,
     n_process: int = 0,
     batch_size: int = 32,
+    since: str | None = None,
+    until: str | None = None,
 ) -> BuildResult:
     """Build the actor graph of ``corpus`` (None: the bundled sample) into ``out``.
 
@@ -688,13 +706,20 @@ def build_corpus(
     articles make a chunk, the unit of work and of cache commits. Raises
     :class:`OutputError` when ``out`` cannot be written or another build holds it, and
     :class:`BuildInterrupted` on Ctrl-C (the finished chunks stay in the cache).
+
+    ``since`` and ``until`` (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, inclusive) keep only
+    the articles dated in that range (undated ones are left out); every article is still
+    read and analysed (and cached), only the graph is made of the range.
     """
     from graph.html import render_html
     from graph.readwrite._common import layout, viz_attributes
     from graph.readwrite.graphml import write as write_graphml
+    from graph.timeline import date_filter
+    from graph.timeline import stamp as stamp_months
 
     t0 = time.perf_counter()
     out = Path(out)
+    in_range = date_filter(since, until)  # a bad date fails before any long work
     reader = Corpus(corpus)
     overrides = None
     if aliases is not None:  # a malformed file fails before any long work
@@ -721,7 +746,13 @@ def build_corpus(
             cache.prune()
         t1 = time.perf_counter()
         result.timings["analyse"] = t1 - t0
+        if in_range is not None:
+            kept = [a for a in analyses if in_range(a.meta.date)]
+            result.out_of_range = len(analyses) - len(kept)
+            analyses = kept
         result.articles = len(analyses)
+        result.undated = sum(1 for a in analyses if not a.meta.date)
+        result.inferred = sum(1 for a in analyses if a.meta.date_inferred)
         result.skipped.extend(skipped)
         result.notes.extend(notes)
 
@@ -750,6 +781,7 @@ def build_corpus(
                 g = build_graph(docs, entities, window=window,
                                 title=title)  # type: ignore[arg-type]
                 g.graph["articles"] = result.articles
+                stamp_months(g)
                 result.graph = g
                 result.actors = Counter(d["type"] for _, d in g.nodes(data=True))
                 result.edges = g.number_of_edges()

@@ -165,11 +165,11 @@ def corpus_file_key(path: Path, rel: str, *, max_bytes: int, max_chars: int) -> 
 
 
 #: Bumped when :class:`FileRecord`'s stored form changes.
-_FILES_VERSION = 1
+_FILES_VERSION = 2  # 2: stubs say whether the date was inferred from the text
 
-#: One article of a file record: id (as the file gives it), title, date, source, url and
-#: text key.
-Stub = tuple[str, str, "str | None", str, str, str]
+#: One article of a file record: id (as the file gives it), title, date, source, url, text
+#: key and whether the date was inferred from the text.
+Stub = tuple[str, str, "str | None", str, str, str, bool]
 
 
 class FileRecord:

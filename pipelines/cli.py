@@ -68,11 +68,15 @@ def build(
         int, typer.Option(help="Most actors drawn in graph.html (the most connected kept).")
     ] = 500,
     progress: Annotated[bool, typer.Option("--progress/--no-progress")] = True,
+    since: Annotated[str | None, typer.Option(
+        help="Only articles dated from this date (YYYY, YYYY-MM or YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option(
+        help="Only articles dated up to this date (inclusive).")] = None,
 ) -> None:
     """Read a corpus, extract and resolve actors, and write graph.html, graph.graphml
     and mentions.csv into the output folder.
 
-    Example: actorgraph build articles/ --out output
+    Example: actorgraph build articles/ --out output --since 2020 --until 2021-06
     """
     from pipelines.build import build_corpus
 
@@ -81,7 +85,7 @@ def build(
         raise typer.Exit(2)
     result = _run(
         build_corpus, corpus, out, window=window, aliases=aliases,
-        capitals=capitals, max_nodes=max_nodes, progress=progress,
+        capitals=capitals, max_nodes=max_nodes, progress=progress, since=since, until=until,
     )
     typer.echo(result.summary())
     if _QUICK_EXIT:  # the actorgraph command: done, skip freeing the graph object by object
@@ -131,6 +135,9 @@ def export(
     = None,
     until: Annotated[str | None, typer.Option(help="Only articles up to this date (ISO).")]
     = None,
+    dynamic: Annotated[bool, typer.Option(
+        "--dynamic", help="GEXF only: a dynamic graph (a spell per month with articles on "
+        "every actor and link, the weight per month) for Gephi's Timeline.")] = False,
 ) -> None:
     """Export a saved graph to GraphML, GEXF, node-link JSON or nodes/edges CSV.
 
@@ -139,7 +146,7 @@ def export(
     from graph.export import export_file
 
     written = _run(export_file, graph_file, to, types=_types(type_), min_weight=min_weight,
-                   since=since, until=until)
+                   since=since, until=until, dynamic=dynamic)
     typer.echo(str(written))
 
 
@@ -156,6 +163,24 @@ def show(
     from graph.show import show_graph
 
     _run(show_graph, graph_file, name, top=top)
+
+
+@app.command()
+def diff(
+    graph_file: Annotated[Path, typer.Argument(metavar="GRAPH", help="A saved graph file.")],
+    before: Annotated[str, typer.Option(
+        help="First period: YYYY, YYYY-MM, or FROM..TO (e.g. 2019-01..2019-06).")],
+    after: Annotated[str, typer.Option(help="Second period, written the same way.")],
+    top: Annotated[int, typer.Option(help="Rows shown per table.")] = 10,
+) -> None:
+    """Compare two periods of a saved graph: actors and links that appeared,
+    disappeared, strengthened or weakened, as tables.
+
+    Example: actorgraph diff output/graph.graphml --before 2020 --after 2022
+    """
+    from graph.show_time import show_diff
+
+    _run(show_diff, graph_file, before, after, top=top)
 
 
 @app.command()

@@ -12,6 +12,10 @@ files:
   ``content``, ``article``) and optionally ``id``, ``title``, ``date``, ``source``, ``url``.
 * ``.csv`` — the same columns; the delimiter (``,``, ``;``, tab, ``|``) is detected.
 
+Without a metadata or header date, a date stated in the first lines of the text ("Le 3 mars
+2021, …") is used and the article is marked ``date_inferred`` (see
+:func:`pipelines.dates.infer_text_date`); otherwise the article stays undated.
+
 Other extensions, hidden files and hidden folders are ignored silently. Symbolic links are
 followed, but each real folder and file is read once, so link loops end.
 
@@ -54,7 +58,7 @@ from importlib import resources
 from pathlib import Path
 from typing import IO, Any
 
-from pipelines.dates import find_header_date, parse_date
+from pipelines.dates import find_header_date, infer_text_date, parse_date
 from pipelines.errors import CorpusError
 
 __all__ = [
@@ -100,7 +104,8 @@ class Article:
 
     ``id`` is the file's path relative to the corpus (posix) for a plain file, or the row's
     ``id`` (else ``"<file>#<line>"``) for a JSONL/CSV row; ids are unique within a corpus.
-    ``date`` is ISO ``YYYY-MM-DD`` or ``YYYY-MM``, or ``None``.
+    ``date`` is ISO ``YYYY-MM-DD`` or ``YYYY-MM``, or ``None``; ``date_inferred`` is true
+    when it was read from the first lines of the text (no metadata or header date).
     """
 
     id: str
@@ -109,6 +114,7 @@ class Article:
     date: str | None = None
     source: str = ""
     url: str = ""
+    date_inferred: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -654,7 +660,8 @@ class Corpus:
             for art in articles:
                 ident = self.unique_id(art.id, used)
                 if ident != art.id:
-                    art = Article(ident, art.text, art.title, art.date, art.source, art.url)
+                    art = Article(ident, art.text, art.title, art.date, art.source, art.url,
+                                  art.date_inferred)
                 yield art
 
     def iter_files(self) -> Iterator[tuple[Path, str, Iterator[Article]]]:
@@ -739,8 +746,12 @@ class Corpus:
             self.notes.append(Skipped(where, f"unrecognised date {raw_date[:60]!r}"))
         if date is None:
             date = find_header_date(text)
+        inferred = False
+        if date is None:
+            date = infer_text_date(text)
+            inferred = date is not None
         title = _cap_title(title) if title else _title_from_text(text)
-        return Article(ident, text, title, date, source, url)
+        return Article(ident, text, title, date, source, url, inferred)
 
     # ------------------------------------------------------------------ single files
 

@@ -208,6 +208,8 @@ def read(path: str | os.PathLike[str]) -> nx.Graph:
             if _local(holder.tag) != "attvalues":
                 continue
             for av in holder:
+                if av.get("start") is not None or av.get("timestamp") is not None:
+                    continue  # a dynamic value (see gexf_dynamic): the static one stays
                 key = av.get("for") or av.get("id")
                 title, kind = decls[cls].get(key, (key, str))
                 out[title] = _convert(av.get("value", ""), kind)

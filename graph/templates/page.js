@@ -341,6 +341,7 @@
         body.appendChild(el("p", "muted", "… and " + fmt(links.length - 15) + " more."));
       }
     }
+    if (window.actorgraph.onCard) { window.actorgraph.onCard("node", i, body); }
     setPanel(true);
     panel.scrollTop = 0;
   }
@@ -383,6 +384,7 @@
           "Showing " + ev.length + " of " + plural(e.n, "sentence", "sentences") + "."));
       }
     }
+    if (window.actorgraph.onCard) { window.actorgraph.onCard("edge", j, body); }
     setPanel(true);
     panel.scrollTop = 0;
   }
@@ -483,8 +485,9 @@
     var edgeUpdates = [];
     var shownNodes = 0;
     var shownEdges = 0;
+    var tf = window.actorgraph.timeFilter || null;  // set by the time bar (timebar.js)
     NODES.forEach(function (n, i) {
-      var hide = on[n.t] === false;
+      var hide = on[n.t] === false || (tf !== null && !tf.node(i));
       if (hide !== nodeHidden[i]) {
         nodeHidden[i] = hide;
         nodeUpdates.push({ id: i, hidden: hide });
@@ -494,7 +497,7 @@
     // vis already skips the edges of hidden nodes: the edge data set only records
     // the weight filter, which keeps a type toggle cheap on big graphs.
     EDGES.forEach(function (e, j) {
-      var light = e.w < minW;
+      var light = (tf !== null ? tf.weight(j) : e.w) < minW;
       if (light !== edgeLight[j]) {
         edgeLight[j] = light;
         edgeUpdates.push({ id: j, hidden: light });
