@@ -433,15 +433,52 @@ def role_before(text: str, start: int, window: int = 90) -> Role | None:
         after = body[m.end() - m.start():]
         if np_end(after, final_label=True) < len(after.rstrip()):
             continue
-        # "le porte-parole du navigateur X", "la fille du président X": the name
-        # belongs to the last title in a chain of "de"s.
-        for m2 in list(lex.matches(ctx, m.end()))[::-1]:
-            if _OF.search(folded[:m2.start()]):
-                m = m2
-                body = ctx[m2.start():].rstrip().rstrip(",")
-                break
+        apposed = ctx.rstrip().endswith(",")
+        if not _holds_the_name(folded, body, m.start(), apposed):
+            return None
+        if not apposed:
+            # "le porte-parole du navigateur X", "la fille du président X": the name
+            # belongs to the last title in a chain of "de"s.
+            for m2 in list(lex.matches(ctx, m.end()))[::-1]:
+                if _OF.search(folded[:m2.start()]):
+                    m = m2
+                    body = ctx[m2.start():].rstrip().rstrip(",")
+                    break
         return _make_role(lex, m.group(0), body, m.end() - m.start())
     return None
+
+
+#: A first name and a surname ending a title phrase, after a lower-case word or a party
+#: acronym: "le député insoumis Jean Dupont", "la députée LR Anne Roux".
+_PERSON_AT_END = re.compile(r"(?:^|\s)(\S+)\s+[A-ZÀ-Ý][a-zà-ÿ'’-]+\s+[A-ZÀ-Ý][\w'’-]+$")
+_CONNECTORS = frozenset({"de", "du", "des", "d'", "la", "le", "les", "l'", "et", "à", "au", "aux"})
+
+
+def _ends_with_person(body: str) -> bool:
+    """Whether a title phrase ends with somebody's first name and surname."""
+    m = _PERSON_AT_END.search(body)
+    if not m:
+        return False
+    word = m.group(1)
+    if word.isupper() and len(word) >= 2:
+        return True
+    return word.islower() and fold(word) not in _CONNECTORS and not word.endswith(("'", "’"))
+
+
+def _holds_the_name(folded: str, body: str, title_start: int, apposed: bool) -> bool:
+    """Whether the title phrase ``body`` (starting at ``title_start`` of the folded context)
+    is the office of the name that follows it.
+
+    Not when the name is the title's complement ("le porte-parole de X", "le
+    vice-président de X"), nor, for an apposition ("…, X"), when the title is itself the
+    complement of another noun ("l'épouse du chef de l'État, X") or ends with another
+    person's name ("le député Jean Dupont, X").
+    """
+    if _OF.search(fold(body)):
+        return False
+    if apposed and (_OF.search(folded[:title_start]) or _ends_with_person(body)):
+        return False
+    return True
 
 
 _DETERMINED = re.compile(

@@ -261,3 +261,30 @@ def test_public_body_data_is_well_formed():
     assert {r["where"] for r in rows} <= {"complement", "group_name"}
     keys = [(r["term"], r["where"]) for r in rows]
     assert len(keys) == len(set(keys))
+
+
+# -- whose title is it? ------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "name"), [
+    ("Le porte-parole de Paul Roux a démenti.", "Paul Roux"),
+    ("L'ancien vice-président de Paul Roux, Marc Lenoir, a parlé.", "Paul Roux"),
+    ("Le garde du corps du chef de l'État, Marc Lenoir, a été suspendu.", "Marc Lenoir"),
+    ("Aux côtés du député écologiste Anne Roux, Marc Lenoir a défilé.", "Marc Lenoir"),
+    ("La sénatrice LR Anne Roux, Marc Lenoir et d'autres ont signé.", "Marc Lenoir"),
+])
+def test_a_title_before_a_name_that_is_not_its_holder(text: str, name: str) -> None:
+    start = text.index(name)
+    role = find_role(text, start, start + len(name))
+    assert role is None or not role.official, role
+
+
+@pytest.mark.parametrize(("text", "name", "role"), [
+    ("La fille du président Paul Roux a parlé.", "Paul Roux", "président"),
+    ("Le conseiller du chef de l'État, Marc Lenoir, a démissionné.", "Marc Lenoir",
+     "conseiller du chef de l'État"),
+    ("Le président de la République, Paul Roux, a parlé.", "Paul Roux",
+     "président de la République"),
+])
+def test_a_title_before_a_name_that_is_its_holder(text: str, name: str, role: str) -> None:
+    start = text.index(name)
+    found = find_role(text, start, start + len(name))
+    assert found is not None and found.text == role and found.official
