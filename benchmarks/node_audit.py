@@ -17,10 +17,11 @@ with ``--score SHEET`` to print the precision per stratum of a judged sheet.
 Automatic counts (no judgement needed), over all actor nodes:
 
 - ``bare_word``: person/official nodes most of whose mentions are one bare word;
-- ``place_name``: person/official nodes whose full name, first or last word is a place,
-  capital or state name known to the gazetteer;
+- ``place_name``: person/official nodes whose name, or the surname of whose full name, is
+  a place, capital or state name known to the gazetteer;
 - ``role_verb``: officials whose role text holds a verb (spaCy's tagger says so);
-- ``two_full_names``: nodes whose aliases hold two full names with different surnames.
+- ``two_full_names``: nodes whose aliases hold two full names with different surnames
+  (more than two edits apart, neither the other with a word glued on).
 
 Usage::
 
@@ -201,6 +202,16 @@ def _verb_roles(roles: list[str]) -> set[str]:
     return found
 
 
+def _different_surnames(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Surnames that are not one typo or one glued word apart ("Macron" / "Macronle")."""
+    from rapidfuzz.distance import Levenshtein
+
+    x, y = a[-1], b[-1]
+    if x == y or x.startswith(y) or y.startswith(x):
+        return False
+    return Levenshtein.distance(x, y) > 2
+
+
 def automatic_counts(nodes: dict[str, Node]) -> dict[str, int]:
     """Counts of suspicious nodes by the four rules of the module docstring."""
     from pipelines.people import name_tokens, same_person
@@ -216,13 +227,13 @@ def automatic_counts(nodes: dict[str, Node]) -> dict[str, int]:
         if single * 2 > n.mentions:
             bare += 1
         words = name_key(n.label).split()
-        if name_key(n.label) in places or (words and (words[0] in places
-                                                      or words[-1] in places)):
+        if name_key(n.label) in places or (len(words) >= 2 and words[-1] in places):
             place += 1
     for n in nodes.values():
         fulls = {name_tokens(s) for s in n.surfaces if len(name_tokens(s)) >= 2}
         if n.type in ("person", "official") and any(
-                a[-1] != b[-1] and not same_person(a, b) for a in fulls for b in fulls):
+                _different_surnames(a, b) and not same_person(a, b)
+                for a in fulls for b in fulls):
             two_names += 1
     official_roles = sorted({n.role for n in nodes.values() if n.type == "official" and n.role})
     verbs = _verb_roles(official_roles)
