@@ -3,9 +3,11 @@
 Names are compared on folded keys: ASCII, lower case, and a few transliteration
 variants made equal (Sergueï/Serguei/Sergey/Sergei; Goïta/Goita; Choguel/Chogel).
 Two full names are the same person when their surnames agree and their first names
-are close (rapidfuzz), or when one is the other with a middle name left out. A
-surname-only mention joins the full name it ends, in the same article first, else in
-the corpus, when exactly one person fits.
+are one edit apart (a typo: Gérard/Gérald; never a masculine and its feminine,
+Michel/Michèle; Marion and Marine are two edits apart), or when one is the other with a
+middle name left out; an initial ("J. Dupont") joins the only full name it fits but
+never bridges two. Where a surname-only mention goes is decided by
+:mod:`pipelines.attach`.
 """
 
 from __future__ import annotations
@@ -85,7 +87,7 @@ def same_person(a: Sequence[str], b: Sequence[str], threshold: float = 80.0) -> 
         return False
     if ga[0] != gb[0] and _gendered_pair(ga[0], gb[0]):
         return False  # Michel / Michèle, Jean / Jeanne: two people
-    if ga[0] != gb[0] and fuzz.ratio(ga[0], gb[0]) < threshold:
+    if ga[0] != gb[0] and Levenshtein.distance(ga[0], gb[0], score_cutoff=2) > 1:
         # initials: "J. Dupont" ~ "Jean Dupont"
         if not ((len(ga[0]) == 1 and gb[0].startswith(ga[0]))
                 or (len(gb[0]) == 1 and ga[0].startswith(gb[0]))):
@@ -112,6 +114,12 @@ def close_spelling(a: Sequence[str], b: Sequence[str]) -> bool:
 
 # rapidfuzz's ratio of two 5-letter words one substitution apart: the prefilter misses none
 _CLOSE_PREFILTER = 80.0
+
+
+def _initial(key: Sequence[str]) -> bool:
+    """Whether a full name's first given name is a lone initial ("J. Dupont")."""
+    given = _given(key)
+    return bool(given) and len(given[0]) == 1
 
 
 def ends_with(full: Sequence[str], part: Sequence[str]) -> bool:
@@ -147,7 +155,7 @@ class NameClusters:
             return
         self._parent[key] = key
         block = self._blocks[surname_key(key)]
-        roots = {self.find(other) for other in block if same_person(key, other)}
+        roots = self._same_person_roots(key, block)
         given = self._given[key[:-1]] if len(key) >= 2 else []
         if not roots and given and len(key[0]) >= 3 and len(key[-1]) >= 5:
             # Only names whose surname is about as close qualify: rapidfuzz finds them
@@ -157,10 +165,36 @@ class NameClusters:
             roots = {self.find(given[i]) for _, _, i in near if close_spelling(key, given[i])}
         if len(roots) == 1:  # an ambiguous name ("J. Dupont") bridges nobody
             self._parent[key] = roots.pop()
+        self._absorb_initials(key, block)
         block.append(key)
         if len(key) >= 2:
             given.append(key)
             self._given_last[key[:-1]].append(key[-1])
+
+    def _same_person_roots(self, key: tuple[str, ...],
+                           block: list[tuple[str, ...]]) -> set[tuple[str, ...]]:
+        """Roots of the names of ``block`` that :func:`same_person` matches with ``key``.
+
+        An initial ("M. Le Pen") may join a full name, but never bridges two full names
+        (Marion Maréchal-Le Pen and Marine Le Pen through it): a spelled-out name ignores
+        the initials.
+        """
+        spelled = not _initial(key)
+        return {self.find(other) for other in block
+                if not (spelled and _initial(other)) and same_person(key, other)}
+
+    def _absorb_initials(self, key: tuple[str, ...], block: list[tuple[str, ...]]) -> None:
+        """Initials seen before any full name they fit ("J. Dupont", then "Jean Dupont")
+        join ``key`` now, if they fit no other full name."""
+        if _initial(key):
+            return
+        root = self.find(key)
+        for other in block:
+            if _initial(other) and _initial(self.find(other)) and same_person(key, other):
+                fits = [o for o in block if o != key and not _initial(o)
+                        and same_person(o, other) and self.find(o) != root]
+                if not fits:
+                    self._parent[self.find(other)] = root
 
     def union(self, a: tuple[str, ...], b: tuple[str, ...]) -> None:
         self.add(a)

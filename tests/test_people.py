@@ -110,8 +110,8 @@ def test_fold_token_is_the_plain_transliteration(token):
 
 
 class _ReferenceClusters(NameClusters):
-    """NameClusters.add as first written: close spellings looked for among all the
-    names sharing the first given name, one close_spelling() call each."""
+    """NameClusters.add with close spellings looked for among all the names sharing the
+    first given name, one close_spelling() call each (no rapidfuzz prefilter)."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -122,12 +122,13 @@ class _ReferenceClusters(NameClusters):
             return
         self._parent[key] = key
         block = self._blocks[surname_key(key)]
-        roots = {self.find(other) for other in block if same_person(key, other)}
+        roots = self._same_person_roots(key, block)
         given = self._first[key[0]] if len(key) >= 2 else []
         if not roots:
             roots = {self.find(other) for other in given if close_spelling(key, other)}
         if len(roots) == 1:
             self._parent[key] = roots.pop()
+        self._absorb_initials(key, block)
         block.append(key)
         if len(key) >= 2:
             given.append(key)
@@ -166,3 +167,21 @@ def test_masculine_and_feminine_first_names_are_two_people():
                  ("Gabriel Lopes", "Gabrielle Lopes"), ("Henri Vasseur", "Henriette Vasseur")):
         assert not same_person(name_tokens(a), name_tokens(b)), (a, b)
     assert same_person(name_tokens("Michel Mercadier"), name_tokens("Michell Mercadier"))
+
+
+def test_an_initial_never_bridges_two_full_names():
+    clusters = NameClusters()
+    for name in ("Marine Lebrun", "M. Lebrun", "Marion Lebrun"):
+        clusters.add(name_tokens(name))
+
+    def root(name: str) -> tuple[str, ...]:
+        return clusters.find(name_tokens(name))
+
+    assert root("M. Lebrun") == root("Marine Lebrun")
+    assert root("Marion Lebrun") != root("Marine Lebrun")
+
+
+def test_first_names_one_letter_apart_may_be_a_typo_two_are_two_people():
+    assert same_person(name_tokens("Gérald Lebrun"), name_tokens("Gérard Lebrun"))
+    assert same_person(name_tokens("Christope Lebrun"), name_tokens("Christophe Lebrun"))
+    assert not same_person(name_tokens("Marion Lebrun"), name_tokens("Marine Lebrun"))
