@@ -425,6 +425,8 @@ def role_before(text: str, start: int, window: int = 90) -> Role | None:
     for m in lex.matches(ctx):
         if m.group(0) in lex.after_determiner and not _DETERMINED.search(folded[:m.start()]):
             continue  # '", juge X' (a verb), "l'assistante parlementaire de X" (an adjective)
+        if _title_in_a_name(ctx, m.start()):
+            continue  # "Bruno Le Maire, X": a surname, not the mayor
         body = ctx[m.start():].rstrip()
         if body.endswith(","):
             body = body[:-1]
@@ -463,6 +465,18 @@ def _ends_with_person(body: str) -> bool:
     if word.isupper() and len(word) >= 2:
         return True
     return word.islower() and fold(word) not in _CONNECTORS and not word.endswith(("'", "’"))
+
+
+_NAME_BEFORE = re.compile(r"([A-ZÀ-Ý][\w'’-]*)\s+(?:(?:[Ll]e|[Ll]a|[Dd]e|[Dd]u)\s+)?$")
+_NAME_ARTICLES = frozenset({"Le", "La", "Les", "L", "De", "Du", "Des", "Un", "Une"})
+
+
+def _title_in_a_name(ctx: str, start: int) -> bool:
+    """Whether a capitalised title word continues a capitalised name ("Bruno Le Maire")."""
+    if not ctx[start:start + 1].isupper():
+        return False
+    m = _NAME_BEFORE.search(ctx[:start])
+    return bool(m) and m.group(1) not in _NAME_ARTICLES
 
 
 def _holds_the_name(folded: str, body: str, title_start: int, apposed: bool) -> bool:

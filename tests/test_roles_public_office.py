@@ -288,3 +288,13 @@ def test_a_title_before_a_name_that_is_its_holder(text: str, name: str, role: st
     start = text.index(name)
     found = find_role(text, start, start + len(name))
     assert found is not None and found.text == role and found.official
+
+
+def test_a_capitalised_title_inside_a_surname_is_no_title() -> None:
+    text = "Selon Bruno Le Maire, Anne Roux a tort."
+    start = text.index("Anne Roux")
+    assert find_role(text, start, start + len("Anne Roux")) is None
+    text = "Le Maire de Lyon Paul Roux a parlé."
+    start = text.index("Paul Roux")
+    role = find_role(text, start, start + len("Paul Roux"))
+    assert role is not None and role.official
