@@ -215,7 +215,17 @@ def _breaks(tok: str, low: str, prev: str, nxt: str) -> bool:
         return True  # a gerund: "en notant"
     if low in ("un", "une"):
         return prev not in _DETERMINERS and prev not in ("auprès", "chez")
+    if low.endswith(_ADVERB_ENDINGS) or low in _ADVERBS:
+        return True  # "l'ex-chef de l'État apprécie particulièrement X"
     return _is_verb(tok, prev)
+
+
+#: Endings of French adverbs in -ment that no office noun has ("gouvernement",
+#: "département", "commandement" end otherwise), and common adverbs without them.
+_ADVERB_ENDINGS = ("amment", "emment", "ièrement", "ellement", "iquement", "alement",
+                   "ivement", "eusement", "ément", "ètement", "ûment", "aiement", "ssement")
+_ADVERBS = frozenset("""notamment surtout toujours jamais souvent bientôt déjà encore aussi
+ensuite enfin longtemps parfois hier aujourd'hui demain désormais""".split())
 
 
 def _starts_a_name(tok: str, prev: str, nxt: str, after_prep: bool) -> bool:
@@ -524,7 +534,24 @@ def role_after(text: str, end: int, window: int = 130) -> Role | None:
     stop = re.search(r"[,.;:!?«»\"“”()\[\]\n]", rest)
     phrase = rest[: stop.start()] if stop else rest
     cut = m.end() + np_end(phrase[m.end():])
+    determined = re.search(r"(?:^|[\s,])(?:le|la|l['’])", m0.group(0), re.IGNORECASE)
+    if not _apposition_closes(phrase[cut:], bool(determined)):
+        return None
     return _make_role(lex, m.group(0), phrase[:cut], m.end())
+
+
+_CLAUSE_VERB = re.compile(
+    r"\s*(?:a|ai|as|avait|avaient|aura|aurait|ont|est|était|sera|serait|sont|va|vient|"
+    r"n['’]|ne|s['’]|se|y|lui|leur|l['’]a)\b", re.IGNORECASE)
+_NAME_NEXT = re.compile(r"\s*[A-ZÀ-Ý][a-zà-ÿ'’-]+\s+[A-ZÀ-Ý][\w'’-]+")
+
+
+def _apposition_closes(rest: str, determined: bool) -> bool:
+    """Whether a title phrase after "X," is an apposition to X: not when a name follows it
+    ("X, le député Jean Roux a dit": his title) nor, when it has an article, a verb ("X,
+    le président a répondu": the subject of the next clause; "X, ministre de la Santé
+    s'est exprimé" is still X's title)."""
+    return not (_NAME_NEXT.match(rest) or (determined and _CLAUSE_VERB.match(rest)))
 
 
 def find_role(text: str, start: int, end: int) -> Role | None:

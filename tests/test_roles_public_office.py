@@ -298,3 +298,15 @@ def test_a_capitalised_title_inside_a_surname_is_no_title() -> None:
     start = text.index("Paul Roux")
     role = find_role(text, start, start + len("Paul Roux"))
     assert role is not None and role.official
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Après la mort de Paul Roux, le député écologiste Marc Lenoir a réagi.", "Paul Roux"),
+    ("Il a critiqué Anne Roux, le président a répondu aussitôt.", "Anne Roux"),
+    ("L'ex-chef de l'État apprécie particulièrement Anne Roux, dit-on.", "Anne Roux"),
+    ("Selon une source proche du chef de l'État, Anne Roux a tout vu.", "Anne Roux"),
+])
+def test_a_title_beside_a_name_that_belongs_to_another_clause(text: str, name: str) -> None:
+    start = text.index(name)
+    role = find_role(text, start, start + len(name))
+    assert role is None or not role.official, role
