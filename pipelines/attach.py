@@ -375,7 +375,9 @@ def gather_people(docs: Sequence[ArticleAnalysis], assign: Sequence[Sequence[Key
                   names: Names, roots: Roots) -> dict[Key, Person]:
     """Per root: the names it is given and the offices given to it in context.
 
-    A root that is a gazetteer office-holder's is an official whatever the context.
+    A root that is a gazetteer office-holder's is an official whatever the context;
+    another is one when enough of its mentions come with a public office
+    (:func:`is_official`).
     """
     people: dict[Key, Person] = defaultdict(Person)
     for doc, doc_roots in zip(docs, assign, strict=True):
@@ -386,7 +388,6 @@ def gather_people(docs: Sequence[ArticleAnalysis], assign: Sequence[Sequence[Key
             p.names[c.text] += 1
             role = doc.roles.get(ci) if doc.roles else None
             if role and role.official:
-                p.official = True
                 p.roles[role.text] += 1
     gaz_of_root: dict[Key, str] = {}
     for toks, gid in names.key_gaz.items():
@@ -396,5 +397,16 @@ def gather_people(docs: Sequence[ArticleAnalysis], assign: Sequence[Sequence[Key
         gid = gaz_of_root.get(root, "")
         if gid:
             p.gaz_id = gid
-            p.official = True
+        p.official = bool(gid) or is_official(sum(p.roles.values()), sum(p.names.values()))
     return dict(people)
+
+
+#: Of a person's mentions, the share that must come with a public office for the corpus
+#: to call them an official (one office in 50 mentions: a stray title given by mistake
+#: to a much-named person does not make them one).
+MIN_OFFICE_SHARE = 0.02
+
+
+def is_official(offices: int, mentions: int) -> bool:
+    """Whether ``offices`` of ``mentions`` given a public office make an official."""
+    return offices >= 1 and offices >= MIN_OFFICE_SHARE * mentions

@@ -277,3 +277,12 @@ def test_affiliation_comes_from_the_chosen_role_alone():
 def test_lone_surname_of_an_office_holder_needs_a_shared_context():
     docs, _ = _resolve(("Haftar a chanté à la fête du village.", [("Haftar", "PER")]))
     assert docs[0].mentions[0].entity == "person:haftar"
+
+
+def test_one_stray_office_does_not_make_a_much_named_person_an_official():
+    plain = [("Léa Vasseur chante ce soir.", [("Léa Vasseur", "PER")])] * 60
+    stray = ("Le collaborateur du ministre Léa Vasseur est venu.", [("Léa Vasseur", "PER")])
+    docs, entities = _resolve(*plain, stray)
+    assert entities["person:lea-vasseur"].type == "person"
+    docs, entities = _resolve(*plain[:10], stray)
+    assert entities["person:lea-vasseur"].type == "official"
