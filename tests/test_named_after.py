@@ -1,0 +1,31 @@
+"""Things named after people are not person mentions (pipelines/named_after.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipelines.named_after import names_a_thing
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("Il a été transporté à l'hôpital Marcel-Vidal, à Lille.", "Marcel-Vidal"),
+    ("La rue Jeanne Morel sera fermée lundi.", "Jeanne Morel"),
+    ("Dans l'affaire Lenoir, le parquet a fait appel.", "Lenoir"),
+    ("L'ouragan Gaston a touché la côte mardi.", "Gaston"),
+    ("Le porte-avions Paul Vasseur a quitté Toulon.", "Paul Vasseur"),
+    ("Le prix Anne Rivière lui a été remis.", "Anne Rivière"),
+    ("Hôpital Marcel Vidal : les urgences saturées", "Hôpital Marcel Vidal"),
+    ("Affaire Lenoir : le procès renvoyé", "Affaire Lenoir"),
+])
+def test_a_name_after_a_thing_noun_names_the_thing(text: str, span: str) -> None:
+    assert names_a_thing(text, text.index(span), span)
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("Le président Paul Vasseur a parlé.", "Paul Vasseur"),
+    ("Selon Jeanne Morel, la rue sera fermée.", "Jeanne Morel"),
+    ("Place à Paul Roux, qui a gagné.", "Paul Roux"),
+    ("La Rue est à nous, a dit Paul Roux.", "Paul Roux"),
+])
+def test_a_person_is_still_a_person(text: str, span: str) -> None:
+    assert not names_a_thing(text, text.index(span), span)
