@@ -1,0 +1,86 @@
+"""Public institutions written in lower case: "le ministère de l'Intérieur", "le parquet de
+Paris", "la mairie de Lyon", "le conseil départemental du Nord".
+
+NER rarely takes a lower-case head noun into an organisation's name, so these bodies were
+lost. A head noun of ``data/institutions.jsonl`` (general vocabulary of French public
+administration) followed by "de/du/des/d'" and a capitalised complement ("Intérieur",
+"Affaires étrangères", "Paris", "Seine-Saint-Denis") is a ``group``; the complement's
+own mention (a state's capital, a place) stays as it is.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from .text import fold
+
+_OF = r"(?:[Dd]e\s+la\s+|[Dd]e\s+l['’]\s*|[Dd]u\s+|[Dd]es\s+|[Dd]e\s+|[Dd]['’]\s*)"
+#: A capitalised word, then up to three lower-case adjectives or a capitalised word
+#: joined by "et" ("Affaires étrangères", "Éducation nationale", "Europe et Affaires").
+_ADJ_END = (r"(?:ale|ales|aux|ère|ères|ien|ienne|iens|iennes|ique|iques|el|elle|els|elles|"
+            r"aire|aires|ée|ées|é|és|eur|eure|eurs|ive|ives|if|ifs|al)")
+_COMPLEMENT = (r"[A-ZÀ-Ý][\w’'-]*(?:\s+(?:(?:et\s+)?[a-zà-ÿ][\w-]*" + _ADJ_END + r"\b|"
+               r"et\s+(?:de\s+la\s+|de\s+l['’]|des\s+|du\s+)?[A-ZÀ-Ý][\w’'-]*)){0,3}")
+
+
+@dataclass(frozen=True, slots=True)
+class Institution:
+    """A lower-case public body found in a text."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+
+
+_LETTERS = {"a": "aàâäAÀÂÄ", "e": "eéèêëEÉÈÊË", "i": "iîïIÎÏ", "o": "oôöOÔÖ", "u": "uùûüUÙÛÜ",
+            "c": "cçCÇ"}
+
+
+def _loose(head: str) -> str:
+    """A regex for a folded head word that ignores case and accents in the text."""
+    out = []
+    for ch in head:
+        if ch == " ":
+            out.append(r"\s+")
+        elif ch == "'":
+            out.append("['’]")
+        elif ch.isalpha():
+            out.append("[" + _LETTERS.get(ch, ch + ch.upper()) + "]")
+        else:
+            out.append(re.escape(ch))
+    return "".join(out)
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    raw = resources.files("pipelines").joinpath("data/institutions.jsonl").read_text("utf-8")
+    kinds = {}
+    for line in raw.splitlines():
+        if line.strip():
+            row = json.loads(line)
+            kinds[fold(row["head"])] = row["kind"]
+    heads = sorted(kinds, key=len, reverse=True)
+    alts = "|".join(_loose(h) for h in heads)
+    pattern = re.compile(rf"(?<![\w-])(?P<head>{alts})\s+(?P<of>{_OF})(?P<comp>{_COMPLEMENT})")
+    return pattern, kinds
+
+
+def find_institutions(text: str) -> list[Institution]:
+    """Lower-case institutions of ``text`` with a capitalised complement, in text order.
+
+    Accents never matter in the head noun; it must be lower case (a capitalised head is
+    NER's to find: "Ministère de la Culture"), the complement capitalised.
+    """
+    pattern, kinds = _pattern()
+    out: list[Institution] = []
+    for m in pattern.finditer(text):
+        if not text[m.start()].islower():
+            continue
+        head = re.sub(r"\s+", " ", fold(m.group("head")))
+        out.append(Institution(m.start(), m.end(), m.group(0), kinds.get(head, "")))
+    return out

@@ -1,0 +1,36 @@
+"""Lower-case public institutions (pipelines/institutions.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipelines.institutions import find_institutions
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Le ministère de l'Intérieur a démenti.", "ministère de l'Intérieur"),
+    ("Le ministère des Affaires étrangères a convoqué l'ambassadeur.",
+     "ministère des Affaires étrangères"),
+    ("Au ministère de la Transition écologique et solidaire, on se tait.",
+     "ministère de la Transition écologique et solidaire"),
+    ("Selon le parquet de Grenoble, l'enquête avance.", "parquet de Grenoble"),
+    ("Le tribunal correctionnel de Créteil a condamné le prévenu.",
+     "tribunal correctionnel de Créteil"),
+    ("Le conseil départemental du Nord a voté.", "conseil départemental du Nord"),
+    ("La préfecture de police de Paris a interdit la marche.",
+     "préfecture de police de Paris"),
+    ("Le samu de Strasbourg est intervenu.", "samu de Strasbourg"),
+    ("Le ministere de l'Interieur, sans accents, a parlé.", "ministere de l'Interieur"),
+])
+def test_a_lower_case_institution_with_a_capitalised_complement(text: str, found: str) -> None:
+    assert [i.text for i in find_institutions(text)] == [found]
+
+
+@pytest.mark.parametrize("text", [
+    "Le ministère de la justice a parlé.",  # no capitalised complement
+    "Le Ministère de la Culture a parlé.",  # NER's to find
+    "Il a quitté la mairie de bonne heure.",
+    "Le parquet du salon a été refait.",
+])
+def test_no_institution(text: str) -> None:
+    assert find_institutions(text) == []
