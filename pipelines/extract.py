@@ -24,8 +24,21 @@ from .text import fold, is_acronym, is_capitalised
 
 _LEADING_ARTICLE = re.compile(r"^(?:(?:la|le|les|l['’]|du|des|de la|de l['’]|au|aux|en)\s*)+",
                               re.IGNORECASE)
-_HONORIFIC = frozenset({"m", "mme", "mlle", "dr", "me", "pr", "mgr", "sir", "m.", "mme.", "dr."})
 _PER_SPLIT = re.compile(r"\S+")
+# A sentence glued to the next over a missing space: "GMT.Près", "ministresLe".
+_PUNCT_JOIN = re.compile(r"(?<=[^\W_]{2})[.!?;](?=[A-ZÀ-Þ])")
+_CAMEL_JOIN = re.compile(r"(?<=[a-zß-ÿ])(?=[A-ZÀ-Þ])")
+_LETTERS_END = re.compile(r"[^\W\d_]+$")
+_LETTERS_START = re.compile(r"^[^\W\d_]+")
+_MONTHS = ("janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|"
+           "novembre|décembre|decembre")
+# "Jean Dupont 2019", "… le 12 mars", "… en mars 2020": a date run on into a name.
+_DATE_TAIL = re.compile(
+    rf"(?:[\s,]+(?:(?:le|du|au|en|depuis|dès)\s+)?(?:\d{{1,2}}(?:er)?\s+(?:{_MONTHS})"
+    rf"(?:\s+(?:19|20)\d\d)?|(?:{_MONTHS})\s+(?:19|20)\d\d|(?:19|20)\d\d))+\s*$",
+    re.IGNORECASE)
+_EDGE_PUNCT_LEFT = " \t,;:.!?-–—'’\"«“”»()[]*•/"
+_EDGE_PUNCT_RIGHT = " \t,;:-–—'’\"«“”»()[]*•/"
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,9 +108,10 @@ def _strip_span(text: str, start: int, end: int, label: str) -> tuple[int, int]:
         if lead_title and lead_title.end() < len(surface):
             start += lead_title.end()
             surface = text[start:end]
+        honorifics = load_noise().honorifics
         for tok in _PER_SPLIT.finditer(surface):
             word = tok.group(0)
-            if (word.lower() in _HONORIFIC or not is_capitalised(word)
+            if (word.lower() in honorifics or not is_capitalised(word)
                     or fold(word) in titles):
                 continue
             start += tok.start()
@@ -113,6 +127,100 @@ def _strip_span(text: str, start: int, end: int, label: str) -> tuple[int, int]:
     return start, start + len(stripped)
 
 
+# -- span cleaning: before a span is typed or keyed -------------------------------------
+def _honorific_end(surface: str, noise: NoiseRules) -> int:
+    """Length of the honorifics opening ``surface`` ("M. ", "Mme ", "MM. ") before a name."""
+    pos = 0
+    while True:
+        m = re.match(r"(\S+?)(\.?)(\s+|(?<=\.))(?=[A-ZÀ-Þ])", surface[pos:])
+        if not m or (m.group(1) + m.group(2)).lower() not in noise.honorifics and \
+                m.group(1).lower() not in noise.honorifics:
+            return pos
+        pos += m.end()
+
+
+def _glued_cuts(surface: str, text: str, noise: NoiseRules) -> list[int]:
+    """Offsets in ``surface`` where two sentences were glued over a missing space.
+
+    After a punctuation mark between a word of two letters or more and a capital
+    ("GMT.Près"); inside a word, before a capital that starts a French function word,
+    verb form or adverb ("ministresLe", "MacronDans"), after a whole lower-case word
+    ("dimancheLe", "etKarine"), or between two words both seen alone in the article
+    ("BercyGérald"). Brand-like names ("McCain", "DiCaprio", "MoDem") are not cut.
+    """
+    cuts = [m.start() for m in _PUNCT_JOIN.finditer(surface)]
+    for m in _CAMEL_JOIN.finditer(surface):
+        left_m = _LETTERS_END.search(surface[:m.start()])
+        right_m = _LETTERS_START.match(surface[m.start():])
+        if not left_m or not right_m:
+            continue
+        left, right = left_m.group(0), right_m.group(0)
+        whole_left = left_m.start() == 0 or not surface[left_m.start() - 1].isalnum()
+        if (noise.is_word(right) and len(right) >= 2 and right.lower() != "car"
+                or whole_left and left.islower() and len(left) >= 2
+                or len(left) >= 3 and len(right) >= 3 and _alone_in(left, text)
+                and _alone_in(right, text)):
+            cuts.append(m.start())
+    return sorted(set(cuts))
+
+
+def _alone_in(word: str, text: str) -> bool:
+    """Whether ``word`` occurs in ``text`` as a word of its own."""
+    return re.search(rf"(?<![^\W_]){re.escape(word)}(?![^\W_])", text) is not None
+
+
+def _only_words(piece: str, noise: NoiseRules) -> bool:
+    """A piece left by a cut that holds no name: function words, verb forms, one letter."""
+    words = re.findall(r"[^\W\d_]+", piece)
+    return all(len(w) < 2 or noise.is_word(w) for w in words)
+
+
+def _trim_edges(text: str, a: int, b: int) -> tuple[int, int]:
+    """Drop quotes, brackets and punctuation around a span, and a trailing date."""
+    while a < b and text[a] in _EDGE_PUNCT_LEFT:
+        a += 1
+    while b > a and text[b - 1] in _EDGE_PUNCT_RIGHT:
+        b -= 1
+    m = _DATE_TAIL.search(text, a, b)
+    if m and m.start() > a:
+        b = m.start()
+        while b > a and text[b - 1] in _EDGE_PUNCT_RIGHT:
+            b -= 1
+    return a, b
+
+
+def clean_ents(text: str, ents: tuple[tuple[int, int, str], ...],
+               noise: NoiseRules | None = None) -> list[tuple[int, int, str]]:
+    """NER spans with honorifics, glued sentence joins, dates and quotes cleaned off.
+
+    A span opened by an honorific ("M.", "Mme", "Monsieur") names a person, whatever NER
+    called it. A span glued over a missing space is cut there; the pieces that hold a
+    name are kept (a one-word piece beside a longer name loses its person label), the
+    others dropped.
+    """
+    noise = noise or load_noise()
+    out: list[tuple[int, int, str]] = []
+    for start, end, label in ents:
+        start, end = _trim_edges(text, start, end)
+        hon = _honorific_end(text[start:end], noise)
+        if hon:
+            start, label = start + hon, "PER"
+        surface = text[start:end]
+        bounds = [0, *_glued_cuts(surface, text, noise), len(surface)]
+        pieces = []
+        for x, y in zip(bounds, bounds[1:], strict=False):
+            a, b = _trim_edges(text, start + x, start + y)
+            if b > a and not _only_words(text[a:b], noise):
+                pieces.append((a, b))
+        longest = max((len(text[a:b].split()) for a, b in pieces), default=0)
+        for a, b in pieces:
+            lab = label
+            if len(pieces) > 1 and label == "PER" and longest > 1 and " " not in text[a:b]:
+                lab = "MISC"
+            out.append((a, b, lab))
+    return out
+
+
 def _in_caps_run(text: str, start: int, end: int) -> bool:
     """Whether a span sits in an all-capitals heading ("UN SUCCÈS SANS …")."""
     before = re.findall(r"[^\W\d_]+", text[max(0, start - 30):start])[-1:]
@@ -125,8 +233,12 @@ def _ner_type(surface: str, label: str, noise: NoiseRules, text: str = "", start
     """Type of an NER span that no gazetteer term explains (None: drop it)."""
     if not surface or noise.is_generic(surface):
         return None
-    if noise.looks_like_media(surface):
+    if noise.looks_like_company(surface) and is_capitalised(surface):
+        return "group"  # "Lumex Holding", "Ferrand GmbH": a company, never a person
+    if noise.looks_like_media(surface) and (label != "LOC" or "." in surface):
         return "media"
+    if label in ("ORG", "MISC") and noise.is_car_brand(surface):
+        return "group"  # the maker alone ("Renault a annoncé")
     if label == "PER":
         return "person" if is_capitalised(surface) and any(c.isalpha() for c in surface) else None
     if label == "LOC":
@@ -167,17 +279,21 @@ def extract(text: str, nlp: NlpResult, options: Options | None = None) -> list[C
         return max(0, bisect_right(sent_starts, pos) - 1)
 
     gaz_matches = [m for m in res.matcher.find(text) if not _inside(m.start, m.end, masked)]
+    line_starts = [0, *(i + 1 for i, ch in enumerate(text) if ch == "\n")]
     taken: list[tuple[int, int]] = []
     out: list[Candidate] = []
     used_gaz: set[int] = set()
 
-    for start, end, label in nlp.ents:
+    for start, end, label in clean_ents(text, nlp.ents, res.noise):
         if _inside(start, end, masked):
             continue
         a, b = _strip_span(text, start, end, label)
         if b <= a:
             continue
         surface = text[a:b]
+        initial = _sentence_initial(text, a, sent_starts, line_starts)
+        if not_an_actor(text, a, b, label, res.noise, initial):
+            continue
         overlapping = [i for i, m in enumerate(gaz_matches) if m.start < b and a < m.end]
         ner_type = _ner_type(surface, label, res.noise, text, a, b)
         if overlapping:
@@ -219,3 +335,103 @@ def extract(text: str, nlp: NlpResult, options: Options | None = None) -> list[C
                              sentence_of(m.start)))
     out.sort(key=lambda c: (c.start, c.end))
     return out
+
+
+# -- not actors: common words, works, products, religious figures ----------------------
+_OPENERS = set(".!?:;«»\"“”—–-(…")
+
+
+def _sentence_initial(text: str, a: int, sent_starts: list[int], line_starts: list[int]) -> bool:
+    """Whether only quotes, dashes and spaces stand between a sentence start and ``a``."""
+    k = max(bisect_right(sent_starts, a) - 1, 0)
+    j = max(bisect_right(line_starts, a) - 1, 0)
+    begin = max(sent_starts[k] if sent_starts else 0, line_starts[j] if line_starts else 0)
+    gap = text[begin:a]
+    if not gap.strip(" \t«»\"“”'’—–-(*•"):
+        return True
+    prev = gap.rstrip()
+    return bool(prev) and prev[-1] in _OPENERS
+
+
+def _common_word(text: str, a: int, b: int, noise: NoiseRules, initial: bool) -> bool:
+    """A lone capitalised word at a sentence start that is an ordinary French word.
+
+    It is a function word, verb form or adverb ("Selon", "Interrogé"), or the article
+    writes it in lower case elsewhere ("Point" / "un point").
+    """
+    word = text[a:b]
+    if not initial or not word.isalpha() or is_acronym(word):
+        return False
+    if noise.is_word(word):
+        return True
+    low = word[0].lower() + word[1:]
+    return low != word and _alone_in(low, text)
+
+
+def _title_of_work(text: str, a: int, b: int, label: str, noise: NoiseRules) -> bool:
+    """A title or product: quoted whole ("« Joker »"), or after a cue ("la série X")."""
+    before = text[max(0, a - 2):a].strip()
+    after = text[b:b + 2].strip()
+    if label in ("PER", "MISC") and before[-1:] in ("«", "\"", "“") and \
+            after[:1] in ("»", "\"", "”"):
+        return True
+    window = fold(text[max(0, a - 60):a])
+    m = re.search(r"([a-z][a-z'’ -]*?)\s*[«\"“]?\s*$", window)
+    if not m:
+        return False
+    words = re.findall(r"[a-z][a-z'’-]*", m.group(1))
+    # the cue itself, or the cue and up to two adjectives ("la série américaine culte")
+    for n in range(1, 5):
+        if len(words) < n:
+            break
+        tail = words[-n:]
+        for k in (1, 2):
+            if len(tail) >= k and " ".join(tail[:k]) in noise.work_cues:
+                rest = tail[k:]
+                if not any(noise.is_word(w) and w not in ("intitule", "intitulee", "baptise",
+                                                          "baptisee", "nomme", "nommee",
+                                                          "appele", "appelee")
+                           for w in rest):
+                    return True
+    return False
+
+
+def _car_model(text: str, a: int, b: int, noise: NoiseRules) -> bool:
+    """A car or motorbike model: a maker then a name ("Renault Clio"), or a name
+    right after a maker that NER left out ("la Peugeot 208", "une Tesla Model 3")."""
+    surface = text[a:b]
+    words = surface.split()
+    for n in (1, 2):
+        if len(words) > n and noise.is_car_brand(" ".join(words[:n])):
+            return True
+    prev = re.search(r"([^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*)?)\s+$", text[max(0, a - 30):a])
+    if prev:
+        chunk = prev.group(1).split()
+        return noise.is_car_brand(chunk[-1]) or noise.is_car_brand(" ".join(chunk[-2:]))
+    return False
+
+
+def _religious(text: str, a: int, b: int, noise: NoiseRules) -> bool:
+    """God, prophets and saints used as such ("Dieu", "Jésus", "saint Pierre")."""
+    surface = text[a:b]
+    if noise.is_religious(surface):
+        return True
+    if re.search(r"\b(?:saint|sainte|saints|prophète)\s+$", text[max(0, a - 12):a]):
+        return True
+    return bool(re.match(r"(?:Saint|Sainte)\s+\S+$", surface))
+
+
+def not_an_actor(text: str, a: int, b: int, label: str, noise: NoiseRules,
+                 initial: bool = False) -> bool:
+    """Whether an NER span names something that is not an actor (see module rules).
+
+    Places are left alone (a city after "saint" or a maker's name is still a place).
+    """
+    if label == "LOC":
+        return False
+    if noise.looks_like_company(text[a:b]):
+        return False
+    if " " not in text[a:b] and _common_word(text, a, b, noise, initial):
+        return True
+    return (_religious(text, a, b, noise) or _title_of_work(text, a, b, label, noise)
+            or _car_model(text, a, b, noise))
