@@ -34,7 +34,7 @@ _MONTHS = ("janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|sept
            "novembre|décembre|decembre")
 # "Jean Dupont 2019", "… le 12 mars", "… en mars 2020": a date run on into a name.
 _DATE_TAIL = re.compile(
-    rf"(?:[\s,]+(?:(?:le|du|au|en|depuis|dès)\s+)?(?:\d{{1,2}}(?:er)?\s+(?:{_MONTHS})"
+    rf"(?:[\s,]+(?:(?:le|en|depuis|dès)\s+)?(?:\d{{1,2}}(?:er)?\s+(?:{_MONTHS})"
     rf"(?:\s+(?:19|20)\d\d)?|(?:{_MONTHS})\s+(?:19|20)\d\d|(?:19|20)\d\d))+\s*$",
     re.IGNORECASE)
 _EDGE_PUNCT_LEFT = " \t,;:.!?-–—'’\"«“”»()[]*•/"
@@ -182,7 +182,9 @@ def _trim_edges(text: str, a: int, b: int) -> tuple[int, int]:
     while b > a and text[b - 1] in _EDGE_PUNCT_RIGHT:
         b -= 1
     m = _DATE_TAIL.search(text, a, b)
-    if m and m.start() > a:
+    # a date that ends a name is kept ("Mouvement du 1er juillet", "Place du 4 Septembre")
+    if m and m.start() > a and not re.search(r"\b(?:du|de|des|d['’])\s*$", text[a:m.start()],
+                                               re.IGNORECASE):
         b = m.start()
         while b > a and text[b - 1] in _EDGE_PUNCT_RIGHT:
             b -= 1
@@ -210,7 +212,7 @@ def clean_ents(text: str, ents: tuple[tuple[int, int, str], ...],
         pieces = []
         for x, y in zip(bounds, bounds[1:], strict=False):
             a, b = _trim_edges(text, start + x, start + y)
-            if b > a and not _only_words(text[a:b], noise):
+            if b > a and (len(bounds) == 2 or not _only_words(text[a:b], noise)):
                 pieces.append((a, b))
         longest = max((len(text[a:b].split()) for a, b in pieces), default=0)
         for a, b in pieces:
