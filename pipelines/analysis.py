@@ -175,15 +175,17 @@ def merge_acronyms(text: str, cands: list[Candidate], sent_starts: list[int],
 
 
 def _loose_definitions(text: str, cands: list[Candidate], acronyms: dict[str, str]) -> None:
-    """An unknown group right before "(ACRO)" whose initials do not spell it (a name in
-    another language: "Jama'at Nusrat al-Islam wal-Muslimin (JNIM)")."""
+    """An unknown group right before "(ACRO)" whose initials do not quite spell it (a name
+    in another language: "Jama'at Nusrat al-Islam wal-Muslimin (JNIM)"); the first letter
+    must agree."""
     for c in cands:
         if c.type != "group" or c.entry_id:
             continue
         tail = text[c.end:c.end + 16]
         if tail.startswith(" (") and ")" in tail:
             acro = tail[2:tail.index(")")].strip()
-            if is_acronym(acro):
+            # at least the first letter fits: "Ligue bretonne (PS)" is a party label
+            if is_acronym(acro) and fold(c.text)[:1] == fold(acro)[:1]:
                 acronyms.setdefault(acro, c.text)
 
 

@@ -108,11 +108,14 @@ def _strip_span(text: str, start: int, end: int, label: str) -> tuple[int, int]:
         if lead_title and lead_title.end() < len(surface):
             start += lead_title.end()
             surface = text[start:end]
-        honorifics = load_noise().honorifics
-        for tok in _PER_SPLIT.finditer(surface):
+        noise = load_noise()
+        toks = list(_PER_SPLIT.finditer(surface))
+        for i, tok in enumerate(toks):
             word = tok.group(0)
-            if (word.lower() in honorifics or not is_capitalised(word)
-                    or fold(word) in titles):
+            if (word.lower() in noise.honorifics or not is_capitalised(word)
+                    or fold(word) in titles
+                    # "Selon Lefranc", "Interrogé Lefranc": a word of the sentence
+                    or i + 1 < len(toks) and noise.is_word(word.strip(",;:"))):
                 continue
             start += tok.start()
             break
