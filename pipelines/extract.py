@@ -273,62 +273,81 @@ def _first_name_use(text: str, m: Match, res: _Resources) -> bool:
     return bool(following and following.group(1).isupper())
 
 
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What the not-actor rules read of one article besides a span."""
+
+    text: str
+    sent_starts: list[int]
+    line_starts: list[int]
+    #: words of the article's multi-word person spans ("Harrison Ford" -> "Ford")
+    name_words: frozenset[str]
+
+    @classmethod
+    def of(cls, text: str, nlp: NlpResult, ents: list[tuple[int, int, str]]) -> _Context:
+        names = {w for a, b, lab in ents if lab == "PER" and " " in text[a:b].strip()
+                 for w in text[a:b].split()}
+        return cls(text, [s for s, _ in nlp.sentences],
+                   [0, *(i + 1 for i, ch in enumerate(text) if ch == "\n")], frozenset(names))
+
+    def initial(self, a: int) -> bool:
+        return _sentence_initial(self.text, a, self.sent_starts, self.line_starts)
+
+
+def _ner_wins(a: int, b: int, label: str, ner_type: str | None, overlapping: list[Match],
+              res: _Resources) -> bool:
+    """Whether an NER span stands against the gazetteer terms it overlaps."""
+    contains = all(a <= m.start and m.end <= b for m in overlapping)
+    strictly = contains and any((m.end - m.start) < b - a for m in overlapping)
+    # A state name that is also a first name ("Maurice") yields to NER's person.
+    risky = any(res.types.get(m.entry_id) == "state"
+                and m.text in res.gaz.entries[m.entry_id].risky_names for m in overlapping)
+    return (
+        ner_type in ("person", "group", "media")
+        and label in ("PER", "ORG", "MISC")
+        and (strictly or (risky and label == "PER"))
+        and all(m.kind != "demonym" for m in overlapping)
+        # only a place inside a longer name yields ("Banque de France"); a known
+        # organisation or person inside a glued span stands on its own
+        and all(res.types.get(m.entry_id) in ("state", "place") for m in overlapping)
+    )
+
+
 def extract(text: str, nlp: NlpResult, options: Options | None = None) -> list[Candidate]:
     """Typed candidate spans of one article, in text order."""
     options = options or Options()
     res = _resources()
     masked = masked_ranges(text, res.noise)
-    sent_starts = [s for s, _ in nlp.sentences]
+    ents = clean_ents(text, nlp.ents, res.noise)
+    ctx = _Context.of(text, nlp, ents)
 
     def sentence_of(pos: int) -> int:
-        return max(0, bisect_right(sent_starts, pos) - 1)
+        return max(0, bisect_right(ctx.sent_starts, pos) - 1)
 
     gaz_matches = [m for m in res.matcher.find(text) if not _inside(m.start, m.end, masked)]
-    line_starts = [0, *(i + 1 for i, ch in enumerate(text) if ch == "\n")]
-    taken: list[tuple[int, int]] = []
     out: list[Candidate] = []
     used_gaz: set[int] = set()
 
-    for start, end, label in clean_ents(text, nlp.ents, res.noise):
+    for start, end, label in ents:
         if _inside(start, end, masked):
             continue
         a, b = _strip_span(text, start, end, label)
-        if b <= a:
+        if b <= a or not_an_actor(ctx, a, b, label, res.noise):
             continue
         surface = text[a:b]
-        initial = _sentence_initial(text, a, sent_starts, line_starts)
-        if not_an_actor(text, a, b, label, res.noise, initial):
-            continue
         overlapping = [i for i, m in enumerate(gaz_matches) if m.start < b and a < m.end]
         ner_type = _ner_type(surface, label, res.noise, text, a, b)
+        if ner_type == "person" and res.noise.is_car_brand(surface) and \
+                surface not in ctx.name_words:
+            ner_type = "group"  # "Tesla a livré…", unless "Harrison Ford" is there
         if overlapping:
-            contains = all(a <= gaz_matches[i].start and gaz_matches[i].end <= b
-                           for i in overlapping)
-            strictly = contains and any((gaz_matches[i].end - gaz_matches[i].start) < b - a
-                                        for i in overlapping)
-            # A state name that is also a first name ("Maurice") yields to NER's person.
-            risky = any(
-                res.types.get(gaz_matches[i].entry_id) == "state"
-                and gaz_matches[i].text in res.gaz.entries[gaz_matches[i].entry_id].risky_names
-                for i in overlapping
-            )
-            ner_wins = (
-                ner_type in ("person", "group", "media")
-                and label in ("PER", "ORG", "MISC")
-                and (strictly or (risky and label == "PER"))
-                and all(gaz_matches[i].kind != "demonym" for i in overlapping)
-                # only a place inside a longer name yields ("Banque de France"); a known
-                # organisation or person inside a glued span stands on its own
-                and all(res.types.get(gaz_matches[i].entry_id) in ("state", "place")
-                        for i in overlapping)
-            )
-            if not ner_wins:
+            if not _ner_wins(a, b, label, ner_type, [gaz_matches[i] for i in overlapping],
+                             res):
                 continue  # the gazetteer matches stand for this span
             used_gaz.update(overlapping)
         if ner_type is None:
             continue
         out.append(Candidate(a, b, surface, ner_type, "", "ner", label, sentence_of(a)))
-        taken.append((a, b))
 
     for i, m in enumerate(gaz_matches):
         if i in used_gaz or _first_name_use(text, m, res):
@@ -426,17 +445,32 @@ def _religious(text: str, a: int, b: int, noise: NoiseRules) -> bool:
     return bool(re.match(r"(?:Saint|Sainte)\s+\S+$", surface))
 
 
-def not_an_actor(text: str, a: int, b: int, label: str, noise: NoiseRules,
-                 initial: bool = False) -> bool:
+def _not_a_name(ctx: _Context, a: int, b: int, label: str) -> bool:
+    """A one-word "person" that cannot be one: a single letter ("M"), a word after an
+    article ("l'Hémicycle", "la Joconde", "au Point"), or a one-word exclamation or
+    heading at a sentence start ("Verdict :", "Ambiance !") that names nobody else here."""
+    word = ctx.text[a:b]
+    if label != "PER" or " " in word:
+        return False
+    if sum(c.isalpha() for c in word) < 2:
+        return True
+    if re.search(r"(?:^|[\s(])(?:[lL]['’]|le\s+|la\s+|du\s+|au\s+)$", ctx.text[max(0, a - 4):a]):
+        return True
+    after = ctx.text[b:b + 2].lstrip(" \u00a0")
+    return (after[:1] in (":", "!") and ctx.initial(a) and word not in ctx.name_words)
+
+
+def not_an_actor(ctx: _Context, a: int, b: int, label: str, noise: NoiseRules) -> bool:
     """Whether an NER span names something that is not an actor (see module rules).
 
     Places are left alone (a city after "saint" or a maker's name is still a place).
     """
+    text = ctx.text
     if label == "LOC":
         return False
     if noise.looks_like_company(text[a:b]):
         return False
-    if " " not in text[a:b] and _common_word(text, a, b, noise, initial):
+    if " " not in text[a:b] and _common_word(text, a, b, noise, ctx.initial(a)):
         return True
-    return (_religious(text, a, b, noise) or _title_of_work(text, a, b, label, noise)
-            or _car_model(text, a, b, noise))
+    return (_not_a_name(ctx, a, b, label) or _religious(text, a, b, noise)
+            or _title_of_work(text, a, b, label, noise) or _car_model(text, a, b, noise))

@@ -170,3 +170,23 @@ def test_initials_must_spell_the_acronym():
     mentions, _ = _resolve(text, ("Paul Lefranc", "PER"), ("Ligue bretonne", "ORG"))
     assert ("Paul Lefranc", "person:paul-lefranc", "person") in mentions
     assert ("Ligue bretonne", "group:ligue-bretonne", "group") in mentions
+
+
+def test_a_lone_car_maker_named_as_a_person_is_a_group_unless_a_person_ends_so():
+    text = "Tesla a livré ses voitures."
+    assert typed(text, ("Tesla", "PER")) == [("Tesla", "group", "")]
+    text = "Harrison Tesla joue. Tesla a souri."
+    out = typed(text, ("Harrison Tesla", "PER"), ("Tesla", "PER"))
+    assert [ty for _, ty, _ in out] == ["person", "person"]
+
+
+def test_one_word_persons_that_name_nobody():
+    text = "Un M barré. Elle siège à l'Hémicycle et admire la Joconde.\nVerdict : relaxe."
+    out = typed(text, ("M", "PER"), ("Hémicycle", "PER"), ("Joconde", "PER"), ("Verdict", "PER"))
+    assert out == []
+
+
+def test_a_speaker_label_named_in_full_elsewhere_stays():
+    text = "Entretien avec Odile Ravel.\nRavel : Je pense que oui."
+    out = typed(text, ("Odile Ravel", "PER"), ("Ravel", "PER"))
+    assert [t for t, _, _ in out] == ["Odile Ravel", "Ravel"]
