@@ -381,9 +381,12 @@ def _common_word(text: str, a: int, b: int, noise: NoiseRules, initial: bool) ->
     """A lone capitalised word at a sentence start that is an ordinary French word.
 
     It is a function word, verb form or adverb ("Selon", "Interrogé"), or the article
-    writes it in lower case elsewhere ("Point" / "un point").
+    writes it in lower case elsewhere ("Point" / "un point"). Such a word in capitals
+    ("FRAPPÉS") is dropped wherever it stands.
     """
     word = text[a:b]
+    if word.isupper() and len(word) > 2 and noise.is_word(word):
+        return True  # a word of a heading in capitals ("FRAPPÉS", "MARQUÉE")
     if not initial or not word.isalpha() or is_acronym(word):
         return False
     if noise.is_word(word):

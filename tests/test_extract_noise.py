@@ -190,3 +190,8 @@ def test_a_speaker_label_named_in_full_elsewhere_stays():
     text = "Entretien avec Odile Ravel.\nRavel : Je pense que oui."
     out = typed(text, ("Odile Ravel", "PER"), ("Ravel", "PER"))
     assert [t for t, _, _ in out] == ["Odile Ravel", "Ravel"]
+
+
+def test_a_heading_word_in_capitals_is_not_a_person():
+    text = "DES ÉLÈVES FRAPPÉS PAR LA GRÊLE Lefranc raconte."
+    assert typed(text, ("FRAPPÉS", "PER"), ("Lefranc", "PER")) == [("Lefranc", "person", "")]
