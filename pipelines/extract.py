@@ -245,6 +245,8 @@ def _ner_type(surface: str, label: str, noise: NoiseRules, text: str = "", start
     if label in ("ORG", "MISC") and noise.is_car_brand(surface):
         return "group"  # the maker alone ("Renault a annoncé")
     if label == "PER":
+        if noise.looks_like_org(surface) and is_capitalised(surface):
+            return "group"  # "Fondation Lefranc", "Comité Adrien": an organisation
         return "person" if is_capitalised(surface) and any(c.isalpha() for c in surface) else None
     if label == "LOC":
         return "place" if is_capitalised(surface) else None

@@ -195,3 +195,10 @@ def test_a_speaker_label_named_in_full_elsewhere_stays():
 def test_a_heading_word_in_capitals_is_not_a_person():
     text = "DES ÉLÈVES FRAPPÉS PAR LA GRÊLE Lefranc raconte."
     assert typed(text, ("FRAPPÉS", "PER"), ("Lefranc", "PER")) == [("Lefranc", "person", "")]
+
+
+def test_a_person_span_opened_by_an_organisation_word_is_a_group():
+    text = "La Fondation Lefranc et Kervel Racing aident Odile Ravel."
+    out = typed(text, ("Fondation Lefranc", "PER"), ("Kervel Racing", "PER"),
+                ("Odile Ravel", "PER"))
+    assert [ty for _, ty, _ in out] == ["group", "group", "person"]
