@@ -26,7 +26,7 @@ _LEADING_ARTICLE = re.compile(r"^(?:(?:la|le|les|l['’]|du|des|de la|de l['’]
                               re.IGNORECASE)
 _PER_SPLIT = re.compile(r"\S+")
 # A sentence glued to the next over a missing space: "GMT.Près", "ministresLe".
-_PUNCT_JOIN = re.compile(r"(?<=[^\W_]{2})[.!?;](?=[A-ZÀ-Þ])")
+_PUNCT_JOIN = re.compile(r"(?<=[^\W_]{2})(?:[.!?;]|[\"»”](?=[A-ZÀ-Þ][a-zß-ÿ]))(?=[A-ZÀ-Þ])")
 _CAMEL_JOIN = re.compile(r"(?<=[a-zß-ÿ])(?=[A-ZÀ-Þ])")
 _LETTERS_END = re.compile(r"[^\W\d_]+$")
 _LETTERS_START = re.compile(r"^[^\W\d_]+")
@@ -245,7 +245,7 @@ def _ner_type(surface: str, label: str, noise: NoiseRules, text: str = "", start
     if label in ("ORG", "MISC") and noise.is_car_brand(surface):
         return "group"  # the maker alone ("Renault a annoncé")
     if label == "PER":
-        if noise.looks_like_org(surface) and is_capitalised(surface):
+        if noise.looks_like_org(surface) and "-" not in surface.split()[0]:
             return "group"  # "Fondation Lefranc", "Comité Adrien": an organisation
         return "person" if is_capitalised(surface) and any(c.isalpha() for c in surface) else None
     if label == "LOC":

@@ -46,6 +46,8 @@ def test_glued_sentence_join_is_cut():
 def test_glued_join_after_punctuation_leaves_no_piece_of_function_words():
     text = "L'alerte est levée à 10 heures GMT.Près de la gare, rien."
     assert _spans(text, ("GMT.Près", "LOC")) == [("GMT", "LOC")]
+    text = 'UNE VICTOIRE "HISTORIQUE"Le maire a parlé.'
+    assert _spans(text, ('HISTORIQUE"Le', "PER")) == [("HISTORIQUE", "PER")]
 
 
 def test_glued_name_keeps_the_name():
