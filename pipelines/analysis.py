@@ -156,11 +156,12 @@ def merge_acronyms(text: str, cands: list[Candidate], sent_starts: list[int],
     acronyms: dict[str, str] = {}
     defined: list[tuple[int, int]] = []
     for la, lb, xa, xb, acro in _definitions(text):
-        if _names_a_person(text[la:lb], [c for c in cands if c.start < lb and la < c.end]):
-            continue  # "Dominique Strauss-Kahn (DSK)"
         entry = _known_entry(cands, la, lb, acro, types)
         if entry is None or _resources().noise.looks_like_media(text[la:lb]):
             continue  # a medium, a state or a person the gazetteer knows: left alone
+        if not entry and _names_a_person(
+                text[la:lb], [c for c in cands if c.start < lb and la < c.end]):
+            continue  # "Dominique Strauss-Kahn (DSK)"
         sentence = max(0, bisect_right(sent_starts, la) - 1)
         cands = [c for c in cands if not (c.start < lb and la < c.end)]
         cands.append(Candidate(la, lb, text[la:lb], "group", entry, "name" if entry else "ner",

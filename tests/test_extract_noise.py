@@ -204,3 +204,9 @@ def test_a_person_span_opened_by_an_organisation_word_is_a_group():
     out = typed(text, ("Fondation Lefranc", "PER"), ("Kervel Racing", "PER"),
                 ("Odile Ravel", "PER"))
     assert [ty for _, ty, _ in out] == ["group", "group", "person"]
+
+
+def test_acronym_takes_the_gazetteer_entry_of_its_long_form():
+    text = "La République en Marche (REM) gagne. Le REM fête sa victoire."
+    mentions, _ = _resolve(text, ("République en Marche", "PER"), ("REM", "ORG"))
+    assert {e for _, e, _ in mentions} == {"group:lrem"}
