@@ -25,6 +25,9 @@ from .text import fold, is_acronym, is_capitalised
 _LEADING_ARTICLE = re.compile(r"^(?:(?:la|le|les|l['’]|du|des|de la|de l['’]|au|aux|en)\s*)+",
                               re.IGNORECASE)
 _PER_SPLIT = re.compile(r"\S+")
+#: Words that open surnames ("Le Pen", "De Gaulle", "La Fontaine"): never cut off a name.
+_PARTICLES = frozenset({"le", "la", "les", "de", "du", "des", "d'", "l'", "van", "von", "da",
+                        "di", "del", "della", "dos", "das", "el", "al", "ben", "ibn", "bin"})
 # A sentence glued to the next over a missing space: "GMT.Près", "ministresLe".
 _PUNCT_JOIN = re.compile(r"(?<=[^\W_]{2})(?:[.!?;]|[\"»”](?=[A-ZÀ-Þ][a-zß-ÿ]))(?=[A-ZÀ-Þ])")
 _CAMEL_JOIN = re.compile(r"(?<=[a-zß-ÿ])(?=[A-ZÀ-Þ])")
@@ -115,7 +118,8 @@ def _strip_span(text: str, start: int, end: int, label: str) -> tuple[int, int]:
             if (word.lower() in noise.honorifics or not is_capitalised(word)
                     or fold(word) in titles
                     # "Selon Lefranc", "Interrogé Lefranc": a word of the sentence
-                    or i + 1 < len(toks) and noise.is_word(word.strip(",;:"))):
+                    or i + 1 < len(toks) and noise.is_word(word.strip(",;:"))
+                    and word.lower() not in _PARTICLES):
                 continue
             start += tok.start()
             break
@@ -387,8 +391,12 @@ def _common_word(text: str, a: int, b: int, noise: NoiseRules, initial: bool) ->
     ("FRAPPÉS") is dropped wherever it stands.
     """
     word = text[a:b]
-    if word.isupper() and len(word) > 2 and noise.is_word(word):
-        return True  # a word of a heading in capitals ("FRAPPÉS", "MARQUÉE")
+    if word.isupper() and len(word) > 1 and noise.is_word(word):
+        return True  # a word of a heading in capitals ("FRAPPÉS", "LE")
+    # "… du mouvement Interrogé sur ce point": a participle opening a lost sentence
+    if noise.is_verb_form(word) and re.match(r"\s+(?:par|sur|à|au|en|de|dans)\b",
+                                             text[b:b + 8]):
+        return True
     if not initial or not word.isalpha() or is_acronym(word):
         return False
     if noise.is_word(word):
@@ -459,6 +467,9 @@ def _not_a_name(ctx: _Context, a: int, b: int, label: str) -> bool:
         return False
     if sum(c.isalpha() for c in word) < 2:
         return True
+    title = load_titles().pattern.match(fold(ctx.text[a:b + 40]))
+    if title and title.end() > len(word):
+        return True  # "Premier" of "Premier ministre": a title NER cut short
     if re.search(r"(?:^|[\s(])(?:[lL]['’]|le\s+|la\s+|du\s+|au\s+)$", ctx.text[max(0, a - 4):a]):
         return True
     after = ctx.text[b:b + 2].lstrip(" \u00a0")

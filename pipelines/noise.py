@@ -40,6 +40,7 @@ class NoiseRules:
     car_brands: frozenset[str] = frozenset()  # name keys
     religious: frozenset[str] = frozenset()  # name keys
     lexicon: frozenset[str] = field(default_factory=frozenset)  # lower-case words
+    verbs: frozenset[str] = field(default_factory=frozenset)  # the lexicon's verb forms
 
     def is_generic(self, text: str) -> bool:
         return name_key(text) in self.generic
@@ -68,6 +69,9 @@ class NoiseRules:
         """Whether ``word`` is a French function word, verb form or adverb."""
         return word.lower() in self.lexicon
 
+    def is_verb_form(self, word: str) -> bool:
+        return word.lower() in self.verbs
+
     def is_religious(self, text: str) -> bool:
         return name_key(text) in self.religious
 
@@ -75,9 +79,12 @@ class NoiseRules:
         return name_key(text) in self.car_brands
 
 
-def _load_lexicon() -> frozenset[str]:
+def _load_lexicon() -> tuple[frozenset[str], frozenset[str]]:
+    """All words of ``data/lexicon_fr.csv``, and its verb forms."""
     text = resources.files("pipelines").joinpath("data/lexicon_fr.csv").read_text("utf-8")
-    return frozenset(row["word"] for row in csv.DictReader(io.StringIO(text)))
+    rows = list(csv.DictReader(io.StringIO(text)))
+    return (frozenset(r["word"] for r in rows),
+            frozenset(r["word"] for r in rows if r["kind"] == "verb"))
 
 
 #: How each simple word-list kind of ``noise.jsonl`` is keyed.
@@ -116,7 +123,7 @@ def load_noise() -> NoiseRules:
                       frozenset(words["honorific"]), frozenset(company[0]),
                       frozenset(company[1]), frozenset(words["media_word"]),
                       frozenset(words["work_cue"]), frozenset(words["car_brand"]),
-                      frozenset(words["religious"]), _load_lexicon())
+                      frozenset(words["religious"]), *_load_lexicon())
 
 
 def masked_ranges(text: str, rules: NoiseRules | None = None) -> list[tuple[int, int]]:

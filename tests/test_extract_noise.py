@@ -210,3 +210,20 @@ def test_acronym_takes_the_gazetteer_entry_of_its_long_form():
     text = "La République en Marche (REM) gagne. Le REM fête sa victoire."
     mentions, _ = _resolve(text, ("République en Marche", "PER"), ("REM", "ORG"))
     assert {e for _, e, _ in mentions} == {"group:lrem"}
+
+
+def test_a_title_word_is_not_a_person():
+    text = "Celui qui était alors Premier ministre a parlé."
+    assert typed(text, ("Premier", "PER")) == []
+
+
+def test_a_participle_opening_a_lost_sentence_is_not_a_person():
+    text = "Un choix assumé Interrogée sur ce point, Odile Ravel sourit."
+    out = typed(text, ("Interrogée", "PER"), ("Odile Ravel", "PER"))
+    assert [t for t, _, _ in out] == ["Odile Ravel"]
+
+
+def test_a_surname_particle_is_not_cut_off():
+    text = "Le Gall et De Souza ont voté, LE vote est clos."
+    out = typed(text, ("Le Gall", "PER"), ("De Souza", "PER"), ("LE", "PER"))
+    assert [t for t, _, _ in out] == ["Le Gall", "De Souza"]
