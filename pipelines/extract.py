@@ -368,6 +368,9 @@ def extract(text: str, nlp: NlpResult, options: Options | None = None) -> list[C
 
 
 # -- not actors: common words, works, products, religious figures ----------------------
+#: Participles that introduce a title after a cue ("le film intitulé X").
+_NAMING = frozenset({"intitule", "intitulee", "baptise", "baptisee", "nomme", "nommee",
+                     "appele", "appelee"})
 _OPENERS = set(".!?:;«»\"“”—–-(…")
 
 
@@ -424,10 +427,9 @@ def _title_of_work(text: str, a: int, b: int, label: str, noise: NoiseRules) -> 
         tail = words[-n:]
         for k in (1, 2):
             if len(tail) >= k and " ".join(tail[:k]) in noise.work_cues:
-                rest = tail[k:]
-                if not any(noise.is_word(w) and w not in ("intitule", "intitulee", "baptise",
-                                                          "baptisee", "nomme", "nommee",
-                                                          "appele", "appelee")
+                rest = [w.rstrip("'’") for w in tail[k:]]
+                # "le film culte X", "la série intitulée X"; not "le film de X", "d'X"
+                if not any((noise.is_word(w) or w in ("d", "l")) and w not in _NAMING
                            for w in rest):
                     return True
     return False

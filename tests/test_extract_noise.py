@@ -227,3 +227,9 @@ def test_a_surname_particle_is_not_cut_off():
     text = "Le Gall et De Souza ont voté, LE vote est clos."
     out = typed(text, ("Le Gall", "PER"), ("De Souza", "PER"), ("LE", "PER"))
     assert [t for t, _, _ in out] == ["Le Gall", "De Souza"]
+
+
+def test_the_author_after_a_work_cue_is_kept():
+    text = "Il chante une chanson d'Odile Ravel et lit le roman de Lefranc."
+    out = typed(text, ("Odile Ravel", "PER"), ("Lefranc", "PER"))
+    assert [t for t, _, _ in out] == ["Odile Ravel", "Lefranc"]
