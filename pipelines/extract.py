@@ -27,7 +27,9 @@ _LEADING_ARTICLE = re.compile(r"^(?:(?:la|le|les|l['’]|du|des|de la|de l['’]
 _PER_SPLIT = re.compile(r"\S+")
 #: Words that open surnames ("Le Pen", "De Gaulle", "La Fontaine"): never cut off a name.
 _PARTICLES = frozenset({"le", "la", "les", "de", "du", "des", "d'", "l'", "van", "von", "da",
-                        "di", "del", "della", "dos", "das", "el", "al", "ben", "ibn", "bin"})
+                        "di", "del", "della", "dos", "das", "do", "el", "al", "ben", "ibn",
+                        "bin", "bint", "abu", "y", "e", "et", "zu", "af", "ter", "ten", "den",
+                        "der", "vom", "zum", "dit", "dite"})
 # A sentence glued to the next over a missing space: "GMT.Près", "ministresLe".
 _PUNCT_JOIN = re.compile(r"(?<=[^\W_]{2})(?:[.!?;]|[\"»”](?=[A-ZÀ-Þ][a-zß-ÿ]))(?=[A-ZÀ-Þ])")
 _CAMEL_JOIN = re.compile(r"(?<=[a-zß-ÿ])(?=[A-ZÀ-Þ])")
@@ -118,8 +120,8 @@ def _strip_span(text: str, start: int, end: int, label: str) -> tuple[int, int]:
             if (word.lower() in noise.honorifics or not is_capitalised(word)
                     or fold(word) in titles
                     # "Selon Lefranc", "Interrogé Lefranc": a word of the sentence
-                    or i + 1 < len(toks) and noise.is_word(word.strip(",;:"))
-                    and word.lower() not in _PARTICLES):
+                    or i + 1 < len(toks) and len(word) > 3
+                    and noise.is_word(word.strip(",;:"))):
                 continue
             start += tok.start()
             break
@@ -182,6 +184,14 @@ def _only_words(piece: str, noise: NoiseRules) -> bool:
     return all(len(w) < 2 or noise.is_word(w) for w in words)
 
 
+def _skip_sentence_words(text: str, a: int, b: int, noise: NoiseRules) -> int:
+    """Start of a piece past the function words that open it, if a name follows."""
+    for m in re.finditer(r"\S+", text[a:b]):
+        if not noise.is_word(m.group(0).rstrip("'’")):
+            return a + m.start()
+    return a
+
+
 def _trim_edges(text: str, a: int, b: int) -> tuple[int, int]:
     """Drop quotes, brackets and punctuation around a span, and a trailing date."""
     while a < b and text[a] in _EDGE_PUNCT_LEFT:
@@ -219,6 +229,8 @@ def clean_ents(text: str, ents: tuple[tuple[int, int, str], ...],
         pieces = []
         for x, y in zip(bounds, bounds[1:], strict=False):
             a, b = _trim_edges(text, start + x, start + y)
+            if x:  # a piece after a join opens a sentence: "Le Canada" -> "Canada"
+                a = _skip_sentence_words(text, a, b, noise)
             if b > a and (len(bounds) == 2 or not _only_words(text[a:b], noise)):
                 pieces.append((a, b))
         longest = max((len(text[a:b].split()) for a, b in pieces), default=0)
@@ -251,6 +263,8 @@ def _ner_type(surface: str, label: str, noise: NoiseRules, text: str = "", start
     if label == "PER":
         if noise.looks_like_org(surface) and "-" not in surface.split()[0]:
             return "group"  # "Fondation Lefranc", "Comité Adrien": an organisation
+        if any(w.isalpha() and w.islower() and w not in _PARTICLES for w in surface.split()):
+            return None  # "Peur des représailles": a phrase, not a name
         return "person" if is_capitalised(surface) and any(c.isalpha() for c in surface) else None
     if label == "LOC":
         return "place" if is_capitalised(surface) else None

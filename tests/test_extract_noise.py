@@ -38,7 +38,7 @@ def test_honorific_word_spelled_out():
 def test_glued_sentence_join_is_cut():
     text = "Le Conseil des ministresLe texte sera lu lundi."
     assert _spans(text, ("Conseil des ministresLe texte", "ORG")) == [
-        ("Conseil des ministres", "ORG"), ("Le texte", "ORG")]
+        ("Conseil des ministres", "ORG"), ("texte", "ORG")]
     out = typed(text, ("Conseil des ministresLe texte", "ORG"))
     assert out == [("Conseil des ministres", "group", "")]
 
@@ -233,3 +233,19 @@ def test_the_author_after_a_work_cue_is_kept():
     text = "Il chante une chanson d'Odile Ravel et lit le roman de Lefranc."
     out = typed(text, ("Odile Ravel", "PER"), ("Lefranc", "PER"))
     assert [t for t, _, _ in out] == ["Odile Ravel", "Lefranc"]
+
+
+def test_a_person_span_with_a_common_word_is_a_phrase():
+    text = "Peur des représailles, dit Jean de Kervel."
+    out = typed(text, ("Peur des représailles", "PER"), ("Jean de Kervel", "PER"))
+    assert [t for t, _, _ in out] == ["Jean de Kervel"]
+
+
+def test_a_piece_after_a_join_loses_its_opening_article():
+    text = "Un vaccin de la firme ZLK.Le Canada a signé."
+    assert _spans(text, ("ZLK.Le Canada", "PER")) == [("ZLK", "PER"), ("Canada", "PER")]
+
+
+def test_a_short_surname_that_is_also_a_word_is_kept():
+    text = "Ma Guowei a parlé."
+    assert typed(text, ("Ma Guowei", "PER")) == [("Ma Guowei", "person", "")]
