@@ -153,9 +153,9 @@ def _glued_cuts(surface: str, text: str, noise: NoiseRules) -> list[int]:
 
     After a punctuation mark between a word of two letters or more and a capital
     ("GMT.Près"); inside a word, before a capital that starts a French function word,
-    verb form or adverb ("ministresLe", "MacronDans"), after a whole lower-case word
-    ("dimancheLe", "etKarine"), or between two words both seen alone in the article
-    ("BercyGérald"). Brand-like names ("McCain", "DiCaprio", "MoDem") are not cut.
+    verb form or adverb ("ministresLe", "DupontDans"), after a whole lower-case word
+    ("dimancheLe", "etOdile"), or between two words both seen alone in the article
+    ("MorlaixOdile"). Brand-like names ("McCain", "DiCaprio", "MoDem") are not cut.
     """
     cuts = [m.start() for m in _PUNCT_JOIN.finditer(surface)]
     for m in _CAMEL_JOIN.finditer(surface):
@@ -229,7 +229,7 @@ def clean_ents(text: str, ents: tuple[tuple[int, int, str], ...],
         pieces = []
         for x, y in zip(bounds, bounds[1:], strict=False):
             a, b = _trim_edges(text, start + x, start + y)
-            if x:  # a piece after a join opens a sentence: "Le Canada" -> "Canada"
+            if x:  # a piece after a join opens a sentence: "Le Chili" -> "Chili"
                 a = _skip_sentence_words(text, a, b, noise)
             if b > a and (len(bounds) == 2 or not _only_words(text[a:b], noise)):
                 pieces.append((a, b))
@@ -264,7 +264,7 @@ def _ner_type(surface: str, label: str, noise: NoiseRules, text: str = "", start
         if noise.looks_like_org(surface) and "-" not in surface.split()[0]:
             return "group"  # "Fondation Lefranc", "Comité Adrien": an organisation
         if any(w.isalpha() and w.islower() and w not in _PARTICLES for w in surface.split()):
-            return None  # "Peur des représailles": a phrase, not a name
+            return None  # "Faute de preuves": a phrase, not a name
         return "person" if is_capitalised(surface) and any(c.isalpha() for c in surface) else None
     if label == "LOC":
         return "place" if is_capitalised(surface) else None
@@ -359,7 +359,7 @@ def extract(text: str, nlp: NlpResult, options: Options | None = None) -> list[C
         ner_type = _ner_type(surface, label, res.noise, text, a, b)
         if ner_type == "person" and res.noise.is_car_brand(surface) and \
                 surface not in ctx.name_words:
-            ner_type = "group"  # "Tesla a livré…", unless "Harrison Ford" is there
+            ner_type = "group"  # "Lotus a livré…", unless "Harrison Ford" is there
         if overlapping:
             if not _ner_wins(a, b, label, ner_type, [gaz_matches[i] for i in overlapping],
                              res):
@@ -404,12 +404,12 @@ def _common_word(text: str, a: int, b: int, noise: NoiseRules, initial: bool) ->
     """A lone capitalised word at a sentence start that is an ordinary French word.
 
     It is a function word, verb form or adverb ("Selon", "Interrogé"), or the article
-    writes it in lower case elsewhere ("Point" / "un point"). Such a word in capitals
-    ("FRAPPÉS") is dropped wherever it stands.
+    writes it in lower case elsewhere ("Brume" / "la brume"). Such a word in capitals
+    ("BLESSÉS") is dropped wherever it stands.
     """
     word = text[a:b]
     if word.isupper() and len(word) > 1 and noise.is_word(word):
-        return True  # a word of a heading in capitals ("FRAPPÉS", "LE")
+        return True  # a word of a heading in capitals ("BLESSÉS", "LE")
     # "… du mouvement Interrogé sur ce point": a participle opening a lost sentence
     if noise.is_verb_form(word) and re.match(r"\s+(?:par|sur|à|au|en|de|dans)\b",
                                              text[b:b + 8]):
@@ -476,8 +476,8 @@ def _religious(text: str, a: int, b: int, noise: NoiseRules) -> bool:
 
 def _not_a_name(ctx: _Context, a: int, b: int, label: str) -> bool:
     """A one-word "person" that cannot be one: a single letter ("M"), a word after an
-    article ("l'Hémicycle", "la Joconde", "au Point"), or a one-word exclamation or
-    heading at a sentence start ("Verdict :", "Ambiance !") that names nobody else here."""
+    article ("l'Amirauté", "la Vénus", "au Rocher"), or a one-word exclamation or
+    heading at a sentence start ("Bilan :", "Silence !") that names nobody else here."""
     word = ctx.text[a:b]
     if label != "PER" or " " in word:
         return False

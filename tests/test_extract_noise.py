@@ -183,8 +183,8 @@ def test_a_lone_car_maker_named_as_a_person_is_a_group_unless_a_person_ends_so()
 
 
 def test_one_word_persons_that_name_nobody():
-    text = "Un M barré. Elle siège à l'Hémicycle et admire la Joconde.\nVerdict : relaxe."
-    out = typed(text, ("M", "PER"), ("Hémicycle", "PER"), ("Joconde", "PER"), ("Verdict", "PER"))
+    text = "Un M barré. Elle siège à l'Amirauté et admire la Vénus.\nBilan : relaxe."
+    out = typed(text, ("M", "PER"), ("Amirauté", "PER"), ("Vénus", "PER"), ("Bilan", "PER"))
     assert out == []
 
 
@@ -195,8 +195,8 @@ def test_a_speaker_label_named_in_full_elsewhere_stays():
 
 
 def test_a_heading_word_in_capitals_is_not_a_person():
-    text = "DES ÉLÈVES FRAPPÉS PAR LA GRÊLE Lefranc raconte."
-    assert typed(text, ("FRAPPÉS", "PER"), ("Lefranc", "PER")) == [("Lefranc", "person", "")]
+    text = "DES ÉLÈVES BLESSÉS PAR LA GRÊLE Lefranc raconte."
+    assert typed(text, ("BLESSÉS", "PER"), ("Lefranc", "PER")) == [("Lefranc", "person", "")]
 
 
 def test_a_person_span_opened_by_an_organisation_word_is_a_group():
@@ -218,8 +218,8 @@ def test_a_title_word_is_not_a_person():
 
 
 def test_a_participle_opening_a_lost_sentence_is_not_a_person():
-    text = "Un choix assumé Interrogée sur ce point, Odile Ravel sourit."
-    out = typed(text, ("Interrogée", "PER"), ("Odile Ravel", "PER"))
+    text = "Un pari risqué Contactée sur ce sujet, Odile Ravel sourit."
+    out = typed(text, ("Contactée", "PER"), ("Odile Ravel", "PER"))
     assert [t for t, _, _ in out] == ["Odile Ravel"]
 
 
@@ -236,14 +236,14 @@ def test_the_author_after_a_work_cue_is_kept():
 
 
 def test_a_person_span_with_a_common_word_is_a_phrase():
-    text = "Peur des représailles, dit Jean de Kervel."
-    out = typed(text, ("Peur des représailles", "PER"), ("Jean de Kervel", "PER"))
+    text = "Faute de preuves, dit Jean de Kervel."
+    out = typed(text, ("Faute de preuves", "PER"), ("Jean de Kervel", "PER"))
     assert [t for t, _, _ in out] == ["Jean de Kervel"]
 
 
 def test_a_piece_after_a_join_loses_its_opening_article():
-    text = "Un vaccin de la firme ZLK.Le Canada a signé."
-    assert _spans(text, ("ZLK.Le Canada", "PER")) == [("ZLK", "PER"), ("Canada", "PER")]
+    text = "Un vaccin de la firme ZLK.Le Chili a signé."
+    assert _spans(text, ("ZLK.Le Chili", "PER")) == [("ZLK", "PER"), ("Chili", "PER")]
 
 
 def test_a_short_surname_that_is_also_a_word_is_kept():
