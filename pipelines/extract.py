@@ -164,6 +164,9 @@ def _glued_cuts(surface: str, text: str, noise: NoiseRules) -> list[int]:
         if not left_m or not right_m:
             continue
         left, right = left_m.group(0), right_m.group(0)
+        if right in ("L", "D") and surface[m.start() + 1:m.start() + 2] in ("'", "’"):
+            cuts.append(m.start())  # "AccordL'Europe": an elided article opens the next
+            continue
         whole_left = left_m.start() == 0 or not surface[left_m.start() - 1].isalnum()
         if (noise.is_word(right) and len(right) >= 2 and right.lower() != "car"
                 or whole_left and left.islower() and len(left) >= 2
@@ -221,6 +224,9 @@ def clean_ents(text: str, ents: tuple[tuple[int, int, str], ...],
     out: list[tuple[int, int, str]] = []
     for start, end, label in ents:
         start, end = _trim_edges(text, start, end)
+        if end - start > 2 and text[end - 1] in "LD" and text[end - 2].islower() and \
+                text[end:end + 1] in ("'", "’"):
+            end -= 1  # "Odile RavelL'enquête": the elided article of the next sentence
         hon = _honorific_end(text[start:end], noise)
         if hon:
             start, label = start + hon, "PER"

@@ -249,3 +249,9 @@ def test_a_piece_after_a_join_loses_its_opening_article():
 def test_a_short_surname_that_is_also_a_word_is_kept():
     text = "Ma Guowei a parlé."
     assert typed(text, ("Ma Guowei", "PER")) == [("Ma Guowei", "person", "")]
+
+
+def test_an_elided_article_glued_to_a_name_is_cut():
+    text = "Il a vu Odile RavelL'enquête continue. Le PacteL'Europe avance."
+    assert _spans(text, ("Odile RavelL", "PER"), ("PacteL'Europe", "MISC")) == [
+        ("Odile Ravel", "PER"), ("Pacte", "MISC"), ("L'Europe", "MISC")]
