@@ -9,14 +9,16 @@ cached per article (:mod:`pipelines.cache`); the corpus-level pass is
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field, replace
 
 from graph.build import ArticleMeta
 
-from .extract import Candidate, Options, extract
+from .extract import Candidate, Options, _resources, extract
 from .nlp import NlpResult
 from .roles import Role, find_role
-from .text import is_acronym
+from .text import fold, is_acronym, is_capitalised
 
 _PERSON_TYPES = ("person", "official")
 
@@ -56,20 +58,184 @@ def analyse_article(meta: ArticleMeta, text: str, nlp: NlpResult,
     """Candidates, roles and acronym definitions of one article (pure)."""
     nlp = split_at_lines(text, nlp)
     cands = extract(text, nlp, options)
+    cands, acronyms = merge_acronyms(text, cands, [a for a, _ in nlp.sentences])
     roles: dict[int, Role] = {}
     for i, c in enumerate(cands):
         if c.type in _PERSON_TYPES:
             role = find_role(text, c.start, c.end)
             if role:
                 roles[i] = role
+    sentences = [text[a:b] for a, b in nlp.sentences]
+    return ArticleAnalysis(meta, sentences, cands, roles, acronyms)
+
+
+# -- acronyms the article defines: "Long (ACRO)" and "ACRO (Long)" --------------------
+_LINK_WORDS = frozenset({"de", "du", "des", "d", "la", "le", "les", "l", "et", "pour", "en",
+                         "a", "au", "aux", "sur", "contre", "dans", "of", "the", "and", "for"})
+_PAREN = re.compile(r"\(\s*([^()]{2,120}?)\s*\)")
+_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+
+
+def _initials_fit(acro: str, words: list[str]) -> bool:
+    """Whether the acronym's letters are the initials of ``words`` in order.
+
+    Each word that is not a link word ("de", "la", "et"…) gives the next letter (a
+    hyphenated word one letter per part at most); link words may give one or none.
+    """
+    letters = [c for c in fold(acro) if c.isalpha()]
+
+    def fit(i: int, j: int) -> bool:
+        if j == len(words):
+            return i == len(letters)
+        parts = [p for p in fold(words[j]).split("-") if p]
+        link = fold(words[j]) in _LINK_WORDS
+        if link and fit(i, j + 1):
+            return True
+        for n in range(len(parts), 0, -1):  # a hyphenated word: its first n parts
+            if i + n <= len(letters) and all(parts[k][0] == letters[i + k] for k in range(n)):
+                if fit(i + n, j + 1):
+                    return True
+        return False
+
+    return bool(letters) and len(words) <= 2 * len(letters) + 2 and fit(0, 0)
+
+
+def _long_before(text: str, paren_start: int, acro: str) -> tuple[int, int] | None:
+    """The shortest capitalised name right before "(ACRO)" whose initials spell it."""
+    head = text[max(0, paren_start - 160):paren_start]
+    end = len(head.rstrip())
+    if end == 0 or not head[:end][-1:].isalnum():
+        return None
+    tokens = list(_WORD.finditer(head[:end]))
+    base = paren_start - len(head)
+    for k in range(len(tokens) - 1, -1, -1):
+        words = [t.group(0) for t in tokens[k:]]
+        if len(words) > 2 * len(acro) + 2:
+            return None
+        gap = head[tokens[k].end():tokens[k + 1].start()] if k + 1 < len(tokens) else ""
+        if any(ch in gap for ch in ".;:!?()«»\"\n"):
+            return None
+        if is_capitalised(words[0]) and _initials_fit(acro, words):
+            return base + tokens[k].start(), base + end
+    return None
+
+
+def _definitions(text: str) -> list[tuple[int, int, int, int, str]]:
+    """(long start, long end, acronym start, acronym end, acronym) the article defines."""
+    noise = _resources().noise
+    out: list[tuple[int, int, int, int, str]] = []
+    for m in _PAREN.finditer(text):
+        inner = m.group(1)
+        if is_acronym(inner) and not noise.is_generic(inner):
+            long = _long_before(text, m.start(), inner)
+            if long:
+                out.append((*long, m.start(1), m.end(1), inner))
+            continue
+        before = re.search(r"([^\W_][\w&.-]{1,9})\s*$", text[max(0, m.start() - 12):m.start()])
+        if not before or not is_acronym(before.group(1)) or noise.is_generic(before.group(1)):
+            continue
+        words = _WORD.findall(inner)
+        if words and is_capitalised(words[0]) and _initials_fit(before.group(1), words):
+            a = m.start() - len(text[max(0, m.start() - 12):m.start()]) + before.start(1)
+            out.append((m.start(1), m.end(1), a, a + len(before.group(1)), before.group(1)))
+    return out
+
+
+def merge_acronyms(text: str, cands: list[Candidate], sent_starts: list[int],
+                   ) -> tuple[list[Candidate], dict[str, str]]:
+    """Make an acronym and the long form the article gives for it one organisation.
+
+    For each definition ("la Confédération paysanne du Nord (CPN)", "CPN (Confédération
+    paysanne du Nord)"), whose initials must spell the acronym: the long form becomes
+    one group candidate (whatever NER made of it: a person, a place, pieces, nothing),
+    and every occurrence of the acronym in the article a group candidate. When the
+    gazetteer knows one of the two, the other takes its entry; otherwise the returned
+    map ``ACRO -> long form`` lets the resolver give the long form the acronym's node.
+    """
+    types = _resources().types
     acronyms: dict[str, str] = {}
+    defined: list[tuple[int, int]] = []
+    for la, lb, xa, xb, acro in _definitions(text):
+        entry = _known_entry(cands, la, lb, acro, types)
+        if entry is None or _resources().noise.looks_like_media(text[la:lb]):
+            continue  # a medium, a state or a person the gazetteer knows: left alone
+        if not entry and _names_a_person(
+                text[la:lb], [c for c in cands if c.start < lb and la < c.end]):
+            continue  # "Dominique Strauss-Kahn (DSK)"
+        sentence = max(0, bisect_right(sent_starts, la) - 1)
+        cands = [c for c in cands if not (c.start < lb and la < c.end)]
+        cands.append(Candidate(la, lb, text[la:lb], "group", entry, "name" if entry else "ner",
+                               "ORG", sentence))
+        defined.append((xa, xb))
+        cands = _acronym_occurrences(text, cands, acro, entry, sent_starts, defined)
+        if not entry:
+            acronyms[acro] = text[la:lb]
+    cands.sort(key=lambda c: (c.start, c.end))
+    _loose_definitions(text, cands, acronyms)
+    return cands, acronyms
+
+
+def _loose_definitions(text: str, cands: list[Candidate], acronyms: dict[str, str]) -> None:
+    """An unknown group right before "(ACRO)" whose initials do not quite spell it (a name
+    in another language: "Jama'at Nusrat al-Islam wal-Muslimin (JNIM)"); the first letter
+    must agree."""
     for c in cands:
         if c.type != "group" or c.entry_id:
             continue
         tail = text[c.end:c.end + 16]
         if tail.startswith(" (") and ")" in tail:
             acro = tail[2:tail.index(")")].strip()
-            if is_acronym(acro):
-                acronyms[acro] = c.text
-    sentences = [text[a:b] for a, b in nlp.sentences]
-    return ArticleAnalysis(meta, sentences, cands, roles, acronyms)
+            # at least the first letter fits: "Ligue bretonne (PS)" is a party label
+            if is_acronym(acro) and fold(c.text)[:1] == fold(acro)[:1]:
+                acronyms.setdefault(acro, c.text)
+
+
+def _known_entry(cands: list[Candidate], la: int, lb: int, acro: str,
+                 types: dict[str, str]) -> str | None:
+    """The gazetteer group the long form (first) or the acronym stands for, "" if none,
+    None when either is a gazetteer entry of another type (a medium, a state…)."""
+    inside = [c for c in cands if c.entry_id and c.start < lb and la < c.end]
+    whole = [c for c in inside if c.start <= la and lb <= c.end
+             or la <= c.start and c.end <= lb and c.end - c.start >= lb - la - 2]
+    short = [c for c in cands if c.entry_id and c.text == acro]
+    if any(types.get(c.entry_id) != "group" for c in whole + short):
+        return None
+    if any(types.get(c.entry_id) == "media" for c in inside):
+        return None
+    found = whole or short
+    return found[0].entry_id if found else ""
+
+
+def _names_a_person(long: str, overlapping: list[Candidate]) -> bool:
+    """A person's full name with their initials ("Jean-Pierre Dumas (JPD)").
+
+    Only when a person candidate lies there and the name has no lower-case content word
+    ("Confédération paysanne") and does not start like an organisation.
+    """
+    if not any(c.type in ("person", "official") for c in overlapping):
+        return False
+    noise = _resources().noise
+    if noise.looks_like_org(long) or noise.looks_like_company(long):
+        return False
+    return not any(w.islower() and fold(w) not in _LINK_WORDS for w in _WORD.findall(long))
+
+
+def _acronym_occurrences(text: str, cands: list[Candidate], acro: str, entry: str,
+                         sent_starts: list[int], skip: list[tuple[int, int]],
+                         ) -> list[Candidate]:
+    """Every occurrence of ``acro`` as a group candidate (of ``entry`` when known).
+
+    The definition itself ("… (ACRO)", in ``skip``) adds no mention NER did not see.
+    """
+    out = [c for c in cands if c.text != acro]
+    for c in cands:
+        if c.text == acro:
+            out.append(replace(c, type="group", entry_id=entry or c.entry_id)
+                       if entry or c.type != "group" else c)
+    taken = [(c.start, c.end) for c in out] + skip
+    for m in re.finditer(rf"(?<![\w-]){re.escape(acro)}(?![\w-])", text):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        out.append(Candidate(m.start(), m.end(), acro, "group", entry, "ner", "ORG",
+                             max(0, bisect_right(sent_starts, m.start()) - 1)))
+    return out

@@ -2,15 +2,24 @@
 
 Rules live in ``data/noise.jsonl``: ``boilerplate`` line patterns (comment forms, tag
 lists, share buttons), ``generic`` capitalised words that NER mistakes for entities
-(``État``, ``Gouvernement``), ``org_keyword`` first words that make an unknown span an
-organisation (``Comité …``, ``Front …``), and ``media_pattern`` (web domains).
+(``État``, ``Gouvernement``) and ``common_acronym`` acronyms of common nouns (``TVA``,
+``SUV``), ``org_keyword`` first words that make an unknown span an organisation
+(``Comité …``, ``Front …``), ``company_word`` words that make any span a company
+(``GmbH``, ``Holding``; ``"last": true`` only as the last word: ``SA``, ``Inc``),
+``media_pattern`` (web domains) and ``media_word`` (``TV``, ``Radio``, ``Matin``),
+``honorific`` (``M.``, ``Mme``, ``Monsieur``), ``work_cue`` nouns that introduce the title
+of a work or a product (``le film``, ``la série``, ``le modèle``), ``car_brand`` and
+``religious`` figures. ``data/lexicon_fr.csv`` lists French words that are not names
+(function words, verb forms, adverbs; see ``scripts/make_lexicon.py``).
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -23,6 +32,15 @@ class NoiseRules:
     generic: frozenset[str]
     org_keywords: tuple[tuple[str, ...], ...]
     media: tuple[re.Pattern[str], ...]
+    honorifics: frozenset[str] = frozenset()  # lower case, with their dot if any
+    company_any: frozenset[str] = frozenset()  # words as written (case matters)
+    company_last: frozenset[str] = frozenset()
+    media_words: frozenset[str] = frozenset()  # name keys
+    work_cues: frozenset[str] = frozenset()  # folded nouns ("film", "serie")
+    car_brands: frozenset[str] = frozenset()  # name keys
+    religious: frozenset[str] = frozenset()  # name keys
+    lexicon: frozenset[str] = field(default_factory=frozenset)  # lower-case words
+    verbs: frozenset[str] = field(default_factory=frozenset)  # the lexicon's verb forms
 
     def is_generic(self, text: str) -> bool:
         return name_key(text) in self.generic
@@ -32,16 +50,57 @@ class NoiseRules:
         return any(key[: len(k)] == k and len(key) > len(k) for k in self.org_keywords)
 
     def looks_like_media(self, text: str) -> bool:
-        return any(p.search(text) for p in self.media)
+        """A web domain, or a name made with a media word ("Sahel TV", "Radio Kankan")."""
+        if any(p.search(text) for p in self.media):
+            return True
+        key = name_key(text).split()
+        return len(key) >= 2 and any(w in self.media_words for w in key)
+
+    def looks_like_company(self, text: str) -> bool:
+        """A span with a company word ("Dupont Holding", "Ferrand GmbH", "Lumex SA")."""
+        toks = [t for t in re.split(r"[\s,]+", text.strip()) if t]
+        if len(toks) < 2:
+            return False
+        if toks[-1].rstrip(".") in self.company_last or toks[-1] in self.company_last:
+            return True
+        return any(t in self.company_any for t in toks) or "&" in toks
+
+    def is_word(self, word: str) -> bool:
+        """Whether ``word`` is a French function word, verb form or adverb."""
+        return word.lower() in self.lexicon
+
+    def is_verb_form(self, word: str) -> bool:
+        return word.lower() in self.verbs
+
+    def is_religious(self, text: str) -> bool:
+        return name_key(text) in self.religious
+
+    def is_car_brand(self, text: str) -> bool:
+        return name_key(text) in self.car_brands
+
+
+def _load_lexicon() -> tuple[frozenset[str], frozenset[str]]:
+    """All words of ``data/lexicon_fr.csv``, and its verb forms."""
+    text = resources.files("pipelines").joinpath("data/lexicon_fr.csv").read_text("utf-8")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    return (frozenset(r["word"] for r in rows),
+            frozenset(r["word"] for r in rows if r["kind"] == "verb"))
+
+
+#: How each simple word-list kind of ``noise.jsonl`` is keyed.
+_WORD_KINDS = {"honorific": str.lower, "media_word": name_key, "work_cue": fold,
+               "car_brand": name_key, "religious": name_key}
 
 
 @lru_cache(maxsize=1)
 def load_noise() -> NoiseRules:
-    """Load ``data/noise.jsonl`` (cached)."""
+    """Load ``data/noise.jsonl`` and ``data/lexicon_fr.csv`` (cached)."""
     boiler: list[re.Pattern[str]] = []
     generic: set[str] = set()
     orgs: list[tuple[str, ...]] = []
     media: list[re.Pattern[str]] = []
+    company: tuple[set[str], set[str]] = (set(), set())
+    words: dict[str, set[str]] = {k: set() for k in _WORD_KINDS}
     text = resources.files("pipelines").joinpath("data/noise.jsonl").read_text("utf-8")
     for line in text.splitlines():
         if not line.strip():
@@ -50,13 +109,21 @@ def load_noise() -> NoiseRules:
         kind = row["kind"]
         if kind == "boilerplate":
             boiler.append(re.compile(fold(row["pattern"]), re.IGNORECASE))
-        elif kind == "generic":
+        elif kind in ("generic", "common_acronym"):
             generic.add(name_key(row["text"]))
         elif kind == "org_keyword":
             orgs.append(tuple(name_key(row["text"]).split()))
         elif kind == "media_pattern":
             media.append(re.compile(row["pattern"], re.IGNORECASE))
-    return NoiseRules(tuple(boiler), frozenset(generic), tuple(orgs), tuple(media))
+        elif kind == "company_word":
+            company[1 if row.get("last") else 0].add(row["text"])
+        elif kind in _WORD_KINDS:
+            words[kind].add(_WORD_KINDS[kind](row["text"]))
+    return NoiseRules(tuple(boiler), frozenset(generic), tuple(orgs), tuple(media),
+                      frozenset(words["honorific"]), frozenset(company[0]),
+                      frozenset(company[1]), frozenset(words["media_word"]),
+                      frozenset(words["work_cue"]), frozenset(words["car_brand"]),
+                      frozenset(words["religious"]), *_load_lexicon())
 
 
 def masked_ranges(text: str, rules: NoiseRules | None = None) -> list[tuple[int, int]]:

@@ -1,0 +1,257 @@
+"""Span cleaning and not-actor rules (issue 11, items 4-6), on hand-made NER output."""
+
+from __future__ import annotations
+
+from graph.build import ArticleMeta
+from pipelines.analysis import analyse_article
+from pipelines.extract import clean_ents
+from pipelines.resolve import Resolver
+from tests.test_extract import ner, typed
+
+
+def _spans(text: str, *spans: tuple[str, str]) -> list[tuple[str, str]]:
+    return [(text[a:b], label) for a, b, label in clean_ents(text, ner(text, *spans).ents)]
+
+
+def _resolve(text: str, *spans: tuple[str, str]):
+    analysis = analyse_article(ArticleMeta("a0"), text, ner(text, *spans))
+    docs, entities = Resolver().resolve([analysis])
+    return [(m.text, m.entity, m.type) for m in docs[0].mentions], entities
+
+
+# -- span cleaning ------------------------------------------------------------------------
+def test_honorific_is_cut_off_any_span_and_makes_a_person():
+    text = "M. Paul Lefranc a reçu Mme Odile Ravel et MM. Arnaud Pélissier à Quimper."
+    out = typed(text, ("M. Paul Lefranc", "PER"), ("Mme Odile Ravel", "LOC"),
+                ("MM. Arnaud Pélissier", "ORG"))
+    assert ("Paul Lefranc", "person", "") in out
+    assert ("Odile Ravel", "person", "") in out
+    assert ("Arnaud Pélissier", "person", "") in out
+
+
+def test_honorific_word_spelled_out():
+    text = "Monsieur Lefranc et Madame Ravel ont voté."
+    out = typed(text, ("Monsieur Lefranc", "PER"), ("Madame Ravel", "MISC"))
+    assert [t for t, _, _ in out] == ["Lefranc", "Ravel"]
+
+
+def test_glued_sentence_join_is_cut():
+    text = "Le Conseil des ministresLe texte sera lu lundi."
+    assert _spans(text, ("Conseil des ministresLe texte", "ORG")) == [
+        ("Conseil des ministres", "ORG"), ("texte", "ORG")]
+    out = typed(text, ("Conseil des ministresLe texte", "ORG"))
+    assert out == [("Conseil des ministres", "group", "")]
+
+
+def test_glued_join_after_punctuation_leaves_no_piece_of_function_words():
+    text = "L'alerte est levée à 10 heures GMT.Près de la gare, rien."
+    assert _spans(text, ("GMT.Près", "LOC")) == [("GMT", "LOC")]
+    text = 'UNE VICTOIRE "HISTORIQUE"Le maire a parlé.'
+    assert _spans(text, ('HISTORIQUE"Le', "PER")) == [("HISTORIQUE", "PER")]
+
+
+def test_glued_name_keeps_the_name():
+    text = "Le député parlait avec LefrancDans la soirée, tout change."
+    assert _spans(text, ("LefrancDans", "PER")) == [("Lefranc", "PER")]
+    text = "Il est arrivé dimancheLe maire a parlé."
+    assert _spans(text, ("dimancheLe", "PER")) == []
+
+
+def test_glued_words_both_seen_alone_are_cut():
+    text = "Réunion à Morlaix. À MorlaixOdile Ravel a parlé. Odile est venue."
+    assert _spans(text, ("MorlaixOdile Ravel", "PER")) == [
+        ("Morlaix", "MISC"), ("Odile Ravel", "PER")]
+
+
+def test_brand_like_capitals_are_not_cut():
+    text = "Ryan McAllister et Lia DiMarco ont fondé ZorbaTech."
+    assert _spans(text, ("Ryan McAllister", "PER"), ("Lia DiMarco", "PER")) == [
+        ("Ryan McAllister", "PER"), ("Lia DiMarco", "PER")]
+
+
+def test_trailing_date_and_quotes_are_cut():
+    text = "« Paul Lefranc 2019 » et Odile Ravel le 12 mars 2020, puis Lefranc»."
+    assert _spans(text, ("Paul Lefranc 2019 »", "PER"), ("Odile Ravel le 12 mars 2020", "PER"),
+                  ("Lefranc»", "PER")) == [
+        ("Paul Lefranc", "PER"), ("Odile Ravel", "PER"), ("Lefranc", "PER")]
+
+
+def test_a_date_inside_a_name_stays():
+    text = "Le Mouvement du 4 septembre manifeste."
+    assert _spans(text, ("Mouvement du 4 septembre", "ORG")) == [
+        ("Mouvement du 4 septembre", "ORG")]
+
+
+# -- not actors ---------------------------------------------------------------------------
+def test_common_noun_acronyms_are_not_groups_but_companies_are():
+    text = "Le SMIC et la TVA montent, dit la SNCF, comme le VTC."
+    out = typed(text, ("SMIC", "ORG"), ("TVA", "ORG"), ("SNCF", "ORG"), ("VTC", "ORG"))
+    assert out == [("SNCF", "group", "")]
+
+
+def test_sentence_initial_verb_form_is_not_a_person():
+    text = "Interrogée par la presse, elle se tait.\nSelon Lefranc, rien.\nLefranc a parlé."
+    out = typed(text, ("Interrogée", "PER"), ("Selon Lefranc", "PER"), ("Lefranc", "PER"))
+    assert [t for t, _, _ in out] == ["Lefranc", "Lefranc"]
+
+
+def test_sentence_initial_word_written_lower_case_elsewhere():
+    text = "Brume sur la côte ce matin.\nLa brume se lève vers midi."
+    assert typed(text, ("Brume", "PER")) == []
+    text = "Lefranc sur la côte ce matin.\nLa brume se lève vers midi."
+    assert typed(text, ("Lefranc", "PER")) == [("Lefranc", "person", "")]
+
+
+def test_titles_of_works_are_not_actors():
+    text = ("La série Les Veilleurs du port revient. Le film culte « Orage d'avril » aussi. "
+            "Il a lu « Gaspard ». Le film de Lefranc sort.")
+    out = typed(text, ("Les Veilleurs du port", "MISC"), ("Orage d'avril", "PER"),
+                ("Gaspard", "PER"), ("Lefranc", "PER"))
+    assert out == [("Lefranc", "person", "")]
+
+
+def test_car_models_are_not_actors_but_the_maker_is_a_group():
+    text = "La Renault Zélia et la Peugeot 3012 sortent. Renault a confirmé."
+    out = typed(text, ("Zélia", "PER"), ("Peugeot 3012", "MISC"), ("Renault", "ORG"))
+    assert [(t, ty) for t, ty, _ in out if t != "Renault" or ty == "group"] == [
+        ("Renault", "group")]
+
+
+def test_religious_figures_are_not_actors():
+    text = "Il prie Dieu et Jésus, puis saint Aubin, devant Lefranc."
+    out = typed(text, ("Dieu", "PER"), ("Jésus", "PER"), ("Aubin", "PER"), ("Lefranc", "PER"))
+    assert out == [("Lefranc", "person", "")]
+
+
+def test_media_words_make_outlets():
+    text = "Radio Kerlouan et Morlaix Matin l'ont dit, comme Sahel TV."
+    out = typed(text, ("Radio Kerlouan", "ORG"), ("Morlaix Matin", "PER"), ("Sahel TV", "ORG"))
+    assert [ty for _, ty, _ in out] == ["media", "media", "media"]
+
+
+def test_company_words_make_groups_not_people():
+    text = "Lumex Holding, Ferrand GmbH, Pavarotti Automobili et Kervel SA ont signé avec Odile."
+    out = typed(text, ("Lumex Holding", "PER"), ("Ferrand GmbH", "PER"),
+                ("Pavarotti Automobili", "PER"), ("Kervel SA", "PER"), ("Odile", "PER"))
+    assert [(t, ty) for t, ty, _ in out] == [
+        ("Lumex Holding", "group"), ("Ferrand GmbH", "group"),
+        ("Pavarotti Automobili", "group"), ("Kervel SA", "group"), ("Odile", "person")]
+
+
+# -- acronyms and their long form ---------------------------------------------------------
+def test_long_form_typed_person_joins_its_acronym():
+    text = ("La Confédération paysanne du Nord (CPN) manifeste. La CPN réclame des aides, "
+            "et le porte-parole de la CPN parle.")
+    mentions, entities = _resolve(text, ("Confédération paysanne du Nord", "PER"))
+    assert {e for _, e, _ in mentions} == {"group:cpn"}
+    assert len(mentions) == 3 and entities["group:cpn"].label == "CPN"
+
+
+def test_long_form_nerd_missed_and_acronym_first():
+    text = "Le RPK (Rassemblement pour la Kabylie) appelle au calme. Le RPK défile."
+    mentions, _ = _resolve(text, ("RPK", "ORG"))
+    assert [(t, e) for t, e, _ in mentions] == [
+        ("RPK", "group:rpk"), ("Rassemblement pour la Kabylie", "group:rpk"), ("RPK", "group:rpk")]
+
+
+def test_long_form_with_a_place_inside_is_one_group():
+    text = "La Fédération des pêcheurs de Bretagne (FPB) proteste."
+    mentions, _ = _resolve(text, ("Fédération des pêcheurs de", "ORG"), ("Bretagne", "LOC"))
+    assert [(t, e) for t, e, _ in mentions] == [
+        ("Fédération des pêcheurs de Bretagne", "group:fpb")]
+
+
+def test_a_person_given_with_initials_stays_a_person():
+    text = "Jean-Paul Kervella (JPK) a parlé. Kervella a ri."
+    mentions, _ = _resolve(text, ("Jean-Paul Kervella", "PER"), ("Kervella", "PER"))
+    assert {ty for _, _, ty in mentions} == {"person"}
+
+
+def test_initials_must_spell_the_acronym():
+    text = "Paul Lefranc (LR) et la Ligue bretonne (PS) votent."
+    mentions, _ = _resolve(text, ("Paul Lefranc", "PER"), ("Ligue bretonne", "ORG"))
+    assert ("Paul Lefranc", "person:paul-lefranc", "person") in mentions
+    assert ("Ligue bretonne", "group:ligue-bretonne", "group") in mentions
+
+
+def test_a_lone_car_maker_named_as_a_person_is_a_group_unless_a_person_ends_so():
+    text = "Tesla a livré ses voitures."
+    assert typed(text, ("Tesla", "PER")) == [("Tesla", "group", "")]
+    text = "Harrison Tesla joue. Tesla a souri."
+    out = typed(text, ("Harrison Tesla", "PER"), ("Tesla", "PER"))
+    assert [ty for _, ty, _ in out] == ["person", "person"]
+
+
+def test_one_word_persons_that_name_nobody():
+    text = "Un M barré. Elle siège à l'Amirauté et admire la Vénus.\nBilan : relaxe."
+    out = typed(text, ("M", "PER"), ("Amirauté", "PER"), ("Vénus", "PER"), ("Bilan", "PER"))
+    assert out == []
+
+
+def test_a_speaker_label_named_in_full_elsewhere_stays():
+    text = "Entretien avec Odile Ravel.\nRavel : Je pense que oui."
+    out = typed(text, ("Odile Ravel", "PER"), ("Ravel", "PER"))
+    assert [t for t, _, _ in out] == ["Odile Ravel", "Ravel"]
+
+
+def test_a_heading_word_in_capitals_is_not_a_person():
+    text = "DES ÉLÈVES BLESSÉS PAR LA GRÊLE Lefranc raconte."
+    assert typed(text, ("BLESSÉS", "PER"), ("Lefranc", "PER")) == [("Lefranc", "person", "")]
+
+
+def test_a_person_span_opened_by_an_organisation_word_is_a_group():
+    text = "La Fondation Lefranc et Kervel Racing aident Odile Ravel."
+    out = typed(text, ("Fondation Lefranc", "PER"), ("Kervel Racing", "PER"),
+                ("Odile Ravel", "PER"))
+    assert [ty for _, ty, _ in out] == ["group", "group", "person"]
+
+
+def test_acronym_takes_the_gazetteer_entry_of_its_long_form():
+    text = "La République en Marche (REM) gagne. Le REM fête sa victoire."
+    mentions, _ = _resolve(text, ("République en Marche", "PER"), ("REM", "ORG"))
+    assert {e for _, e, _ in mentions} == {"group:lrem"}
+
+
+def test_a_title_word_is_not_a_person():
+    text = "Celui qui était alors Premier ministre a parlé."
+    assert typed(text, ("Premier", "PER")) == []
+
+
+def test_a_participle_opening_a_lost_sentence_is_not_a_person():
+    text = "Un pari risqué Contactée sur ce sujet, Odile Ravel sourit."
+    out = typed(text, ("Contactée", "PER"), ("Odile Ravel", "PER"))
+    assert [t for t, _, _ in out] == ["Odile Ravel"]
+
+
+def test_a_surname_particle_is_not_cut_off():
+    text = "Le Gall et De Souza ont voté, LE vote est clos."
+    out = typed(text, ("Le Gall", "PER"), ("De Souza", "PER"), ("LE", "PER"))
+    assert [t for t, _, _ in out] == ["Le Gall", "De Souza"]
+
+
+def test_the_author_after_a_work_cue_is_kept():
+    text = "Il chante une chanson d'Odile Ravel et lit le roman de Lefranc."
+    out = typed(text, ("Odile Ravel", "PER"), ("Lefranc", "PER"))
+    assert [t for t, _, _ in out] == ["Odile Ravel", "Lefranc"]
+
+
+def test_a_person_span_with_a_common_word_is_a_phrase():
+    text = "Faute de preuves, dit Jean de Kervel."
+    out = typed(text, ("Faute de preuves", "PER"), ("Jean de Kervel", "PER"))
+    assert [t for t, _, _ in out] == ["Jean de Kervel"]
+
+
+def test_a_piece_after_a_join_loses_its_opening_article():
+    text = "Un vaccin de la firme ZLK.Le Chili a signé."
+    assert _spans(text, ("ZLK.Le Chili", "PER")) == [("ZLK", "PER"), ("Chili", "PER")]
+
+
+def test_a_short_surname_that_is_also_a_word_is_kept():
+    text = "Ma Guowei a parlé."
+    assert typed(text, ("Ma Guowei", "PER")) == [("Ma Guowei", "person", "")]
+
+
+def test_an_elided_article_glued_to_a_name_is_cut():
+    text = "Il a vu Odile RavelL'enquête continue. Le PacteL'Europe avance."
+    assert _spans(text, ("Odile RavelL", "PER"), ("PacteL'Europe", "MISC")) == [
+        ("Odile Ravel", "PER"), ("Pacte", "MISC"), ("L'Europe", "MISC")]
