@@ -12,11 +12,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .gazetteer import Gazetteer, load_gazetteer
+from .institutions import find_institutions
 from .matcher import Match, TermMatcher, TermSpec
+from .named_after import names_a_thing
 from .nlp import NlpResult
 from .noise import NoiseRules, load_noise, masked_ranges
 from .roles import load_titles
@@ -367,6 +370,11 @@ def extract(text: str, nlp: NlpResult, options: Options | None = None) -> list[C
         if ner_type == "person" and res.noise.is_car_brand(surface) and \
                 surface not in ctx.name_words:
             ner_type = "group"  # "Lotus a livré…", unless "Harrison Ford" is there
+        if ner_type == "person" and names_a_thing(text, a, surface):
+            continue  # "l'hôpital Robert-Debré", "l'affaire Benalla", "l'ouragan Irma"
+        if ner_type is None and _named_for_a_state(surface, label, a, b,
+                                                   [gaz_matches[i] for i in overlapping], res):
+            ner_type = "group"  # "Météo France", "Santé publique France"
         if overlapping:
             if not _ner_wins(a, b, label, ner_type, [gaz_matches[i] for i in overlapping],
                              res):
@@ -384,8 +392,45 @@ def extract(text: str, nlp: NlpResult, options: Options | None = None) -> list[C
             continue
         out.append(Candidate(m.start, m.end, m.text, gtype, m.entry_id, m.kind, "",
                              sentence_of(m.start)))
+    out.extend(_institutions(text, out, masked, sentence_of))
     out.sort(key=lambda c: (c.start, c.end))
     return out
+
+
+_NAMED_TYPES = ("group", "person", "official", "media")
+
+
+def _institutions(text: str, found: list[Candidate], masked: list[tuple[int, int]],
+                  sentence_of: Callable[[int], int]) -> list[Candidate]:
+    """Lower-case public bodies (:mod:`pipelines.institutions`) that no organisation,
+    person or medium found already overlaps ("le ministère de l'Intérieur")."""
+    named = [(c.start, c.end) for c in found if c.type in _NAMED_TYPES]
+    out = []
+    for inst in find_institutions(text):
+        if _inside(inst.start, inst.end, masked):
+            continue
+        if any(s < inst.end and inst.start < e for s, e in named):
+            continue
+        out.append(Candidate(inst.start, inst.end, inst.text, "group", "", "institution", "",
+                             sentence_of(inst.start)))
+    return out
+
+
+def _named_for_a_state(surface: str, label: str, a: int, b: int, overlapping: list[Match],
+                       res: _Resources) -> bool:
+    """An organisation NER found whose name ends with a state's, not after "de"
+    ("Météo France", "Santé publique France"; not "Tour de France", "Banque de France")."""
+    if label != "ORG" or len(surface.split()) < 2 or not is_capitalised(surface):
+        return False
+    if not overlapping or any(res.types.get(m.entry_id) != "state" or m.kind != "name"
+                              for m in overlapping):
+        return False
+    last = max(overlapping, key=lambda m: m.end)
+    if last.end != b or last.start <= a:
+        return False
+    before = surface[: last.start - a].rstrip().lower()
+    return not before.endswith((" de", " du", " d'", " d’", " des")) and before not in (
+        "de", "du")
 
 
 # -- not actors: common words, works, products, religious figures ----------------------

@@ -43,6 +43,7 @@ class Resolver:
         self._places = self._place_names()
         self._gaz_context = self._office_context()
         self._group_names: dict[str, str] | None = None
+        self._acro_long: dict[str, str] = {}  # per pass: acronym -> its long form's key
         self._group_keys: list[str] = []
 
     # -- gazetteer officials -------------------------------------------------------
@@ -129,9 +130,11 @@ class Resolver:
                   entities: dict[str, EntityInfo]) -> list[ArticleMentions]:
         """Every article's mentions; entities of non-person candidates added on the way."""
         acronyms: dict[str, str] = {}
+        self._acro_long = {}
         for doc in docs:
             for acro, long in doc.acronyms.items():
                 acronyms.setdefault(name_key(long), acro)
+                self._acro_long.setdefault(acro, name_key(long))
         # The entity of a non-person candidate only depends on (entry id, text, type)
         # (and on ``acronyms``, fixed for this pass).
         other_info: dict[tuple[str, str, str], EntityInfo] = {}
@@ -232,6 +235,10 @@ class Resolver:
         if c.type == "group":
             key = name_key(c.text)
             known = self._fuzzy_group(key)
+            if known is None and c.text in self._acro_long:
+                # an acronym whose long form is a known organisation spelled a little
+                # differently goes where that long form goes
+                known = self._fuzzy_group(self._acro_long[c.text])
             if known is not None:
                 return EntityInfo(known.id, known.label, known.type, wikidata=known.wikidata)
             acro = acronyms.get(key)

@@ -286,3 +286,32 @@ def test_one_stray_office_does_not_make_a_much_named_person_an_official():
     assert entities["person:lea-vasseur"].type == "person"
     docs, entities = _resolve(*plain[:10], stray)
     assert entities["person:lea-vasseur"].type == "official"
+
+
+def test_a_name_after_a_thing_noun_is_no_person():
+    text = "Il a été transporté à l'hôpital Marcel-Vidal. Jean Kaboré a parlé."
+    out = typed(text, ("Marcel-Vidal", "PER"), ("Jean Kaboré", "PER"))
+    assert [s for s, _, _ in out] == ["Jean Kaboré"]
+
+
+def test_an_organisation_named_for_a_state_is_a_group():
+    text = "Selon Météo Tchad, il pleuvra. Le Tour de Tchad part lundi."
+    out = typed(text, ("Météo Tchad", "ORG"), ("Tour de Tchad", "ORG"))
+    assert ("Météo Tchad", "group", "") in out
+    assert ("Tchad", "state", "state:TCD") in out  # the one in "Tour de Tchad"
+
+
+def test_a_lower_case_institution_is_a_group_beside_its_complement():
+    text = "Le ministère de l'Intérieur et le parquet de Bamako ont parlé."
+    out = typed(text)
+    assert ("ministère de l'Intérieur", "group", "") in out
+    assert ("parquet de Bamako", "group", "") in out
+    assert ("Bamako", "state", "state:MLI") in out
+
+
+def test_an_acronym_follows_its_long_form_to_a_known_organisation():
+    text = ("La Communauté économique des Etats d'Afrique de l'Ouest (CEEAO) a tranché. "
+            "La CEEAO a parlé.")
+    docs, _ = _resolve((text, [("Communauté économique des Etats d'Afrique de l'Ouest", "ORG"),
+                               ("CEEAO", "ORG"), ("CEEAO", "ORG")]))
+    assert {m.entity for m in docs[0].mentions if m.type == "group"} == {"group:cedeao"}
