@@ -1,9 +1,13 @@
-"""Things named after people: "l'hôpital Robert-Debré", "l'affaire Benalla", "l'ouragan Irma".
+"""Things named after people, and characters: "l'hôpital Robert-Debré", "l'affaire
+Benalla", "l'ouragan Irma", "son rôle de Jean Valjean".
 
 A name right after one of the common nouns of ``data/named_after.jsonl`` (a building or a
 street, a vessel, a storm, a case, a law, a prize…), or a span that NER opened with such
 a noun ("Hôpital Robert Debré"), names that thing, not a person: it is no person mention.
-The nouns are general French vocabulary, not names of particular things.
+The nouns are general French vocabulary, not names of particular things. So is a name
+right after a phrase that introduces a role an actor plays ("son rôle de", "le
+personnage d'", "incarnait", "jouait la"): a character, not a person ("le rôle de X dans
+l'affaire" is X's own part, and X stays a person).
 """
 
 from __future__ import annotations
@@ -40,6 +44,22 @@ def opens_with_a_thing(surface: str) -> bool:
             and fold(parts[0]) in load_nouns())
 
 
+#: Phrases that introduce a character an actor plays, on folded text.
+_CHARACTER_CUE = re.compile(
+    r"(?:\b(?:son|sa|ses|un|ce|premier|dernier|grand)\s+roles?|\bpersonnage|"
+    r"\b(?:son|sa|ses)\s+interpretations?|\bdans la peau)\s+(?:de\s+|d'\s*)"
+    r"(?:la\s+|le\s+|l'\s*)?$"
+    r"|\b(?:incarne|incarnait|incarnera|incarner|incarnant|interprete|interpretait|"
+    r"interpreter|jouait|joue|jouera|jouer)\s+(?:la\s+|le\s+|l'\s*)?$")
+
+
+def after_a_character_cue(text: str, start: int) -> bool:
+    """Whether a phrase introducing a played role ends right before ``start``."""
+    return bool(_CHARACTER_CUE.search(fold(text[max(0, start - 40):start])))
+
+
 def names_a_thing(text: str, start: int, surface: str) -> bool:
-    """Whether the person-looking span ``surface`` at ``start`` names a thing."""
-    return after_a_thing(text, start) or opens_with_a_thing(surface)
+    """Whether the person-looking span ``surface`` at ``start`` names a thing or a
+    character."""
+    return (after_a_thing(text, start) or opens_with_a_thing(surface)
+            or after_a_character_cue(text, start))

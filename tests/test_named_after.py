@@ -16,6 +16,10 @@ from pipelines.named_after import names_a_thing
     ("Le prix Anne Rivière lui a été remis.", "Anne Rivière"),
     ("Hôpital Marcel Vidal : les urgences saturées", "Hôpital Marcel Vidal"),
     ("Affaire Lenoir : le procès renvoyé", "Affaire Lenoir"),
+    ("On la connaissait pour son rôle d'Aurore Vidal dans la série.", "Aurore Vidal"),
+    ("Il incarnait Jean Lamothe avec brio.", "Jean Lamothe"),
+    ("Quand elle jouait la Marthe de Dumas, la salle pleurait.", "Marthe"),
+    ("Ses interprétations de Bérénice ont marqué.", "Bérénice"),
 ])
 def test_a_name_after_a_thing_noun_names_the_thing(text: str, span: str) -> None:
     assert names_a_thing(text, text.index(span), span)
@@ -26,6 +30,9 @@ def test_a_name_after_a_thing_noun_names_the_thing(text: str, span: str) -> None
     ("Selon Jeanne Morel, la rue sera fermée.", "Jeanne Morel"),
     ("Place à Paul Roux, qui a gagné.", "Paul Roux"),
     ("La Rue est à nous, a dit Paul Roux.", "Paul Roux"),
+    ("Le rôle de Paul Roux dans l'affaire reste flou, a dit Anne Roux.", "Paul Roux"),
+    ("Le rôle de Paul Roux dans l'affaire reste flou, a dit Anne Roux.", "Anne Roux"),
+    ("Elle joue avec Paul Roux ce soir.", "Paul Roux"),
 ])
 def test_a_person_is_still_a_person(text: str, span: str) -> None:
     assert not names_a_thing(text, text.index(span), span)
