@@ -1,0 +1,98 @@
+"""More general-knowledge organisations of groups.jsonl, found as groups in invented sentences."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from pipelines.extract import extract
+from pipelines.nlp import NlpResult
+
+
+def ner(text: str, *spans: tuple[str, str]) -> NlpResult:
+    """NlpResult with one sentence per line and the given (surface, label) entities."""
+    ents = []
+    for surface, label in spans:
+        m = next(m for m in re.finditer(re.escape(surface), text)
+                 if all(m.end() <= a or m.start() >= b for a, b, _ in ents))
+        ents.append((m.start(), m.end(), label))
+    sents, pos = [], 0
+    for line in text.split("\n"):
+        sents.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return NlpResult(tuple(sents), tuple(sorted(ents)))
+
+
+def typed(text: str, *spans):
+    return [(c.text, c.type, c.entry_id) for c in extract(text, ner(text, *spans))]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "entry_id"),
+    [
+        ("Selon l'Insee, l'inflation ralentit en mars.", "Insee", "group:insee"),
+        ("Les chercheurs du CNRS publient une étude.", "CNRS", "group:cnrs"),
+        ("France Travail a radié trop de chômeurs.", "France Travail", "group:france-travail"),
+        ("Les anciens de Pôle emploi racontent.", "Pôle emploi", "group:france-travail"),
+        ("La Haute Autorité de santé recommande un rappel.", "Haute Autorité de santé",
+         "group:haute-autorite-sante"),
+        ("La CNIL a sanctionné une entreprise.", "CNIL", "group:cnil"),
+        ("La Cour de cassation a cassé l'arrêt.", "Cour de cassation",
+         "group:cour-de-cassation"),
+        ("Le GIGN est intervenu dans la nuit.", "GIGN", "group:gign"),
+        ("Un sondage Ifop publié dimanche.", "Ifop", "group:ifop"),
+        ("Selon une enquête OpinionWay, la majorité hésite.", "OpinionWay", "group:opinionway"),
+        ("TotalEnergies a annoncé des profits records.", "TotalEnergies", "group:totalenergies"),
+        ("Les salariés d'Air France-KLM sont en grève.", "Air France-KLM",
+         "group:air-france-klm"),
+        ("La Société générale a publié ses résultats.", "Société générale",
+         "group:societe-generale"),
+        ("Martin Dupuis dirige le groupe Bouygues depuis peu.", "groupe Bouygues",
+         "group:groupe-bouygues"),
+        ("Les militants de Greenpeace ont manifesté.", "Greenpeace", "group:greenpeace"),
+        ("Les bénévoles des Restos du cœur distribuent des repas.", "Restos du cœur",
+         "group:restos-du-coeur"),
+        ("L'UNSA et la FSU appellent à la grève.", "UNSA", "group:unsa"),
+        ("L'UNSA et la FSU appellent à la grève.", "FSU", "group:fsu"),
+        ("La FIFA a suspendu la fédération.", "FIFA", "group:fifa"),
+        ("Le Comité international olympique a tranché.", "Comité international olympique",
+         "group:cio"),
+    ],
+)
+def test_new_groups_are_found(text: str, surface: str, entry_id: str) -> None:
+    assert (surface, "group", entry_id) in typed(text)
+
+
+def test_acronyms_keep_their_case() -> None:
+    # acronyms match their exact spelling only: "Fsu" or "cnrs" are nothing
+    out = typed("Le cnrs et la Fsu ne sont pas écrits ainsi.")
+    assert not any(e in ("group:cnrs", "group:fsu") for _, _, e in out)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Total, le bilan est lourd.",  # "Total" left out: a common word
+        "Carrefour de toutes les colères, la place était pleine.",  # bare "Carrefour" left out
+        "Safran, cumin et cannelle parfument le plat.",  # bare "Safran" left out
+        "Solidaires, les voisins ont aidé.",  # bare "Solidaires" left out
+        "Sortir du nucléaire prendra des décennies.",  # only "Réseau Sortir du nucléaire"
+        "Vers le SUD, la route est coupée.",  # the acronym "SUD" left out
+    ],
+)
+def test_risky_words_left_out(text: str) -> None:
+    assert not [t for t, ty, _ in typed(text) if ty == "group"], text
+
+
+def test_surname_companies_need_their_group_word() -> None:
+    # bare "Bouygues", "Vinci", "Michelin" are surnames too: the person stays a person
+    text = "Martin Bouygues a visité la tombe de Léonard de Vinci."
+    out = typed(text, ("Martin Bouygues", "PER"), ("Léonard de Vinci", "PER"))
+    assert ("Martin Bouygues", "person", "") in out
+    assert ("Léonard de Vinci", "person", "") in out
+
+
+def test_la_poste_needs_its_capitals() -> None:
+    out = typed("La Poste ferme des bureaux ; la poste de police reste ouverte.")
+    assert [(t, e) for t, ty, e in out if ty == "group"] == [("La Poste", "group:la-poste")]
