@@ -61,6 +61,7 @@ class Names:
     first_names: set[str] = field(default_factory=set)  # given names of the corpus
     surnames: set[str] = field(default_factory=set)
     places: frozenset[Key] = frozenset()  # names the gazetteer knows as places or states
+    brands: frozenset[Key] = frozenset()  # car makers, known organisations and media
 
     def is_given_name(self, token: str) -> bool:
         """Whether the corpus uses ``token`` as a first name at least as often as a surname
@@ -350,16 +351,16 @@ def _attach_short(toks: Key, kind: int, index: int, local: Counter[Key],
                   by_given: dict[str, set[Key]], names: Names, roots: Roots) -> Key | None:
     """The root of a one- or two-word mention that is not a full name of its own.
 
-    A name that is a known place or a first name of the corpus joins only a full name
-    of its own article: the one it ends, else the one it begins ("Greta" for Greta
-    Thunberg), else nobody; a one-letter name joins nobody. Other names may look
-    beyond their article (:func:`attach`); a span NER called a person that finds
-    nobody stands for itself, one NER gave another type keeps it.
+    A name that is a known place, organisation, medium or car maker, or a first name of
+    the corpus, joins only a full name of its own article: the one it ends, else the one
+    it begins ("Greta" for Greta Thunberg), else nobody; a one-letter name joins nobody.
+    Other names may look beyond their article (:func:`attach`); a span NER called a
+    person that finds nobody stands for itself, one NER gave another type keeps it.
     """
     if any(len(t) < 2 for t in toks):
         return None  # "B", "J. K.": initials name nobody
     given = len(toks) == 1 and names.is_given_name(toks[0])
-    corpus = not given and toks not in names.places
+    corpus = not given and toks not in names.places and toks not in names.brands
     root = attach(toks, local, names.clusters, roots, index, corpus, kind == PERSON)
     if root is None and len(toks) == 1 and len(by_given.get(toks[0], ())) == 1:
         root = next(iter(by_given[toks[0]]))

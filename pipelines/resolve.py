@@ -24,6 +24,7 @@ from .attach import Key, Person
 from .extract import Candidate, _resources
 from .gazetteer import Entry, Gazetteer
 from .matcher import Match
+from .noise import load_noise
 from .people import name_tokens
 from .text import is_acronym, name_key, slug
 
@@ -41,6 +42,7 @@ class Resolver:
         self.gaz = gazetteer or res.gaz
         self._surnames = self._gazetteer_surnames()
         self._places = self._place_names()
+        self._brands = self._brand_names()
         self._gaz_context = self._office_context()
         self._group_names: dict[str, str] | None = None
         self._acro_long: dict[str, str] = {}  # per pass: acronym -> its long form's key
@@ -66,6 +68,16 @@ class Resolver:
             if entry is None or entry.type not in ("place", "state"):
                 continue
             if term.kind in ("name", "capital", "") and term.text not in entry.risky_names:
+                out.add(name_tokens(term.text))
+        return frozenset(out)
+
+    def _brand_names(self) -> frozenset[tuple[str, ...]]:
+        """Name tokens of car makers and of the gazetteer's organisations and media: a lone
+        "Porsche" or "Renault" joins a person of its own article only."""
+        out = {name_tokens(k) for k in load_noise().car_brands}
+        for term in self.gaz.terms:
+            entry = self.gaz.entries.get(term.entry_id)
+            if entry is not None and entry.type in ("group", "media") and term.kind != "acronym":
                 out.add(name_tokens(term.text))
         return frozenset(out)
 
@@ -106,6 +118,7 @@ class Resolver:
         """The passes of :mod:`pipelines.attach`, then the entity table and mentions."""
         names = attach.collect_names(docs, self.gaz, self._surname_like)
         names.places = self._places
+        names.brands = self._brands
         attach.add_gazetteer_namesakes(names, self._surnames)
         roots = attach.freeze(names)
         roots.context = attach.build_context(docs, names, roots, self._gaz_context)

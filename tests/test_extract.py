@@ -315,3 +315,11 @@ def test_an_acronym_follows_its_long_form_to_a_known_organisation():
     docs, _ = _resolve((text, [("Communauté économique des Etats d'Afrique de l'Ouest", "ORG"),
                                ("CEEAO", "ORG"), ("CEEAO", "ORG")]))
     assert {m.entity for m in docs[0].mentions if m.type == "group"} == {"group:cedeao"}
+
+
+def test_a_lone_car_maker_never_joins_a_person_of_another_article():
+    docs, _ = _resolve(
+        ("Ferdinand Lotus a fondé son atelier à Stuttgart.", [("Ferdinand Lotus", "PER")]),
+        ("Lotus a présenté un modèle à Stuttgart.", [("Lotus", "PER")]),
+    )
+    assert all(m.entity != "person:ferdinand-lotus" for m in docs[1].mentions)
