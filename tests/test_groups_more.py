@@ -58,6 +58,14 @@ def typed(text: str, *spans):
         ("La FIFA a suspendu la fédération.", "FIFA", "group:fifa"),
         ("Le Comité international olympique a tranché.", "Comité international olympique",
          "group:cio"),
+        ("La Confédération paysanne bloque un dépôt.", "Confédération paysanne",
+         "group:confederation-paysanne"),
+        ("Selon France terre d'asile, les délais s'allongent.", "France terre d'asile",
+         "group:france-terre-d-asile"),
+        ("Humanité & Inclusion déminera la zone.", "Humanité & Inclusion",
+         "group:handicap-international"),
+        ("Les pilotes de Qatar Airways atterrissent.", "Qatar Airways", "group:qatar-airways"),
+        ("La BnF numérise ses archives.", "BnF", "group:bnf"),
     ],
 )
 def test_new_groups_are_found(text: str, surface: str, entry_id: str) -> None:
@@ -79,6 +87,8 @@ def test_acronyms_keep_their_case() -> None:
         "Solidaires, les voisins ont aidé.",  # bare "Solidaires" left out
         "Sortir du nucléaire prendra des décennies.",  # only "Réseau Sortir du nucléaire"
         "Vers le SUD, la route est coupée.",  # the acronym "SUD" left out
+        "Jeunes agriculteurs et retraités défilent.",  # "Jeunes Agriculteurs" needs its capital
+        "La CAF du Sénégal et la Caf du Mali.",  # "CAF": family allowances or African football
     ],
 )
 def test_risky_words_left_out(text: str) -> None:
