@@ -13,6 +13,7 @@ from __future__ import annotations
 import gc
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import Any
 
 from rapidfuzz import fuzz, process
 
@@ -34,16 +35,23 @@ _SURNAME_LIKE_TYPES = attach.SURNAME_LIKE_TYPES
 
 
 
+#: What a resolver derives from a gazetteer (surnames, places, brands, office contexts),
+#: computed once per gazetteer object: resolvers are cheap to make.
+_DERIVED: dict[int, tuple[Gazetteer, tuple[Any, Any, Any, Any]]] = {}
+
+
 class Resolver:
     """Resolve a corpus of :class:`ArticleAnalysis` into mentions and entities."""
 
     def __init__(self, gazetteer: Gazetteer | None = None) -> None:
         res = _resources()
         self.gaz = gazetteer or res.gaz
-        self._surnames = self._gazetteer_surnames()
-        self._places = self._place_names()
-        self._brands = self._brand_names()
-        self._gaz_context = self._office_context()
+        known = _DERIVED.get(id(self.gaz))
+        if known is None or known[0] is not self.gaz:
+            derived = (self._gazetteer_surnames(), self._place_names(), self._brand_names(),
+                       self._office_context())
+            known = _DERIVED[id(self.gaz)] = (self.gaz, derived)
+        self._surnames, self._places, self._brands, self._gaz_context = known[1]
         self._group_names: dict[str, str] | None = None
         self._acro_long: dict[str, str] = {}  # per pass: acronym -> its long form's key
         self._group_keys: list[str] = []
