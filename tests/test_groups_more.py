@@ -101,6 +101,9 @@ def test_surname_companies_need_their_group_word() -> None:
     out = typed(text, ("Martin Bouygues", "PER"), ("Léonard de Vinci", "PER"))
     assert ("Martin Bouygues", "person", "") in out
     assert ("Léonard de Vinci", "person", "") in out
+    # "Sony" is left out: the writer Sony Labou Tansi stays a person
+    text = "Un hommage à Sony Labou Tansi est prévu."
+    assert ("Sony Labou Tansi", "person", "") in typed(text, ("Sony Labou Tansi", "PER"))
 
 
 def test_la_poste_needs_its_capitals() -> None:
