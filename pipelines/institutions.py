@@ -21,8 +21,8 @@ from .text import fold
 _OF = r"(?:[Dd]e\s+la\s+|[Dd]e\s+l['’]\s*|[Dd]u\s+|[Dd]es\s+|[Dd]e\s+|[Dd]['’]\s*)"
 #: A capitalised word, then up to three lower-case adjectives or a capitalised word
 #: joined by "et" ("Affaires étrangères", "Éducation nationale", "Europe et Affaires").
-_ADJ_END = (r"(?:ale|ales|aux|ère|ères|ien|ienne|iens|iennes|ique|iques|el|elle|els|elles|"
-            r"aire|aires|ée|ées|é|és|eur|eure|eurs|ive|ives|if|ifs|al)")
+_ADJ_END = (r"(?:ale|ales|aux|ien|ienne|iens|iennes|ique|iques|el|elle|els|elles|"
+            r"aire|aires|eur|eure|eurs|ive|ives|if|ifs|al|ères|angère)")
 _COMPLEMENT = (r"[A-ZÀ-Ý][\w’'-]*(?:\s+(?:(?:et\s+)?[a-zà-ÿ][\w-]*" + _ADJ_END + r"\b|"
                r"et\s+(?:de\s+la\s+|de\s+l['’]|des\s+|du\s+)?[A-ZÀ-Ý][\w’'-]*)){0,3}")
 
@@ -82,5 +82,27 @@ def find_institutions(text: str) -> list[Institution]:
         if not text[m.start()].islower():
             continue
         head = re.sub(r"\s+", " ", fold(m.group("head")))
-        out.append(Institution(m.start(), m.end(), m.group(0), kinds.get(head, "")))
+        end = _trim(text, m.start("comp"), m.end())
+        out.append(Institution(m.start(), end, text[m.start():end], kinds.get(head, "")))
     return out
+
+
+_TIME_WORDS = frozenset("""lundi mardi mercredi jeudi vendredi samedi dimanche janvier fevrier
+mars avril mai juin juillet aout septembre octobre novembre decembre hier demain""".split())
+
+
+def _trim(text: str, comp_start: int, end: int) -> int:
+    """Drop lower-case words ending the complement that are verb forms or time words
+    ("le ministère des Sports espère", "… communiqué mardi")."""
+    from .noise import load_noise  # late import: noise loads its lexicon on first use
+
+    verbs = load_noise().verbs
+    words = list(re.finditer(r"\S+", text[comp_start:end]))
+    while len(words) > 1:
+        word = words[-1].group(0)
+        low = word.lower()
+        if word[:1].islower() and (low in verbs or fold(low) in _TIME_WORDS or low == "et"):
+            words.pop()
+            continue
+        break
+    return comp_start + words[-1].end()

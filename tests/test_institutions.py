@@ -34,3 +34,12 @@ def test_a_lower_case_institution_with_a_capitalised_complement(text: str, found
 ])
 def test_no_institution(text: str) -> None:
     assert find_institutions(text) == []
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Le ministère des Sports espère quatre médailles.", "ministère des Sports"),
+    ("Selon le bilan du ministère de la Santé communiqué mardi, tout va bien.",
+     "ministère de la Santé"),
+])
+def test_a_verb_after_the_complement_is_not_part_of_it(text: str, found: str) -> None:
+    assert [i.text for i in find_institutions(text)] == [found]
