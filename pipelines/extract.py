@@ -40,10 +40,12 @@ _LETTERS_END = re.compile(r"[^\W\d_]+$")
 _LETTERS_START = re.compile(r"^[^\W\d_]+")
 _MONTHS = ("janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|"
            "novembre|décembre|decembre")
-# "Jean Dupont 2019", "… le 12 mars", "… en mars 2020": a date run on into a name.
+# "Jean Dupont 2019", "… le 12 mars", "… en mars 2020", "… lundi": a date run on into a name
+# (a weekday only in lower case: "Vendredi" may be a name).
 _DATE_TAIL = re.compile(
     rf"(?:[\s,]+(?:(?:le|en|depuis|dès)\s+)?(?:\d{{1,2}}(?:er)?\s+(?:{_MONTHS})"
-    rf"(?:\s+(?:19|20)\d\d)?|(?:{_MONTHS})\s+(?:19|20)\d\d|(?:19|20)\d\d))+\s*$",
+    rf"(?:\s+(?:19|20)\d\d)?|(?:{_MONTHS})\s+(?:19|20)\d\d|(?:19|20)\d\d|"
+    rf"(?-i:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?:\s+(?:soir|matin))?))+\s*$",
     re.IGNORECASE)
 _EDGE_PUNCT_LEFT = " \t,;:.!?-–—'’\"«“”»()[]*•/"
 _EDGE_PUNCT_RIGHT = " \t,;:-–—'’\"«“”»()[]*•/"

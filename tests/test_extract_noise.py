@@ -255,3 +255,13 @@ def test_an_elided_article_glued_to_a_name_is_cut():
     text = "Il a vu Odile RavelL'enquête continue. Le PacteL'Europe avance."
     assert _spans(text, ("Odile RavelL", "PER"), ("PacteL'Europe", "MISC")) == [
         ("Odile Ravel", "PER"), ("Pacte", "MISC"), ("L'Europe", "MISC")]
+
+
+def test_a_lower_case_weekday_run_on_into_a_name_is_cut():
+    from pipelines.extract import _trim_edges
+
+    for text, kept in (("Commission paritaire lundi", "Commission paritaire"),
+                       ("Conseil des sages mardi soir", "Conseil des sages"),
+                       ("Robinson Vendredi", "Robinson Vendredi")):
+        a, b = _trim_edges(text, 0, len(text))
+        assert text[a:b] == kept
