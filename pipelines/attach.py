@@ -62,6 +62,7 @@ class Names:
     surnames: set[str] = field(default_factory=set)
     places: frozenset[Key] = frozenset()  # names the gazetteer knows as places or states
     brands: frozenset[Key] = frozenset()  # car makers, known organisations and media
+    common_words: frozenset[str] = frozenset()  # folded French nouns and infinitives
 
     def is_given_name(self, token: str) -> bool:
         """Whether the corpus uses ``token`` as a first name at least as often as a surname
@@ -355,7 +356,8 @@ def _attach_short(toks: Key, kind: int, index: int, local: Counter[Key],
     the corpus, joins only a full name of its own article: the one it ends, else the one
     it begins ("Greta" for Greta Thunberg), else nobody; a one-letter name joins nobody.
     Other names may look beyond their article (:func:`attach`); a span NER called a
-    person that finds nobody stands for itself, one NER gave another type keeps it.
+    person that finds nobody stands for itself, unless it is a lone common word
+    (:func:`_a_common_word`); one NER gave another type keeps that type.
     """
     if any(len(t) < 2 for t in toks):
         return None  # "B", "J. K.": initials name nobody
@@ -366,9 +368,16 @@ def _attach_short(toks: Key, kind: int, index: int, local: Counter[Key],
         root = next(iter(by_given[toks[0]]))
     if root is AMBIGUOUS:
         return None  # "Obama" in an article about several Obamas: nobody
-    if root is None and corpus and kind == PERSON:
+    if root is None and corpus and kind == PERSON and not _a_common_word(toks, names):
         root = toks
     return root
+
+
+def _a_common_word(toks: Key, names: Names) -> bool:
+    """A lone French common noun or infinitive ("Anecdote", "Toucher") that no full name
+    of the corpus has as its first name or surname: no one's name."""
+    return (len(toks) == 1 and toks[0] in names.common_words
+            and toks[0] not in names.surnames and toks[0] not in names.first_names)
 
 
 # -- pass 5 ---------------------------------------------------------------------------

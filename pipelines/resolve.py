@@ -13,6 +13,7 @@ from __future__ import annotations
 import gc
 from collections import defaultdict
 from collections.abc import Iterable
+from importlib import resources
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -26,7 +27,7 @@ from .extract import Candidate, _resources
 from .gazetteer import Entry, Gazetteer
 from .matcher import Match
 from .noise import load_noise
-from .people import name_tokens
+from .people import fold_token, name_tokens
 from .text import is_acronym, name_key, slug
 
 _PERSON_TYPES = ("person", "official")
@@ -35,9 +36,15 @@ _SURNAME_LIKE_TYPES = attach.SURNAME_LIKE_TYPES
 
 
 
+def _common_words() -> frozenset[str]:
+    """Folded French common nouns and infinitives (``data/nouns_fr.csv``)."""
+    raw = resources.files("pipelines").joinpath("data/nouns_fr.csv").read_text("utf-8")
+    return frozenset(fold_token(w) for w in raw.splitlines()[1:] if w)
+
+
 #: What a resolver derives from a gazetteer (surnames, places, brands, office contexts),
 #: computed once per gazetteer object: resolvers are cheap to make.
-_DERIVED: dict[int, tuple[Gazetteer, tuple[Any, Any, Any, Any]]] = {}
+_DERIVED: dict[int, tuple[Gazetteer, tuple[Any, ...]]] = {}
 
 
 class Resolver:
@@ -49,9 +56,10 @@ class Resolver:
         known = _DERIVED.get(id(self.gaz))
         if known is None or known[0] is not self.gaz:
             derived = (self._gazetteer_surnames(), self._place_names(), self._brand_names(),
-                       self._office_context())
+                       self._office_context(), _common_words())
             known = _DERIVED[id(self.gaz)] = (self.gaz, derived)
-        self._surnames, self._places, self._brands, self._gaz_context = known[1]
+        (self._surnames, self._places, self._brands, self._gaz_context,
+         self._common) = known[1]
         self._group_names: dict[str, str] | None = None
         self._acro_long: dict[str, str] = {}  # per pass: acronym -> its long form's key
         self._group_keys: list[str] = []
@@ -127,6 +135,7 @@ class Resolver:
         names = attach.collect_names(docs, self.gaz, self._surname_like)
         names.places = self._places
         names.brands = self._brands
+        names.common_words = self._common
         attach.add_gazetteer_namesakes(names, self._surnames)
         roots = attach.freeze(names)
         roots.context = attach.build_context(docs, names, roots, self._gaz_context)

@@ -323,3 +323,13 @@ def test_a_lone_car_maker_never_joins_a_person_of_another_article():
         ("Lotus a présenté un modèle à Stuttgart.", [("Lotus", "PER")]),
     )
     assert all(m.entity != "person:ferdinand-lotus" for m in docs[1].mentions)
+
+
+def test_a_lone_common_word_taken_for_a_person_is_dropped_unless_someone_bears_it():
+    docs, _ = _resolve(
+        ("Anecdote savoureuse : le maire a chanté.", [("Anecdote", "PER")]),
+        ("Fontaine a chanté hier soir.", [("Fontaine", "PER")]),
+        ("Le chanteur Paul Fontaine est né à Lyon.", [("Paul Fontaine", "PER")]),
+    )
+    assert docs[0].mentions == [] or all(m.text != "Anecdote" for m in docs[0].mentions)
+    assert [m.text for m in docs[1].mentions] == ["Fontaine"]
