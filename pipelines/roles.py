@@ -518,6 +518,11 @@ _APPOSITION = re.compile(
     r"nommé|nommée)\b\s*)*",
     re.IGNORECASE)
 
+#: The opening of an apposition without the modifiers ("élu", "nommé"…) that may stand
+#: before a title: for a title that is one of them.
+_APPOSITION_BARE = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?,\s*(?:(?:le|la|l['’])\s*)?",
+                              re.IGNORECASE)
+
 
 def role_after(text: str, end: int, window: int = 130) -> Role | None:
     """An apposition right after a name: ``X, le chef du CNSP, …`` / ``X (PS), député de …`` /
@@ -530,7 +535,12 @@ def role_after(text: str, end: int, window: int = 130) -> Role | None:
     rest = ctx[m0.end():]
     m = next(lex.matches(rest), None)
     if not m or m.start() != 0:
-        return None
+        # "X, élue municipale": the modifier "élue" was the title itself
+        bare = _APPOSITION_BARE.match(ctx)
+        rest = ctx[bare.end():] if bare else ""
+        m = next(lex.matches(rest), None)
+        if not m or m.start() != 0 or fold(m.group(0)) in ("elu", "elue"):
+            return None  # "X, élu meilleur joueur", "X, élue Miss France": no office
     stop = re.search(r"[,.;:!?«»\"“”()\[\]\n]", rest)
     phrase = rest[: stop.start()] if stop else rest
     cut = m.end() + np_end(phrase[m.end():])

@@ -311,3 +311,16 @@ def test_a_title_beside_a_name_that_belongs_to_another_clause(text: str, name: s
     start = text.index(name)
     role = find_role(text, start, start + len(name))
     assert role is None or not role.official, role
+
+
+@pytest.mark.parametrize(("text", "name", "official"), [
+    ("Selon l'élu d'opposition Paul Roux, le budget est faux.", "Paul Roux", True),
+    ("L'élue écologiste Anne Roux a voté contre.", "Anne Roux", True),
+    ("Anne Roux, élue municipale, a voté contre.", "Anne Roux", True),
+    ("Anne Roux, élue Miss Bretagne, a souri.", "Anne Roux", False),
+    ("Paul Roux, élu meilleur joueur du mois, a souri.", "Paul Roux", False),
+])
+def test_an_elected_official(text: str, name: str, official: bool) -> None:
+    start = text.index(name)
+    role = find_role(text, start, start + len(name))
+    assert (role is not None and role.official) == official, role
