@@ -84,9 +84,20 @@ class _Resources:
 @lru_cache(maxsize=1)
 def _resources() -> _Resources:
     gaz = load_gazetteer()
-    specs = [TermSpec(t.text, t.entry_id, t.kind, t.case_sensitive) for t in gaz.terms]
+    types = {eid: e.type for eid, e in gaz.entries.items()}
+    specs = [TermSpec(_place_key(t.text) if types.get(t.entry_id) == "place" else t.text,
+                      t.entry_id, t.kind, t.case_sensitive) for t in gaz.terms]
     types = {eid: e.type for eid, e in gaz.entries.items()}
     return _Resources(gaz, TermMatcher(specs), load_noise(), types)
+
+
+def _place_key(text: str) -> str:
+    """A place name without its "Le"/"Les", which French contracts ("du Havre", "au Mans",
+    "des Sables-d'Olonne"): the matcher then finds it whatever precedes it."""
+    for article in ("Le ", "Les "):
+        if text.startswith(article) and text[len(article):][:1].isupper():
+            return text[len(article):]
+    return text
 
 
 def reset_resources() -> None:
@@ -325,6 +336,20 @@ class _Context:
         return _sentence_initial(self.text, a, self.sent_starts, self.line_starts)
 
 
+def _corroborated(matches: list[Match], res: _Resources) -> list[Match]:
+    """Drop a capital that also names another place ("Vienne") when the article names its
+    state in no other way (its name, a demonym, a seat, another capital)."""
+    def ambiguous(m: Match) -> bool:
+        entry = res.gaz.entries.get(m.entry_id)
+        return (entry is not None and m.kind == "capital"
+                and m.text in entry.ambiguous_capitals)
+
+    if not any(ambiguous(m) for m in matches):
+        return matches
+    named = {m.entry_id for m in matches if not ambiguous(m)}
+    return [m for m in matches if not ambiguous(m) or m.entry_id in named]
+
+
 def _ner_wins(a: int, b: int, label: str, ner_type: str | None, overlapping: list[Match],
               res: _Resources) -> bool:
     """Whether an NER span stands against the gazetteer terms it overlaps."""
@@ -356,7 +381,8 @@ def extract(text: str, nlp: NlpResult, options: Options | None = None) -> list[C
     def sentence_of(pos: int) -> int:
         return max(0, bisect_right(ctx.sent_starts, pos) - 1)
 
-    gaz_matches = [m for m in res.matcher.find(text) if not _inside(m.start, m.end, masked)]
+    gaz_matches = _corroborated([m for m in res.matcher.find(text)
+                                 if not _inside(m.start, m.end, masked)], res)
     out: list[Candidate] = []
     used_gaz: set[int] = set()
 

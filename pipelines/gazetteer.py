@@ -74,6 +74,9 @@ class Entry:
     parent: str = ""
     roles: tuple[Role, ...] = ()
     risky_names: frozenset[str] = frozenset()
+    #: capitals that also name other places ("Vienne", a French département): they stand
+    #: for the state only in an article that names the state otherwise
+    ambiguous_capitals: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -158,6 +161,7 @@ def _entry(rec: dict) -> Entry:
         parent=rec.get("parent", "") or "",
         roles=roles,
         risky_names=frozenset(_strings(rec.get("risky_names"))),
+        ambiguous_capitals=frozenset(_strings(rec.get("ambiguous_capitals"))),
     )
 
 

@@ -377,6 +377,7 @@ Clichy-sous-Bois
 Sarcelles
 Le Blanc-Mesnil
 Villejuif
+Le Kremlin-Bicêtre
 Épinay-sur-Seine
 Meaux
 Chelles

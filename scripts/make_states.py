@@ -232,6 +232,10 @@ S: dict[str, tuple[str, str, str, str, str, str]] = {
 # fmt: on
 
 # Acronyms of state names, matched case-sensitively.
+#: Capitals that also name other places ("Vienne", a French département and town): they
+#: stand for their state only in an article that names the state otherwise.
+AMBIGUOUS_CAPITALS = {"AUT": "Vienne", "LBY": "Tripoli"}
+
 ACRONYMS = {
     "COD": "RDC",
     "CAF": "RCA",
@@ -356,6 +360,8 @@ def build() -> list[dict]:
                 "risky_names": split(risky),
             }
         )
+        if iso3 in AMBIGUOUS_CAPITALS:
+            records[-1]["ambiguous_capitals"] = split(AMBIGUOUS_CAPITALS[iso3])
     records.sort(key=lambda r: r["id"])
     return records
 

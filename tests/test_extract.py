@@ -333,3 +333,16 @@ def test_a_lone_common_word_taken_for_a_person_is_dropped_unless_someone_bears_i
     )
     assert docs[0].mentions == [] or all(m.text != "Anecdote" for m in docs[0].mentions)
     assert [m.text for m in docs[1].mentions] == ["Fontaine"]
+
+
+def test_an_ambiguous_capital_needs_its_state_named_otherwise():
+    alone = "Le parquet de Vienne a ouvert une enquête sur l'incendie de la mairie."
+    assert not [e for _, _, e in typed(alone) if e == "state:AUT"]
+    named = "Vienne a protesté. Le chancelier autrichien a convoqué l'ambassadeur."
+    assert [e for _, _, e in typed(named) if e == "state:AUT"] == ["state:AUT"] * 2
+
+
+def test_a_town_named_after_a_seat_of_power_is_a_place():
+    text = "Un incendie a touché un immeuble du Kremlin-Bicêtre, dans le Val-de-Marne."
+    ids = [e for _, _, e in typed(text)]
+    assert "state:RUS" not in ids and "place:le-kremlin-bicetre" in ids

@@ -86,3 +86,12 @@ def test_a_surname_that_is_a_region_stays_a_person() -> None:
     text = "Touraine a répondu aux questions des députés."
     out = typed(text, ("Touraine", "PER"))
     assert ("Touraine", "person", "") in out
+
+
+def test_a_place_whose_name_begins_with_le_is_found_after_du_and_au():
+    from pipelines.extract import _resources
+
+    matcher = _resources().matcher
+    for text, found in (("le port du Havre", "Havre"), ("au Mans", "Mans"),
+                        ("à La Rochelle", "La Rochelle")):
+        assert [m.text for m in matcher.find(text)] == [found]
