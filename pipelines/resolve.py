@@ -20,7 +20,7 @@ from rapidfuzz import fuzz, process
 
 from graph.build import ArticleMentions, EntityInfo, Mention
 
-from . import attach
+from . import attach, qualify
 from .analysis import ArticleAnalysis
 from .attach import Key, Person
 from .extract import Candidate, _resources
@@ -62,6 +62,7 @@ class Resolver:
          self._common) = known[1]
         self._group_names: dict[str, str] | None = None
         self._acro_long: dict[str, str] = {}  # per pass: acronym -> its long form's key
+        self._state_ids = frozenset(e.id for e in self.gaz.entries.values() if e.type == "state")
         self._group_keys: list[str] = []
 
     # -- gazetteer officials -------------------------------------------------------
@@ -166,30 +167,45 @@ class Resolver:
                 acronyms.setdefault(name_key(long), acro)
                 self._acro_long.setdefault(acro, name_key(long))
         # The entity of a non-person candidate only depends on (entry id, text, type)
-        # (and on ``acronyms``, fixed for this pass).
-        other_info: dict[tuple[str, str, str], EntityInfo] = {}
+        # (and on ``acronyms``, fixed for this pass), and for an institution on its state.
+        other_info: dict[tuple[str, str, str, str], EntityInfo] = {}
+        states = qualify.sentence_states(docs, self._state_ids)
+        usual = qualify.usual_states(docs, states)
         out: list[ArticleMentions] = []
-        for doc, roots in zip(docs, assign, strict=True):
+        for doc, roots, doc_states in zip(docs, assign, states, strict=True):
             mentions: list[Mention] = []
             add = mentions.append
             article = doc.meta.id
-            for c, root in zip(doc.candidates, roots, strict=True):
+            for ci, (c, root) in enumerate(zip(doc.candidates, roots, strict=True)):
                 if root is not None:
                     info = person_info[root]
                 else:
                     ctype = c.type
                     if ctype in _PERSON_TYPES:
                         continue
-                    okey = (c.entry_id, c.text, ctype)
+                    state = ""
+                    if c.kind == qualify.INSTITUTION:
+                        state = doc_states.get(ci, "")
+                        if state == usual.get(name_key(c.text), ""):
+                            state = ""  # the usual state keeps the bare name
+                    okey = (c.entry_id, c.text, ctype, state)
                     known = other_info.get(okey)
                     if known is None:
                         found = self._other_info(c, acronyms)
+                        if state:
+                            found = self._of_state(found, state)
                         known = other_info[okey] = entities.setdefault(found.id, found)
                     info = known
                 add(Mention(article, info.id, info.label, info.type, c.text, c.start, c.end,
                             c.sentence))
             out.append(ArticleMentions(doc.meta, doc.sentences, mentions))
         return out
+
+    def _of_state(self, info: EntityInfo, state: str) -> EntityInfo:
+        """An institution's entity for a state other than its usual one."""
+        code = state.split(":", 1)[-1].lower()
+        label = f"{info.label} ({self._label(state)})"
+        return EntityInfo(f"{info.id}-{code}", label, info.type)
 
     @staticmethod
     def _surname_like(c: Candidate) -> bool:

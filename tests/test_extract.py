@@ -346,3 +346,16 @@ def test_a_town_named_after_a_seat_of_power_is_a_place():
     text = "Un incendie a touché un immeuble du Kremlin-Bicêtre, dans le Val-de-Marne."
     ids = [e for _, _, e in typed(text)]
     assert "state:RUS" not in ids and "place:le-kremlin-bicetre" in ids
+
+
+def test_an_institution_belongs_to_the_state_its_sentence_names():
+    docs, entities = _resolve(
+        ("Le ministère de la Santé a publié un bilan.", []),
+        ("En France, le ministère de la Santé a publié un bilan.", []),
+        ("Au Niger, le ministère de la Santé a compté 40 morts.", []),
+        ("En France, le ministère de la Santé a démenti.", []),
+    )
+    ids = [next(m.entity for m in d.mentions if m.type == "group") for d in docs]
+    assert ids[0] == ids[1] == ids[3] == "group:ministere-de-la-sante"
+    assert ids[2] == "group:ministere-de-la-sante-ner"
+    assert entities[ids[2]].label == "ministère de la Santé (Niger)"
