@@ -30,6 +30,10 @@ class ArticleAnalysis:
     candidates: list[Candidate]
     roles: dict[int, Role] = field(default_factory=dict)  # candidate index -> role
     acronyms: dict[str, str] = field(default_factory=dict)  # "ACRO" -> long name
+    #: Interactions between candidates (:data:`pipelines.interactions.article.Row`).
+    interactions: list[tuple] = field(default_factory=list)
+    #: Sentence spans in the text (not cached: only the interaction step reads them).
+    offsets: list[tuple[int, int]] = field(default_factory=list)
 
 
 def split_at_lines(text: str, nlp: NlpResult) -> NlpResult:
@@ -72,4 +76,5 @@ def analyse_article(meta: ArticleMeta, text: str, nlp: NlpResult,
             if is_acronym(acro):
                 acronyms[acro] = c.text
     sentences = [text[a:b] for a, b in nlp.sentences]
-    return ArticleAnalysis(meta, sentences, cands, roles, acronyms)
+    return ArticleAnalysis(meta, sentences, cands, roles, acronyms,
+                           offsets=list(nlp.sentences))

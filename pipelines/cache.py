@@ -57,7 +57,9 @@ SCHEMA_VERSION = "1"
 #: Modules whose code decides what :func:`pipelines.analysis.analyse_article` returns (not
 #: the corpus-level resolver's: changing it re-uses every cached analysis).
 _EXTRACTION_MODULES = ("analysis", "extract", "roles", "noise", "matcher", "gazetteer",
-                       "text", "people", "nlp", "cache")
+                       "text", "people", "nlp", "cache", "interactions/__init__",
+                       "interactions/article", "interactions/lexicon", "interactions/parse",
+                       "interactions/rules")
 
 
 def text_key(text: str) -> str:
@@ -100,6 +102,7 @@ def analysis_to_json(a: ArticleAnalysis) -> dict[str, Any]:
               for c in a.candidates],
         "r": [[i, r.text, r.official] for i, r in sorted(a.roles.items())],
         "a": a.acronyms,
+        "i": [list(r) for r in a.interactions],
     }
 
 
@@ -109,7 +112,8 @@ def analysis_from_json(meta: ArticleMeta, data: dict[str, Any]) -> ArticleAnalys
              for s, e, t, ty, eid, k, n, si in data["c"]]
     roles = {int(i): Role(str(t), bool(o)) for i, t, o in data["r"]}
     return ArticleAnalysis(meta, [str(s) for s in data["s"]], cands, roles,
-                           {str(k): str(v) for k, v in data["a"].items()})
+                           {str(k): str(v) for k, v in data["a"].items()},
+                           [tuple(r) for r in data.get("i", ())])
 
 
 def _pack(obj: Any) -> bytes:
@@ -165,7 +169,7 @@ def corpus_file_key(path: Path, rel: str, *, max_bytes: int, max_chars: int) -> 
 
 
 #: Bumped when :class:`FileRecord`'s stored form changes.
-_FILES_VERSION = 1
+_FILES_VERSION = 2
 
 #: One article of a file record: id (as the file gives it), title, date, source, url and
 #: text key.
@@ -190,7 +194,7 @@ class FileRecord:
                  [(c.start, c.end, c.text, c.type, c.entry_id, c.kind, c.ner, c.sentence)
                   for c in a.candidates],
                  [(i, r.text, r.official) for i, r in a.roles.items()],
-                 a.acronyms) for a in self.analyses]
+                 a.acronyms, a.interactions) for a in self.analyses]
         return pickle.dumps((_FILES_VERSION, self.stubs, rows, self.skipped, self.notes),
                             protocol=5)
 
@@ -205,8 +209,9 @@ class FileRecord:
             if version != _FILES_VERSION or len(stubs) != len(rows):
                 return None
             analyses = [ArticleAnalysis(_NO_META, sents, [Candidate(*c) for c in cands],
-                                        {i: Role(t, o) for i, t, o in roles}, acro)
-                        for sents, cands, roles, acro in rows]
+                                        {i: Role(t, o) for i, t, o in roles}, acro,
+                                        [tuple(r) for r in inter])
+                        for sents, cands, roles, acro, inter in rows]
             return cls([tuple(s) for s in stubs], analyses,  # type: ignore[misc]
                        [(str(w), str(r)) for w, r in skipped],
                        [(str(w), str(r)) for w, r in notes])

@@ -1,0 +1,111 @@
+"""Interactions on the graph: what passes between two actors, by kind.
+
+An :class:`Interaction` is one thing an actor does or says to another that a sentence
+reports (found by :mod:`pipelines.interactions`, which this module never imports: no
+spaCy here). :func:`add_interactions` puts them on the co-occurrence edges:
+
+* ``verbal_cooperation``, ``material_cooperation``, ``verbal_conflict``,
+  ``material_conflict``: how many interactions of each kind (one per sentence, pair and
+  kind);
+* ``cooperation`` and ``conflict``: the sums of the two cooperative and the two
+  conflictual kinds;
+* ``tone`` in [-1, 1]: ``(cooperation - conflict) / (cooperation + conflict)``, 0 when
+  there is neither (so 1 is all cooperation, -1 all conflict);
+* ``interactions``: the records themselves (article, sentence, source, target, kind,
+  event, directed, trigger, text), which keep the direction (the graph is undirected);
+* the edge's evidence sentences that report an interaction get its ``kind``, ``event``,
+  ``trigger``, ``source`` and ``target``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from typing import Any
+
+import networkx as nx
+
+#: The four kinds, in the quad-class order (verbal/material cooperation, then conflict).
+KINDS: tuple[str, ...] = ("verbal_cooperation", "material_cooperation", "verbal_conflict",
+                          "material_conflict")
+#: The kinds of each polarity.
+POLARITIES: dict[str, tuple[str, ...]] = {
+    "cooperation": ("verbal_cooperation", "material_cooperation"),
+    "conflict": ("verbal_conflict", "material_conflict"),
+}
+#: Edge attributes this module sets (numbers).
+COUNT_ATTRS: tuple[str, ...] = (*KINDS, "cooperation", "conflict", "tone")
+#: Short human names of the kinds.
+KIND_LABELS: dict[str, str] = {
+    "verbal_cooperation": "verbal cooperation",
+    "material_cooperation": "material cooperation",
+    "verbal_conflict": "verbal conflict",
+    "material_conflict": "material conflict",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Interaction:
+    """One interaction between two entities (a row of ``relations.csv``)."""
+
+    article: str
+    sentence: int
+    source: str
+    target: str
+    kind: str
+    event: str
+    directed: bool
+    trigger: str
+    text: str
+    start: int = -1  # the trigger's offsets in the article text
+    end: int = -1
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def tone(cooperation: int, conflict: int) -> float:
+    """``(cooperation - conflict) / (cooperation + conflict)``, 0.0 when both are 0.
+
+    >>> tone(3, 1), tone(0, 2), tone(0, 0)
+    (0.5, -1.0, 0.0)
+    """
+    total = cooperation + conflict
+    return round((cooperation - conflict) / total, 3) if total else 0.0
+
+
+def set_counts(edge: dict[str, Any]) -> None:
+    """(Re)compute an edge's count attributes from its ``interactions`` list."""
+    counts = dict.fromkeys(KINDS, 0)
+    for rec in edge.get("interactions", ()):
+        if rec.get("kind") in counts:
+            counts[rec["kind"]] += 1
+    edge.update(counts)
+    edge["cooperation"] = coop = counts["verbal_cooperation"] + counts["material_cooperation"]
+    edge["conflict"] = conf = counts["verbal_conflict"] + counts["material_conflict"]
+    edge["tone"] = tone(coop, conf)
+
+
+def add_interactions(g: nx.Graph, interactions: Iterable[Interaction]) -> int:
+    """Put ``interactions`` on the edges of ``g`` (in place; see the module doc).
+
+    Every edge gets the count attributes (0 without interactions). Returns how many
+    interactions found their edge (an interaction between actors that have no edge, or
+    are not in the graph, is left out).
+    """
+    placed = 0
+    for rec in interactions:
+        if not g.has_edge(rec.source, rec.target):
+            continue
+        edge = g.edges[rec.source, rec.target]
+        edge.setdefault("interactions", []).append(
+            {k: v for k, v in rec.to_dict().items() if k not in ("start", "end")})
+        placed += 1
+        for ev in edge.get("evidence", ()):
+            if "kind" not in ev and ev.get("article") == rec.article and \
+                    ev.get("text") == rec.text:
+                ev.update(kind=rec.kind, event=rec.event, trigger=rec.trigger,
+                          source=rec.source, target=rec.target)
+    for _, _, edge in g.edges(data=True):
+        set_counts(edge)
+    return placed
