@@ -54,7 +54,8 @@ def annotate(texts: Sequence[str], analyses: Sequence, *, batch_size: int = 64) 
             sentences.append(text[a:b])
     for (k, s, base, cands), doc in zip(jobs, parse(sentences, batch_size=batch_size),
                                         strict=True):
-        actors = [Actor(c.start - base, c.end - base, i, c.type) for i, c in cands]
+        actors = [Actor(c.start - base, c.end - base, i, c.type, c.entry_id)
+                  for i, c in cands]
         spans = {i: (c.start, c.end) for i, c in cands}
         rows = analyses[k].interactions
         for f in find_interactions(doc, actors):

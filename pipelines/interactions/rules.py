@@ -69,6 +69,13 @@ class Actor:
     end: int
     key: int
     type: str
+    ident: str = ""  # the same for two names of one actor ("Russie", "russe"), if known
+
+    def same(self, other: Actor) -> bool:
+        """Whether two spans name the same actor (by ident, else by key)."""
+        if self.ident and other.ident:
+            return self.ident == other.ident
+        return self.key == other.key
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,9 +221,13 @@ class _Sentence:
 
     def passive(self, v: Token) -> bool:
         """Whether verb ``v`` is in the passive voice."""
-        if "Pass" in v.morph.get("Voice"):
+        deps = {c.dep_ for c in v.children}
+        if any(d.startswith("expl") for d in deps):
+            return False  # "s'est entretenu": a pronominal verb
+        if deps & {"aux:pass", "nsubj:pass", "obl:agent"}:
             return True
-        return any(c.dep_ in ("aux:pass", "nsubj:pass", "obl:agent") for c in v.children)
+        return "Pass" in v.morph.get("Voice") and any(
+            c.dep_.startswith("aux") and c.lemma_ == "être" for c in v.children)
 
     def agents(self, v: Token) -> list[Actor]:
         """The actors of a "par" phrase of the clause of ``v`` (the agent of a passive)."""
@@ -259,6 +270,9 @@ class _Sentence:
         cases = _TARGET_CASES | _PARTNER_CASES | extra | (_DATIVE_CASES if dative else set())
         heads = [c for c in v.children if (c.dep_.startswith("obl") or c.dep_ == "iobj")
                  and _cases(c) & cases]
+        for c in v.children:  # "auprès de Y" parsed as an adverb governing Y
+            if c.dep_ == "advmod" and _fold(c) in cases:
+                heads.extend(g for g in c.children if g.pos_ in _NOUNS)
         return self.actors(heads)
 
     # ------------------------------------------------------------------------ nouns
@@ -278,15 +292,39 @@ class _Sentence:
     def noun_targets(self, n: Token, e: Trigger) -> list[Actor]:
         """The targets of a nominal trigger: "contre Y", "avec Y", ("à Y"), ("de Y")."""
         heads = []
-        for c in n.children:
-            if c.dep_ not in ("nmod", "obl", "obl:arg", "obl:mod"):
-                continue
-            cases = _cases(c)
-            if (cases & (_TARGET_CASES | _PARTNER_CASES) or (e.dative and cases & _DATIVE_CASES)
-                    or (e.de_target and cases & _GENITIVE_CASES
-                        and not cases - _GENITIVE_CASES)):
-                heads.append(c)
-        return self.actors(heads)
+        frontier = [(n, 0)]
+        while frontier:
+            tok, depth = frontier.pop()
+            for c in tok.children:
+                if c.dep_ == "conj" and depth == 0 and c.pos_ in _NOUNS:
+                    frontier.append((c, 1))  # "la coopération et les liens avec Y"
+                if c.dep_ not in ("nmod", "obl", "obl:arg", "obl:mod"):
+                    continue
+                cases = _cases(c)
+                if cases & (_TARGET_CASES | _PARTNER_CASES) or (depth == 0 and (
+                        (e.dative and cases & _DATIVE_CASES)
+                        or (e.de_target and cases & _GENITIVE_CASES
+                            and not cases - _GENITIVE_CASES))):
+                    heads.append(c)
+                elif depth < 2 and cases <= _GENITIVE_CASES and c.i not in self.actor_of:
+                    frontier.append((c, depth + 1))  # "liens de longue date avec Y"
+        found = self.actors(heads)
+        if not found and e.dative:
+            found = self.dative_after(n)
+        return found
+
+    def dative_after(self, n: Token) -> list[Actor]:
+        """An actor in "à Y" right after the phrase of ``n`` though attached elsewhere
+        ("la visite de X, à Moscou")."""
+        nxt = n.right_edge.i + 1
+        if nxt < len(self.doc) and self.doc[nxt].text == ",":
+            nxt += 1
+        if nxt + 1 < len(self.doc) and self.doc[nxt].dep_ == "case" and \
+                _fold(self.doc[nxt]) in _DATIVE_CASES:
+            a = self.actor_of.get(self.doc[nxt].head.i)
+            if a is not None:
+                return [a]
+        return []
 
     def partners(self, n: Token) -> list[Actor]:
         """The actors of "entre X et Y" under ``n``."""
@@ -299,13 +337,22 @@ class _Sentence:
 
     def listed_after(self, marker: Token) -> list[Actor]:
         """The actors listed after a preposition ("entre X, Y et Z"), up to a verb."""
-        out: list[Actor] = []
+        sides: list[list[tuple[bool, Actor]]] = [[]]
         for tok in self.doc[marker.i + 1:]:
             if tok.pos_ in _VERBS or tok.pos_ == "SCONJ" or tok.text in (";", ":", "(", ")"):
                 break
+            if tok.pos_ == "CCONJ":
+                sides.append([])
+                continue
             a = self.actor_of.get(tok.i)
-            if a is not None and a not in out:
-                out.append(a)
+            if a is not None:
+                sides[-1].append((tok.pos_ == "PROPN", a))
+        out: list[Actor] = []
+        for side in sides:  # a name before a demonym ("la société russe, Wagner")
+            if side:
+                best = max(side, key=lambda x: x[0])[1]
+                if best not in out:
+                    out.append(best)
         return out
 
     def possessive(self, n: Token) -> bool:
@@ -389,6 +436,8 @@ def _verb_sides(s: _Sentence, v: Token, e: Trigger) -> tuple[list[Actor], list[A
     if (e.recipient or s.lex.has("recipient", v.lemma_)) and any(
             s.trigger_at(o) for o in objs):
         return [], []  # "reçoit l'aide de Y": the noun speaks
+    if e.event == "AGREE":  # "promettre l'aide de Y": the object is what is promised
+        objs = [o for o in objs if o.i in s.actor_of]
     targets = s.actors(objs)
     for a in s.obliques(v, dative=e.dative):
         if a not in targets:
@@ -409,7 +458,10 @@ def _noun_sides(s: _Sentence, n: Token, e: Trigger) -> tuple[list[Actor], list[A
     recipient = link == "obj" and s.lex.has("recipient", verb.lemma_)
     if recipient:
         if not src:
-            src = s.obliques(verb, dative=True, extra=_GENITIVE_CASES | _AGENT_CASES)
+            own = [c for c in n.children if c.dep_ == "nmod"
+                   and _cases(c) & (_DATIVE_CASES | _TARGET_CASES)]
+            src = s.actors(own) + s.obliques(verb, dative=True,
+                                             extra=_GENITIVE_CASES | _AGENT_CASES)
         return src, [a for a in s.subjects(verb) if a not in src]
     if not src:
         if link == "nsubj:pass":
@@ -419,8 +471,8 @@ def _noun_sides(s: _Sentence, n: Token, e: Trigger) -> tuple[list[Actor], list[A
             src = s.actors(objs) or s.subjects(verb)
         else:
             src = s.subjects(verb)
-    if not tgt:
-        tgt = [a for a in s.obliques(verb, dative=e.dative and link == "obj") if a not in src]
+    if not tgt and link == "obj":  # "signer un accord avec Y", "exprimer son soutien à Y"
+        tgt = [a for a in s.obliques(verb, dative=e.dative) if a not in src]
     return src, tgt
 
 
@@ -458,7 +510,41 @@ def find_interactions(doc: Any, actors: Sequence[Actor], lexicon: Lexicon | None
                 src, tgt = partners, []
         kind, event = _adjust(e.kind, e.event, intent, reverse)
         end = doc[last].idx + len(doc[last].text)
+        speakers = _speakers(s, tok)
         for a, b, directed in _pairs(src, tgt, e.joint or len(s.partners(tok)) >= 2):
-            out.append(Found(a.key, b.key, kind, event, directed, doc.text[tok.idx:end],
-                             tok.idx, end))
+            trigger = doc.text[tok.idx:end]
+            out.append(Found(a.key, b.key, kind, event, directed, trigger, tok.idx, end))
+            if speakers and any(a.same(x) for x in speakers[1:]) \
+                    and not speakers[0].same(b):
+                # "le ministre russe X a dit que la Russie aidera Y": X speaks to/of Y
+                vk, ve = _spoken(kind, event)
+                out.append(Found(speakers[0].key, b.key, vk, ve, True, trigger, tok.idx, end))
     return out
+
+
+def _speakers(s: _Sentence, trig: Token) -> list[Actor]:
+    """When ``trig`` is in a clause reported by a speech verb ("X a indiqué que ..."): the
+    speaker's actor, then every other actor of the speaker's phrase (whom it speaks for);
+    else an empty list."""
+    tok = trig
+    for _ in range(10):
+        if tok.dep_ == "ccomp" and s.lex.has("speech", tok.head.lemma_):
+            subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
+            if not subj:
+                return []
+            best = s.phrase_actor(subj[0])
+            if best is None or best.type not in _PERSON_TYPES:
+                return []
+            others = [s.actor_of[t.i] for t in subj[0].subtree if t.i in s.actor_of]
+            return [best, *[a for a in dict.fromkeys(others) if a != best]]
+        if tok.dep_ in _CLAUSE_STOPS or tok.head.i == tok.i:
+            return []
+        tok = tok.head
+    return []
+
+
+def _spoken(kind: str, event: str) -> tuple[str, str]:
+    """The verbal kind of saying that one's side does ``kind``."""
+    if kind.endswith("cooperation"):
+        return "verbal_cooperation", event if kind.startswith("verbal") else "AGREE"
+    return "verbal_conflict", event if kind.startswith("verbal") else "THREATEN"
