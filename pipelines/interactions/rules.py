@@ -154,6 +154,8 @@ class _Sentence:
                 if c.dep_ == "conj" and c.pos_ not in _VERBS:
                     out.append(c)
                     stack.append(c)
+                elif c.dep_ == "appos" and tok.i == head.i:
+                    stack.append(c)  # "le ministre, X et son homologue Y"
         return out
 
     def actors(self, heads: Iterable[Token]) -> list[Actor]:
@@ -184,12 +186,16 @@ class _Sentence:
             return []
         subj = [c for c in v.children if c.dep_ in _SUBJECTS]
         if subj:
-            s = subj[0]
-            if _fold(s) in _RELATIVES and v.dep_ == "acl:relcl":
+            if _fold(subj[0]) in _RELATIVES and v.dep_ == "acl:relcl":
                 return self.actors([v.head])
-            return self.actors([s])
+            return self.actors(subj)
         if v.dep_ == "conj" and v.head.pos_ in _VERBS:
             return self.subjects(v.head, seen + 1)
+        if v.dep_ == "conj":  # "X a vanté ... et a promis": the coordination mis-parsed
+            for left in reversed(self.doc[:v.i]):
+                if left.pos_ == "VERB" and any(c.dep_ in _SUBJECTS for c in left.children):
+                    return self.subjects(left, seen + 1)
+            return []
         if v.dep_ == "acl" and "Part" in v.morph.get("VerbForm"):
             return self.actors([v.head])  # "l'accord signé par X": the noun is the patient
         if "Inf" in v.morph.get("VerbForm") or v.dep_ == "xcomp":
@@ -365,6 +371,9 @@ class _Sentence:
             return None
         if tok.pos_ == "NOUN" and tok.i > 0 and tok.text[:1].isupper():
             return None  # "le ministre de la Coopération": part of a name
+        if tok.pos_ == "NOUN" and tok.dep_ == "nmod" and _cases(tok) <= _GENITIVE_CASES \
+                and self.lex.lookup(tok.head.lemma_, tok.head.pos_):
+            return None  # "un accord de coopération": the head trigger speaks
         for e in self.lex.lookup(tok.lemma_, tok.pos_):
             end = tok.i + len(e.rest)
             if end >= len(self.doc):
