@@ -196,15 +196,22 @@ RELATION_COLUMNS = ["article", "sentence", "source", "target", "kind", "event", 
                     "trigger", "text", "start", "end"]
 
 
-def relations_of(docs: list[ArticleMentions], rows: list[list[tuple]]) -> list[Interaction]:
+def relations_of(docs: list[ArticleMentions], rows: list[list[tuple]],
+                 entities: dict[str, EntityInfo]) -> list[Interaction]:
     """The interactions of every article, between resolved entities (``rows`` are the
-    analyses' :data:`pipelines.interactions.article.Row` lists, in the order of ``docs``)."""
+    analyses' :data:`pipelines.interactions.article.Row` lists, in the order of ``docs``).
+    A person and the actor it is affiliated with never interact."""
     from .interactions.article import to_entities
+
+    def belongs(person: str, other: str) -> bool:
+        info, org = entities.get(person), entities.get(other)
+        return bool(info and org and info.affiliation and info.affiliation == org.label)
 
     out: list[Interaction] = []
     for doc, article_rows in zip(docs, rows, strict=True):
         if article_rows:
-            out.extend(to_entities(doc.meta.id, article_rows, doc.mentions, doc.sentences))
+            out.extend(to_entities(doc.meta.id, article_rows, doc.mentions, doc.sentences,
+                                   belongs))
     return out
 
 
@@ -786,7 +793,7 @@ def build_corpus(
                 from .aliases import apply_overrides
 
                 docs, entities = apply_overrides(docs, entities, overrides)
-            relations = relations_of(docs, interaction_rows)
+            relations = relations_of(docs, interaction_rows, entities)
             del interaction_rows
             t2 = time.perf_counter()
             result.timings["resolve"] = t2 - t1

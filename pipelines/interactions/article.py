@@ -10,7 +10,7 @@ that the corpus-level resolution can map them to entities (:func:`to_entities`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from graph.interactions import Interaction
 from graph.schema import ACTOR_TYPES
@@ -64,19 +64,21 @@ def annotate(texts: Sequence[str], analyses: Sequence, *, batch_size: int = 64) 
                          base + f.start, base + f.end))
 
 
-def to_entities(article: str, rows: Iterable[Row], mentions: Iterable, sentences: Sequence[str]
-                ) -> list[Interaction]:
+def to_entities(article: str, rows: Iterable[Row], mentions: Iterable, sentences: Sequence[str],
+                belongs: Callable[[str, str], bool] | None = None) -> list[Interaction]:
     """Map an article's rows to entity ids through its resolved ``mentions`` (by offsets).
 
     Rows whose actors did not become actor entities, or became the same one, are left out,
-    and so is a repeat of the same (unordered pair, kind) in one sentence.
+    and so is a repeat of the same (unordered pair, kind) in one sentence, and a pair
+    where ``belongs(a, b)`` (an official and the state it serves: belonging is no
+    interaction).
     """
     entity_of = {(m.start, m.end): m.entity for m in mentions if m.type in _ACTORS}
     out: list[Interaction] = []
     seen: set[tuple[int, frozenset[str], str]] = set()
     for s, ss, se, ts, te, kind, event, directed, trigger, start, end in rows:
         a, b = entity_of.get((ss, se)), entity_of.get((ts, te))
-        if not a or not b or a == b:
+        if not a or not b or a == b or (belongs and (belongs(a, b) or belongs(b, a))):
             continue
         key = (s, frozenset((a, b)), kind)
         if key in seen:
