@@ -15,7 +15,11 @@
   is verbal cooperation), ``reverse`` (flips the polarity: "lever les sanctions" is
   cooperation, "rompre l'alliance" conflict), ``recipient`` (a trigger noun as its object
   acts on its subject: "X reçoit l'aide de Y"), ``object_control`` (its object performs
-  the infinitive: "X demande à Y de signer") and ``speech`` (reporting verbs).
+  the infinitive: "X demande à Y de signer"), ``speech`` (reporting verbs), ``patient``
+  (a noun whose "de Y" is what befalls Y: "la mort de Y" does not make Y a target of
+  "dénoncer") and ``support`` (verbs that lend their subject to the trigger noun they
+  govern: "X a signé un accord", "X exprime son soutien"; a reporting or judging verb
+  does not: "X dénonce les frappes contre Y" says nothing of who strikes).
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ from ..text import fold
 KINDS: tuple[str, ...] = ("verbal_cooperation", "material_cooperation", "verbal_conflict",
                           "material_conflict")
 MODIFIERS: tuple[str, ...] = ("hypothesis", "block", "intent", "reverse", "recipient",
-                              "object_control", "speech")
+                              "object_control", "speech", "patient", "support")
 
 
 @dataclass(frozen=True, slots=True)

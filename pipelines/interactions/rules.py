@@ -37,7 +37,7 @@ from .lexicon import Lexicon, Trigger, load_lexicon
 Token = Any  # a spaCy Token
 
 #: Words that negate the verb they depend on.
-_NEGATIONS = frozenset({"pas", "jamais", "guere", "nullement", "aucunement", "point"})
+_NEGATIONS = frozenset({"pas", "jamais", "guere", "nullement", "aucunement", "point", "non"})
 #: Determiners and prepositions that negate a noun ("aucun accord", "sans aide").
 _NOUN_NEGATIONS = frozenset({"aucun", "aucune", "nul", "nulle", "sans"})
 #: Case markers (folded) of a target ("contre Y"), of a partner ("avec Y") and of an agent.
@@ -53,7 +53,10 @@ _PHRASE_DEPS = frozenset({"amod", "nmod", "appos", "flat:name", "flat:foreign", 
 _NAME_DEPS = frozenset({"appos", "flat:name", "flat:foreign", "flat"})
 _SUBJECTS = ("nsubj", "nsubj:pass")
 #: Heads that end the climb from a trigger to the verbs above it (another clause).
-_CLAUSE_STOPS = frozenset({"advcl", "parataxis", "conj", "ccomp", "root", "ROOT"})
+_CLAUSE_STOPS = frozenset({"advcl", "parataxis", "conj", "ccomp", "root", "ROOT",
+                           "acl:relcl"})
+#: Relations through which a noun trigger takes the subject of a support verb above it.
+_SUPPORT_LINKS = frozenset({"obj", "iobj", "obl:arg", "xcomp"})
 _PERSON_TYPES = frozenset({"person", "official"})
 _RELATIVES = frozenset({"qui", "que", "lequel", "laquelle", "lesquels", "lesquelles"})
 _VERBS = frozenset({"VERB", "AUX"})
@@ -133,6 +136,8 @@ class _Sentence:
                     continue
                 if c.dep_ == "nmod" and _cases(c) - _GENITIVE_CASES:
                     continue  # "au Mali", "avec Y": a place or another argument
+                if c.dep_ == "nmod" and self.lex.has("patient", tok.lemma_):
+                    continue  # "la mort de Y": Y is not who the phrase acts on
                 is_name = named and c.dep_ in _NAME_DEPS
                 a = self.actor_of.get(c.i)
                 if a is not None:
@@ -191,11 +196,10 @@ class _Sentence:
             return self.actors(subj)
         if v.dep_ == "conj" and v.head.pos_ in _VERBS:
             return self.subjects(v.head, seen + 1)
-        if v.dep_ == "conj":  # "X a vanté ... et a promis": the coordination mis-parsed
-            for left in reversed(self.doc[:v.i]):
-                if left.pos_ == "VERB" and any(c.dep_ in _SUBJECTS for c in left.children):
-                    return self.subjects(left, seen + 1)
-            return []
+        if v.dep_ == "conj" and any(c.dep_.startswith("aux") for c in v.children):
+            # "X a vanté ... et a promis": the coordination mis-parsed
+            left = next((t for t in reversed(self.doc[:v.i]) if t.pos_ == "VERB"), None)
+            return self.subjects(left, seen + 1) if left is not None else []
         if v.dep_ == "acl" and "Part" in v.morph.get("VerbForm"):
             return self.actors([v.head])  # "l'accord signé par X": the noun is the patient
         if "Inf" in v.morph.get("VerbForm") or v.dep_ == "xcomp":
@@ -270,10 +274,12 @@ class _Sentence:
                 return tok, link
         return None, ""
 
-    def obliques(self, v: Token, *, dative: bool, extra: frozenset[str] = frozenset()
-                 ) -> list[Actor]:
-        """The actors of ``v``'s target, partner (and dative) obliques."""
-        cases = _TARGET_CASES | _PARTNER_CASES | extra | (_DATIVE_CASES if dative else set())
+    def obliques(self, v: Token, *, dative: bool, extra: frozenset[str] = frozenset(),
+                 against: bool = True) -> list[Actor]:
+        """The actors of ``v``'s target, partner (and dative) obliques; "contre Y" only
+        ``against`` (a conflict: "soutenir X contre Y" does not support Y)."""
+        cases = ((_TARGET_CASES if against else _TARGET_CASES - {"contre"}) | _PARTNER_CASES
+                 | extra | (_DATIVE_CASES if dative else set()))
         heads = [c for c in v.children if (c.dep_.startswith("obl") or c.dep_ == "iobj")
                  and _cases(c) & cases]
         for c in v.children:  # "auprès de Y" parsed as an adverb governing Y
@@ -307,6 +313,8 @@ class _Sentence:
                 if c.dep_ not in ("nmod", "obl", "obl:arg", "obl:mod"):
                     continue
                 cases = _cases(c)
+                if "contre" in cases and e.kind.endswith("cooperation"):
+                    continue
                 if cases & (_TARGET_CASES | _PARTNER_CASES) or (depth == 0 and (
                         (e.dative and cases & _DATIVE_CASES)
                         or (e.de_target and cases & _GENITIVE_CASES
@@ -372,7 +380,8 @@ class _Sentence:
         if tok.pos_ == "NOUN" and tok.i > 0 and tok.text[:1].isupper():
             return None  # "le ministre de la Coopération": part of a name
         if tok.pos_ == "NOUN" and tok.dep_ == "nmod" and _cases(tok) <= _GENITIVE_CASES \
-                and self.lex.lookup(tok.head.lemma_, tok.head.pos_):
+                and self.lex.lookup(tok.head.lemma_, tok.head.pos_) \
+                and not any(_cases(c) - _GENITIVE_CASES for c in tok.children):
             return None  # "un accord de coopération": the head trigger speaks
         for e in self.lex.lookup(tok.lemma_, tok.pos_):
             end = tok.i + len(e.rest)
@@ -448,7 +457,7 @@ def _verb_sides(s: _Sentence, v: Token, e: Trigger) -> tuple[list[Actor], list[A
     if e.event == "AGREE":  # "promettre l'aide de Y": the object is what is promised
         objs = [o for o in objs if o.i in s.actor_of]
     targets = s.actors(objs)
-    for a in s.obliques(v, dative=e.dative):
+    for a in s.obliques(v, dative=e.dative, against=e.kind.endswith("conflict")):
         if a not in targets:
             targets.append(a)
     subj = s.subjects(v)
@@ -457,39 +466,44 @@ def _verb_sides(s: _Sentence, v: Token, e: Trigger) -> tuple[list[Actor], list[A
     return subj, targets
 
 
-def _noun_sides(s: _Sentence, n: Token, e: Trigger) -> tuple[list[Actor], list[Actor]]:
-    """(sources, targets) of a noun trigger."""
+def _noun_sides(s: _Sentence, n: Token, e: Trigger
+                ) -> tuple[list[Actor], list[Actor], bool]:
+    """(sources, targets, whether coordinated sources act jointly) of a noun trigger."""
     src = s.noun_agents(n, de_target=e.de_target)
     tgt = s.noun_targets(n, e)
     verb, link = s.governing(n)
     if verb is None or link == "nsubj":
-        return src, tgt
-    recipient = link == "obj" and s.lex.has("recipient", verb.lemma_)
-    if recipient:
+        return src, tgt, True
+    if link == "obj" and s.lex.has("recipient", verb.lemma_):
         if not src:
             own = [c for c in n.children if c.dep_ == "nmod"
                    and _cases(c) & (_DATIVE_CASES | _TARGET_CASES)]
             src = s.actors(own) + s.obliques(verb, dative=True,
                                              extra=_GENITIVE_CASES | _AGENT_CASES)
-        return src, [a for a in s.subjects(verb) if a not in src]
-    if not src:
+        return src, [a for a in s.subjects(verb) if a not in src], True
+    support = s.lex.has("support", verb.lemma_) or s.lex.lookup(verb.lemma_, verb.pos_) \
+        and e.kind == s.lex.lookup(verb.lemma_, verb.pos_)[0].kind
+    own = bool(src)
+    if not src and s.possessive(n):  # "X remercie Y pour son aide": Y's
+        src = s.actors([c for c in verb.children if c.dep_ in ("obj", "iobj") and c.i != n.i])
+        own = bool(src)
+    if not src and support:
         if link == "nsubj:pass":
             src = s.agents(verb)
-        elif s.possessive(n):
-            objs = [c for c in verb.children if c.dep_ in ("obj", "iobj") and c.i != n.i]
-            src = s.actors(objs) or s.subjects(verb)
-        else:
+        elif link in _SUPPORT_LINKS:
             src = s.subjects(verb)
     if not tgt and link == "obj":  # "signer un accord avec Y", "exprimer son soutien à Y"
-        tgt = [a for a in s.obliques(verb, dative=e.dative) if a not in src]
-    return src, tgt
+        tgt = [a for a in s.obliques(verb, dative=e.dative,
+                                     against=e.kind.endswith("conflict")) if a not in src]
+    return src, tgt, own or bool(support and link == "obj")
 
 
-def _pairs(src: list[Actor], tgt: list[Actor], joint: bool
+def _pairs(src: list[Actor], tgt: list[Actor], symmetric: bool, joint: bool
            ) -> list[tuple[Actor, Actor, bool]]:
-    """(source, target, directed) pairs; a symmetric trigger without a target joins its
-    coordinated sources ("X et Y ont signé")."""
-    out = [(a, b, not joint) for a in src for b in tgt if a.key != b.key]
+    """(source, target, directed) pairs; a ``symmetric`` trigger has no direction, and
+    when ``joint`` and without a target it joins its coordinated sources ("X et Y ont
+    signé")."""
+    out = [(a, b, not symmetric) for a in src for b in tgt if a.key != b.key]
     if joint and not tgt:
         out += [(a, b, False) for i, a in enumerate(src) for b in src[i + 1:] if a.key != b.key]
     return out
@@ -510,17 +524,20 @@ def find_interactions(doc: Any, actors: Sequence[Actor], lexicon: Lexicon | None
         dropped, intent, reverse = s.modifiers(tok)
         if dropped:
             continue
+        joint = symmetric = e.joint
         if tok.pos_ == "VERB":
             src, tgt = _verb_sides(s, tok, e)
         else:
-            src, tgt = _noun_sides(s, tok, e)
+            src, tgt, jointly = _noun_sides(s, tok, e)
+            joint = joint and jointly
             partners = s.partners(tok)
             if len(partners) >= 2:
-                src, tgt = partners, []
+                src, tgt, joint = partners, [], True
+                symmetric = True
         kind, event = _adjust(e.kind, e.event, intent, reverse)
         end = doc[last].idx + len(doc[last].text)
         speakers = _speakers(s, tok)
-        for a, b, directed in _pairs(src, tgt, e.joint or len(s.partners(tok)) >= 2):
+        for a, b, directed in _pairs(src, tgt, symmetric, joint):
             trigger = doc.text[tok.idx:end]
             out.append(Found(a.key, b.key, kind, event, directed, trigger, tok.idx, end))
             if speakers and any(a.same(x) for x in speakers[1:]) \
