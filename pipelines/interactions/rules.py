@@ -41,8 +41,7 @@ _NEGATIONS = frozenset({"pas", "jamais", "guere", "nullement", "aucunement", "po
 #: Determiners and prepositions that negate a noun ("aucun accord", "sans aide").
 _NOUN_NEGATIONS = frozenset({"aucun", "aucune", "nul", "nulle", "sans"})
 #: Case markers (folded) of a target ("contre Y"), of a partner ("avec Y") and of an agent.
-_TARGET_CASES = frozenset({"contre", "envers", "aupres", "encontre", "egard", "vis-a-vis",
-                           "face"})
+_TARGET_CASES = frozenset({"contre", "envers", "aupres", "encontre", "egard", "vis-a-vis"})
 _PARTNER_CASES = frozenset({"avec"})
 _DATIVE_CASES = frozenset({"a", "au", "aux"})
 _GENITIVE_CASES = frozenset({"de", "du", "des", "d'"})
@@ -198,7 +197,8 @@ class _Sentence:
             return self.subjects(v.head, seen + 1)
         if v.dep_ == "conj" and any(c.dep_.startswith("aux") for c in v.children):
             # "X a vanté ... et a promis": the coordination mis-parsed
-            left = next((t for t in reversed(self.doc[:v.i]) if t.pos_ == "VERB"), None)
+            left = next((t for t in reversed(self.doc[:v.i]) if t.pos_ == "VERB"
+                         and any(c.dep_ in _SUBJECTS for c in t.children)), None)
             return self.subjects(left, seen + 1) if left is not None else []
         if v.dep_ == "acl" and "Part" in v.morph.get("VerbForm"):
             return self.actors([v.head])  # "l'accord signé par X": the noun is the patient
@@ -281,16 +281,22 @@ class _Sentence:
         cases = ((_TARGET_CASES if against else _TARGET_CASES - {"contre"}) | _PARTNER_CASES
                  | extra | (_DATIVE_CASES if dative else set()))
         heads = [c for c in v.children if (c.dep_.startswith("obl") or c.dep_ == "iobj")
-                 and _cases(c) & cases]
+                 and (_cases(c) & cases or (not _cases(c) and c.i in self.actor_of))]
         for c in v.children:  # "auprès de Y" parsed as an adverb governing Y
             if c.dep_ == "advmod" and _fold(c) in cases:
                 heads.extend(g for g in c.children if g.pos_ in _NOUNS)
         return self.actors(heads)
 
     # ------------------------------------------------------------------------ nouns
+    def genitives(self, n: Token) -> list[Token]:
+        """The "de" nominals under ``n`` ("un accord de ...", "l'ambassadeur de ...")."""
+        return [c for c in n.children if c.dep_ == "nmod" and _cases(c)
+                and _cases(c) <= _GENITIVE_CASES]
+
     def noun_agents(self, n: Token, *, de_target: bool) -> list[Actor]:
         """The agent of a nominal: "de Y" (unless it is the patient), "par Y", a demonym."""
-        heads = []
+        heads = [g for c in self.genitives(n) for g in c.children  # "par" mis-attached
+                 if g.dep_ == "nmod" and _cases(g) & _AGENT_CASES]
         for c in n.children:
             if c.dep_ == "amod" and c.i in self.actor_of:
                 heads.append(c)
@@ -343,6 +349,13 @@ class _Sentence:
     def partners(self, n: Token) -> list[Actor]:
         """The actors of "entre X et Y" under ``n``."""
         heads = [c for c in n.children if "entre" in _cases(c)]
+        level = [n]
+        for _ in range(2):  # "la signature d'un accord (de libre-échange) entre X et Y"
+            if heads:
+                break
+            level = [c for t in level for c in t.children
+                     if c.dep_ == "nmod" and _cases(c) <= _GENITIVE_CASES]
+            heads = [g for c in level for g in c.children if "entre" in _cases(g)]
         found = self.actors(heads)
         if len(found) == 1:  # the coordination mis-parsed: read on from "entre"
             marker = next(c for c in heads[0].children if c.dep_ == "case")
@@ -380,10 +393,12 @@ class _Sentence:
         if tok.pos_ == "NOUN" and tok.i > 0 and tok.text[:1].isupper():
             return None  # "le ministre de la Coopération": part of a name
         if tok.pos_ == "NOUN" and tok.dep_ == "nmod" and _cases(tok) <= _GENITIVE_CASES \
-                and self.lex.lookup(tok.head.lemma_, tok.head.pos_) \
-                and not any(_cases(c) - _GENITIVE_CASES for c in tok.children):
+                and self.lex.lookup(tok.head.lemma_, tok.head.pos_):
             return None  # "un accord de coopération": the head trigger speaks
-        for e in self.lex.lookup(tok.lemma_, tok.pos_):
+        entries = self.lex.lookup(tok.lemma_, tok.pos_)
+        if not entries and tok.pos_ == "VERB" and tok.lemma_.endswith("e"):
+            entries = self.lex.lookup(tok.lemma_ + "r", "VERB")  # a lemma "demande"
+        for e in entries:
             end = tok.i + len(e.rest)
             if end >= len(self.doc):
                 continue
@@ -405,8 +420,9 @@ class _Sentence:
                     return True, False, False
                 intent = intent or self.lex.has("intent", lemma)
                 reverse = reverse or self.lex.has("reverse", lemma)
-            if tok.dep_ in _CLAUSE_STOPS or tok.head.i == tok.i:
-                break
+            if tok.head.i == tok.i or (tok.dep_ in _CLAUSE_STOPS and not (
+                    tok.dep_ == "conj" and "Inf" in tok.head.morph.get("VerbForm"))):
+                break  # (on through "devraient suivre et accueillir")
             tok = tok.head
         return False, intent, reverse
 
