@@ -14,7 +14,10 @@ spaCy here). :func:`add_interactions` puts them on the co-occurrence edges:
 * ``interactions``: the records themselves (article, sentence, source, target, kind,
   event, directed, trigger, text), which keep the direction (the graph is undirected);
 * the edge's evidence sentences that report an interaction get its ``kind``, ``event``,
-  ``trigger``, ``source`` and ``target``.
+  ``trigger``, ``source`` and ``target``;
+* ``r``, ``g``, ``b``: on edges with interactions, the colour of their tone on a diverging
+  scale (:func:`tone_colour`: red for conflict, grey, blue for cooperation), which Gephi
+  shows at once (GraphML ``r``/``g``/``b``, GEXF ``viz:color``).
 """
 
 from __future__ import annotations
@@ -64,6 +67,25 @@ class Interaction:
         return asdict(self)
 
 
+#: The diverging scale of tone: conflict (-1), neither (0), cooperation (+1).
+TONE_COLOURS: tuple[str, str, str] = ("#d7301f", "#bdbdbd", "#2c7bb6")
+
+
+def tone_colour(value: float) -> str:
+    """The colour of a tone in [-1, 1] on :data:`TONE_COLOURS` (linear on each side).
+
+    >>> tone_colour(-1.0), tone_colour(0.0), tone_colour(1.0), tone_colour(0.5)
+    ('#d7301f', '#bdbdbd', '#2c7bb6', '#749cba')
+    """
+    value = max(-1.0, min(1.0, float(value)))
+    lo, hi = (TONE_COLOURS[1], TONE_COLOURS[2]) if value >= 0 else \
+        (TONE_COLOURS[1], TONE_COLOURS[0])
+    t = abs(value)
+    a = [int(lo[i:i + 2], 16) for i in (1, 3, 5)]
+    b = [int(hi[i:i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(f"{round(x + (y - x) * t):02x}" for x, y in zip(a, b, strict=True))
+
+
 def tone(cooperation: int, conflict: int) -> float:
     """``(cooperation - conflict) / (cooperation + conflict)``, 0.0 when both are 0.
 
@@ -84,6 +106,9 @@ def set_counts(edge: dict[str, Any]) -> None:
     edge["cooperation"] = coop = counts["verbal_cooperation"] + counts["material_cooperation"]
     edge["conflict"] = conf = counts["verbal_conflict"] + counts["material_conflict"]
     edge["tone"] = tone(coop, conf)
+    if coop + conf:  # Gephi's edge colour (GraphML r/g/b, GEXF viz:color)
+        colour = tone_colour(edge["tone"])
+        edge["r"], edge["g"], edge["b"] = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
 
 
 def add_interactions(g: nx.Graph, interactions: Iterable[Interaction]) -> int:

@@ -1,0 +1,66 @@
+"""Interactions on the graph: counts, tone, evidence, colours, and every file format."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from graph import readwrite
+from graph.interactions import Interaction, add_interactions, tone, tone_colour
+from tests.test_readwrite import NASTY, _assert_same, nasty_graph
+
+FORMATS = ["graphml", "gexf", "json", "csv"]
+
+
+def graph_with_interactions() -> nx.Graph:
+    g = nasty_graph()
+    text = "Le Kremlin et Bamako discutent ; Ouagadougou s'inquiète."
+    add_interactions(g, [
+        Interaction("art-1", 0, "Q 159/ru", "mali", "verbal_cooperation", "CONSULT", False,
+                    "discutent", text, 20, 29),
+        Interaction("art-1", 0, "burkina", "Q 159/ru", "verbal_conflict", "ACCUSE", True,
+                    "s'inquiète", text, 45, 55),
+        Interaction("art-1", 1, "chef-é", "nobody", "material_conflict", "ASSAULT", True,
+                    "x", NASTY, 0, 1),  # no such edge: left out
+    ])
+    return g
+
+
+def test_counts_tone_and_evidence() -> None:
+    g = graph_with_interactions()
+    e = g.edges["Q 159/ru", "mali"]
+    assert (e["verbal_cooperation"], e["cooperation"], e["conflict"], e["tone"]) == (1, 1, 0, 1.0)
+    assert e["evidence"][0]["kind"] == "verbal_cooperation"
+    assert e["evidence"][0]["trigger"] == "discutent"
+    assert (e["r"], e["g"], e["b"]) == (0x2C, 0x7B, 0xB6)
+    e = g.edges["Q 159/ru", "burkina"]
+    assert e["verbal_conflict"] == 1 and e["tone"] == -1.0
+    assert e["interactions"][0]["source"] == "burkina"  # the direction is kept
+    quiet = g.edges["aes", "mali"]
+    assert quiet["cooperation"] == quiet["conflict"] == 0 and quiet["tone"] == 0.0
+    assert "r" not in quiet and "interactions" not in quiet
+
+
+def test_tone_scale() -> None:
+    assert tone(2, 2) == 0.0 and tone(1, 3) == -0.5
+    assert tone_colour(-1) == "#d7301f" and tone_colour(2) == "#2c7bb6"
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_round_trip(tmp_path: Path, fmt: str) -> None:
+    g = graph_with_interactions()
+    readwrite.write(g, tmp_path / f"g.{fmt}")
+    loaded = readwrite.read(tmp_path / f"g.{fmt}")
+    _assert_same(g, loaded, graph_attrs=fmt != "csv")
+    e = loaded.edges["Q 159/ru", "burkina"]
+    assert isinstance(e["verbal_conflict"], int) and isinstance(e["interactions"], list)
+
+
+def test_gexf_edge_colour(tmp_path: Path) -> None:
+    readwrite.write(graph_with_interactions(), tmp_path / "g.gexf")
+    ns = {"g": "http://gexf.net/1.3", "viz": "http://gexf.net/1.3/viz"}
+    colours = ET.parse(tmp_path / "g.gexf").getroot().findall(".//g:edge/viz:color", ns)
+    assert {(c.get("r"), c.get("b")) for c in colours} == {("44", "182"), ("215", "31")}
