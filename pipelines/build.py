@@ -48,7 +48,7 @@ import networkx as nx
 from graph.atomic import atomic_open
 from graph.build import ArticleMentions, ArticleMeta, EntityInfo, build_graph
 from graph.errors import ActorGraphError
-from graph.interactions import Interaction, add_interactions
+from graph.interactions import InteractionRow, add_interactions
 from graph.schema import ACTOR_TYPES
 
 from .analysis import ArticleAnalysis, analyse_article
@@ -197,7 +197,7 @@ RELATION_COLUMNS = ["article", "sentence", "source", "target", "kind", "event", 
 
 
 def relations_of(docs: list[ArticleMentions], rows: list[list[tuple]],
-                 entities: dict[str, EntityInfo]) -> list[Interaction]:
+                 entities: dict[str, EntityInfo]) -> list[InteractionRow]:
     """The interactions of every article, between resolved entities (``rows`` are the
     analyses' :data:`pipelines.interactions.article.Row` lists, in the order of ``docs``).
     A person and the actor it is affiliated with never interact."""
@@ -207,7 +207,7 @@ def relations_of(docs: list[ArticleMentions], rows: list[list[tuple]],
         info, org = entities.get(person), entities.get(other)
         return bool(info and org and info.affiliation and info.affiliation == org.label)
 
-    out: list[Interaction] = []
+    out: list[InteractionRow] = []
     for doc, article_rows in zip(docs, rows, strict=True):
         if article_rows:
             out.extend(to_entities(doc.meta.id, article_rows, doc.mentions, doc.sentences,
@@ -215,7 +215,7 @@ def relations_of(docs: list[ArticleMentions], rows: list[list[tuple]],
     return out
 
 
-def write_relations(path: Path, relations: list[Interaction]) -> int:
+def write_relations(path: Path, relations: list[InteractionRow]) -> int:
     """Write ``relations.csv``: one row per interaction (the format of
     ``score_relations.py``: entity ids as in ``mentions.csv``)."""
     with atomic_open(path, "w", encoding="utf-8", newline="") as fh:

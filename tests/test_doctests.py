@@ -7,7 +7,8 @@ import importlib
 
 import pytest
 
-MODULES = ["graph.model", "graph.names", "graph.export", "graph.readwrite.csv"]
+MODULES = ["graph.model", "graph.names", "graph.export", "graph.readwrite.csv",
+           "graph.interactions"]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -9,7 +9,7 @@ import networkx as nx
 import pytest
 
 from graph import readwrite
-from graph.interactions import Interaction, add_interactions, tone, tone_colour
+from graph.interactions import InteractionRow, add_interactions, tone, tone_colour
 from tests.test_readwrite import NASTY, _assert_same, nasty_graph
 
 FORMATS = ["graphml", "gexf", "json", "csv"]
@@ -19,11 +19,11 @@ def graph_with_interactions() -> nx.Graph:
     g = nasty_graph()
     text = "Le Kremlin et Bamako discutent ; Ouagadougou s'inquiète."
     add_interactions(g, [
-        Interaction("art-1", 0, "Q 159/ru", "mali", "verbal_cooperation", "CONSULT", False,
+        InteractionRow("art-1", 0, "Q 159/ru", "mali", "verbal_cooperation", "CONSULT", False,
                     "discutent", text, 20, 29),
-        Interaction("art-1", 0, "burkina", "Q 159/ru", "verbal_conflict", "ACCUSE", True,
+        InteractionRow("art-1", 0, "burkina", "Q 159/ru", "verbal_conflict", "ACCUSE", True,
                     "s'inquiète", text, 45, 55),
-        Interaction("art-1", 1, "chef-é", "nobody", "material_conflict", "ASSAULT", True,
+        InteractionRow("art-1", 1, "chef-é", "nobody", "material_conflict", "ASSAULT", True,
                     "x", NASTY, 0, 1),  # no such edge: left out
     ])
     return g
@@ -41,7 +41,7 @@ def test_counts_tone_and_evidence() -> None:
     assert e["interactions"][0]["source"] == "burkina"  # the direction is kept
     quiet = g.edges["aes", "mali"]
     assert quiet["cooperation"] == quiet["conflict"] == 0 and quiet["tone"] == 0.0
-    assert "r" not in quiet and "interactions" not in quiet
+    assert (quiet["r"], quiet["g"]) == (0xBD, 0xBD) and "interactions" not in quiet
 
 
 def test_tone_scale() -> None:
@@ -63,4 +63,5 @@ def test_gexf_edge_colour(tmp_path: Path) -> None:
     readwrite.write(graph_with_interactions(), tmp_path / "g.gexf")
     ns = {"g": "http://gexf.net/1.3", "viz": "http://gexf.net/1.3/viz"}
     colours = ET.parse(tmp_path / "g.gexf").getroot().findall(".//g:edge/viz:color", ns)
-    assert {(c.get("r"), c.get("b")) for c in colours} == {("44", "182"), ("215", "31")}
+    assert {(c.get("r"), c.get("b")) for c in colours} == {("44", "182"), ("215", "31"),
+                                                           ("189", "189")}

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 
-from graph.interactions import Interaction
+from graph.interactions import InteractionRow
 from graph.schema import ACTOR_TYPES
 
 from .parse import parse
@@ -65,7 +65,7 @@ def annotate(texts: Sequence[str], analyses: Sequence, *, batch_size: int = 64) 
 
 
 def to_entities(article: str, rows: Iterable[Row], mentions: Iterable, sentences: Sequence[str],
-                belongs: Callable[[str, str], bool] | None = None) -> list[Interaction]:
+                belongs: Callable[[str, str], bool] | None = None) -> list[InteractionRow]:
     """Map an article's rows to entity ids through its resolved ``mentions`` (by offsets).
 
     Rows whose actors did not become actor entities, or became the same one, are left out,
@@ -74,7 +74,7 @@ def to_entities(article: str, rows: Iterable[Row], mentions: Iterable, sentences
     interaction).
     """
     entity_of = {(m.start, m.end): m.entity for m in mentions if m.type in _ACTORS}
-    out: list[Interaction] = []
+    out: list[InteractionRow] = []
     seen: set[tuple[int, frozenset[str], str]] = set()
     for s, ss, se, ts, te, kind, event, directed, trigger, start, end in rows:
         a, b = entity_of.get((ss, se)), entity_of.get((ts, te))
@@ -85,6 +85,6 @@ def to_entities(article: str, rows: Iterable[Row], mentions: Iterable, sentences
             continue
         seen.add(key)
         text = sentences[s].strip() if 0 <= s < len(sentences) else ""
-        out.append(Interaction(article, s, a, b, kind, event, bool(directed), trigger, text,
+        out.append(InteractionRow(article, s, a, b, kind, event, bool(directed), trigger, text,
                                start, end))
     return out
