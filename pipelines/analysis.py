@@ -33,7 +33,7 @@ class ArticleAnalysis:
     #: Interactions between candidates (:data:`pipelines.interactions.article.Row`).
     interactions: list[tuple] = field(default_factory=list)
     #: Sentence spans in the text (not cached: only the interaction step reads them).
-    offsets: list[tuple[int, int]] = field(default_factory=list)
+    offsets: list[tuple[int, int]] = field(default_factory=list, compare=False, repr=False)
 
 
 def split_at_lines(text: str, nlp: NlpResult) -> NlpResult:
