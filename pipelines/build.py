@@ -420,8 +420,10 @@ def _interactions(done: list[tuple[int, str, ArticleAnalysis]]) -> None:
     """Parse the sentences naming two or more actors and find their interactions
     (:mod:`pipelines.interactions`), for a chunk at once; article by article if the batch
     fails (an article the parser fails on gets none)."""
-    from .interactions.article import annotate
+    from .interactions.article import annotate, enabled
 
+    if not enabled():
+        return
     try:
         annotate([t for _, t, _ in done], [a for _, _, a in done])
     except Exception:  # noqa: BLE001 - find the culprit article by article

@@ -75,8 +75,11 @@ def analysis_fingerprint(options: Options | None = None) -> str:
     of the extraction modules and the options: a change to any of them re-analyses every
     article (from the cached spaCy output).
     """
+    from .interactions.article import enabled
+
     h = hashlib.sha256()
     h.update(f"schema={SCHEMA_VERSION};nlp={nlp_version()};{options or Options()!r}".encode())
+    h.update(f"interactions={enabled()}".encode())
     root = resources.files("pipelines")
     data = root.joinpath("data")
     for item in sorted(data.iterdir(), key=lambda p: p.name):

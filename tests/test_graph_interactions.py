@@ -65,3 +65,22 @@ def test_gexf_edge_colour(tmp_path: Path) -> None:
     colours = ET.parse(tmp_path / "g.gexf").getroot().findall(".//g:edge/viz:color", ns)
     assert {(c.get("r"), c.get("b")) for c in colours} == {("44", "182"), ("215", "31"),
                                                            ("189", "189")}
+
+
+def test_readme_interactions_session(sample_build, tmp_path, monkeypatch) -> None:
+    """The README's Python session on interactions is real output of the sample build."""
+    import doctest
+    import re
+
+    out, _ = sample_build
+    (tmp_path / "output").symlink_to(out, target_is_directory=True)
+    monkeypatch.chdir(tmp_path)
+    text = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    section = text[text.index("## Interactions"):text.index("## How actors are found")]
+    block = re.search(r"```python\n(.*?)```", section, re.S).group(1)
+    test = doctest.DocTestParser().get_doctest(block, {}, "README", "README.md", 0)
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    runner.run(test)
+    assert runner.summarize(verbose=False).failed == 0
+    rows = (out / "relations.csv").read_text(encoding="utf-8").splitlines()
+    assert rows[0].startswith("article,sentence,source,target,kind,event,directed,trigger")

@@ -10,6 +10,7 @@ that the corpus-level resolution can map them to entities (:func:`to_entities`).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Sequence
 
 from graph.interactions import InteractionRow
@@ -24,6 +25,14 @@ from .rules import Actor, find_interactions
 Row = tuple[int, int, int, int, int, str, str, int, str, int, int]
 
 _ACTORS = frozenset(ACTOR_TYPES)
+#: ``ACTORGRAPH_INTERACTIONS=0`` turns the interaction step off (to measure its cost; part
+#: of the analysis fingerprint, so the cache never mixes the two).
+SWITCH = "ACTORGRAPH_INTERACTIONS"
+
+
+def enabled() -> bool:
+    """Whether the build finds interactions (not ``ACTORGRAPH_INTERACTIONS=0``)."""
+    return os.environ.get(SWITCH, "1").strip() != "0"
 
 
 def _selected(analysis) -> dict[int, list[tuple[int, object]]]:
