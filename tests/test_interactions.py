@@ -99,6 +99,12 @@ CASES = [
     # a request; the act requested has not happened
     ("La [Suisse|state] appelle le [Liban|state] à libérer les otages [français|state].",
      {("Suisse", "Liban", VC, True)}),
+    # a pronominal verb with coordinated subjects is reciprocal
+    ("L'[Arménie|state] et l'[Azerbaïdjan|state] se sont affrontés à la frontière.",
+     {("Arménie", "Azerbaïdjan", MX, False)}),
+    # an accusation does not make the act it alleges happen
+    ("Le [Rwanda|state] accuse le [Burundi|state] d'avoir attaqué l'[Ouganda|state].",
+     {("Rwanda", "Burundi", VX, True)}),
     # a relative "qui" stands for its antecedent
     ("Le [Qatar|state], qui a financé le [Hamas|group], dément.",
      {("Qatar", "Hamas", MC, True)}),

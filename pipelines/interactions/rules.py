@@ -482,6 +482,11 @@ def _verb_sides(s: _Sentence, v: Token, e: Trigger) -> tuple[list[Actor], list[A
     return subj, targets
 
 
+def _reciprocal(v: Token) -> bool:
+    """A pronominal verb that can read as reciprocal ("X et Y se sont affrontés")."""
+    return v.pos_ == "VERB" and any(_fold(c) in ("se", "s'") for c in v.children)
+
+
 def _noun_sides(s: _Sentence, n: Token, e: Trigger
                 ) -> tuple[list[Actor], list[Actor], bool]:
     """(sources, targets, whether coordinated sources act jointly) of a noun trigger."""
@@ -543,6 +548,7 @@ def find_interactions(doc: Any, actors: Sequence[Actor], lexicon: Lexicon | None
         joint = symmetric = e.joint
         if tok.pos_ == "VERB":
             src, tgt = _verb_sides(s, tok, e)
+            joint = joint or (not tgt and _reciprocal(tok))
         else:
             src, tgt, jointly = _noun_sides(s, tok, e)
             joint = joint and jointly
