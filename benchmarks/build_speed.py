@@ -48,9 +48,13 @@ print(len(texts), n)
 """
 
 
+ROOT = Path(__file__).resolve().parents[1]
+
+
 def _timed(cmd: list[str], env: dict[str, str] | None = None) -> float:
     t0 = time.perf_counter()
-    proc = subprocess.run(cmd, env=env, capture_output=True, text=True)
+    # from the repository root: ``python -m pipelines.cli`` runs this checkout's code
+    proc = subprocess.run(cmd, env=env, capture_output=True, text=True, cwd=ROOT)
     elapsed = time.perf_counter() - t0
     if proc.returncode != 0:
         sys.exit(f"failed: {' '.join(cmd)}\n{proc.stdout}\n{proc.stderr}")
@@ -101,8 +105,7 @@ def main() -> None:
         baseline = min(plain.values())
 
         out = tmp / "out"
-        exe = shutil.which("actorgraph")
-        build = [exe] if exe else [sys.executable, "-m", "pipelines.cli"]
+        build = [sys.executable, "-m", "pipelines.cli"]
         full = _timed([*build, "build", str(corpus), "--out", str(out), "--no-progress"])
         print(f"actorgraph build (empty cache):            {full:7.1f} s "
               f"({n / full:.1f} articles/s)")

@@ -124,6 +124,7 @@ NOTHING = [
     # listing, belonging, location
     "Le ministre [malien|state] et son homologue [sénégalais|state] étaient présents.",
     "Des soldats [français|state] sont stationnés au [Niger|state].",
+    "Ni la [Belgique|state] ni le [Danemark|state] ne se sont livrés à une attaque.",
     # what befalls someone is not an act on them
     "Le [Canada|state] a dénoncé la mort de [Jean Martin|person].",
 ]

@@ -60,6 +60,9 @@ _PERSON_TYPES = frozenset({"person", "official"})
 _RELATIVES = frozenset({"qui", "que", "lequel", "laquelle", "lesquels", "lesquelles"})
 _VERBS = frozenset({"VERB", "AUX"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
+#: At most this many coordinated subjects act jointly (a longer list is a list of
+#: participants: "X, Y, Z ... se sont entretenus" with someone the parse lost).
+_MAX_JOINT = 3
 _ENDS = frozenset({",", ";", ":", "(", ")", "«", "»", '"'})
 
 
@@ -421,14 +424,19 @@ class _Sentence:
                 intent = intent or self.lex.has("intent", lemma)
                 reverse = reverse or self.lex.has("reverse", lemma)
             if tok.head.i == tok.i or (tok.dep_ in _CLAUSE_STOPS and not (
-                    tok.dep_ == "conj" and "Inf" in tok.head.morph.get("VerbForm"))):
+                    tok.dep_ == "conj" and "Inf" in tok.morph.get("VerbForm")
+                    and "Inf" in tok.head.morph.get("VerbForm"))):
                 break  # (on through "devraient suivre et accueillir")
             tok = tok.head
         return False, intent, reverse
 
     def negated(self, tok: Token) -> bool:
-        """A negation on ``tok`` ("ne ... pas", "jamais", "aucun", "sans")."""
-        for c in tok.children:
+        """A negation on ``tok`` ("ne ... pas", "jamais", "aucun", "sans", "ni X ni Y ne")."""
+        kids = list(tok.children)
+        if any(_fold(c) in ("ne", "n'") for c in kids) and any(
+                _fold(t) == "ni" for c in kids if c.dep_ in _SUBJECTS for t in c.subtree):
+            return True
+        for c in kids:
             f = _fold(c)
             if c.dep_ in ("advmod", "advmod:neg") and f in _NEGATIONS:
                 return True
@@ -525,7 +533,7 @@ def _pairs(src: list[Actor], tgt: list[Actor], symmetric: bool, joint: bool
     when ``joint`` and without a target it joins its coordinated sources ("X et Y ont
     signé")."""
     out = [(a, b, not symmetric) for a in src for b in tgt if a.key != b.key]
-    if joint and not tgt:
+    if joint and not tgt and len(src) <= _MAX_JOINT:
         out += [(a, b, False) for i, a in enumerate(src) for b in src[i + 1:] if a.key != b.key]
     return out
 
@@ -547,6 +555,8 @@ def find_interactions(doc: Any, actors: Sequence[Actor], lexicon: Lexicon | None
             continue
         joint = symmetric = e.joint
         if tok.pos_ == "VERB":
+            if e.event == "AID" and _reciprocal(tok):
+                continue  # "se livrer à", "s'offrir": nothing given to another
             src, tgt = _verb_sides(s, tok, e)
             joint = joint or (not tgt and _reciprocal(tok))
         else:
