@@ -99,6 +99,9 @@ CASES = [
     # a request; the act requested has not happened
     ("La [Suisse|state] appelle le [Liban|state] à libérer les otages [français|state].",
      {("Suisse", "Liban", VC, True)}),
+    # a date between the verb and its object
+    ("[Jean Dupont|person] a menacé mardi [Madrid|state] de représailles.",
+     {("Jean Dupont", "Madrid", VX, True)}),
     # a pronominal verb with coordinated subjects is reciprocal
     ("L'[Arménie|state] et l'[Azerbaïdjan|state] se sont affrontés à la frontière.",
      {("Arménie", "Azerbaïdjan", MX, False)}),

@@ -19,7 +19,9 @@
   (a noun whose "de Y" is what befalls Y: "la mort de Y" does not make Y a target of
   "dénoncer") and ``support`` (verbs that lend their subject to the trigger noun they
   govern: "X a signé un accord", "X exprime son soutien"; a reporting or judging verb
-  does not: "X dénonce les frappes contre Y" says nothing of who strikes).
+  does not: "X dénonce les frappes contre Y" says nothing of who strikes) and ``time``
+  (words of a date, which the parser sometimes takes as the head of the object that
+  follows them: "X a menacé vendredi Y").
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ from ..text import fold
 KINDS: tuple[str, ...] = ("verbal_cooperation", "material_cooperation", "verbal_conflict",
                           "material_conflict")
 MODIFIERS: tuple[str, ...] = ("hypothesis", "block", "intent", "reverse", "recipient",
-                              "object_control", "speech", "patient", "support")
+                              "object_control", "speech", "patient", "support", "time")
 
 
 @dataclass(frozen=True, slots=True)

@@ -475,6 +475,8 @@ def _adjust(kind: str, event: str, intent: bool, reverse: bool) -> tuple[str, st
 def _verb_sides(s: _Sentence, v: Token, e: Trigger) -> tuple[list[Actor], list[Actor]]:
     """(sources, targets) of a verb trigger."""
     objs = [c for c in v.children if c.dep_ in ("obj", "iobj")]
+    objs += [g for c in v.children if c.dep_.startswith("obl") and s.lex.has("time", c.lemma_)
+             for g in c.children if g.i in s.actor_of and not _cases(g)]  # "vendredi Y"
     if (e.recipient or s.lex.has("recipient", v.lemma_)) and any(
             s.trigger_at(o) for o in objs):
         return [], []  # "reçoit l'aide de Y": the noun speaks
