@@ -102,6 +102,12 @@ CASES = [
     # a date between the verb and its object
     ("[Jean Dupont|person] a menacé mardi [Madrid|state] de représailles.",
      {("Jean Dupont", "Madrid", VX, True)}),
+    # a subject pronoun stands for the nearest earlier subject of its number
+    ("Le ministre [suédois|state] est arrivé hier et il a critiqué la [Pologne|state].",
+     {("suédois", "Pologne", VX, True)}),
+    # a conditional threat acts on the one the condition names
+    ("Le [Japon|state] a menacé de rompre les négociations si la [Chine|state] envoyait "
+     "des navires.", {("Japon", "Chine", VX, True)}),
     # a pronominal verb with coordinated subjects is reciprocal
     ("L'[Arménie|state] et l'[Azerbaïdjan|state] se sont affrontés à la frontière.",
      {("Arménie", "Azerbaïdjan", MX, False)}),

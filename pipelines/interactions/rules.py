@@ -58,6 +58,7 @@ _CLAUSE_STOPS = frozenset({"advcl", "parataxis", "conj", "ccomp", "root", "ROOT"
 _SUPPORT_LINKS = frozenset({"obj", "iobj", "obl:arg", "xcomp"})
 _PERSON_TYPES = frozenset({"person", "official"})
 _RELATIVES = frozenset({"qui", "que", "lequel", "laquelle", "lesquels", "lesquelles"})
+_PRONOUNS = frozenset({"il", "elle", "ils", "elles"})
 _VERBS = frozenset({"VERB", "AUX"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
 #: At most this many coordinated subjects act jointly (a longer list is a list of
@@ -151,6 +152,19 @@ class _Sentence:
                     frontier.append((c, depth + 1, is_name))
         return best[3] if best else None
 
+    def antecedent(self, pron: Token) -> list[Actor]:
+        """The actor a subject pronoun ("il", "ils") stands for: the nearest earlier
+        subject or agent of the same number in the sentence that names one."""
+        plural = _fold(pron) in ("ils", "elles")
+        for tok in reversed(self.doc[:pron.i]):
+            if tok.pos_ not in _NOUNS or ("Plur" in tok.morph.get("Number")) != plural:
+                continue
+            if tok.dep_ in _SUBJECTS or tok.dep_ == "obl:agent" or _cases(tok) & _AGENT_CASES:
+                found = self.actors([tok])
+                if found:
+                    return found
+        return []
+
     def conjuncts(self, head: Token) -> list[Token]:
         """``head`` and the nominals coordinated with it."""
         out = [head]
@@ -195,6 +209,8 @@ class _Sentence:
         if subj:
             if _fold(subj[0]) in _RELATIVES and v.dep_ == "acl:relcl":
                 return self.actors([v.head])
+            if _fold(subj[0]) in _PRONOUNS:
+                return self.antecedent(subj[0])
             return self.actors(subj)
         if v.dep_ == "conj" and v.head.pos_ in _VERBS:
             return self.subjects(v.head, seen + 1)
@@ -489,6 +505,10 @@ def _verb_sides(s: _Sentence, v: Token, e: Trigger) -> tuple[list[Actor], list[A
     subj = s.subjects(v)
     if s.passive(v):
         return s.agents(v), subj + [a for a in targets if a not in subj]
+    if not targets and e.event == "THREATEN":  # "X menace de ... si Y ..."
+        targets = [a for t in v.subtree if t.dep_ in ("advcl", "acl:relcl", "ccomp")
+                   and any(_fold(m) == "si" for m in t.children if m.dep_ == "mark")
+                   for a in s.subjects(t) if a not in subj]
     return subj, targets
 
 
