@@ -124,7 +124,6 @@ def main() -> None:
         plain_build = _timed([*build, "build", str(corpus), "--out", str(tmp / "out-plain"),
                               "--no-progress"],
                              env=dict(os.environ, ACTORGRAPH_INTERACTIONS="0"))
-        shutil.copy(extra_file, tmp / "new.jsonl")  # (the corpus holds the extra file now)
         print(f"actorgraph build without interactions (+{extra} articles): "
               f"{plain_build:.1f} s")
 
