@@ -1,16 +1,18 @@
 """The end-to-end build: corpus -> spaCy -> resolution -> graph -> files.
 
 :func:`build_corpus` is what ``actorgraph build`` calls. It writes into the output
-folder ``graph.html``, ``graph.graphml``, ``mentions.csv`` and ``report.json`` (every
-file atomically) and returns a :class:`BuildResult` whose :meth:`~BuildResult.summary`
+folder ``graph.html``, ``graph.graphml``, ``mentions.csv``, ``relations.csv`` (the
+interactions, see :mod:`pipelines.interactions`) and ``report.json`` (every file
+atomically) and returns a :class:`BuildResult` whose :meth:`~BuildResult.summary`
 the CLI prints.
 
 How it scales:
 
 * The corpus is streamed; each article's text is dropped once it is analysed, and of its
   sentences only those naming two or more candidates are kept (the graph's evidence).
-* Per-article work — spaCy (``senter`` + ``ner`` only) and :func:`analyse_article`, a
-  pure function — runs in chunks, in a pool of worker processes (one per core, each with
+* Per-article work — spaCy (``senter`` + ``ner`` only), :func:`analyse_article`, a
+  pure function, and the interactions (the dependency parser on the sentences naming two
+  or more actors, then a grammar) — runs in chunks, in a pool of worker processes (one per core, each with
   one BLAS/OpenMP thread and its own model) once enough new articles have been seen.
 * Each chunk's results are committed to ``cache.sqlite`` in the output folder
   (:mod:`pipelines.cache`): an interrupted build resumes where it stopped, an unchanged
