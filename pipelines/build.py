@@ -12,8 +12,9 @@ How it scales:
   sentences only those naming two or more candidates are kept (the graph's evidence).
 * Per-article work — spaCy (``senter`` + ``ner`` only), :func:`analyse_article`, a
   pure function, and the interactions (the dependency parser on the sentences naming two
-  or more actors, then a grammar) — runs in chunks, in a pool of worker processes (one per core, each with
-  one BLAS/OpenMP thread and its own model) once enough new articles have been seen.
+  or more actors, then a grammar) — runs in chunks, in a pool of worker processes (one
+  per core, each with one BLAS/OpenMP thread and its own model) once enough new articles
+  have been seen.
 * Each chunk's results are committed to ``cache.sqlite`` in the output folder
   (:mod:`pipelines.cache`): an interrupted build resumes where it stopped, an unchanged
   article is never analysed twice, and a gazetteer change re-analyses without spaCy.
