@@ -589,6 +589,7 @@ def find_interactions(doc: Any, actors: Sequence[Actor], lexicon: Lexicon | None
                 src, tgt, joint = partners, [], True
                 symmetric = True
         kind, event = _adjust(e.kind, e.event, intent, reverse)
+        symmetric = symmetric and not reverse  # who breaks off an alliance acts on the other
         end = doc[last].idx + len(doc[last].text)
         speakers = _speakers(s, tok)
         for a, b, directed in _pairs(src, tgt, symmetric, joint):
