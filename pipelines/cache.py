@@ -8,9 +8,10 @@ text, so renaming or re-dating an article, or moving it to another file, costs n
     (:func:`pipelines.nlp.nlp_version`: :data:`~pipelines.nlp.NLP_VERSION`, the model and
     spaCy versions). Only a new text, or a new model, runs spaCy again.
 ``analysis``
-    The article's candidates, roles and acronyms (see :func:`analysis_to_json`), under a
-    fingerprint of everything extraction reads besides the text: the NLP version, the
-    gazetteer and rule data files, the extraction source code and the options. Editing the
+    The article's candidates, roles, acronyms and interactions (see
+    :func:`analysis_to_json`), under a fingerprint of everything extraction reads besides
+    the text: the NLP version, the gazetteer, rule and trigger data files, the extraction
+    and interaction source code, the options and whether interactions are on. Editing the
     gazetteer changes the fingerprint, so articles are re-analysed from the cached spaCy
     output, without spaCy.
 ``files``
@@ -18,7 +19,10 @@ text, so renaming or re-dating an article, or moving it to another file, costs n
     analyses, the problems reported), under a key made of the file's path, the SHA-256 of
     its bytes and the version of the readers (:func:`corpus_file_key`), and the analysis
     fingerprint. A file that has not changed since the last build is neither parsed nor
-    looked up article by article: the next build takes its articles in one read.
+    looked up article by article: the next build takes its articles in one read. (Records
+    of version 1, from before interactions, are read again: their articles are re-analysed
+    from the cached spaCy output, and the parser runs on their sentences naming two
+    actors.)
 
 Writes are committed in batches (one per chunk of articles), so a build killed with
 ``kill -9`` loses at most the batches in flight; the next build resumes from the rest. A
