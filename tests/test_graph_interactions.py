@@ -84,3 +84,41 @@ def test_readme_interactions_session(sample_build, tmp_path, monkeypatch) -> Non
     assert runner.summarize(verbose=False).failed == 0
     rows = (out / "relations.csv").read_text(encoding="utf-8").splitlines()
     assert rows[0].startswith("article,sentence,source,target,kind,event,directed,trigger")
+
+
+def test_page_data_carries_tone_and_kinds(tmp_path: Path) -> None:
+    from graph.html import page_data, render_html
+
+    g = graph_with_interactions()
+    data, _ = page_data(g)
+    assert [k["id"] for k in data["meta"]["kinds"]][0] == "verbal_cooperation"
+    coloured = [e for e in data["edges"] if "c" in e]
+    assert len(coloured) == 2 and all(len(e["k"]) == 4 for e in coloured)
+    item = next(e for e in coloured if e["to"] == -1.0)["ix"][0]
+    assert item[3] == "s'inquiète" and item[5][item[6]:].startswith("s'inquiète")
+    page = render_html(g, tmp_path / "g.html").path.read_text(encoding="utf-8")
+    assert 'id="kind-filter"' in page and "tone_colours" in page
+
+
+def test_old_file_records_are_read_again(tmp_path: Path) -> None:
+    """A cache whose per-file records predate interactions (another version) still
+    builds: the articles come from the article cache or are re-analysed."""
+    import pickle
+    import sqlite3
+
+    from pipelines.build import build_corpus
+
+    out = tmp_path / "out"
+    build_corpus(None, out)
+    first = (out / "relations.csv").read_text(encoding="utf-8")
+    db = sqlite3.connect(out / "cache.sqlite")
+    rows = db.execute("SELECT key, fp, value FROM files").fetchall()
+    assert rows
+    for key, fp, value in rows:
+        _, *rest = pickle.loads(value)
+        db.execute("UPDATE files SET value=? WHERE key=? AND fp=?",
+                   (pickle.dumps((1, *rest)), key, fp))
+    db.commit()
+    db.close()
+    build_corpus(None, out)
+    assert (out / "relations.csv").read_text(encoding="utf-8") == first
