@@ -108,6 +108,17 @@ CASES = [
     # a conditional threat acts on the one the condition names
     ("Le [Japon|state] a menacé de rompre les négociations si la [Chine|state] envoyait "
      "des navires.", {("Japon", "Chine", VX, True)}),
+    # a support verb's "à Y" for a sanction; "avec Y" under the object of the verb
+    ("[Washington|state] a imposé de nouvelles sanctions à [Caracas|state].",
+     {("Washington", "Caracas", MX, True)}),
+    ("Le [Maroc|state] a rompu ses relations diplomatiques avec l'[Iran|state].",
+     {("Maroc", "Iran", MX, True)}),
+    # a cooperative noun under a cooperative verb is left to the verb
+    ("Le [Japon|state] et l'[Inde|state] ont conclu un partenariat stratégique.",
+     {("Inde", "Japon", MC, False)}),
+    # a participle the tagger took for a noun ("a téléphoné")
+    ("[Emmanuel Macron|person] a téléphoné à [Vladimir Poutine|person] samedi.",
+     {("Emmanuel Macron", "Vladimir Poutine", VC, True)}),
     # a pronominal verb with coordinated subjects is reciprocal
     ("L'[Arménie|state] et l'[Azerbaïdjan|state] se sont affrontés à la frontière.",
      {("Arménie", "Azerbaïdjan", MX, False)}),

@@ -211,7 +211,13 @@ class _Sentence:
                 return self.actors([v.head])
             if _fold(subj[0]) in _PRONOUNS:
                 return self.antecedent(subj[0])
+            if v.dep_ == "conj" and v.head.i < v.i and v.head.i in self.actor_of:
+                subj = [v.head, *subj]  # "X et Y ont conclu", X parsed as the head
             return self.actors(subj)
+        if v.dep_ in ("ROOT", "root"):  # "X a critiqué" with X parsed as a second root
+            left = [t for t in self.doc[:v.i] if t.dep_ in ("ROOT", "root") and t.i != v.i]
+            if left and left[-1].pos_ in _NOUNS:
+                return self.actors(left[-1:])
         if v.dep_ == "conj" and v.head.pos_ in _VERBS:
             return self.subjects(v.head, seen + 1)
         if v.dep_ == "conj" and any(c.dep_.startswith("aux") for c in v.children):
@@ -299,7 +305,8 @@ class _Sentence:
         ``against`` (a conflict: "soutenir X contre Y" does not support Y)."""
         cases = ((_TARGET_CASES if against else _TARGET_CASES - {"contre"}) | _PARTNER_CASES
                  | extra | (_DATIVE_CASES if dative else set()))
-        heads = [c for c in v.children if (c.dep_.startswith("obl") or c.dep_ == "iobj")
+        heads = [c for c in v.children
+                 if (c.dep_.startswith("obl") or c.dep_ in ("iobj", "nmod"))
                  and (_cases(c) & cases or (not _cases(c) and c.i in self.actor_of))]
         for c in v.children:  # "auprès de Y" parsed as an adverb governing Y
             if c.dep_ == "advmod" and _fold(c) in cases:
@@ -417,6 +424,13 @@ class _Sentence:
         entries = self.lex.lookup(tok.lemma_, tok.pos_)
         if not entries and tok.pos_ == "VERB" and tok.lemma_.endswith("e"):
             entries = self.lex.lookup(tok.lemma_ + "r", "VERB")  # a lemma "demande"
+        if not entries and tok.pos_ == "NOUN":
+            entries = self.mistagged_verb(tok)
+        if tok.pos_ == "NOUN" and tok.dep_ == "obj" and entries \
+                and entries[0].kind.endswith("cooperation"):
+            verb = self.lex.lookup(tok.head.lemma_, tok.head.pos_)
+            if verb and verb[0].kind.endswith("cooperation") and not verb[0].recipient:
+                return None  # "conclure un partenariat", "promettre une aide": the verb says
         for e in entries:
             end = tok.i + len(e.rest)
             if end >= len(self.doc):
@@ -424,6 +438,20 @@ class _Sentence:
             if all(_fold(self.doc[tok.i + 1 + k]) == w for k, w in enumerate(e.rest)):
                 return e, end
         return None
+
+    def mistagged_verb(self, tok: Token) -> tuple[Trigger, ...]:
+        """The verb triggers a word tagged as a noun may be: a past participle after an
+        auxiliary ("a téléphoné"), with no determiner of its own."""
+        prev = self.doc[tok.i - 1] if tok.i else None
+        if prev is None or prev.pos_ != "AUX" or any(c.dep_ == "det" for c in tok.children):
+            return ()
+        word = _fold(tok)
+        for suffix in ("ees", "ee", "es", "e"):
+            if word.endswith(suffix):
+                found = self.lex.lookup(word[:-len(suffix)] + "er", "VERB")
+                if found:
+                    return found
+        return ()
 
     def modifiers(self, trig: Token) -> tuple[bool, bool, bool]:
         """(dropped, intent, reversed) from the words above ``trig`` in its clause:
@@ -499,6 +527,10 @@ def _verb_sides(s: _Sentence, v: Token, e: Trigger) -> tuple[list[Actor], list[A
     if e.event == "AGREE":  # "promettre l'aide de Y": the object is what is promised
         objs = [o for o in objs if o.i in s.actor_of]
     targets = s.actors(objs)
+    for o in objs:  # "rompre ses relations avec Y", "signer un accord avec Y"
+        for a in s.obliques(o, dative=False, against=e.kind.endswith("conflict")):
+            if a not in targets:
+                targets.append(a)
     for a in s.obliques(v, dative=e.dative, against=e.kind.endswith("conflict")):
         if a not in targets:
             targets.append(a)
@@ -514,7 +546,7 @@ def _verb_sides(s: _Sentence, v: Token, e: Trigger) -> tuple[list[Actor], list[A
 
 def _reciprocal(v: Token) -> bool:
     """A pronominal verb that can read as reciprocal ("X et Y se sont affrontés")."""
-    return v.pos_ == "VERB" and any(_fold(c) in ("se", "s'") for c in v.children)
+    return any(_fold(c) in ("se", "s'") for c in v.children)
 
 
 def _noun_sides(s: _Sentence, n: Token, e: Trigger
@@ -576,7 +608,7 @@ def find_interactions(doc: Any, actors: Sequence[Actor], lexicon: Lexicon | None
         if dropped:
             continue
         joint = symmetric = e.joint
-        if tok.pos_ == "VERB":
+        if e.pos == "VERB":
             if e.event == "AID" and _reciprocal(tok):
                 continue  # "se livrer à", "s'offrir": nothing given to another
             src, tgt = _verb_sides(s, tok, e)
