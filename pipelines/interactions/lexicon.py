@@ -8,7 +8,8 @@
   ``joint`` (a symmetric action: "rencontrer", "accord"; no direction),
   ``dative`` ("à Y" names the target: "livrer à", "le soutien au Mali"),
   ``de`` (``"target"`` when "de Y" after the noun is the patient: "l'expulsion de Y";
-  otherwise it is the agent: "les sanctions de Y"), ``recipient`` (the subject receives).
+  otherwise it is the agent: "les sanctions de Y"), ``recipient`` (the subject receives),
+  ``forms`` (irregular forms that do not start like the lemma: "mis" for "mettre").
 * a **modifier** has ``lemma``, ``pos`` (``ANY`` for any) and ``mod``: ``hypothesis``
   (no interaction under it), ``block`` (the same: "refuser de", "démentir"),
   ``intent`` (a material interaction under it is only stated: "la volonté de coopérer"
@@ -60,6 +61,10 @@ class Lexicon:
 
     triggers: dict[tuple[str, str], tuple[Trigger, ...]]
     modifiers: dict[str, frozenset[str]]
+    #: The first three letters (folded) of every trigger's first word, and of the
+    #: irregular forms the entries list ("forms": "mis" for "mettre en garde"): a word
+    #: that starts otherwise is no trigger, and needs no lemma.
+    stems: frozenset[str] = frozenset()
 
     def lookup(self, lemma: str, pos: str) -> tuple[Trigger, ...]:
         """The triggers whose first word has this lemma and part of speech."""
@@ -84,6 +89,7 @@ def parse_lexicon(lines: list[str]) -> Lexicon:
     """Build a :class:`Lexicon` from JSONL lines."""
     triggers: dict[tuple[str, str], list[Trigger]] = {}
     mods: dict[str, set[str]] = {m: set() for m in MODIFIERS}
+    stems: set[str] = set()
     for line in lines:
         if not line.strip():
             continue
@@ -95,9 +101,11 @@ def parse_lexicon(lines: list[str]) -> Lexicon:
             continue
         t = _trigger(row)
         triggers.setdefault((t.lemma, t.pos), []).append(t)
+        stems.add(t.lemma[:3])
+        stems.update(fold(str(f))[:3] for f in row.get("forms", ()))
     # the longest multi-word entries first
     return Lexicon({k: tuple(sorted(v, key=lambda t: -len(t.rest))) for k, v in triggers.items()},
-                   {k: frozenset(v) for k, v in mods.items()})
+                   {k: frozenset(v) for k, v in mods.items()}, frozenset(stems))
 
 
 @lru_cache(maxsize=1)

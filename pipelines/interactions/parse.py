@@ -17,15 +17,19 @@ from typing import Any
 from ..errors import ModelNotInstalled
 from ..nlp import MODEL
 
-#: What the parser pipeline leaves out.
+#: What the parser pipeline leaves out, and what it loads but does not run: the
+#: lemmatiser, the slowest component, lemmatises on demand only the words the rules look
+#: at (:func:`lemma_of`).
 _EXCLUDED = ["ner", "senter"]
+_DISABLED = ["lemmatizer"]
 #: Seconds spent parsing in this process (read by the speed benchmark).
 PARSE_SECONDS = [0.0]
 
 
 @lru_cache(maxsize=1)
 def load_parser() -> Any:
-    """The French model with tagger, parser and lemmatizer, without NER (cached)."""
+    """The French model with tagger and parser (its lemmatiser loaded but not run),
+    without NER (cached)."""
     try:
         import spacy
     except ImportError as exc:  # pragma: no cover - spacy is a dependency
@@ -34,7 +38,7 @@ def load_parser() -> Any:
 
     try:
         with reusing_compiled_regexes():
-            nlp = spacy.load(MODEL, exclude=_EXCLUDED)
+            nlp = spacy.load(MODEL, exclude=_EXCLUDED, disable=_DISABLED)
     except OSError as exc:
         raise ModelNotInstalled(f"the spaCy model {MODEL!r} is not installed") from exc
     return nlp
@@ -50,3 +54,10 @@ def parse(sentences: Sequence[str], *, batch_size: int = 64) -> list[Any]:
         return list(nlp.pipe(sentences, batch_size=batch_size))
     finally:
         PARSE_SECONDS[0] += time.perf_counter() - t0
+
+
+def lemma_of(token: Any) -> str:
+    """The lemma of one parsed token, by the model's own (rule-based, cached) lemmatiser."""
+    lemmatizer = load_parser().get_pipe("lemmatizer")
+    forms = lemmatizer.lemmatize(token)
+    return forms[0] if forms else token.text.lower()

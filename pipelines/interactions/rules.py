@@ -27,7 +27,7 @@ lexicon (:mod:`pipelines.interactions.lexicon`) it finds who acts and who is act
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -115,14 +115,26 @@ def _cases(tok: Token) -> set[str]:
 class _Sentence:
     """One parsed sentence with its actors: the look-ups the rules share."""
 
-    def __init__(self, doc: Any, actors: Sequence[Actor], lex: Lexicon) -> None:
+    def __init__(self, doc: Any, actors: Sequence[Actor], lex: Lexicon,
+                 lemmatize: Callable[[Token], str] | None = None) -> None:
         self.doc = doc
         self.lex = lex
+        self._lemmatize = lemmatize
         self.actor_of: dict[int, Actor] = {}
         for a in actors:
             for tok in doc:
                 if tok.idx < a.end and tok.idx + len(tok.text) > a.start:
                     self.actor_of.setdefault(tok.i, a)
+
+    def lemma(self, tok: Token) -> str:
+        """The lemma of ``tok``: the parser's, else computed on demand (the parser runs
+        without its lemmatiser, the slowest component: only the words the rules look at
+        are lemmatised) and kept on the token."""
+        value = tok.lemma_
+        if not value:
+            value = self._lemmatize(tok) if self._lemmatize else tok.text.lower()
+            tok.lemma_ = value
+        return value
 
     # ----------------------------------------------------------------- actor phrases
     def phrase_actor(self, head: Token) -> Actor | None:
@@ -139,7 +151,7 @@ class _Sentence:
                     continue
                 if c.dep_ == "nmod" and _cases(c) - _GENITIVE_CASES:
                     continue  # "au Mali", "avec Y": a place or another argument
-                if c.dep_ == "nmod" and self.lex.has("patient", tok.lemma_):
+                if c.dep_ == "nmod" and self.lex.has("patient", self.lemma(tok)):
                     continue  # "la mort de Y": Y is not who the phrase acts on
                 is_name = named and c.dep_ in _NAME_DEPS
                 a = self.actor_of.get(c.i)
@@ -238,7 +250,7 @@ class _Sentence:
         if h.i == v.i:
             return []
         if h.pos_ in _VERBS:
-            if self.lex.has("object_control", h.lemma_):
+            if self.lex.has("object_control", self.lemma(h)):
                 objs = [c for c in h.children if c.dep_ in ("obj", "iobj")
                         or (c.dep_.startswith("obl") and _cases(c) & _DATIVE_CASES)]
                 found = self.actors(objs)
@@ -262,7 +274,7 @@ class _Sentence:
         if deps & {"aux:pass", "nsubj:pass", "obl:agent"}:
             return True
         return "Pass" in v.morph.get("Voice") and any(
-            c.dep_.startswith("aux") and c.lemma_ == "être" for c in v.children)
+            c.dep_.startswith("aux") and self.lemma(c) == "être" for c in v.children)
 
     def agents(self, v: Token) -> list[Actor]:
         """The actors of a "par" phrase of the clause of ``v`` (the agent of a passive)."""
@@ -416,19 +428,21 @@ class _Sentence:
         """The lexicon entry ``tok`` starts and the index of its last token, or None."""
         if tok.i in self.actor_of or tok.pos_ not in ("VERB", "NOUN"):
             return None
+        if _fold(tok)[:3] not in self.lex.stems:
+            return None  # no trigger starts like this word: no need of its lemma
         if tok.pos_ == "NOUN" and tok.i > 0 and tok.text[:1].isupper():
             return None  # "le ministre de la Coopération": part of a name
         if tok.pos_ == "NOUN" and tok.dep_ == "nmod" and _cases(tok) <= _GENITIVE_CASES \
-                and self.lex.lookup(tok.head.lemma_, tok.head.pos_):
+                and self.lex.lookup(self.lemma(tok.head), tok.head.pos_):
             return None  # "un accord de coopération": the head trigger speaks
-        entries = self.lex.lookup(tok.lemma_, tok.pos_)
-        if not entries and tok.pos_ == "VERB" and tok.lemma_.endswith("e"):
-            entries = self.lex.lookup(tok.lemma_ + "r", "VERB")  # a lemma "demande"
+        entries = self.lex.lookup(self.lemma(tok), tok.pos_)
+        if not entries and tok.pos_ == "VERB" and self.lemma(tok).endswith("e"):
+            entries = self.lex.lookup(self.lemma(tok) + "r", "VERB")  # a lemma "demande"
         if not entries and tok.pos_ == "NOUN":
             entries = self.mistagged_verb(tok)
         if tok.pos_ == "NOUN" and tok.dep_ == "obj" and entries \
                 and entries[0].kind.endswith("cooperation"):
-            verb = self.lex.lookup(tok.head.lemma_, tok.head.pos_)
+            verb = self.lex.lookup(self.lemma(tok.head), tok.head.pos_)
             if verb and verb[0].kind.endswith("cooperation") and not verb[0].recipient:
                 return None  # "conclure un partenariat", "promettre une aide": the verb says
         for e in entries:
@@ -461,7 +475,7 @@ class _Sentence:
         for step in range(10):
             if self.negated(tok) or self.hypothetical(tok):
                 return True, False, False
-            lemma = tok.lemma_
+            lemma = self.lemma(tok)
             if step:
                 if self.lex.has("hypothesis", lemma) or self.lex.has("block", lemma):
                     return True, False, False
@@ -490,13 +504,14 @@ class _Sentence:
 
     def hypothetical(self, tok: Token) -> bool:
         """A hypothesis on ``tok``: "si", "éventuel", "probablement", a conditional "devoir"."""
-        if tok.lemma_ == "devoir" and "Cnd" in tok.morph.get("Mood"):
+        if self.lemma(tok) == "devoir" and "Cnd" in tok.morph.get("Mood"):
             return True
         for c in tok.children:
             if c.dep_ == "mark" and _fold(c) == "si":
                 return True
             if c.dep_ in ("amod", "advmod", "aux", "aux:tense") and (
-                    self.lex.has("hypothesis", c.lemma_) or self.lex.has("hypothesis", c.text)):
+                    self.lex.has("hypothesis", self.lemma(c))
+                    or self.lex.has("hypothesis", c.text)):
                 return True
         return False
 
@@ -519,9 +534,9 @@ def _adjust(kind: str, event: str, intent: bool, reverse: bool) -> tuple[str, st
 def _verb_sides(s: _Sentence, v: Token, e: Trigger) -> tuple[list[Actor], list[Actor]]:
     """(sources, targets) of a verb trigger."""
     objs = [c for c in v.children if c.dep_ in ("obj", "iobj")]
-    objs += [g for c in v.children if c.dep_.startswith("obl") and s.lex.has("time", c.lemma_)
+    objs += [g for c in v.children if c.dep_.startswith("obl") and s.lex.has("time", s.lemma(c))
              for g in c.children if g.i in s.actor_of and not _cases(g)]  # "vendredi Y"
-    if (e.recipient or s.lex.has("recipient", v.lemma_)) and any(
+    if (e.recipient or s.lex.has("recipient", s.lemma(v))) and any(
             s.trigger_at(o) for o in objs):
         return [], []  # "reçoit l'aide de Y": the noun speaks
     if e.event == "AGREE":  # "promettre l'aide de Y": the object is what is promised
@@ -557,15 +572,15 @@ def _noun_sides(s: _Sentence, n: Token, e: Trigger
     verb, link = s.governing(n)
     if verb is None or link == "nsubj":
         return src, tgt, True
-    if link == "obj" and s.lex.has("recipient", verb.lemma_):
+    if link == "obj" and s.lex.has("recipient", s.lemma(verb)):
         if not src:
             own = [c for c in n.children if c.dep_ == "nmod"
                    and _cases(c) & (_DATIVE_CASES | _TARGET_CASES)]
             src = s.actors(own) + s.obliques(verb, dative=True,
                                              extra=_GENITIVE_CASES | _AGENT_CASES)
         return src, [a for a in s.subjects(verb) if a not in src], True
-    support = s.lex.has("support", verb.lemma_) or s.lex.lookup(verb.lemma_, verb.pos_) \
-        and e.kind == s.lex.lookup(verb.lemma_, verb.pos_)[0].kind
+    support = s.lex.has("support", s.lemma(verb)) or s.lex.lookup(s.lemma(verb), verb.pos_) \
+        and e.kind == s.lex.lookup(s.lemma(verb), verb.pos_)[0].kind
     own = bool(src)
     if not src and s.possessive(n):  # "X remercie Y pour son aide": Y's
         src = s.actors([c for c in verb.children if c.dep_ in ("obj", "iobj") and c.i != n.i])
@@ -592,12 +607,17 @@ def _pairs(src: list[Actor], tgt: list[Actor], symmetric: bool, joint: bool
     return out
 
 
-def find_interactions(doc: Any, actors: Sequence[Actor], lexicon: Lexicon | None = None
-                      ) -> list[Found]:
-    """Every interaction the parsed sentence ``doc`` reports between its ``actors``."""
+def find_interactions(doc: Any, actors: Sequence[Actor], lexicon: Lexicon | None = None,
+                      lemmatize: Callable[[Token], str] | None = None) -> list[Found]:
+    """Every interaction the parsed sentence ``doc`` reports between its ``actors``.
+
+    ``lemmatize`` gives a token's lemma where the parse has none (default:
+    :func:`pipelines.interactions.parse.lemma_of`)."""
     if len(actors) < 2 or doc.text.rstrip(" »\"”)").endswith("?"):
         return []
-    s = _Sentence(doc, actors, lexicon or load_lexicon())
+    if lemmatize is None:
+        from .parse import lemma_of as lemmatize
+    s = _Sentence(doc, actors, lexicon or load_lexicon(), lemmatize)
     out: list[Found] = []
     for tok in doc:
         hit = s.trigger_at(tok)
@@ -641,7 +661,7 @@ def _speakers(s: _Sentence, trig: Token) -> list[Actor]:
     else an empty list."""
     tok = trig
     for _ in range(10):
-        if tok.dep_ == "ccomp" and s.lex.has("speech", tok.head.lemma_):
+        if tok.dep_ == "ccomp" and s.lex.has("speech", s.lemma(tok.head)):
             subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
             if not subj:
                 return []
