@@ -51,6 +51,24 @@ print(len(texts), n)
 ROOT = Path(__file__).resolve().parents[1]
 
 
+#: One process, one core: spaCy's NER, extraction and the interaction step, timed apart
+#: (a share that the machine's load does not blur as much as two whole builds do).
+SHARE = """
+import json, sys, time
+from graph.build import ArticleMeta
+from pipelines.analysis import analyse_article
+from pipelines.interactions.article import annotate
+from pipelines.interactions.parse import load_parser
+from pipelines.nlp import analyse, load_model
+texts = [json.loads(line)["text"] for line in open(sys.argv[1], encoding="utf-8")]
+load_model(), load_parser()
+t0 = time.perf_counter(); nlps = list(analyse(texts)); t1 = time.perf_counter()
+done = [analyse_article(ArticleMeta("x"), t, n) for t, n in zip(texts, nlps)]
+t2 = time.perf_counter(); annotate(texts, done); t3 = time.perf_counter()
+print(t1 - t0, t2 - t1, t3 - t2)
+"""
+
+
 def _timed(cmd: list[str], env: dict[str, str] | None = None) -> float:
     t0 = time.perf_counter()
     # from the repository root: ``python -m pipelines.cli`` runs this checkout's code
@@ -133,6 +151,14 @@ def main() -> None:
         share = max(0.0, 1 - plain_build * n / (n + extra) / full)
         print(f"interactions (parser + grammar) share of the build = {share:.0%} "
               f"(build without them: {plain_build * n / (n + extra):.1f} s for {n} articles)")
+        share_script = tmp / "share.py"
+        share_script.write_text(SHARE, encoding="utf-8")
+        proc = subprocess.run([sys.executable, str(share_script), str(base)], env=one_thread,
+                              capture_output=True, text=True, cwd=ROOT, check=True)
+        ner, extraction, inter = (float(x) for x in proc.stdout.split())
+        print(f"one process: spaCy NER {ner:.1f} s, extraction {extraction:.1f} s, "
+              f"interactions (parser + grammar) {inter:.1f} s = "
+              f"{inter / (ner + extraction + inter):.0%} of the per-article work")
         print(f"incremental ratio incremental / full  = {incr:.1f} / {full:.1f} "
               f"= {incr / full:.3f}  (target <= 0.05)")
     finally:
