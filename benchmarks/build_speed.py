@@ -9,10 +9,12 @@ process (start-up and model loading included, as a user would see them):
 2. ``actorgraph build`` of the N articles into an empty output folder;
 3. the same build after 1% more articles were added (the cache serves the rest);
 4. the same build with ``--no-capitals`` (a new extraction fingerprint: every article is
-   re-analysed from the cached spaCy output, spaCy does not run).
+   re-analysed from the cached spaCy output, spaCy does not run);
+5. the build of step 2 with the interaction step off (``ACTORGRAPH_INTERACTIONS=0``):
+   the difference is the share of the dependency parser and the interaction grammar.
 
-Prints the times and the ratios ``plain spaCy / build`` (target >= 1.0) and
-``incremental / full build`` (target <= 0.05).
+Prints the times and the ratios ``plain spaCy / build`` (target >= 1.5 with interactions)
+and ``incremental / full build`` (target <= 0.05), and the interactions' share.
 
 Usage: python benchmarks/build_speed.py [--articles 2000] [--corpus FILE.jsonl]
 """
@@ -46,9 +48,31 @@ print(len(texts), n)
 """
 
 
+ROOT = Path(__file__).resolve().parents[1]
+
+
+#: One process, one core: spaCy's NER, extraction and the interaction step, timed apart
+#: (a share that the machine's load does not blur as much as two whole builds do).
+SHARE = """
+import json, sys, time
+from graph.build import ArticleMeta
+from pipelines.analysis import analyse_article
+from pipelines.interactions.article import annotate
+from pipelines.interactions.parse import load_parser
+from pipelines.nlp import analyse, load_model
+texts = [json.loads(line)["text"] for line in open(sys.argv[1], encoding="utf-8")]
+load_model(), load_parser()
+t0 = time.perf_counter(); nlps = list(analyse(texts)); t1 = time.perf_counter()
+done = [analyse_article(ArticleMeta("x"), t, n) for t, n in zip(texts, nlps)]
+t2 = time.perf_counter(); annotate(texts, done); t3 = time.perf_counter()
+print(t1 - t0, t2 - t1, t3 - t2)
+"""
+
+
 def _timed(cmd: list[str], env: dict[str, str] | None = None) -> float:
     t0 = time.perf_counter()
-    proc = subprocess.run(cmd, env=env, capture_output=True, text=True)
+    # from the repository root: ``python -m pipelines.cli`` runs this checkout's code
+    proc = subprocess.run(cmd, env=env, capture_output=True, text=True, cwd=ROOT)
     elapsed = time.perf_counter() - t0
     if proc.returncode != 0:
         sys.exit(f"failed: {' '.join(cmd)}\n{proc.stdout}\n{proc.stderr}")
@@ -99,8 +123,7 @@ def main() -> None:
         baseline = min(plain.values())
 
         out = tmp / "out"
-        exe = shutil.which("actorgraph")
-        build = [exe] if exe else [sys.executable, "-m", "pipelines.cli"]
+        build = [sys.executable, "-m", "pipelines.cli"]
         full = _timed([*build, "build", str(corpus), "--out", str(out), "--no-progress"])
         print(f"actorgraph build (empty cache):            {full:7.1f} s "
               f"({n / full:.1f} articles/s)")
@@ -116,9 +139,26 @@ def main() -> None:
         print(f"actorgraph build --no-capitals (re-analysis from cached spaCy output, "
               f"no spaCy): {reres:.1f} s")
 
+        plain_build = _timed([*build, "build", str(corpus), "--out", str(tmp / "out-plain"),
+                              "--no-progress"],
+                             env=dict(os.environ, ACTORGRAPH_INTERACTIONS="0"))
+        print(f"actorgraph build without interactions (+{extra} articles): "
+              f"{plain_build:.1f} s")
+
         print()
         print(f"throughput ratio  plain-spaCy / build = {baseline:.1f} / {full:.1f} "
-              f"= {baseline / full:.2f}   (target >= 1.0)")
+              f"= {baseline / full:.2f}   (target >= 1.5)")
+        share = max(0.0, 1 - plain_build * n / (n + extra) / full)
+        print(f"interactions (parser + grammar) share of the build = {share:.0%} "
+              f"(build without them: {plain_build * n / (n + extra):.1f} s for {n} articles)")
+        share_script = tmp / "share.py"
+        share_script.write_text(SHARE, encoding="utf-8")
+        proc = subprocess.run([sys.executable, str(share_script), str(base)], env=one_thread,
+                              capture_output=True, text=True, cwd=ROOT, check=True)
+        ner, extraction, inter = (float(x) for x in proc.stdout.split())
+        print(f"one process: spaCy NER {ner:.1f} s, extraction {extraction:.1f} s, "
+              f"interactions (parser + grammar) {inter:.1f} s = "
+              f"{inter / (ner + extraction + inter):.0%} of the per-article work")
         print(f"incremental ratio incremental / full  = {incr:.1f} / {full:.1f} "
               f"= {incr / full:.3f}  (target <= 0.05)")
     finally:

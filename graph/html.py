@@ -32,6 +32,7 @@ import numpy as np
 
 from .atomic import atomic_path
 from .errors import ActorGraphError, GraphFormatError
+from .html_interactions import edge_fields, meta_fields
 from .schema import ACTOR_TYPES, TYPE_COLOURS, TYPE_LABELS
 
 __all__ = ["RenderInfo", "render_html", "render_file", "page_data", "layout_positions",
@@ -461,6 +462,7 @@ def page_data(
             value = _as_str(d.get(key))
             if value:
                 entry[short] = value
+        entry.update(edge_fields(d, u, article_ref))  # interactions (tone, kinds)
         edges.append(entry)
 
     present = sorted({nd["t"] for nd in nodes} | set(wanted or ()),
@@ -488,6 +490,7 @@ def page_data(
             for t in present
         ],
     }
+    meta.update(meta_fields())
     data = {"meta": meta, "nodes": nodes, "edges": edges, "articles": articles}
     from .timebar import add_time
 

@@ -21,13 +21,15 @@ import os
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 import networkx as nx
 
 from .errors import ActorGraphError, ActorNotFound
+from .interactions import KINDS as _KINDS
+from .interactions import Interaction, interactions_of, kind_count, kind_set
 from .names import fold
 from .schema import ACTOR_TYPES
 
@@ -40,6 +42,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = [
     "Actor",
     "ActorGraph",
+    "Interaction",
     "Neighbor",
     "Ranked",
     "Relation",
@@ -148,6 +151,13 @@ class Relation:
     <Relation 'Russie' — 'Mali': weight 2, 2 sentences, 2021-03-10..2021-09-15>
     >>> r.evidence[0]["text"]
     'Le ministre russe Sergueï Lavrov a reçu son homologue malien à Moscou.'
+
+    Its interactions by kind (:mod:`graph.interactions`), and their tone in [-1, 1]:
+
+    >>> r.kinds["verbal_cooperation"], r.cooperation, r.conflict, r.tone
+    (1, 1, 0, 1.0)
+    >>> example().relation("CEDEAO", "Goïta").tone
+    -1.0
     """
 
     a: Actor
@@ -158,6 +168,12 @@ class Relation:
     article_ids: tuple[str, ...] = ()
     first_seen: str | None = None
     last_seen: str | None = None
+    #: Interactions by kind (see :mod:`graph.interactions`): kind -> count, the sums of
+    #: the cooperative and conflictual kinds, and the tone in [-1, 1].
+    kinds: dict[str, int] = field(default_factory=dict)
+    cooperation: int = 0
+    conflict: int = 0
+    tone: float = 0.0
 
     def __repr__(self) -> str:
         span = _span(self.first_seen, self.last_seen)
@@ -215,6 +231,13 @@ def _type_set(types: str | Iterable[str] | None) -> set[str] | None:
                 )
             out.add(singular)
     return out or None
+
+
+def _kinds(kind: str | Iterable[str] | None) -> frozenset[str] | None:
+    try:
+        return kind_set(kind)
+    except ValueError as exc:
+        raise ActorGraphError(str(exc)) from None
 
 
 def _dates_of(ids: Iterable[str], index: dict[str, dict[str, str]]) -> list[str]:
@@ -427,7 +450,8 @@ class ActorGraph:
         return Actor.from_node(node, self._lean.nodes[node])
 
     def neighbors(
-        self, name: str | Actor, type: str | Iterable[str] | None = None, min_weight: int = 1
+        self, name: str | Actor, type: str | Iterable[str] | None = None, min_weight: int = 1,
+        kind: str | Iterable[str] | None = None,
     ) -> list[Neighbor]:
         """Actors co-occurring with ``name``, heaviest link first.
 
@@ -435,19 +459,53 @@ class ActorGraph:
         ...     print(n.actor.label, n.weight, n.sentences)
         Sergueï Lavrov 2 2
         Assimi Goïta 1 0
+
+        With ``kind`` (an interaction kind, or ``"cooperation"``/``"conflict"``), only the
+        actors that interact with ``name`` that way, the most interactions first:
+
+        >>> [n.actor.label for n in example().neighbors("Mali", kind="cooperation")]
+        ['Sergueï Lavrov', 'France', 'Russie']
         """
         node = self.id_of(name)
         wanted = _type_set(type)
-        out: list[Neighbor] = []
+        kinds = _kinds(kind)
+        out: list[tuple[int, Neighbor]] = []
         for other, edge in self._lean[node].items():
             data = self._lean.nodes[other]
             weight = int(edge.get("weight") or 0)
             if weight < min_weight or (wanted is not None and data.get("type") not in wanted):
                 continue
-            out.append(Neighbor(Actor.from_node(other, data), weight,
-                                int(edge.get("sentences") or 0)))
-        out.sort(key=lambda n: (-n.weight, -n.sentences, -n.actor.mentions, n.actor.label))
-        return out
+            count = kind_count(edge, kinds) if kinds is not None else 0
+            if kinds is not None and not count:
+                continue
+            out.append((count, Neighbor(Actor.from_node(other, data), weight,
+                                        int(edge.get("sentences") or 0))))
+        out.sort(key=lambda x: (-x[0], -x[1].weight, -x[1].sentences, -x[1].actor.mentions,
+                                x[1].actor.label))
+        return [n for _, n in out]
+
+    def interactions(self, name: str | Actor, other: str | Actor | None = None,
+                     kind: str | Iterable[str] | None = None,
+                     since: str | _dt.date | None = None,
+                     until: str | _dt.date | None = None) -> list[Interaction]:
+        """What ``name`` does to, or undergoes from, other actors (with ``other`` only, if
+        given), of ``kind`` (an interaction kind, ``"cooperation"`` or ``"conflict"``),
+        dated between ``since`` and ``until``, oldest first. See :mod:`graph.interactions`.
+
+        >>> g = example()
+        >>> g.interactions("Mali", kind="conflict")
+        []
+        >>> for i in g.interactions("Lavrov"):
+        ...     print(i)
+        <Interaction 2021-03-10 Sergueï Lavrov → Mali: 'a reçu' (verbal cooperation, CONSULT)>
+        <Interaction 2022-02-17 Sergueï Lavrov → Mali: 'a salué' (verbal cooperation, SUPPORT)>
+        >>> g.interactions("CEDEAO", "Goïta")[0].text
+        'La CEDEAO a demandé au colonel Assimi Goïta un calendrier électoral.'
+        """
+        node = self.id_of(name)
+        pair = self.id_of(other) if other is not None else None
+        return interactions_of(self._graph, node, pair, _kinds(kind),
+                               _as_date(since, "start"), _as_date(until, "end"))
 
     def _relation(self, u: str, v: str) -> Relation:
         g = self._lean
@@ -464,6 +522,10 @@ class ActorGraph:
             article_ids=tuple(edge.get("article_ids") or ()),
             first_seen=edge.get("first_seen") or None,
             last_seen=edge.get("last_seen") or None,
+            kinds={k: int(edge.get(k) or 0) for k in _KINDS},
+            cooperation=int(edge.get("cooperation") or 0),
+            conflict=int(edge.get("conflict") or 0),
+            tone=float(edge.get("tone") or 0.0),
         )
 
     def relation(self, a: str | Actor, b: str | Actor) -> Relation:
@@ -861,6 +923,18 @@ _EXAMPLE = [
 ]
 
 
+#: The example's interactions: (article, sentence, source, target, kind, event, directed,
+#: trigger), as ``relations.csv`` has them.
+_EXAMPLE_INTERACTIONS = [
+    ("a1", 0, "lavrov", "mali", "verbal_cooperation", "CONSULT", True, "a reçu"),
+    ("a1", 1, "france", "wagner", "verbal_conflict", "PROTEST", True, "s'inquiète"),
+    ("a2", 0, "cedeao", "goita", "verbal_conflict", "DEMAND", True, "a demandé"),
+    ("a2", 1, "mali", "russie", "verbal_cooperation", "SUPPORT", True, "partenaire"),
+    ("a3", 0, "france", "mali", "material_cooperation", "RETREAT", True, "quittent"),
+    ("a3", 1, "lavrov", "mali", "verbal_cooperation", "SUPPORT", True, "a salué"),
+]
+
+
 def example(window: Literal["article", "sentence"] = "article") -> ActorGraph:
     """A small hand-made graph (three French articles about Mali) for docs and tests.
 
@@ -893,6 +967,13 @@ def example(window: Literal["article", "sentence"] = "article") -> ActorGraph:
             texts.append(text)
             offset += len(text) + 1
         docs.append(ArticleMentions(ArticleMeta(art, title, date), texts, mentions))
+    from .interactions import InteractionRow, add_interactions
     from .timeline import stamp
 
-    return ActorGraph(stamp(build_graph(docs, entities, window=window, title="Mali (exemple)")))
+    g = build_graph(docs, entities, window=window, title="Mali (exemple)")
+    texts = {(art, i): text for art, _, _, sents in _EXAMPLE for i, (text, _) in enumerate(sents)}
+    add_interactions(g, [InteractionRow(art, i, src, dst, kind, event, directed, trigger,
+                                        texts[art, i])
+                         for art, i, src, dst, kind, event, directed, trigger
+                         in _EXAMPLE_INTERACTIONS])
+    return ActorGraph(stamp(g))

@@ -36,12 +36,16 @@ TYPE_LABELS: dict[str, str] = {
 
 #: Attributes stored as JSON strings in flat formats.
 NODE_LIST_ATTRS: frozenset[str] = frozenset({"aliases", "article_ids", "article_mentions"})
-EDGE_LIST_ATTRS: frozenset[str] = frozenset({"evidence", "article_ids"})
+EDGE_LIST_ATTRS: frozenset[str] = frozenset({"evidence", "article_ids", "interactions"})
 GRAPH_LIST_ATTRS: frozenset[str] = frozenset({"article_index"})
 
 #: Integer-valued attributes (restored as int when a reader hands back strings/floats).
 NODE_INT_ATTRS: frozenset[str] = frozenset({"mentions", "articles"})
-EDGE_INT_ATTRS: frozenset[str] = frozenset({"weight", "sentences"})
+EDGE_INT_ATTRS: frozenset[str] = frozenset({"weight", "sentences",
+                                            # interactions (graph.interactions)
+                                            "verbal_cooperation", "material_cooperation",
+                                            "verbal_conflict", "material_conflict",
+                                            "cooperation", "conflict"})
 
 
 try:  # orjson is a dependency, but keep the standard library as a fallback

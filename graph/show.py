@@ -84,7 +84,36 @@ def actor_card(g: ActorGraph, name: str, top: int = 15) -> list[Table | Text]:
             title = meta.get("title") or first
             sentence.append(f"same article: {_shorten(str(title), 100)}", style="dim")
         table.add_row(Text(n.actor.label), _type_text(n.actor.type), str(n.weight), sentence)
-    return [head, facts, table]
+    found = interactions_table(g, a.id, top)
+    return [head, facts, table] + ([found] if found is not None else [])
+
+
+def interactions_table(g: ActorGraph, node: str, top: int = 15) -> Table | None:
+    """An actor's interactions by kind (see :mod:`graph.interactions`), up to ``top`` of
+    each kind, oldest first; None when it has none."""
+    from .interactions import KIND_LABELS, KINDS, TONE_COLOURS
+
+    found = g.interactions(node)
+    if not found:
+        return None
+    colour = {k: TONE_COLOURS[2] if k.endswith("cooperation") else TONE_COLOURS[0]
+              for k in KINDS}
+    table = Table(title=f"Interactions ({len(found)})", title_justify="left")
+    table.add_column("Kind")
+    table.add_column("Who → whom")
+    table.add_column("Trigger")
+    table.add_column("Sentence", ratio=1)
+    for kind in KINDS:
+        rows = [i for i in found if i.kind == kind]
+        for i in rows[:top]:
+            arrow = " → " if i.directed else " — "
+            sentence = Text(f"{i.date} " if i.date else "", style="dim")
+            sentence.append(_shorten(i.text))
+            table.add_row(Text(f"{KIND_LABELS[kind]} ({i.event})", style=colour[kind]),
+                          Text(i.source + arrow + i.target), Text(i.trigger), sentence)
+        if len(rows) > top:
+            table.add_row(Text(f"… {len(rows) - top} more", style="dim"), "", "", "")
+    return table
 
 
 def show_graph(path: str | os.PathLike[str], name: str | None = None, *, top: int = 15) -> None:

@@ -32,6 +32,10 @@ class ArticleAnalysis:
     candidates: list[Candidate]
     roles: dict[int, Role] = field(default_factory=dict)  # candidate index -> role
     acronyms: dict[str, str] = field(default_factory=dict)  # "ACRO" -> long name
+    #: Interactions between candidates (:data:`pipelines.interactions.article.Row`).
+    interactions: list[tuple] = field(default_factory=list)
+    #: Sentence spans in the text (not cached: only the interaction step reads them).
+    offsets: list[tuple[int, int]] = field(default_factory=list, compare=False, repr=False)
 
 
 def split_at_lines(text: str, nlp: NlpResult) -> NlpResult:
@@ -66,7 +70,8 @@ def analyse_article(meta: ArticleMeta, text: str, nlp: NlpResult,
             if role:
                 roles[i] = role
     sentences = [text[a:b] for a, b in nlp.sentences]
-    return ArticleAnalysis(meta, sentences, cands, roles, acronyms)
+    return ArticleAnalysis(meta, sentences, cands, roles, acronyms,
+                           offsets=list(nlp.sentences))
 
 
 # -- acronyms the article defines: "Long (ACRO)" and "ACRO (Long)" --------------------

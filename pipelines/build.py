@@ -1,17 +1,20 @@
 """The end-to-end build: corpus -> spaCy -> resolution -> graph -> files.
 
 :func:`build_corpus` is what ``actorgraph build`` calls. It writes into the output
-folder ``graph.html``, ``graph.graphml``, ``mentions.csv`` and ``report.json`` (every
-file atomically) and returns a :class:`BuildResult` whose :meth:`~BuildResult.summary`
+folder ``graph.html``, ``graph.graphml``, ``mentions.csv``, ``relations.csv`` (the
+interactions, see :mod:`pipelines.interactions`) and ``report.json`` (every file
+atomically) and returns a :class:`BuildResult` whose :meth:`~BuildResult.summary`
 the CLI prints.
 
 How it scales:
 
 * The corpus is streamed; each article's text is dropped once it is analysed, and of its
   sentences only those naming two or more candidates are kept (the graph's evidence).
-* Per-article work — spaCy (``senter`` + ``ner`` only) and :func:`analyse_article`, a
-  pure function — runs in chunks, in a pool of worker processes (one per core, each with
-  one BLAS/OpenMP thread and its own model) once enough new articles have been seen.
+* Per-article work — spaCy (``senter`` + ``ner`` only), :func:`analyse_article`, a
+  pure function, and the interactions (the dependency parser on the sentences naming two
+  or more actors, then a grammar) — runs in chunks, in a pool of worker processes (one
+  per core, each with one BLAS/OpenMP thread and its own model) once enough new articles
+  have been seen.
 * Each chunk's results are committed to ``cache.sqlite`` in the output folder
   (:mod:`pipelines.cache`): an interrupted build resumes where it stopped, an unchanged
   article is never analysed twice, and a gazetteer change re-analyses without spaCy.
@@ -48,6 +51,7 @@ import networkx as nx
 from graph.atomic import atomic_open
 from graph.build import ArticleMentions, ArticleMeta, EntityInfo, build_graph
 from graph.errors import ActorGraphError
+from graph.interactions import InteractionRow, add_interactions
 from graph.schema import ACTOR_TYPES
 
 from .analysis import ArticleAnalysis, analyse_article
@@ -86,6 +90,8 @@ class BuildResult:
     actors: Counter[str] = field(default_factory=Counter)
     edges: int = 0
     mentions: int = 0
+    #: Interactions written to ``relations.csv``.
+    relations: int = 0
     files: dict[str, Path] = field(default_factory=dict)
     seconds: float = 0.0
     graph: nx.Graph | None = field(default=None, repr=False)
@@ -141,6 +147,7 @@ class BuildResult:
             "actors": {t: self.actors[t] for t in ACTOR_TYPES},
             "edges": self.edges,
             "mentions": self.mentions,
+            "relations": self.relations,
             "seconds": round(self.seconds, 2),
             "cache": {"reused": self.reused, "reanalysed": self.reanalysed,
                       "analysed": self.analysed, "workers": self.workers},
@@ -174,7 +181,7 @@ def _prepare_out(out: Path) -> None:
                           f"{exc.strerror or exc}") from exc
 
 
-OUTPUT_NAMES = ("graph.graphml", "graph.html", "mentions.csv", "report.json")
+OUTPUT_NAMES = ("graph.graphml", "graph.html", "mentions.csv", "relations.csv", "report.json")
 
 
 def _remove_stale_temporaries(out: Path) -> None:
@@ -202,6 +209,41 @@ def write_mentions(path: Path, docs: list[ArticleMentions],
                           m.sentence, *extra.get(m.entity, blank))
                          for doc in docs for m in doc.mentions)
     return sum(len(doc.mentions) for doc in docs)
+
+
+RELATION_COLUMNS = ["article", "sentence", "source", "target", "kind", "event", "directed",
+                    "trigger", "text", "start", "end"]
+
+
+def relations_of(docs: list[ArticleMentions], rows: list[list[tuple]],
+                 entities: dict[str, EntityInfo]) -> list[InteractionRow]:
+    """The interactions of every article, between resolved entities (``rows`` are the
+    analyses' :data:`pipelines.interactions.article.Row` lists, in the order of ``docs``).
+    A person and the actor it is affiliated with never interact."""
+    from .interactions.article import to_entities
+
+    def belongs(person: str, other: str) -> bool:
+        info, org = entities.get(person), entities.get(other)
+        return bool(info and org and info.affiliation and info.affiliation == org.label)
+
+    out: list[InteractionRow] = []
+    for doc, article_rows in zip(docs, rows, strict=True):
+        if article_rows:
+            out.extend(to_entities(doc.meta.id, article_rows, doc.mentions, doc.sentences,
+                                   belongs))
+    return out
+
+
+def write_relations(path: Path, relations: list[InteractionRow]) -> int:
+    """Write ``relations.csv``: one row per interaction (the format of
+    ``score_relations.py``: entity ids as in ``mentions.csv``)."""
+    with atomic_open(path, "w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(RELATION_COLUMNS)
+        writer.writerows((r.article, r.sentence, r.source, r.target, r.kind, r.event,
+                          "true" if r.directed else "false", r.trigger, r.text, r.start,
+                          r.end) for r in relations)
+    return len(relations)
 
 
 @contextlib.contextmanager
@@ -374,6 +416,7 @@ def process_chunk(jobs: list[Job], options: Options, batch_size: int = 32) -> li
     fresh = dict(zip(need, _nlp_results([jobs[i][1] for i in need], batch_size),
                      strict=True)) if need else {}
     out: list[Outcome] = []
+    done: list[tuple[int, str, ArticleAnalysis]] = []
     for i, (_, text, cached) in enumerate(jobs):
         got = fresh.get(i)
         if isinstance(got, str):
@@ -381,13 +424,33 @@ def process_chunk(jobs: list[Job], options: Options, batch_size: int = 32) -> li
             continue
         nlp = got if got is not None else NlpResult.from_json(cached or {"s": [], "e": []})
         try:
-            analysis = keep_evidence_sentences(analyse_article(_NO_META, text, nlp, options))
-            out.append((nlp.to_json() if got is not None else None,
-                        analysis_to_json(analysis), ""))
+            done.append((len(out), text, analyse_article(_NO_META, text, nlp, options)))
+            out.append((nlp.to_json() if got is not None else None, None, ""))
         except Exception as exc:  # noqa: BLE001 - one article must not stop the build
             out.append((nlp.to_json() if got is not None else None, None,
                         f"extraction failed: {type(exc).__name__}: {exc}"))
+    _interactions(done)
+    for k, _, analysis in done:
+        out[k] = (out[k][0], analysis_to_json(keep_evidence_sentences(analysis)), "")
     return out
+
+
+def _interactions(done: list[tuple[int, str, ArticleAnalysis]]) -> None:
+    """Parse the sentences naming two or more actors and find their interactions
+    (:mod:`pipelines.interactions`), for a chunk at once; article by article if the batch
+    fails (an article the parser fails on gets none)."""
+    from .interactions.article import annotate, enabled
+
+    if not enabled():
+        return
+    try:
+        annotate([t for _, t, _ in done], [a for _, _, a in done])
+    except Exception:  # noqa: BLE001 - find the culprit article by article
+        for _, text, analysis in done:
+            try:
+                annotate([text], [analysis])
+            except Exception:  # noqa: BLE001
+                analysis.interactions = []
 
 
 def _worker_init() -> None:
@@ -759,12 +822,15 @@ def build_corpus(
         # the corpus-level pass makes millions of objects and no garbage cycles:
         # the collector would only rescan them (2 s on OrangeSum)
         with _gc_paused():
+            interaction_rows = [a.interactions for a in analyses]
             docs, entities = Resolver().resolve(analyses)
             del analyses
             if overrides is not None:
                 from .aliases import apply_overrides
 
                 docs, entities = apply_overrides(docs, entities, overrides)
+            relations = relations_of(docs, interaction_rows, entities)
+            del interaction_rows
             t2 = time.perf_counter()
             result.timings["resolve"] = t2 - t1
 
@@ -781,6 +847,8 @@ def build_corpus(
                 g = build_graph(docs, entities, window=window,
                                 title=title)  # type: ignore[arg-type]
                 g.graph["articles"] = result.articles
+                add_interactions(g, relations)
+                result.relations = write_relations(out / "relations.csv", relations)
                 stamp_months(g)
                 result.graph = g
                 result.actors = Counter(d["type"] for _, d in g.nodes(data=True))
@@ -807,6 +875,7 @@ def build_corpus(
                     raise page
                 result.files["html"] = page
                 result.files["mentions"] = out / "mentions.csv"
+                result.files["relations"] = out / "relations.csv"
                 result.files["cache"] = out / CACHE_NAME
                 result.seconds = time.perf_counter() - t0
                 result.timings["write"] = time.perf_counter() - t3

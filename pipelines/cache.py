@@ -8,9 +8,10 @@ text, so renaming or re-dating an article, or moving it to another file, costs n
     (:func:`pipelines.nlp.nlp_version`: :data:`~pipelines.nlp.NLP_VERSION`, the model and
     spaCy versions). Only a new text, or a new model, runs spaCy again.
 ``analysis``
-    The article's candidates, roles and acronyms (see :func:`analysis_to_json`), under a
-    fingerprint of everything extraction reads besides the text: the NLP version, the
-    gazetteer and rule data files, the extraction source code and the options. Editing the
+    The article's candidates, roles, acronyms and interactions (see
+    :func:`analysis_to_json`), under a fingerprint of everything extraction reads besides
+    the text: the NLP version, the gazetteer, rule and trigger data files, the extraction
+    and interaction source code, the options and whether interactions are on. Editing the
     gazetteer changes the fingerprint, so articles are re-analysed from the cached spaCy
     output, without spaCy.
 ``files``
@@ -18,7 +19,10 @@ text, so renaming or re-dating an article, or moving it to another file, costs n
     analyses, the problems reported), under a key made of the file's path, the SHA-256 of
     its bytes and the version of the readers (:func:`corpus_file_key`), and the analysis
     fingerprint. A file that has not changed since the last build is neither parsed nor
-    looked up article by article: the next build takes its articles in one read.
+    looked up article by article: the next build takes its articles in one read. (Records
+    of version 1, from before interactions, are read again: their articles are re-analysed
+    from the cached spaCy output, and the parser runs on their sentences naming two
+    actors.)
 
 Writes are committed in batches (one per chunk of articles), so a build killed with
 ``kill -9`` loses at most the batches in flight; the next build resumes from the rest. A
@@ -57,7 +61,9 @@ SCHEMA_VERSION = "1"
 #: Modules whose code decides what :func:`pipelines.analysis.analyse_article` returns (not
 #: the corpus-level resolver's: changing it re-uses every cached analysis).
 _EXTRACTION_MODULES = ("analysis", "extract", "roles", "noise", "matcher", "gazetteer",
-                       "text", "people", "nlp", "cache")
+                       "text", "people", "nlp", "cache", "interactions/__init__",
+                       "interactions/article", "interactions/lexicon", "interactions/parse",
+                       "interactions/rules")
 
 
 def text_key(text: str) -> str:
@@ -73,8 +79,11 @@ def analysis_fingerprint(options: Options | None = None) -> str:
     of the extraction modules and the options: a change to any of them re-analyses every
     article (from the cached spaCy output).
     """
+    from .interactions.article import enabled
+
     h = hashlib.sha256()
     h.update(f"schema={SCHEMA_VERSION};nlp={nlp_version()};{options or Options()!r}".encode())
+    h.update(f"interactions={enabled()}".encode())
     root = resources.files("pipelines")
     data = root.joinpath("data")
     for item in sorted(data.iterdir(), key=lambda p: p.name):
@@ -100,6 +109,7 @@ def analysis_to_json(a: ArticleAnalysis) -> dict[str, Any]:
               for c in a.candidates],
         "r": [[i, r.text, r.official] for i, r in sorted(a.roles.items())],
         "a": a.acronyms,
+        "i": [list(r) for r in a.interactions],
     }
 
 
@@ -109,7 +119,8 @@ def analysis_from_json(meta: ArticleMeta, data: dict[str, Any]) -> ArticleAnalys
              for s, e, t, ty, eid, k, n, si in data["c"]]
     roles = {int(i): Role(str(t), bool(o)) for i, t, o in data["r"]}
     return ArticleAnalysis(meta, [str(s) for s in data["s"]], cands, roles,
-                           {str(k): str(v) for k, v in data["a"].items()})
+                           {str(k): str(v) for k, v in data["a"].items()},
+                           [tuple(r) for r in data.get("i", ())])
 
 
 def _pack(obj: Any) -> bytes:
@@ -165,7 +176,7 @@ def corpus_file_key(path: Path, rel: str, *, max_bytes: int, max_chars: int) -> 
 
 
 #: Bumped when :class:`FileRecord`'s stored form changes.
-_FILES_VERSION = 2  # 2: stubs say whether the date was inferred from the text
+_FILES_VERSION = 3  # 2: stubs say whether the date was inferred; 3: analyses carry interactions
 
 #: One article of a file record: id (as the file gives it), title, date, source, url, text
 #: key and whether the date was inferred from the text.
@@ -190,7 +201,7 @@ class FileRecord:
                  [(c.start, c.end, c.text, c.type, c.entry_id, c.kind, c.ner, c.sentence)
                   for c in a.candidates],
                  [(i, r.text, r.official) for i, r in a.roles.items()],
-                 a.acronyms) for a in self.analyses]
+                 a.acronyms, a.interactions) for a in self.analyses]
         return pickle.dumps((_FILES_VERSION, self.stubs, rows, self.skipped, self.notes),
                             protocol=5)
 
@@ -205,8 +216,9 @@ class FileRecord:
             if version != _FILES_VERSION or len(stubs) != len(rows):
                 return None
             analyses = [ArticleAnalysis(_NO_META, sents, [Candidate(*c) for c in cands],
-                                        {i: Role(t, o) for i, t, o in roles}, acro)
-                        for sents, cands, roles, acro in rows]
+                                        {i: Role(t, o) for i, t, o in roles}, acro,
+                                        [tuple(r) for r in inter])
+                        for sents, cands, roles, acro, inter in rows]
             return cls([tuple(s) for s in stubs], analyses,  # type: ignore[misc]
                        [(str(w), str(r)) for w, r in skipped],
                        [(str(w), str(r)) for w, r in notes])

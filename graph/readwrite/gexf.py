@@ -142,6 +142,9 @@ def to_tree(graph: nx.Graph, *, viz: bool = True) -> etree._ElementTree:
             attrs["weight"] = str(row["weight"])
         e_el = etree.SubElement(edges_el, f"{{{NS}}}edge", attrs)
         _attvalues(e_el, row, edge_decl)
+        if viz and {"r", "g", "b"} <= row.keys():  # the tone of its interactions
+            etree.SubElement(e_el, f"{{{VIZ_NS}}}color", r=str(row["r"]), g=str(row["g"]),
+                             b=str(row["b"]), a="1.0")
     return etree.ElementTree(root)
 
 

@@ -45,6 +45,7 @@
 
   var TYPES = {};
   META.types.forEach(function (t) { TYPES[t.id] = t; });
+  var KINDS = META.kinds || [];
 
   function typeInfo(id) {
     return TYPES[id] || { id: id, label: id, colour: "#7f7f7f" };
@@ -127,6 +128,10 @@
     var text = NODES[e.s].l + " — " + NODES[e.t].l + "\n" +
       "together in " + plural(e.w, "article", "articles") +
       (e.n ? ", " + plural(e.n, "sentence", "sentences") : "");
+    if (e.k) {
+      text += "\n" + KINDS.map(function (k, i) { return e.k[i] ? k.label + " " + e.k[i] : ""; })
+        .filter(Boolean).join(", ") + " (tone " + e.to + ")";
+    }
     if (e.ev && e.ev.length) {
       text += "\n« " + clip(e.ev[0][1], 160) + " »";
       if (e.ev.length > 1) text += "\n(click for all " + e.ev.length + " sentences)";
@@ -180,8 +185,10 @@
   }));
 
   var edges = new vis.DataSet(EDGES.map(function (e, j) {
-    return { id: j, from: e.s, to: e.t, width: 1 + 8 * logScale(e.w, maxWeight, 12),
+    var item = { id: j, from: e.s, to: e.t, width: 1 + 8 * logScale(e.w, maxWeight, 12),
       title: edgeTooltip(e) };
+    if (e.c) { item.color = { color: e.c, highlight: e.c, hover: e.c, inherit: false }; }
+    return item;
   }));
 
   var options = {
@@ -361,6 +368,7 @@
       ["Sentences", fmt(e.n)],
       ["Seen", dateRange(e.fs, e.ls)]
     ]));
+    if (e.k) { showInteractions(e); }
     var ev = e.ev || [];
     body.appendChild(el("h3", null, "Evidence"));
     if (!ev.length) {
@@ -387,6 +395,43 @@
     if (window.actorgraph.onCard) { window.actorgraph.onCard("edge", j, body); }
     setPanel(true);
     panel.scrollTop = 0;
+  }
+
+  function showInteractions(e) {
+    body.appendChild(el("h3", null, "Interactions"));
+    body.appendChild(facts(KINDS.map(function (k, i) { return [k.label, fmt(e.k[i])]; })
+      .concat([["Tone", String(e.to)]])));
+    var list = el("ol", "evidence");
+    (e.ix || []).forEach(function (item) {
+      var kind = KINDS[item[0]];
+      var li = el("li", "interaction");
+      var tag = el("span", "kind-tag", kind.label + (item[1] ? " · " + item[1] : ""));
+      tag.style.backgroundColor = kind.colour;
+      li.appendChild(tag);
+      var src = item[2] >= 0 ? e.s : e.t;
+      var dst = item[2] >= 0 ? e.t : e.s;
+      var arrow = item[2] === 0 ? " — " : " → ";
+      li.appendChild(el("span", "who", NODES[src].l + arrow + NODES[dst].l + ": "));
+      li.appendChild(el("span", null, item[3]));
+      var quote = el("blockquote");
+      var text = item[5];
+      var at = item[6];
+      if (at >= 0) {  // the trigger highlighted, as text
+        quote.appendChild(document.createTextNode(text.slice(0, at)));
+        quote.appendChild(el("mark", null, text.slice(at, at + item[3].length)));
+        quote.appendChild(document.createTextNode(text.slice(at + item[3].length)));
+      } else {
+        quote.textContent = text;
+      }
+      li.appendChild(quote);
+      var art = item[4] >= 0 ? ARTICLES[item[4]] : null;
+      if (art) {
+        li.appendChild(el("p", "source", [art[1] || art[0], art[2]].filter(Boolean)
+          .join(" · ")));
+      }
+      list.appendChild(li);
+    });
+    body.appendChild(list);
   }
 
   function ensureVisibleType(t) {
@@ -476,6 +521,19 @@
     legendItems.appendChild(label);
   });
 
+  var kindFilter = $("kind-filter");
+  kindFilter.addEventListener("change", applyFilters);
+  $("tone-bar").style.background = "linear-gradient(to right, " +
+    META.tone_colours.join(", ") + ")";
+  var KIND_GROUPS = { any: [0, 1, 2, 3], cooperation: [0, 1], conflict: [2, 3] };
+  KINDS.forEach(function (k, i) { KIND_GROUPS[k.id] = [i]; });
+
+  function kindOk(e) {
+    var wanted = KIND_GROUPS[kindFilter.value];
+    if (!wanted) { return true; }
+    return !!e.k && wanted.some(function (i) { return e.k[i] > 0; });
+  }
+
   function applyFilters() {
     var on = {};
     boxes.forEach(function (b) { on[b.value] = b.checked; });
@@ -497,7 +555,7 @@
     // vis already skips the edges of hidden nodes: the edge data set only records
     // the weight filter, which keeps a type toggle cheap on big graphs.
     EDGES.forEach(function (e, j) {
-      var light = (tf !== null ? tf.weight(j) : e.w) < minW;
+      var light = (tf !== null ? tf.weight(j) : e.w) < minW || !kindOk(e);
       if (light !== edgeLight[j]) {
         edgeLight[j] = light;
         edgeUpdates.push({ id: j, hidden: light });
