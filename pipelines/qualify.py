@@ -4,11 +4,12 @@ of Egypt, of Brazil are three actors.
 An institution of :mod:`pipelines.institutions` names no state of its own unless its
 complement does ("parquet de Paris"). Its state is the one state its sentence names
 outside the institution itself (by name, capital, demonym or seat): "En Égypte, le
-ministère de la Santé a annoncé…". A mention whose sentence names no state, or several,
-takes the state the corpus most often gives that institution (for a French corpus, its
-own ministries are France's). Each (institution, state) pair is one node; the node of
-the usual state keeps the bare name, the others carry their state: "ministère de la
-Santé (Égypte)".
+ministère de la Santé a annoncé…"; when its sentence names none, the state the article is
+about (two thirds of its state mentions). A mention still without a state, or whose
+sentence names several, takes the state the corpus most often gives that institution
+(for a French corpus, its own ministries are France's). Each (institution, state) pair
+is one node; the node of the usual state keeps the bare name, the others carry their
+state: "ministère de la Santé (Égypte)".
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ def sentence_states(docs: Sequence[ArticleAnalysis],
             if c.entry_id in state_ids:
                 by_sentence[c.sentence].append((c.start, c.end, c.entry_id))
         found: dict[int, str] = {}
+        dominant = ""
         for i, c in enumerate(doc.candidates):
             if c.kind != INSTITUTION:
                 continue
@@ -39,8 +41,21 @@ def sentence_states(docs: Sequence[ArticleAnalysis],
                       if not (c.start <= s and e <= c.end)}
             if len(states) == 1:
                 found[i] = states.pop()
+            elif not states:
+                dominant = dominant or _dominant(by_sentence) or "-"
+                if dominant != "-":
+                    found[i] = dominant
         out.append(found)
     return out
+
+
+def _dominant(by_sentence: dict[int, list[tuple[int, int, str]]]) -> str:
+    """The state an article is about: at least two thirds of its state mentions."""
+    counts = Counter(sid for spans in by_sentence.values() for _, _, sid in spans)
+    if not counts:
+        return ""
+    sid, n = counts.most_common(1)[0]
+    return sid if n * 3 >= 2 * sum(counts.values()) else ""
 
 
 def usual_states(docs: Sequence[ArticleAnalysis],

@@ -359,3 +359,14 @@ def test_an_institution_belongs_to_the_state_its_sentence_names():
     assert ids[0] == ids[1] == ids[3] == "group:ministere-de-la-sante"
     assert ids[2] == "group:ministere-de-la-sante-ner"
     assert entities[ids[2]].label == "ministère de la Santé (Niger)"
+
+
+def test_an_institution_in_an_article_about_one_state_is_that_state_s():
+    docs, _ = _resolve(
+        ("En France, le ministère de la Santé a publié un bilan.", []),
+        ("En France, le ministère de la Santé a démenti.", []),
+        ("Le Niger compte ses morts. Selon le ministère de la Santé, ils sont 40. "
+         "Niamey a décrété un deuil.", []),
+    )
+    ids = [next(m.entity for m in d.mentions if m.type == "group") for d in docs]
+    assert ids == ["group:ministere-de-la-sante"] * 2 + ["group:ministere-de-la-sante-ner"]
