@@ -500,9 +500,36 @@ def _holds_the_name(folded: str, body: str, title_start: int, apposed: bool) -> 
     """
     if _OF.search(fold(body)):
         return False
-    if apposed and (_OF.search(folded[:title_start]) or _ends_with_person(body)):
+    if apposed and (_ends_with_person(body) or _complements_a_person(folded[:title_start])):
         return False
     return True
+
+
+#: Nouns of people whom an apposed name may be ("le garde du corps du ministre, X").
+_PERSON_NOUNS = frozenset("""collaborateur collaboratrice proche proches garde epouse epoux
+mari femme compagne compagnon fils fille frere soeur mere pere ami amie assistant assistante
+chauffeur conseiller conseillere successeur predecesseur adversaire rival rivale allie alliee
+adjoint adjointe droit corps avocat avocate chef entourage""".split())
+#: Prepositions that make an apposed title a complement: "sur le chef de l'État, X".
+_GOVERNING = re.compile(r"(?:^|\s)(?:sur|avec|pour|contre|par|chez|entre|vers|apres|avant|sans|"
+                        r"sous|dans|a|au|aux|envers|face a)\s+(?:le|la|les|l')?\s*$")
+
+
+def _complements_a_person(before: str) -> bool:
+    """Whether an apposed title is the complement of a preposition ("sur le chef de
+    l'État, X") or ("du ministre") of a person noun ("l'épouse du chef de l'État, X": X
+    is the wife), not of a thing ("l'objectif du maire de Lyon, X": X is the mayor).
+    ``before`` is the folded text before the title."""
+    if _GOVERNING.search(before):
+        return True
+    m = _OF.search(before)
+    if not m:
+        return False
+    head = re.findall(r"[a-z]+", before[:m.start()])[-1:]
+    if not head:
+        return False
+    lex = load_titles()
+    return head[0] in _PERSON_NOUNS or head[0] in lex.official
 
 
 _DETERMINED = re.compile(

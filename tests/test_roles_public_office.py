@@ -324,3 +324,13 @@ def test_an_elected_official(text: str, name: str, official: bool) -> None:
     start = text.index(name)
     role = find_role(text, start, start + len(name))
     assert (role is not None and role.official) == official, role
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Voilà l'objectif du maire de Villebois (Oise), Marc Lenoir (LR).", "Marc Lenoir"),
+    ("C'est la décision du préfet de la Somme, Anne Roux, qui a tranché.", "Anne Roux"),
+])
+def test_an_apposed_title_complementing_a_thing_is_the_name_s(text: str, name: str) -> None:
+    start = text.index(name)
+    role = find_role(text, start, start + len(name))
+    assert role is not None and role.official
