@@ -174,6 +174,11 @@ def _glued_cuts(surface: str, text: str, noise: NoiseRules) -> list[int]:
     ("MorlaixOdile"). Brand-like names ("McCain", "DiCaprio", "MoDem") are not cut.
     """
     cuts = [m.start() for m in _PUNCT_JOIN.finditer(surface)]
+    cuts += [m.start() for m in _SLASH_JOIN.finditer(surface)]  # "Netanyahu/Gantz"
+    for m in _BYLINE_JOIN.finditer(surface):  # "Dupontpar Europe 1": a credit glued on
+        word = _LETTERS_END.search(surface[:m.start()])
+        if word and len(word.group(0)) >= 3 and _alone_in(word.group(0), text):
+            cuts.append(m.start())
     for m in _CAMEL_JOIN.finditer(surface):
         left_m = _LETTERS_END.search(surface[:m.start()])
         right_m = _LETTERS_START.match(surface[m.start():])
@@ -190,6 +195,10 @@ def _glued_cuts(surface: str, text: str, noise: NoiseRules) -> list[int]:
                 and _alone_in(right, text)):
             cuts.append(m.start())
     return sorted(set(cuts))
+
+
+_SLASH_JOIN = re.compile(r"(?<=[^\W\d_])/(?=[A-ZÀ-Ý])|(?<=[^\W\d_])[\"“”]{1,2}(?=[A-ZÀ-Ý])")
+_BYLINE_JOIN = re.compile(r"(?<=[a-zà-ÿ])par(?=\s+[A-ZÀ-Ý])")
 
 
 def _alone_in(word: str, text: str) -> bool:

@@ -265,3 +265,16 @@ def test_a_lower_case_weekday_run_on_into_a_name_is_cut():
                        ("Robinson Vendredi", "Robinson Vendredi")):
         a, b = _trim_edges(text, 0, len(text))
         assert text[a:b] == kept
+
+
+def test_slashes_quotes_and_glued_credits_cut_a_span():
+    from pipelines.extract import clean_ents
+
+    def pieces(text: str, span: str) -> list[str]:
+        i = text.rindex(span)
+        return [text[a:b] for a, b, _ in clean_ents(text, ((i, i + len(span), "PER"),))]
+
+    assert pieces("Le tandem Lenoir/Vasseur a voté.", "Lenoir/Vasseur") == ["Lenoir", "Vasseur"]
+    assert pieces("Paul Lenoir a dit. Selon Paul Lenoirpar Radio Nord hier.",
+                  "Paul Lenoirpar Radio Nord") == ["Paul Lenoir", "Radio Nord"]
+    assert pieces("Gaspard Lenoir a filmé.", "Gaspard Lenoir") == ["Gaspard Lenoir"]
