@@ -19,7 +19,7 @@ from functools import lru_cache
 from .gazetteer import Gazetteer, load_gazetteer
 from .institutions import find_institutions
 from .matcher import Match, TermMatcher, TermSpec
-from .named_after import names_a_thing
+from .named_after import names_a_thing, opens_with_an_event
 from .nlp import NlpResult
 from .noise import NoiseRules, load_noise, masked_ranges
 from .roles import load_titles
@@ -409,6 +409,8 @@ def extract(text: str, nlp: NlpResult, options: Options | None = None) -> list[C
             ner_type = "group"  # "Lotus a livré…", unless "Harrison Ford" is there
         if ner_type == "person" and names_a_thing(text, a, surface):
             continue  # "l'hôpital Robert-Debré", "l'affaire Benalla", "l'ouragan Irma"
+        if ner_type in ("group", "person") and opens_with_an_event(surface):
+            continue  # "Traité de Lisbonne", "Festival de Cannes": no actor
         if ner_type is None and _named_for_a_state(surface, label, a, b,
                                                    [gaz_matches[i] for i in overlapping], res):
             ner_type = "group"  # "Météo France", "Santé publique France"

@@ -21,10 +21,29 @@ from .text import fold
 
 
 @lru_cache(maxsize=1)
+def _rows() -> tuple[tuple[str, str], ...]:
+    raw = resources.files("pipelines").joinpath("data/named_after.jsonl").read_text("utf-8")
+    rows = [json.loads(line) for line in raw.splitlines() if line.strip()]
+    return tuple((fold(r["noun"]), r["kind"]) for r in rows)
+
+
+@lru_cache(maxsize=1)
 def load_nouns() -> frozenset[str]:
     """The folded nouns of ``data/named_after.jsonl``."""
-    raw = resources.files("pipelines").joinpath("data/named_after.jsonl").read_text("utf-8")
-    return frozenset(fold(json.loads(line)["noun"]) for line in raw.splitlines() if line.strip())
+    return frozenset(noun for noun, _ in _rows())
+
+
+@lru_cache(maxsize=1)
+def load_events() -> frozenset[str]:
+    """The folded nouns of events and agreements ("traité", "festival", "sommet")."""
+    return frozenset(noun for noun, kind in _rows() if kind == "event")
+
+
+def opens_with_an_event(surface: str) -> bool:
+    """Whether an organisation-looking span is an event or an agreement: "Traité de
+    Lisbonne", "Festival de Cannes", "Sommet du G20" (not an actor)."""
+    parts = surface.split(maxsplit=1)
+    return len(parts) == 2 and fold(parts[0]) in load_events()
 
 
 _LAST_WORD = re.compile(r"([^\W\d_]+(?:-[^\W\d_]+)*)[ \t]+$")

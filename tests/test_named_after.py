@@ -36,3 +36,13 @@ def test_a_name_after_a_thing_noun_names_the_thing(text: str, span: str) -> None
 ])
 def test_a_person_is_still_a_person(text: str, span: str) -> None:
     assert not names_a_thing(text, text.index(span), span)
+
+
+def test_events_and_agreements_are_no_actors():
+    from pipelines.named_after import opens_with_an_event
+
+    for span in ("Traité de Lisbonne", "Festival de Cannes", "Sommet du G20",
+                 "Accords de Minsk"):
+        assert opens_with_an_event(span), span
+    for span in ("Opération Barkhane", "Conseil de sécurité", "Sommet"):
+        assert not opens_with_an_event(span), span
