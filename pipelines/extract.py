@@ -85,18 +85,23 @@ class _Resources:
 def _resources() -> _Resources:
     gaz = load_gazetteer()
     types = {eid: e.type for eid, e in gaz.entries.items()}
-    specs = [TermSpec(_place_key(t.text) if types.get(t.entry_id) == "place" else t.text,
-                      t.entry_id, t.kind, t.case_sensitive) for t in gaz.terms]
+    specs = [TermSpec(_match_key(t.text, types.get(t.entry_id, "")), t.entry_id, t.kind,
+                      t.case_sensitive) for t in gaz.terms]
     types = {eid: e.type for eid, e in gaz.entries.items()}
     return _Resources(gaz, TermMatcher(specs), load_noise(), types)
 
 
-def _place_key(text: str) -> str:
-    """A place name without its "Le"/"Les", which French contracts ("du Havre", "au Mans",
-    "des Sables-d'Olonne"): the matcher then finds it whatever precedes it."""
-    for article in ("Le ", "Les "):
-        if text.startswith(article) and text[len(article):][:1].isupper():
-            return text[len(article):]
+def _match_key(text: str, etype: str) -> str:
+    """The text a gazetteer term is matched by, without the leading article the text may
+    write otherwise: a place's "Le"/"Les", which French contracts ("du Havre", "au Mans");
+    an organisation's "La"/"Le"/"Les" when two words or more remain, which the text
+    writes in lower case ("de la France insoumise": not the state France)."""
+    articles = {"place": ("Le ", "Les "), "group": ("La ", "Le ", "Les ", "L'", "L’")}
+    for article in articles.get(etype, ()):
+        rest = text[len(article):]
+        if text.startswith(article) and rest[:1].isupper():
+            if etype == "place" or len(rest.split()) >= 2:
+                return rest
     return text
 
 

@@ -109,3 +109,11 @@ def test_surname_companies_need_their_group_word() -> None:
 def test_la_poste_needs_its_capitals() -> None:
     out = typed("La Poste ferme des bureaux ; la poste de police reste ouverte.")
     assert [(t, e) for t, ty, e in out if ty == "group"] == [("La Poste", "group:la-poste")]
+
+
+def test_an_organisation_named_with_an_article_is_found_after_de_la():
+    from pipelines.extract import _resources
+
+    matcher = _resources().matcher
+    found = [(m.text, m.entry_id) for m in matcher.find("les élus de la France insoumise")]
+    assert found == [("France insoumise", "group:lfi")]
