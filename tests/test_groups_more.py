@@ -2,26 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
+from test_extract import ner
 
 from pipelines.extract import extract
-from pipelines.nlp import NlpResult
-
-
-def ner(text: str, *spans: tuple[str, str]) -> NlpResult:
-    """NlpResult with one sentence per line and the given (surface, label) entities."""
-    ents = []
-    for surface, label in spans:
-        m = next(m for m in re.finditer(re.escape(surface), text)
-                 if all(m.end() <= a or m.start() >= b for a, b, _ in ents))
-        ents.append((m.start(), m.end(), label))
-    sents, pos = [], 0
-    for line in text.split("\n"):
-        sents.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return NlpResult(tuple(sents), tuple(sorted(ents)))
 
 
 def typed(text: str, *spans):
