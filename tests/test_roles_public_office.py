@@ -238,7 +238,8 @@ def test_np_end_keeps_complements_and_stops_at_verbs():
         (" LR du Sénat", True),  # a party label right after the head is skipped
         ("", None),
         (" malien sortant", True),
-        (" de la France insoumise", None),  # a state name inside another name
+        (" de la France insoumise", False),  # a party (private), not the state inside it
+        (" de France Nature Durable", None),  # a state name inside an unknown name
         (" de la France et de ses alliés", True),
     ],
 )
