@@ -19,7 +19,7 @@ from functools import lru_cache
 from .gazetteer import Gazetteer, load_gazetteer
 from .institutions import find_institutions
 from .matcher import Match, TermMatcher, TermSpec
-from .named_after import names_a_thing, opens_with_an_event
+from .named_after import names_a_thing, opens_with_an_event, type_cue
 from .nlp import NlpResult
 from .noise import NoiseRules, load_noise, masked_ranges
 from .roles import load_titles
@@ -412,7 +412,10 @@ def extract(text: str, nlp: NlpResult, options: Options | None = None) -> list[C
         if ner_type == "person" and res.noise.is_car_brand(surface) and \
                 surface not in ctx.name_words:
             ner_type = "group"  # "Lotus a livré…", unless "Harrison Ford" is there
-        if ner_type == "person" and names_a_thing(text, a, surface):
+        cue = type_cue(text, a) if label in ("PER", "ORG", "MISC") else ""
+        if cue and is_capitalised(surface):
+            ner_type = cue  # "le groupe Lenoir", "la marque Vasseur", "le magazine Horizons"
+        elif ner_type == "person" and names_a_thing(text, a, surface):
             continue  # "l'hôpital Robert-Debré", "l'affaire Benalla", "l'ouragan Irma"
         if ner_type in ("group", "person") and opens_with_an_event(surface):
             continue  # "Traité de Lisbonne", "Festival de Cannes": no actor

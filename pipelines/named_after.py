@@ -1,5 +1,6 @@
-"""Things named after people, and characters: "l'hôpital Robert-Debré", "l'affaire
-Benalla", "l'ouragan Irma", "son rôle de Jean Valjean".
+"""Things named after people, characters, and what a name is said to be: "l'hôpital
+Robert-Debré", "l'affaire Benalla", "l'ouragan Irma", "son rôle de Jean Valjean", "le
+groupe Lenoir", "le magazine Horizons".
 
 A name right after one of the common nouns of ``data/named_after.jsonl`` (a building or a
 street, a vessel, a storm, a case, a law, a prize…), or a span that NER opened with such
@@ -82,3 +83,19 @@ def names_a_thing(text: str, start: int, surface: str) -> bool:
     character."""
     return (after_a_thing(text, start) or opens_with_a_thing(surface)
             or after_a_character_cue(text, start))
+
+
+@lru_cache(maxsize=1)
+def _cue_kinds() -> dict[str, str]:
+    return {noun: kind for noun, kind in _rows() if kind in ("company", "media")}
+
+
+def type_cue(text: str, start: int) -> str:
+    """"group" or "media" when the lower-case word right before ``start`` says what the
+    name is ("le groupe X", "la marque X", "le laboratoire X"; "le magazine X", "la
+    chaîne X"), else ""."""
+    m = _LAST_WORD.search(text[max(0, start - 40):start])
+    if not m or not m.group(1).islower():
+        return ""
+    kind = _cue_kinds().get(fold(m.group(1)), "")
+    return {"company": "group", "media": "media"}.get(kind, "")

@@ -46,3 +46,16 @@ def test_events_and_agreements_are_no_actors():
         assert opens_with_an_event(span), span
     for span in ("Opération Barkhane", "Conseil de sécurité", "Sommet"):
         assert not opens_with_an_event(span), span
+
+
+@pytest.mark.parametrize(("text", "span", "kind"), [
+    ("Les biscuits du groupe Lenoir sont rappelés.", "Lenoir", "group"),
+    ("La marque Vasseur Frères a démenti.", "Vasseur Frères", "group"),
+    ("Le laboratoire Morel a publié ses essais.", "Morel", "group"),
+    ("Selon le magazine Horizons Verts, tout va bien.", "Horizons Verts", "media"),
+    ("Le président Paul Lenoir a parlé.", "Paul Lenoir", ""),
+])
+def test_the_word_before_a_name_says_what_it_is(text: str, span: str, kind: str) -> None:
+    from pipelines.named_after import type_cue
+
+    assert type_cue(text, text.index(span)) == kind
