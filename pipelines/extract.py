@@ -413,7 +413,8 @@ def extract(text: str, nlp: NlpResult, options: Options | None = None) -> list[C
                 surface not in ctx.name_words:
             ner_type = "group"  # "Lotus a livré…", unless "Harrison Ford" is there
         cue = type_cue(text, a) if label in ("PER", "ORG", "MISC") else ""
-        if cue and is_capitalised(surface):
+        if cue and (label != "PER" or len(surface.split()) == 1) and \
+                is_capitalised(surface) and not res.noise.is_generic(surface):
             ner_type = cue  # "le groupe Lenoir", "la marque Vasseur", "le magazine Horizons"
         elif ner_type == "person" and names_a_thing(text, a, surface):
             continue  # "l'hôpital Robert-Debré", "l'affaire Benalla", "l'ouragan Irma"
