@@ -180,6 +180,10 @@ def _glued_cuts(surface: str, text: str, noise: NoiseRules) -> list[int]:
     """
     cuts = [m.start() for m in _PUNCT_JOIN.finditer(surface)]
     cuts += [m.start() for m in _SLASH_JOIN.finditer(surface)]  # "Netanyahu/Gantz"
+    for m in _CAPS_JOIN.finditer(surface):  # "PSYCHOLOGIQUELa jeune": a heading glued on
+        right = _LETTERS_START.match(surface[m.start():])
+        if right and noise.is_word(right.group(0)) and len(right.group(0)) >= 2:
+            cuts.append(m.start())
     for m in _BYLINE_JOIN.finditer(surface):  # "Dupontpar Europe 1": a credit glued on
         word = _LETTERS_END.search(surface[:m.start()])
         if word and len(word.group(0)) >= 3 and _alone_in(word.group(0), text):
@@ -203,6 +207,7 @@ def _glued_cuts(surface: str, text: str, noise: NoiseRules) -> list[int]:
 
 
 _SLASH_JOIN = re.compile(r"(?<=[^\W\d_])/(?=[A-ZÀ-Ý])|(?<=[^\W\d_])[\"“”]{1,2}(?=[A-ZÀ-Ý])")
+_CAPS_JOIN = re.compile(r"(?<=[A-ZÀ-Þ]{2})(?=[A-ZÀ-Þ][a-zß-ÿ])")
 _BYLINE_JOIN = re.compile(r"(?<=[a-zà-ÿ])par(?=\s+[A-ZÀ-Ý])")
 
 

@@ -370,3 +370,9 @@ def test_an_institution_in_an_article_about_one_state_is_that_state_s():
     )
     ids = [next(m.entity for m in d.mentions if m.type == "group") for d in docs]
     assert ids == ["group:ministere-de-la-sante"] * 2 + ["group:ministere-de-la-sante-ner"]
+
+
+def test_a_lone_adjective_taken_for_a_person_is_dropped():
+    docs, _ = _resolve(("Excellente nouvelle pour les riverains du port.",
+                        [("Excellente", "PER")]))
+    assert all(m.text != "Excellente" for m in docs[0].mentions)

@@ -278,3 +278,13 @@ def test_slashes_quotes_and_glued_credits_cut_a_span():
     assert pieces("Paul Lenoir a dit. Selon Paul Lenoirpar Radio Nord hier.",
                   "Paul Lenoirpar Radio Nord") == ["Paul Lenoir", "Radio Nord"]
     assert pieces("Gaspard Lenoir a filmé.", "Gaspard Lenoir") == ["Gaspard Lenoir"]
+
+
+def test_a_heading_in_capitals_glued_to_a_sentence_is_cut():
+    from pipelines.extract import clean_ents
+
+    text = "CONFINEMENT STRICTLes habitants sont restés chez eux."
+    span = "STRICTLes"
+    i = text.index(span)
+    assert [text[a:b] for a, b, _ in clean_ents(text, ((i, i + len(span), "PER"),))] == [
+        "STRICT"]
