@@ -14,45 +14,14 @@ these, recomputing each link's weight for the range.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 import networkx as nx
 
-from .timeline import MONTHS, UNDATED, _all_buckets, month_counts
+from .timeline import MONTHS, UNDATED, _all_buckets, edge_month_counts, node_month_counts
 
 __all__ = ["add_time"]
-
-
-def _node_months(data: Mapping[str, Any], index: Mapping[str, Any]) -> dict[str, list[int]]:
-    raw = data.get(MONTHS)
-    if isinstance(raw, str) and raw:
-        try:
-            decoded = json.loads(raw)
-        except json.JSONDecodeError:
-            decoded = None
-        if isinstance(decoded, dict):
-            return {m: list(v) if isinstance(v, list) else [int(v), int(v)]
-                    for m, v in decoded.items()}
-    ids = list(data.get("article_ids") or ())
-    arts = month_counts(ids, index)
-    per = data.get("article_mentions")
-    ments = month_counts(ids, index, per) if isinstance(per, list) and len(per) == len(
-        ids) else arts
-    return {m: [n, ments.get(m, 0)] for m, n in arts.items()}
-
-
-def _edge_months(data: Mapping[str, Any], index: Mapping[str, Any]) -> dict[str, int]:
-    raw = data.get(MONTHS)
-    if isinstance(raw, str) and raw:
-        try:
-            decoded = json.loads(raw)
-        except json.JSONDecodeError:
-            decoded = None
-        if isinstance(decoded, dict):
-            return {m: int(v[0] if isinstance(v, list) else v) for m, v in decoded.items()}
-    return month_counts(data.get("article_ids") or (), index)
 
 
 def add_time(data: dict[str, Any], sub: nx.Graph, order: Sequence[Any],
@@ -79,14 +48,16 @@ def add_time(data: dict[str, Any], sub: nx.Graph, order: Sequence[Any],
     })
     for entry, node in zip(data["nodes"], order, strict=True):
         flat: list[int] = []
-        for month, (arts, ments) in sorted(_node_months(sub.nodes[node], article_index)
+        for month, (arts, ments) in sorted(node_month_counts(
+                sub.nodes[node].get(MONTHS), lambda n=node: sub.nodes[n], lambda: article_index)
                                            .items()):
             if month in position:
                 flat += [position[month], int(arts), int(ments)]
         entry["tm"] = flat
     for entry, (_, _, edge) in zip(data["edges"], edge_list, strict=True):
         flat = []
-        for month, arts in sorted(_edge_months(edge, article_index).items()):
+        for month, arts in sorted(edge_month_counts(edge.get(MONTHS), lambda e=edge: e,
+                                                      lambda: article_index).items()):
             if month in position:
                 flat += [position[month], int(arts)]
         entry["tm"] = flat

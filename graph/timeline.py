@@ -151,29 +151,45 @@ def _decode(value: Any) -> dict[str, Any] | None:
     return None
 
 
-def node_months(ag: ActorGraph, node: str) -> dict[str, tuple[int, int]]:
-    """Node ``node``'s (articles, mentions) per month, from ``months`` or recomputed."""
-    months = _decode(ag._lean.nodes[node].get(MONTHS))
+def node_month_counts(raw: Any, data: Callable[[], Mapping[str, Any]],
+                      article_index: Callable[[], Mapping[str, Any]],
+                      ) -> dict[str, tuple[int, int]]:
+    """(articles, mentions) per month from a node's stored ``months`` value ``raw``, else
+    recomputed from its article lists (``data()``) and the graph's ``article_index()``:
+    both are asked for only then (on a loaded graph they may still be undecoded)."""
+    months = _decode(raw)
     if months is None:
-        data = ag._graph.nodes[node]
-        ids = list(data.get("article_ids") or ())
-        index = ag._graph.graph.get("article_index") or {}
+        node, index = data(), article_index()
+        ids = list(node.get("article_ids") or ())
         arts = month_counts(ids, index)
-        per = data.get("article_mentions")
-        ments = month_counts(ids, index, per) if isinstance(per, list) else arts
+        per = node.get("article_mentions")
+        ments = month_counts(ids, index, per) if isinstance(per, list) and len(per) == len(
+            ids) else arts
         return {m: (n, ments.get(m, 0)) for m, n in arts.items()}
     return {m: (int(v[0]), int(v[1])) if isinstance(v, list) else (int(v), int(v))
             for m, v in months.items()}
 
 
+def edge_month_counts(raw: Any, data: Callable[[], Mapping[str, Any]],
+                      article_index: Callable[[], Mapping[str, Any]]) -> dict[str, int]:
+    """Articles per month from an edge's stored ``months`` value ``raw``, else recomputed
+    from its ``article_ids`` (``data()``) and ``article_index()``, asked for only then."""
+    months = _decode(raw)
+    if months is None:
+        return month_counts(data().get("article_ids") or (), article_index())
+    return {m: int(n[0] if isinstance(n, list) else n) for m, n in months.items()}
+
+
+def node_months(ag: ActorGraph, node: str) -> dict[str, tuple[int, int]]:
+    """Node ``node``'s (articles, mentions) per month, from ``months`` or recomputed."""
+    return node_month_counts(ag._lean.nodes[node].get(MONTHS), lambda: ag._graph.nodes[node],
+                             lambda: ag._graph.graph.get("article_index") or {})
+
+
 def edge_months(ag: ActorGraph, u: str, v: str) -> dict[str, int]:
     """Edge ``(u, v)``'s articles per month, from ``months`` or recomputed."""
-    months = _decode(ag._lean.adj[u][v].get(MONTHS))
-    if months is None:
-        data = ag._graph.adj[u][v]
-        return month_counts(data.get("article_ids") or (),
-                            ag._graph.graph.get("article_index") or {})
-    return {m: int(n[0] if isinstance(n, list) else n) for m, n in months.items()}
+    return edge_month_counts(ag._lean.adj[u][v].get(MONTHS), lambda: ag._graph.adj[u][v],
+                             lambda: ag._graph.graph.get("article_index") or {})
 
 
 def edge_tone(ag: ActorGraph, u: str, v: str) -> dict[str, tuple[int, int]] | None:
