@@ -714,14 +714,9 @@ class ActorGraph:
         if not isinstance(index, dict) or not index:
             raise ActorGraphError("This graph has no article dates (no article_index).")
 
-        def in_range(date: str | None) -> bool:
-            if not date:
-                return False
-            if lo and date < lo:
-                return False
-            return not (hi and date[: len(hi)] > hi)
+        from .timeline import within
 
-        keep = {k for k, v in index.items() if in_range((v or {}).get("date"))}
+        keep = {k for k, v in index.items() if within((v or {}).get("date"), lo, hi)}
         sub = nx.Graph()
         for node, data in g.nodes(data=True):
             ids = list(data.get("article_ids") or ())

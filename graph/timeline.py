@@ -227,14 +227,17 @@ def date_filter(since: Any = None, until: Any = None) -> Callable[[str | None], 
     if lo and hi and lo > hi and not hi.startswith(lo):
         raise ActorGraphError(f"The date range is empty: {lo} is after {hi}")
 
-    def in_range(date: str | None) -> bool:
-        if not date:
-            return False
-        if lo and date < lo:
-            return False
-        return not (hi and date[: len(hi)] > hi)
+    return lambda date: within(date, lo, hi)
 
-    return in_range
+
+def within(date: str | None, lo: str | None, hi: str | None) -> bool:
+    """Whether the ISO ``date`` lies in ``lo``..``hi`` (inclusive ISO prefixes, ``None`` for
+    an open end); an undated article lies in no range."""
+    if not date:
+        return False
+    if lo and date < lo:
+        return False
+    return not (hi and date[: len(hi)] > hi)
 
 
 def period_bounds(period: str | tuple[Any, Any]) -> tuple[str | None, str | None]:
