@@ -27,7 +27,7 @@ import networkx as nx
 from lxml import etree
 
 from ..atomic import atomic_path
-from ..timeline import MONTHS, UNDATED, month_counts
+from ..timeline import MONTHS, UNDATED, edge_month_counts
 from .gexf import NS, XSI_NS, to_tree
 
 __all__ = ["to_dynamic_tree", "write_dynamic"]
@@ -45,15 +45,7 @@ def _month_span(month: str) -> tuple[str, str]:
 
 def _months(data: dict[str, Any], index: dict[str, Any]) -> dict[str, int]:
     """Articles per dated month of a node or edge (from ``months``, or recomputed)."""
-    import json
-
-    raw = data.get(MONTHS)
-    counts: dict[str, int] = {}
-    if isinstance(raw, str) and raw:
-        for month, value in json.loads(raw).items():
-            counts[month] = int(value[0] if isinstance(value, list) else value)
-    else:
-        counts = month_counts(data.get("article_ids") or (), index)
+    counts = edge_month_counts(data.get(MONTHS), lambda: data, lambda: index)
     counts.pop(UNDATED, None)
     return dict(sorted(counts.items()))
 
