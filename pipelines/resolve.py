@@ -30,11 +30,6 @@ from .noise import load_noise
 from .people import fold_token, name_tokens
 from .text import is_acronym, name_key, slug
 
-_PERSON_TYPES = ("person", "official")
-_SURNAME_LIKE_TYPES = attach.SURNAME_LIKE_TYPES
-
-
-
 
 def _common_words() -> frozenset[str]:
     """Folded French common nouns and infinitives (``data/nouns_fr.csv``)."""
@@ -181,7 +176,7 @@ class Resolver:
                     info = person_info[root]
                 else:
                     ctype = c.type
-                    if ctype in _PERSON_TYPES:
+                    if ctype in attach.PERSON_TYPES:
                         continue
                     state = ""
                     if c.kind == qualify.INSTITUTION:
@@ -210,7 +205,7 @@ class Resolver:
     @staticmethod
     def _surname_like(c: Candidate) -> bool:
         """A one- or two-word capitalised span NER did not call a person (``Macron``)."""
-        return (c.kind == "ner" and c.type in _SURNAME_LIKE_TYPES
+        return (c.kind == "ner" and c.type in attach.SURNAME_LIKE_TYPES
                 and 1 <= len(c.text.split()) <= 2 and not is_acronym(c.text))
 
     def _person_info(self, root: tuple[str, ...], p: Person,
