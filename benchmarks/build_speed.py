@@ -56,10 +56,10 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARE = """
 import json, sys, time
 from graph.build import ArticleMeta
-from pipelines.analysis import analyse_article
+from pipelines.nlp.analysis import analyse_article
 from pipelines.interactions.article import annotate
 from pipelines.interactions.parse import load_parser
-from pipelines.nlp import analyse, load_model
+from pipelines.nlp.model import analyse, load_model
 texts = [json.loads(line)["text"] for line in open(sys.argv[1], encoding="utf-8")]
 load_model(), load_parser()
 t0 = time.perf_counter(); nlps = list(analyse(texts)); t1 = time.perf_counter()

@@ -104,7 +104,7 @@ def draw_sample(nodes: dict[str, Node], seed: int, size: int) -> dict[str, list[
 
 def article_texts(corpus: Path, wanted: set[str]) -> dict[str, str]:
     """The texts of the ``wanted`` articles, read with the build's own corpus reader."""
-    from pipelines.corpus import Corpus
+    from pipelines.readers.corpus import Corpus
 
     texts: dict[str, str] = {}
     for article in Corpus(corpus):
@@ -175,7 +175,7 @@ def write_sheet(path: Path, strata: dict[str, list[Node]], texts: dict[str, str]
 # -- automatic counts ----------------------------------------------------------------
 def _place_words() -> set[str]:
     """Folded names of every place, capital and state the gazetteer knows."""
-    from pipelines.extract import _resources
+    from pipelines.nlp.extract import _resources
     from pipelines.text import name_key
 
     gaz = _resources().gaz
@@ -214,7 +214,7 @@ def _different_surnames(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 def automatic_counts(nodes: dict[str, Node]) -> dict[str, int]:
     """Counts of suspicious nodes by the four rules of the module docstring."""
-    from pipelines.people import name_tokens, same_person
+    from pipelines.resolution.people import name_tokens, same_person
     from pipelines.text import name_key
 
     places = _place_words()

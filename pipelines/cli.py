@@ -78,7 +78,7 @@ def build(
 
     Example: actorgraph build articles/ --out output --since 2020 --until 2021-06
     """
-    from pipelines.build import build_corpus
+    from pipelines.build.orchestrate import build_corpus
 
     if window not in ("article", "sentence"):
         typer.echo("Error: --window must be 'article' or 'sentence'", err=True)
@@ -194,7 +194,7 @@ def duplicates(
 
     Example: actorgraph duplicates output
     """
-    from pipelines.duplicates import find_duplicates, format_duplicates
+    from pipelines.resolution.duplicates import find_duplicates, format_duplicates
 
     pairs = _run(find_duplicates, out, threshold=threshold)
     typer.echo(format_duplicates(pairs))

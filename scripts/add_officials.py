@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipelines.gazetteer import normalize  # noqa: E402
+from pipelines.nlp.gazetteer import normalize  # noqa: E402
 from pipelines.text import slug  # noqa: E402
 
 DATA = ROOT / "pipelines" / "data"

@@ -1,6 +1,6 @@
 """Generate ``pipelines/data/lexicon_fr.csv``: French words that are not names.
 
-The list feeds :mod:`pipelines.noise`: a single capitalised word that NER calls a person
+The list feeds :mod:`pipelines.nlp.noise`: a single capitalised word that NER calls a person
 or an organisation at the start of a sentence ("Interrogé par…", "Selon…", "Faudra-t-il…")
 is dropped when it is one of these words, and a glued sentence join ("ministresLe") is
 cut when the glued word is one of them. Three kinds, all taken from spaCy's French data

@@ -7,7 +7,7 @@ rivers, mountains, seas and islands) is general knowledge written below.
 
 Each line of a table is ``"Label;variant;…"``.  A name written ``!Name`` is also kept in
 ``risky_names``: a common first name or surname ("Florence", "Nancy"), read as a place only
-when no capitalised word follows it (see ``pipelines.extract._first_name_use``).
+when no capitalised word follows it (see ``pipelines.nlp.extract._first_name_use``).
 
 The hand-written records already in the file are kept; a generated place whose id exists
 already has its names merged in.  A name that another entry of any data file claims (a state,
@@ -25,7 +25,7 @@ import pycountry
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipelines.gazetteer import normalize  # noqa: E402
+from pipelines.nlp.gazetteer import normalize  # noqa: E402
 from pipelines.text import slug  # noqa: E402
 
 DATA = ROOT / "pipelines" / "data"

@@ -12,7 +12,7 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
 @pytest.fixture(scope="session")
 def nlp():
     """The trimmed French pipeline, loaded once."""
-    from pipelines.nlp import load_model
+    from pipelines.nlp.model import load_model
 
     return load_model()
 

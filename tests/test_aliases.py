@@ -8,10 +8,10 @@ import pytest
 from typer.testing import CliRunner
 
 from graph.build import ArticleMentions, ArticleMeta, EntityInfo, Mention
-from pipelines.aliases import apply_overrides, load_overrides
 from pipelines.cli import app
-from pipelines.duplicates import find_duplicates, format_duplicates
 from pipelines.errors import AliasesError
+from pipelines.resolution.aliases import apply_overrides, load_overrides
+from pipelines.resolution.duplicates import find_duplicates, format_duplicates
 
 
 def _corpus():

@@ -22,7 +22,7 @@ def test_build_writes_the_files(sample_build):
 
 
 def test_mentions_csv_columns_and_offsets(sample_build):
-    from pipelines.corpus import Corpus
+    from pipelines.readers.corpus import Corpus
 
     out, _ = sample_build
     texts = {a.id: a.text for a in Corpus()}

@@ -17,10 +17,10 @@ import networkx as nx
 import pytest
 
 from graph.readwrite import read
-from pipelines.build import build_corpus
-from pipelines.cache import CACHE_NAME
+from pipelines.build.cache import CACHE_NAME
+from pipelines.build.lock import LOCK_NAME, BuildLock
+from pipelines.build.orchestrate import build_corpus
 from pipelines.errors import OutputError
-from pipelines.lock import LOCK_NAME, BuildLock
 
 STATES = ["Mali", "Niger", "Tchad", "Russie", "France", "Algérie", "Sénégal", "Burkina Faso"]
 PEOPLE = ["Aminata Sowéré", "Pierre Lefaucheux", "Oumar Kandioura", "Hélène Brassac",
@@ -95,12 +95,12 @@ def test_read_only_output_folder(tmp_path, small_corpus):
 
 def test_unwritable_output_folder_is_a_clear_error(tmp_path, small_corpus, monkeypatch):
     """The real write probe (os.access lies to root and on read-only mounts)."""
-    import pipelines.build
+    import pipelines.build.orchestrate
 
     def denied(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(pipelines.build.tempfile, "mkstemp", denied)
+    monkeypatch.setattr(pipelines.build.orchestrate.tempfile, "mkstemp", denied)
     out = tmp_path / "out"
     with pytest.raises(OutputError, match="not writable"):
         build_corpus(small_corpus, out)
@@ -135,7 +135,7 @@ def test_a_lock_held_by_a_live_process_then_left_by_a_killed_one(tmp_path):
     out.mkdir()
     holder = subprocess.Popen(
         [sys.executable, "-c",
-         "import sys, time\nfrom pipelines.lock import BuildLock\n"
+         "import sys, time\nfrom pipelines.build.lock import BuildLock\n"
          "BuildLock(sys.argv[1]).acquire()\nprint('locked', flush=True)\ntime.sleep(120)\n",
          str(out)], stdout=subprocess.PIPE, text=True)
     try:
@@ -192,16 +192,16 @@ def test_temporaries_left_by_a_killed_build_are_removed(tmp_path, small_corpus):
 
 def test_an_article_that_breaks_extraction_is_skipped_and_reported(tmp_path, small_corpus,
                                                                     monkeypatch):
-    import pipelines.build
+    import pipelines.build.orchestrate
 
-    real = pipelines.build.analyse_article
+    real = pipelines.build.orchestrate.analyse_article
 
     def flaky(meta, text, nlp, options=None):
         if "2003" in text:
             raise ValueError("boom")
         return real(meta, text, nlp, options)
 
-    monkeypatch.setattr(pipelines.build, "analyse_article", flaky)
+    monkeypatch.setattr(pipelines.build.orchestrate, "analyse_article", flaky)
     out = tmp_path / "out"
     result = build_corpus(small_corpus, out, n_process=1)
     assert result.articles == 5
@@ -215,7 +215,7 @@ def test_an_article_that_breaks_extraction_is_skipped_and_reported(tmp_path, sma
 
 SLOW_BUILD = """
 import sys, time
-import pipelines.build as b
+import pipelines.build.orchestrate as b
 
 real = b.process_chunk
 

@@ -1,4 +1,4 @@
-"""The per-article build cache (pipelines.cache) and incremental builds."""
+"""The per-article build cache (pipelines.build.cache) and incremental builds."""
 
 from __future__ import annotations
 
@@ -9,8 +9,7 @@ import sqlite3
 import pytest
 
 from graph.build import ArticleMeta
-from pipelines.analysis import analyse_article
-from pipelines.cache import (
+from pipelines.build.cache import (
     CACHE_NAME,
     BuildCache,
     analysis_fingerprint,
@@ -18,9 +17,10 @@ from pipelines.cache import (
     analysis_to_json,
     text_key,
 )
-from pipelines.corpus import sample_path
-from pipelines.extract import Options
-from pipelines.nlp import NlpResult, nlp_version
+from pipelines.nlp.analysis import analyse_article
+from pipelines.nlp.extract import Options
+from pipelines.nlp.model import NlpResult, nlp_version
+from pipelines.readers.corpus import sample_path
 
 TEXT = ("Le ministre malien des Affaires étrangères a rencontré son homologue russe à Moscou.\n"
         "La Russie et le Mali ont signé un accord.")
@@ -114,7 +114,7 @@ def test_a_damaged_row_is_a_miss(tmp_path):
 @pytest.fixture(scope="module")
 def cached_sample(tmp_path_factory):
     """The bundled sample built once (in this process) into a folder with its cache."""
-    from pipelines.build import build_corpus
+    from pipelines.build.orchestrate import build_corpus
 
     out = tmp_path_factory.mktemp("cached")
     corpus = tmp_path_factory.mktemp("corpus")
@@ -125,16 +125,16 @@ def cached_sample(tmp_path_factory):
 
 
 def _no_spacy(monkeypatch):
-    import pipelines.nlp
+    import pipelines.nlp.model
 
     def boom():
         raise AssertionError("spaCy must not run")
 
-    monkeypatch.setattr(pipelines.nlp, "load_model", boom)
+    monkeypatch.setattr(pipelines.nlp.model, "load_model", boom)
 
 
 def test_second_build_reuses_everything_without_spacy(cached_sample, monkeypatch, tmp_path):
-    from pipelines.build import build_corpus
+    from pipelines.build.orchestrate import build_corpus
 
     corpus, out, first = cached_sample
     assert first.analysed == first.articles == 5
@@ -150,7 +150,7 @@ def test_second_build_reuses_everything_without_spacy(cached_sample, monkeypatch
 
 
 def test_new_options_reanalyse_from_cached_spacy_output(cached_sample, monkeypatch, tmp_path):
-    from pipelines.build import build_corpus
+    from pipelines.build.orchestrate import build_corpus
 
     corpus, out, _ = cached_sample
     out2 = tmp_path / "nocap"
@@ -161,7 +161,7 @@ def test_new_options_reanalyse_from_cached_spacy_output(cached_sample, monkeypat
 
 
 def test_only_new_articles_run_through_spacy(cached_sample, tmp_path):
-    from pipelines.build import build_corpus
+    from pipelines.build.orchestrate import build_corpus
 
     corpus, out, _ = cached_sample
     out2 = tmp_path / "more"

@@ -5,7 +5,7 @@ import pytest
 
 @pytest.fixture(scope="module")
 def actor_nlp(nlp):  # the session fixture makes sure the model is there
-    from pipelines.components import actor_pipeline
+    from pipelines.nlp.components import actor_pipeline
 
     return actor_pipeline()
 

@@ -1,4 +1,4 @@
-"""Tests for pipelines.corpus: formats, encodings and every kind of bad input."""
+"""Tests for pipelines.readers.corpus: formats, encodings and every kind of bad input."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from pipelines import corpus as corpus_mod
-from pipelines.corpus import Article, Corpus, Skipped, normalize_text, sample_path
 from pipelines.errors import CorpusError
+from pipelines.readers import corpus as corpus_mod
+from pipelines.readers.corpus import Article, Corpus, Skipped, normalize_text, sample_path
 
 ORANGESUM = Path(__file__).parents[2] / "shared" / "corpora" / "orangesum_fr_news"
 
@@ -749,7 +749,7 @@ def test_html_time_and_title_fallback(tmp_path: Path) -> None:
 def test_html_fallback_when_trafilatura_finds_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from pipelines import htmltext
+    from pipelines.readers import htmltext
 
     monkeypatch.setattr(htmltext, "_trafilatura_text", lambda text: "")
     f = tmp_path / "p.html"

@@ -10,8 +10,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipelines.corpus import Article, Corpus, Skipped, normalize_text
-from pipelines.dates import find_header_date, parse_date
+from pipelines.readers.corpus import Article, Corpus, Skipped, normalize_text
+from pipelines.readers.dates import find_header_date, parse_date
 
 SETTINGS = settings(max_examples=50, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow])

@@ -1,10 +1,10 @@
-"""Tests for pipelines.dates: metadata date normalisation and header dates."""
+"""Tests for pipelines.readers.dates: metadata date normalisation and header dates."""
 
 from __future__ import annotations
 
 import pytest
 
-from pipelines.dates import find_header_date, parse_date
+from pipelines.readers.dates import find_header_date, parse_date
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ import importlib
 import pytest
 
 MODULES = ["graph.model", "graph.names", "graph.export", "graph.readwrite.csv", "graph.timeline",
-           "pipelines.dates", "graph.interactions"]
+           "pipelines.readers.dates", "graph.interactions"]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 from graph.build import ArticleMeta
-from pipelines.analysis import analyse_article
-from pipelines.extract import Options, extract
-from pipelines.nlp import NlpResult
-from pipelines.resolve import Resolver
+from pipelines.nlp.analysis import analyse_article
+from pipelines.nlp.extract import Options, extract
+from pipelines.nlp.model import NlpResult
+from pipelines.resolution.resolve import Resolver
 
 
 def ner(text: str, *spans: tuple[str, str]) -> NlpResult:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from graph.build import ArticleMeta
-from pipelines.analysis import analyse_article
-from pipelines.extract import clean_ents
-from pipelines.resolve import Resolver
+from pipelines.nlp.analysis import analyse_article
+from pipelines.nlp.extract import clean_ents
+from pipelines.resolution.resolve import Resolver
 from tests.test_extract import ner, typed
 
 
@@ -258,7 +258,7 @@ def test_an_elided_article_glued_to_a_name_is_cut():
 
 
 def test_a_lower_case_weekday_run_on_into_a_name_is_cut():
-    from pipelines.extract import _trim_edges
+    from pipelines.nlp.extract import _trim_edges
 
     for text, kept in (("Commission paritaire lundi", "Commission paritaire"),
                        ("Conseil des sages mardi soir", "Conseil des sages"),
@@ -268,7 +268,7 @@ def test_a_lower_case_weekday_run_on_into_a_name_is_cut():
 
 
 def test_slashes_quotes_and_glued_credits_cut_a_span():
-    from pipelines.extract import clean_ents
+    from pipelines.nlp.extract import clean_ents
 
     def pieces(text: str, span: str) -> list[str]:
         i = text.rindex(span)
@@ -281,7 +281,7 @@ def test_slashes_quotes_and_glued_credits_cut_a_span():
 
 
 def test_a_heading_in_capitals_glued_to_a_sentence_is_cut():
-    from pipelines.extract import clean_ents
+    from pipelines.nlp.extract import clean_ents
 
     text = "CONFINEMENT STRICTLes habitants sont restés chez eux."
     span = "STRICTLes"

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from test_build_robustness import graph_signature, make_corpus
 
-from pipelines.build import build_corpus
-from pipelines.cache import CACHE_NAME, BuildCache, FileRecord, analysis_fingerprint
-from pipelines.extract import Options
+from pipelines.build.cache import CACHE_NAME, BuildCache, FileRecord, analysis_fingerprint
+from pipelines.build.orchestrate import build_corpus
+from pipelines.nlp.extract import Options
 
 
 def make_folder(root: Path) -> Path:
@@ -130,7 +130,7 @@ def test_same_files_in_another_folder_use_the_records(corpus, tmp_path):
 def test_new_file_with_workers_waits_for_the_records(tmp_path, monkeypatch):
     """Chunks of a changed file wait while the unchanged files' records load, then go
     to the worker pool: the same build as a fresh one."""
-    import pipelines.build as build
+    import pipelines.build.orchestrate as build
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()

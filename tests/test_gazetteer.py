@@ -10,7 +10,7 @@ from importlib import resources
 import pycountry
 import pytest
 
-from pipelines.gazetteer import (
+from pipelines.nlp.gazetteer import (
     DATA_FILES,
     Entry,
     Gazetteer,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipelines.gazetteer import load_gazetteer
+from pipelines.nlp.gazetteer import load_gazetteer
 
 
 def _entry_of(text: str) -> str | None:

@@ -106,7 +106,7 @@ def test_old_file_records_are_read_again(tmp_path: Path) -> None:
     import pickle
     import sqlite3
 
-    from pipelines.build import build_corpus
+    from pipelines.build.orchestrate import build_corpus
 
     out = tmp_path / "out"
     build_corpus(None, out)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from test_extract import ner
 
-from pipelines.extract import extract
+from pipelines.nlp.extract import extract
 
 
 def typed(text: str, *spans):
@@ -96,7 +96,7 @@ def test_la_poste_needs_its_capitals() -> None:
 
 
 def test_an_organisation_named_with_an_article_is_found_after_de_la():
-    from pipelines.extract import _resources
+    from pipelines.nlp.extract import _resources
 
     matcher = _resources().matcher
     found = [(m.text, m.entry_id) for m in matcher.find("les élus de la France insoumise")]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipelines.institutions import find_institutions
+from pipelines.nlp.institutions import find_institutions
 
 
 @pytest.mark.parametrize(("text", "found"), [

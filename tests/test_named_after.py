@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipelines.named_after import names_a_thing
+from pipelines.nlp.named_after import names_a_thing
 
 
 @pytest.mark.parametrize(("text", "span"), [
@@ -39,7 +39,7 @@ def test_a_person_is_still_a_person(text: str, span: str) -> None:
 
 
 def test_events_and_agreements_are_no_actors():
-    from pipelines.named_after import opens_with_an_event
+    from pipelines.nlp.named_after import opens_with_an_event
 
     for span in ("Traité de Lisbonne", "Festival de Cannes", "Sommet du G20",
                  "Accords de Minsk"):
@@ -56,6 +56,6 @@ def test_events_and_agreements_are_no_actors():
     ("Le président Paul Lenoir a parlé.", "Paul Lenoir", ""),
 ])
 def test_the_word_before_a_name_says_what_it_is(text: str, span: str, kind: str) -> None:
-    from pipelines.named_after import type_cue
+    from pipelines.nlp.named_after import type_cue
 
     assert type_cue(text, text.index(span)) == kind

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipelines.people import (
+from pipelines.resolution.people import (
     NameClusters,
     close_spelling,
     ends_with,

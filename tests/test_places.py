@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipelines.extract import extract
-from pipelines.gazetteer import load_gazetteer
+from pipelines.nlp.extract import extract
+from pipelines.nlp.gazetteer import load_gazetteer
 from tests.test_extract import ner
 
 
@@ -89,7 +89,7 @@ def test_a_surname_that_is_a_region_stays_a_person() -> None:
 
 
 def test_a_place_whose_name_begins_with_le_is_found_after_du_and_au():
-    from pipelines.extract import _resources
+    from pipelines.nlp.extract import _resources
 
     matcher = _resources().matcher
     for text, found in (("le port du Havre", "Havre"), ("au Mans", "Mans"),

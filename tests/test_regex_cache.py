@@ -8,8 +8,8 @@ from re import _compiler
 
 import pytest
 
-from pipelines import regex_cache
-from pipelines.regex_cache import cache_dir, reusing_compiled_regexes
+from pipelines.nlp import regex_cache
+from pipelines.nlp.regex_cache import cache_dir, reusing_compiled_regexes
 
 # Small stand-ins for spaCy's huge pattern: named and unnamed groups, flags, classes.
 WORDS = ["porte-parole", "vice-président", "arrière-pays", "chef-lieu", "Île-de-France"]

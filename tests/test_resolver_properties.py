@@ -15,14 +15,14 @@ from hypothesis import strategies as st
 
 from graph.build import ArticleMeta, build_graph
 from graph.readwrite import read, write
-from pipelines.analysis import ArticleAnalysis, analyse_article
-from pipelines.build import keep_evidence_sentences
-from pipelines.cache import analysis_from_json, analysis_to_json
-from pipelines.extract import Candidate
-from pipelines.nlp import NlpResult
-from pipelines.people import name_tokens
-from pipelines.resolve import Resolver
-from pipelines.roles import Role
+from pipelines.build.cache import analysis_from_json, analysis_to_json
+from pipelines.build.orchestrate import keep_evidence_sentences
+from pipelines.nlp.analysis import ArticleAnalysis, analyse_article
+from pipelines.nlp.extract import Candidate
+from pipelines.nlp.model import NlpResult
+from pipelines.nlp.roles import Role
+from pipelines.resolution.people import name_tokens
+from pipelines.resolution.resolve import Resolver
 
 # Words that exercise the gazetteer, titles, names and acronyms, mixed with noise.
 WORDS = [

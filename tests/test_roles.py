@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipelines.roles import find_role
+from pipelines.nlp.roles import find_role
 
 
 def role_of(sentence: str, name: str):

@@ -5,7 +5,7 @@ from importlib import resources
 
 import pytest
 
-from pipelines.roles import find_role, np_end, public_complement
+from pipelines.nlp.roles import find_role, np_end, public_complement
 
 
 def role_of(sentence: str, name: str):

@@ -16,8 +16,8 @@ from graph.errors import ActorGraphError
 from graph.model import ActorGraph, RelationNotFound, example
 from graph.timeline import UNDATED, GraphDiff, date_filter, period_bounds, stamp
 from pipelines.cli import app
-from pipelines.corpus import Corpus
-from pipelines.dates import infer_text_date
+from pipelines.readers.corpus import Corpus
+from pipelines.readers.dates import infer_text_date
 
 runner = CliRunner()
 TODAY = date(2024, 1, 1)

@@ -1,9 +1,9 @@
 """Interactions of whole articles: select the sentences, parse them, apply the grammar.
 
 :func:`annotate` is what the build runs per chunk of articles (in the worker processes),
-right after :func:`pipelines.analysis.analyse_article`: it parses, in one batch, only the
+right after :func:`pipelines.nlp.analysis.analyse_article`: it parses, in one batch, only the
 sentences that name two or more actor candidates, and stores in each
-:class:`~pipelines.analysis.ArticleAnalysis` its :data:`Row` list, cached with the rest of
+:class:`~pipelines.nlp.analysis.ArticleAnalysis` its :data:`Row` list, cached with the rest of
 the analysis. The rows refer to candidates by their character offsets in the article, so
 that the corpus-level resolution can map them to entities (:func:`to_entities`).
 """
@@ -15,9 +15,8 @@ from collections.abc import Callable, Iterable, Sequence
 
 from graph.interactions import InteractionRow
 from graph.schema import ACTOR_TYPES
-
-from .parse import parse
-from .rules import Actor, find_interactions
+from pipelines.interactions.parse import parse
+from pipelines.interactions.rules import Actor, find_interactions
 
 #: One interaction of an article: sentence index, source candidate (start, end), target
 #: candidate (start, end), kind, event, directed (0/1), trigger, trigger (start, end), all

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from ..text import fold
+from pipelines.text import fold
 
 KINDS: tuple[str, ...] = ("verbal_cooperation", "material_cooperation", "verbal_conflict",
                           "material_conflict")

@@ -1,6 +1,6 @@
 """The dependency parser, run only on the sentences that name two or more actors.
 
-The build's own spaCy stage (:mod:`pipelines.nlp`) keeps only ``senter`` and ``ner``.
+The build's own spaCy stage (:mod:`pipelines.nlp.model`) keeps only ``senter`` and ``ner``.
 Here the same model is loaded a second time, lazily and once per process, with the
 components the grammar of :mod:`pipelines.interactions.rules` reads (``tok2vec``,
 ``morphologizer``, ``parser``, ``attribute_ruler``, ``lemmatizer``) and without ``ner``:
@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
-from ..errors import ModelNotInstalled
-from ..nlp import MODEL
+from pipelines.errors import ModelNotInstalled
+from pipelines.nlp.model import MODEL
 
 #: What the parser pipeline leaves out, and what it loads but does not run: the
 #: lemmatiser, the slowest component, lemmatises on demand only the words the rules look
@@ -34,7 +34,7 @@ def load_parser() -> Any:
         import spacy
     except ImportError as exc:  # pragma: no cover - spacy is a dependency
         raise ModelNotInstalled("spaCy is not installed: pip install spacy") from exc
-    from ..regex_cache import reusing_compiled_regexes
+    from pipelines.nlp.regex_cache import reusing_compiled_regexes
 
     try:
         with reusing_compiled_regexes():

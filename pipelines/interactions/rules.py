@@ -31,8 +31,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..text import fold
-from .lexicon import Lexicon, Trigger, load_lexicon
+from pipelines.interactions.lexicon import Lexicon, Trigger, load_lexicon
+from pipelines.text import fold
 
 Token = Any  # a spaCy Token
 
@@ -616,7 +616,7 @@ def find_interactions(doc: Any, actors: Sequence[Actor], lexicon: Lexicon | None
     if len(actors) < 2 or doc.text.rstrip(" »\"”)").endswith("?"):
         return []
     if lemmatize is None:
-        from .parse import lemma_of as lemmatize
+        from pipelines.interactions.parse import lemma_of as lemmatize
     s = _Sentence(doc, actors, lexicon or load_lexicon(), lemmatize)
     out: list[Found] = []
     for tok in doc:

@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .text import word_key, words
+from pipelines.text import word_key, words
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from .text import fold
+from pipelines.text import fold
 
 _OF = r"(?:[Dd]e\s+la\s+|[Dd]e\s+l['’]\s*|[Dd]u\s+|[Dd]es\s+|[Dd]e\s+|[Dd]['’]\s*)"
 #: A capitalised word, then up to three lower-case adjectives or a capitalised word
@@ -94,7 +94,7 @@ mars avril mai juin juillet aout septembre octobre novembre decembre hier demain
 def _trim(text: str, comp_start: int, end: int) -> int:
     """Drop lower-case words ending the complement that are verb forms or time words
     ("le ministère des Sports espère", "… communiqué mardi")."""
-    from .noise import load_noise  # late import: noise loads its lexicon on first use
+    from pipelines.nlp.noise import load_noise  # late import: noise loads its lexicon on first use
 
     verbs = load_noise().verbs
     words = list(re.finditer(r"\S+", text[comp_start:end]))

@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from .text import fold
+from pipelines.text import fold
 
 
 @lru_cache(maxsize=1)

@@ -14,7 +14,7 @@ files:
 
 Without a metadata or header date, a date stated in the first lines of the text ("Le 3 mars
 2021, …") is used and the article is marked ``date_inferred`` (see
-:func:`pipelines.dates.infer_text_date`); otherwise the article stays undated.
+:func:`pipelines.readers.dates.infer_text_date`); otherwise the article stays undated.
 
 Other extensions, hidden files and hidden folders are ignored silently. Symbolic links are
 followed, but each real folder and file is read once, so link loops end.
@@ -58,8 +58,8 @@ from importlib import resources
 from pathlib import Path
 from typing import IO, Any
 
-from pipelines.dates import find_header_date, infer_text_date, parse_date
 from pipelines.errors import CorpusError
+from pipelines.readers.dates import find_header_date, infer_text_date, parse_date
 
 __all__ = [
     "Article",
@@ -788,7 +788,7 @@ class Corpus:
         if data is None:
             return
         if html:
-            from pipelines.htmltext import extract_html
+            from pipelines.readers.htmltext import extract_html
 
             try:
                 page = extract_html(data)

@@ -54,7 +54,7 @@ class HtmlPage:
 
 def _decode(data: bytes) -> str:
     """Decode HTML bytes: BOM, then the declared ``<meta charset>``, then detection."""
-    from pipelines.corpus import _bom_encoding, decode_bytes
+    from pipelines.readers.corpus import _bom_encoding, decode_bytes
 
     if _bom_encoding(data) is None:
         m = _CHARSET.search(data[:4096])
@@ -70,7 +70,7 @@ def _decode(data: bytes) -> str:
 def extract_html(data: bytes) -> HtmlPage:
     """Extract the article text and metadata of an HTML page given as bytes.
 
-    Raises ``pipelines.corpus._Undecodable`` when the bytes are not text.
+    Raises ``pipelines.readers.corpus._Undecodable`` when the bytes are not text.
     """
     text = _decode(data)
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)  # lxml refuses str with an XML declaration

@@ -28,9 +28,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from graph.build import ArticleMentions, EntityInfo, Mention
-
-from .errors import AliasesError
-from .text import name_key, slug
+from pipelines.errors import AliasesError
+from pipelines.text import name_key, slug
 
 ACTIONS = ("merge", "rename", "retype", "drop")
 TYPES = ("state", "official", "person", "group", "place", "media")

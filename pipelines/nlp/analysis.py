@@ -1,10 +1,10 @@
 """Per-article analysis: one article's text and spaCy output -> its candidates.
 
 :func:`analyse_article` is a pure function of one article (what the worker processes,
-or a distributed engine, run): typed candidates from :mod:`pipelines.extract`, the role
+or a distributed engine, run): typed candidates from :mod:`pipelines.nlp.extract`, the role
 each person is given in context, and the acronyms the article defines. Its results are
-cached per article (:mod:`pipelines.cache`); the corpus-level pass is
-:class:`pipelines.resolve.Resolver`, whose code can change without invalidating them.
+cached per article (:mod:`pipelines.build.cache`); the corpus-level pass is
+:class:`pipelines.resolution.resolve.Resolver`, whose code can change without invalidating them.
 """
 
 from __future__ import annotations
@@ -14,11 +14,10 @@ from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 
 from graph.build import ArticleMeta
-
-from .extract import Candidate, Options, _resources, extract
-from .nlp import NlpResult
-from .roles import Role, find_role
-from .text import fold, is_acronym, is_capitalised
+from pipelines.nlp.extract import Candidate, Options, _resources, extract
+from pipelines.nlp.model import NlpResult
+from pipelines.nlp.roles import Role, find_role
+from pipelines.text import fold, is_acronym, is_capitalised
 
 _PERSON_TYPES = ("person", "official")
 

@@ -3,7 +3,7 @@
 The build runs the same functions on cached spaCy output (so that re-resolving never
 re-runs the model), but anyone who wants a spaCy pipeline can add the component::
 
-    from pipelines.components import actor_pipeline
+    from pipelines.nlp.components import actor_pipeline
     nlp = actor_pipeline()
     doc = nlp("Le ministre russe des Affaires étrangères a reçu son homologue malien.")
     [(s.text, s.label_, s.kb_id_) for s in doc.spans["actors"]]
@@ -20,9 +20,9 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .extract import Options, extract
-from .nlp import NlpResult
-from .roles import find_role
+from pipelines.nlp.extract import Options, extract
+from pipelines.nlp.model import NlpResult
+from pipelines.nlp.roles import find_role
 
 SPAN_KEY = "actors"
 
@@ -69,8 +69,8 @@ def actor_pipeline(capitals: bool = True) -> Any:
     """The trimmed French pipeline (senter + ner) with ``actorgraph_actors`` added last."""
     import spacy
 
-    from .errors import ModelNotInstalled
-    from .nlp import MODEL
+    from pipelines.errors import ModelNotInstalled
+    from pipelines.nlp.model import MODEL
 
     try:
         nlp = spacy.load(MODEL, exclude=["tok2vec", "morphologizer", "parser",

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from .text import fold
+from pipelines.text import fold
 
 OfficialValue = bool | str
 
@@ -268,7 +268,7 @@ def np_end(phrase: str, max_words: int = _MAX_WORDS, final_label: bool = False) 
 @lru_cache(maxsize=4096)
 def _group_public(entry_id: str) -> bool | None:
     """Whether a gazetteer group is a public body: by kind, else by the words of its names."""
-    from .extract import _resources  # late import: extract imports this module
+    from pipelines.nlp.extract import _resources  # late import: extract imports this module
 
     res = _resources()
     entry = res.gaz.entries.get(entry_id)
@@ -301,7 +301,7 @@ def _inside_a_name(tail: str, end: int) -> bool:
 
 def _gazetteer_hits(tail: str) -> list[tuple[int, int, bool]]:
     """(start, length, public) of states and public groups the gazetteer finds in ``tail``."""
-    from .extract import _resources  # late import: extract imports this module
+    from pipelines.nlp.extract import _resources  # late import: extract imports this module
 
     res = _resources()
     hits: list[tuple[int, int, bool]] = []

@@ -1,7 +1,7 @@
 """Which state a lower-case institution belongs to: "le ministère de la Santé" of France,
 of Egypt, of Brazil are three actors.
 
-An institution of :mod:`pipelines.institutions` names no state of its own unless its
+An institution of :mod:`pipelines.nlp.institutions` names no state of its own unless its
 complement does ("parquet de Paris"). Its state is the one state its sentence names
 outside the institution itself (by name, capital, demonym or seat): "En Égypte, le
 ministère de la Santé a annoncé…"; when its sentence names none, the state the article is
@@ -17,10 +17,10 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
-from .analysis import ArticleAnalysis
-from .text import name_key
+from pipelines.nlp.analysis import ArticleAnalysis
+from pipelines.text import name_key
 
-INSTITUTION = "institution"  # the candidate kind pipelines.extract gives them
+INSTITUTION = "institution"  # the candidate kind pipelines.nlp.extract gives them
 
 
 def sentence_states(docs: Sequence[ArticleAnalysis],

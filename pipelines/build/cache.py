@@ -4,8 +4,8 @@
 text, so renaming or re-dating an article, or moving it to another file, costs nothing:
 
 ``nlp``
-    The spaCy output (:meth:`pipelines.nlp.NlpResult.to_json`), under the NLP version
-    (:func:`pipelines.nlp.nlp_version`: :data:`~pipelines.nlp.NLP_VERSION`, the model and
+    The spaCy output (:meth:`pipelines.nlp.model.NlpResult.to_json`), under the NLP version
+    (:func:`pipelines.nlp.model.nlp_version`: :data:`~pipelines.nlp.model.NLP_VERSION`, the model and
     spaCy versions). Only a new text, or a new model, runs spaCy again.
 ``analysis``
     The article's candidates, roles, acronyms and interactions (see
@@ -48,22 +48,21 @@ from typing import Any
 
 from graph.build import ArticleMeta
 
-from .analysis import ArticleAnalysis
-from .extract import Candidate, Options
-from .nlp import NlpResult, nlp_version
-from .roles import Role
+from pipelines.nlp.analysis import ArticleAnalysis
+from pipelines.nlp.extract import Candidate, Options
+from pipelines.nlp.model import NlpResult, nlp_version
+from pipelines.nlp.roles import Role
 
 #: The cache file's name inside the output folder.
 CACHE_NAME = "cache.sqlite"
 #: Bumped when the database layout or the stored JSON changes.
 SCHEMA_VERSION = "1"
 
-#: Modules whose code decides what :func:`pipelines.analysis.analyse_article` returns (not
-#: the corpus-level resolver's: changing it re-uses every cached analysis).
-_EXTRACTION_MODULES = ("analysis", "extract", "roles", "noise", "matcher", "gazetteer",
-                       "text", "people", "nlp", "cache", "interactions/__init__",
-                       "interactions/article", "interactions/lexicon", "interactions/parse",
-                       "interactions/rules")
+#: Sources whose code decides what :func:`pipelines.nlp.analysis.analyse_article` returns (not
+#: the corpus-level resolver's: changing it re-uses every cached analysis). A folder stands for
+#: every ``.py`` file in it, so a module added to the per-article stages is never left out.
+_EXTRACTION_SOURCES = ("nlp", "interactions", "text.py", "resolution/people.py",
+                       "build/cache.py")
 
 
 def text_key(text: str) -> str:
@@ -79,7 +78,7 @@ def analysis_fingerprint(options: Options | None = None) -> str:
     of the extraction modules and the options: a change to any of them re-analyses every
     article (from the cached spaCy output).
     """
-    from .interactions.article import enabled
+    from pipelines.interactions.article import enabled
 
     h = hashlib.sha256()
     h.update(f"schema={SCHEMA_VERSION};nlp={nlp_version()};{options or Options()!r}".encode())
@@ -90,11 +89,13 @@ def analysis_fingerprint(options: Options | None = None) -> str:
         if item.is_file():
             h.update(item.name.encode())
             h.update(item.read_bytes())
-    for mod in _EXTRACTION_MODULES:
-        src = root.joinpath(f"{mod}.py")
-        if src.is_file():
-            h.update(mod.encode())
-            h.update(src.read_bytes())
+    for name in _EXTRACTION_SOURCES:
+        src = root.joinpath(name)
+        files = sorted((f for f in src.iterdir() if f.name.endswith(".py")),
+                       key=lambda f: f.name) if src.is_dir() else [src]
+        for f in files:
+            h.update(f"{name}/{f.name}".encode())
+            h.update(f.read_bytes())
     return h.hexdigest()[:32]
 
 
@@ -136,7 +137,7 @@ def _unpack(blob: bytes) -> Any:
 
 
 #: Modules whose code decides which articles a corpus file gives.
-_READER_MODULES = ("corpus", "dates", "htmltext")
+_READER_MODULES = ("readers/corpus", "readers/dates", "readers/htmltext")
 _READER_LIBRARIES = ("charset-normalizer", "trafilatura", "dateparser", "lxml")
 
 

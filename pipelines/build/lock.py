@@ -13,7 +13,7 @@ import socket
 from pathlib import Path
 from types import TracebackType
 
-from .errors import OutputError
+from pipelines.errors import OutputError
 
 try:  # POSIX
     import fcntl

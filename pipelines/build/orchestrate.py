@@ -16,7 +16,7 @@ How it scales:
   per core, each with one BLAS/OpenMP thread and its own model) once enough new articles
   have been seen.
 * Each chunk's results are committed to ``cache.sqlite`` in the output folder
-  (:mod:`pipelines.cache`): an interrupted build resumes where it stopped, an unchanged
+  (:mod:`pipelines.build.cache`): an interrupted build resumes where it stopped, an unchanged
   article is never analysed twice, and a gazetteer change re-analyses without spaCy.
 * A corpus file unchanged since the last build (same bytes) is not read again: its
   articles' metadata and analyses come from its record in the cache in one read, and
@@ -26,7 +26,7 @@ How it scales:
   article; it runs in the main process on the compact analyses. At the end,
   ``mentions.csv`` and ``graph.html`` are written by a forked copy of the process while
   the main one writes the GraphML and its sidecar.
-* A lock (:mod:`pipelines.lock`) keeps a second build out of the same output folder.
+* A lock (:mod:`pipelines.build.lock`) keeps a second build out of the same output folder.
 """
 
 from __future__ import annotations
@@ -54,8 +54,8 @@ from graph.errors import ActorGraphError
 from graph.interactions import InteractionRow, add_interactions
 from graph.schema import ACTOR_TYPES
 
-from .analysis import ArticleAnalysis, analyse_article
-from .cache import (
+from pipelines.nlp.analysis import ArticleAnalysis, analyse_article
+from pipelines.build.cache import (
     CACHE_NAME,
     BuildCache,
     FileRecord,
@@ -66,12 +66,12 @@ from .cache import (
     corpus_file_key,
     text_key,
 )
-from .corpus import Article, Corpus, Skipped
-from .errors import OutputError
-from .extract import Options
-from .lock import BuildLock
-from .nlp import THREAD_VARS, NlpResult
-from .resolve import Resolver
+from pipelines.readers.corpus import Article, Corpus, Skipped
+from pipelines.errors import OutputError
+from pipelines.nlp.extract import Options
+from pipelines.build.lock import BuildLock
+from pipelines.nlp.model import THREAD_VARS, NlpResult
+from pipelines.resolution.resolve import Resolver
 
 T = TypeVar("T")
 
@@ -220,7 +220,7 @@ def relations_of(docs: list[ArticleMentions], rows: list[list[tuple]],
     """The interactions of every article, between resolved entities (``rows`` are the
     analyses' :data:`pipelines.interactions.article.Row` lists, in the order of ``docs``).
     A person and the actor it is affiliated with never interact."""
-    from .interactions.article import to_entities
+    from pipelines.interactions.article import to_entities
 
     def belongs(person: str, other: str) -> bool:
         info, org = entities.get(person), entities.get(other)
@@ -392,7 +392,7 @@ def keep_evidence_sentences(analysis: ArticleAnalysis) -> ArticleAnalysis:
 
 def _nlp_results(texts: list[str], batch_size: int) -> list[NlpResult | str]:
     """spaCy over ``texts``; a text that makes spaCy fail gets its error message instead."""
-    from .nlp import analyse, analyse_one
+    from pipelines.nlp.model import analyse, analyse_one
 
     try:
         return list(analyse(texts, batch_size=batch_size))
@@ -439,7 +439,7 @@ def _interactions(done: list[tuple[int, str, ArticleAnalysis]]) -> None:
     """Parse the sentences naming two or more actors and find their interactions
     (:mod:`pipelines.interactions`), for a chunk at once; article by article if the batch
     fails (an article the parser fails on gets none)."""
-    from .interactions.article import annotate, enabled
+    from pipelines.interactions.article import annotate, enabled
 
     if not enabled():
         return
@@ -470,14 +470,14 @@ _WARM_UP_BYTES = 512 * 1024
 
 def _pool_context() -> Any:
     """Where workers come from: a fork server that loaded the spaCy model once (see
-    :mod:`pipelines.nlp_preload`; it lives as long as this process), else ``spawn``."""
+    :mod:`pipelines.nlp.preload`; it lives as long as this process), else ``spawn``."""
     import multiprocessing as mp
 
     for var in THREAD_VARS:  # inherited by the workers before numpy loads
         os.environ.setdefault(var, "1")
     if "forkserver" in mp.get_all_start_methods():
         ctx = mp.get_context("forkserver")
-        ctx.set_forkserver_preload(["pipelines.nlp_preload", "pipelines.build"])
+        ctx.set_forkserver_preload(["pipelines.nlp.preload", "pipelines.build.orchestrate"])
         return ctx
     return mp.get_context("spawn")
 
@@ -786,7 +786,7 @@ def build_corpus(
     reader = Corpus(corpus)
     overrides = None
     if aliases is not None:  # a malformed file fails before any long work
-        from .aliases import load_overrides
+        from pipelines.resolution.aliases import load_overrides
 
         overrides = load_overrides(aliases)
     _prepare_out(out)
@@ -826,7 +826,7 @@ def build_corpus(
             docs, entities = Resolver().resolve(analyses)
             del analyses
             if overrides is not None:
-                from .aliases import apply_overrides
+                from pipelines.resolution.aliases import apply_overrides
 
                 docs, entities = apply_overrides(docs, entities, overrides)
             relations = relations_of(docs, interaction_rows, entities)

@@ -1,6 +1,6 @@
 """The person passes of corpus-level resolution: which person each mention names.
 
-:class:`pipelines.resolve.Resolver` runs them in order:
+:class:`pipelines.resolution.resolve.Resolver` runs them in order:
 
 1. :func:`collect_names` — every article's person candidates, their name tokens, and the
    full names of the corpus clustered across spellings (:class:`NameClusters`);
@@ -20,10 +20,10 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from .analysis import ArticleAnalysis
-from .extract import Candidate
-from .gazetteer import Gazetteer
-from .people import NameClusters, name_tokens
+from pipelines.nlp.analysis import ArticleAnalysis
+from pipelines.nlp.extract import Candidate
+from pipelines.nlp.gazetteer import Gazetteer
+from pipelines.resolution.people import NameClusters, name_tokens
 
 Key = tuple[str, ...]
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from .text import fold, name_key
+from pipelines.text import fold, name_key
 
 
 @dataclass(frozen=True)

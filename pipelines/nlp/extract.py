@@ -16,14 +16,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .gazetteer import Gazetteer, load_gazetteer
-from .institutions import find_institutions
-from .matcher import Match, TermMatcher, TermSpec
-from .named_after import names_a_thing, opens_with_an_event, type_cue
-from .nlp import NlpResult
-from .noise import NoiseRules, load_noise, masked_ranges
-from .roles import load_titles
-from .text import fold, is_acronym, is_capitalised
+from pipelines.nlp.gazetteer import Gazetteer, load_gazetteer
+from pipelines.nlp.institutions import find_institutions
+from pipelines.nlp.matcher import Match, TermMatcher, TermSpec
+from pipelines.nlp.model import NlpResult
+from pipelines.nlp.named_after import names_a_thing, opens_with_an_event, type_cue
+from pipelines.nlp.noise import NoiseRules, load_noise, masked_ranges
+from pipelines.nlp.roles import load_titles
+from pipelines.text import fold, is_acronym, is_capitalised
 
 _LEADING_ARTICLE = re.compile(r"^(?:(?:la|le|les|l['’]|du|des|de la|de l['’]|au|aux|en)\s*)+",
                               re.IGNORECASE)
@@ -455,7 +455,7 @@ _NAMED_TYPES = ("group", "person", "official", "media")
 
 def _institutions(text: str, found: list[Candidate], masked: list[tuple[int, int]],
                   sentence_of: Callable[[int], int]) -> list[Candidate]:
-    """Lower-case public bodies (:mod:`pipelines.institutions`) that no organisation,
+    """Lower-case public bodies (:mod:`pipelines.nlp.institutions`) that no organisation,
     person or medium found already overlaps ("le ministère de l'Intérieur")."""
     named = [(c.start, c.end) for c in found if c.type in _NAMED_TYPES]
     out = []

@@ -1,6 +1,6 @@
 """Corpus-level entity resolution: candidate spans -> canonical actors.
 
-Per article (:func:`pipelines.analysis.analyse_article`, a pure function, re-exported
+Per article (:func:`pipelines.nlp.analysis.analyse_article`, a pure function, re-exported
 here): typed candidates plus the role each person is given in context. Over the corpus
 (:class:`Resolver`): person names are clustered across spellings, surname-only mentions
 joined to their full name, offices propagated to every mention of the person, and each
@@ -19,16 +19,15 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from graph.build import ArticleMentions, EntityInfo, Mention
-
-from . import attach, qualify
-from .analysis import ArticleAnalysis
-from .attach import Key, Person
-from .extract import Candidate, _resources
-from .gazetteer import Entry, Gazetteer
-from .matcher import Match
-from .noise import load_noise
-from .people import fold_token, name_tokens
-from .text import is_acronym, name_key, slug
+from pipelines.nlp.analysis import ArticleAnalysis
+from pipelines.nlp.extract import Candidate, _resources
+from pipelines.nlp.gazetteer import Entry, Gazetteer
+from pipelines.nlp.matcher import Match
+from pipelines.nlp.noise import load_noise
+from pipelines.resolution import attach, qualify
+from pipelines.resolution.attach import Key, Person
+from pipelines.resolution.people import fold_token, name_tokens
+from pipelines.text import is_acronym, name_key, slug
 
 
 def _common_words() -> frozenset[str]:
@@ -127,7 +126,7 @@ class Resolver:
     def _resolve(
         self, docs: list[ArticleAnalysis]
     ) -> tuple[list[ArticleMentions], dict[str, EntityInfo]]:
-        """The passes of :mod:`pipelines.attach`, then the entity table and mentions."""
+        """The passes of :mod:`pipelines.resolution.attach`, then the entity table and mentions."""
         names = attach.collect_names(docs, self.gaz, self._surname_like)
         names.places = self._places
         names.brands = self._brands

@@ -16,9 +16,9 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from .errors import CorpusError
-from .people import ends_with, name_tokens
-from .text import name_key
+from pipelines.errors import CorpusError
+from pipelines.resolution.people import ends_with, name_tokens
+from pipelines.text import name_key
 
 _COMPATIBLE = {"person": "p", "official": "p", "group": "g", "state": "s"}
 

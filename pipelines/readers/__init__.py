@@ -1,0 +1,1 @@
+"""Stage 1 — corpus readers: files and folders in, articles (id, title, date, text) out."""

@@ -1,0 +1,1 @@
+"""Stage 3 — corpus-level resolution: mentions of one actor across articles become one entity."""
