@@ -6,7 +6,6 @@ This module is the boundary between ``pipelines`` (which turns text into mention
 
 from __future__ import annotations
 
-import gc
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -16,6 +15,7 @@ from typing import Any, Literal
 
 import networkx as nx
 
+from .gc_pause import gc_paused
 from .schema import ACTOR_TYPES
 
 Window = Literal["article", "sentence"]
@@ -93,13 +93,8 @@ def build_graph(
     """
     if window not in ("article", "sentence"):
         raise ValueError(f"window must be 'article' or 'sentence', not {window!r}")
-    gc_was_enabled = gc.isenabled()
-    gc.disable()  # a big graph is millions of new containers: no cycles to collect
-    try:
+    with gc_paused():  # a big graph is millions of new containers: no cycles to collect
         return _build_graph(docs, dict(entities or {}), window, max_evidence, title)
-    finally:
-        if gc_was_enabled:
-            gc.enable()
 
 
 def _build_graph(

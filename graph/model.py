@@ -16,7 +16,6 @@ On disk, use :func:`load` (``from graph import load``) on a ``.graphml``, ``.gex
 from __future__ import annotations
 
 import datetime as _dt
-import gc
 import os
 import re
 from collections import Counter
@@ -28,6 +27,7 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 import networkx as nx
 
 from .errors import ActorGraphError, ActorNotFound
+from .gc_pause import gc_paused
 from .interactions import KINDS as _KINDS
 from .interactions import Interaction, interactions_of, kind_count, kind_set
 from .names import fold
@@ -275,7 +275,8 @@ class ActorGraph:
         still pending as ``None``) and stay fast after loading."""
         if self._deferred is not None:
             deferred, self._deferred = self._deferred, None
-            deferred.materialize(self._lean)
+            with gc_paused():  # hundreds of thousands of new lists: no cycles among them
+                deferred.materialize(self._lean)
         return self._lean
 
     # ----------------------------------------------------------------- basics
@@ -350,13 +351,8 @@ class ActorGraph:
     # ----------------------------------------------------------------- look-ups
 
     def _build_index(self) -> dict[str, str]:
-        enabled = gc.isenabled()
-        gc.disable()  # a just-loaded big graph: a collection would rescan all of it
-        try:
+        with gc_paused():  # a just-loaded big graph: a collection would rescan all of it
             return self._name_index()
-        finally:
-            if enabled:
-                gc.enable()
 
     def _name_index(self) -> dict[str, str]:
         nodes = sorted(self._lean.nodes(data=True),

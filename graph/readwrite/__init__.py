@@ -16,7 +16,6 @@ fast-load sidecar, ``x.graphml.agcache`` (see :mod:`graph.readwrite.sidecar`), w
 
 from __future__ import annotations
 
-import gc
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,6 +23,7 @@ from typing import TYPE_CHECKING
 import networkx as nx
 
 from ..errors import GraphFormatError
+from ..gc_pause import gc_paused
 
 if TYPE_CHECKING:  # pragma: no cover
     from .sidecar import DeferredLists
@@ -122,24 +122,20 @@ def read_deferred(path: str | os.PathLike[str], *, defer: bool = True
     """
     path = resolve(path)
     fmt = format_of(path)
-    gc_was_enabled = gc.isenabled()
-    gc.disable()  # a big graph is millions of new containers: no cycles to collect
     try:
-        if fmt == "graphml":
-            from . import sidecar
+        with gc_paused():  # a big graph is millions of new containers: no cycles to collect
+            if fmt == "graphml":
+                from . import sidecar
 
-            fast = sidecar.load(path, defer=defer)
-            if fast is not None:
-                return fast
-            return _read_graphml_and_refresh(path), None
-        return _module(fmt).read(path), None
+                fast = sidecar.load(path, defer=defer)
+                if fast is not None:
+                    return fast
+                return _read_graphml_and_refresh(path), None
+            return _module(fmt).read(path), None
     except GraphFormatError as exc:
         raise GraphFormatError(f"Could not read {path} as {fmt}: {exc}") from exc
     except Exception as exc:  # any parser error becomes a user error
         raise GraphFormatError(f"Could not read {path} as {fmt}: {exc}") from exc
-    finally:
-        if gc_was_enabled:
-            gc.enable()
 
 
 def _read_graphml_and_refresh(path: Path) -> nx.Graph:

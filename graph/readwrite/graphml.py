@@ -8,7 +8,6 @@ are the entity ids; the display name is the ``label`` attribute.
 
 from __future__ import annotations
 
-import gc
 import os
 from collections.abc import Callable
 from itertools import repeat
@@ -20,6 +19,7 @@ import networkx as nx
 from lxml import etree
 
 from ..atomic import atomic_path
+from ..gc_pause import gc_paused
 from ..schema import (
     EDGE_INT_ATTRS,
     EDGE_LIST_ATTRS,
@@ -76,9 +76,7 @@ def write(graph: nx.Graph, path: str | os.PathLike[str], *, sidecar: bool = True
             computed.append(viz() if viz is not None else viz_attributes(graph))
         return computed[0]
 
-    enabled = gc.isenabled()
-    gc.disable()  # millions of new strings and dicts, no cycles among them
-    try:
+    with gc_paused():  # millions of new strings and dicts, no cycles among them
         fast = _render(graph, extra)
         if fast is not None:
             text, split = fast
@@ -95,11 +93,8 @@ def write(graph: nx.Graph, path: str | os.PathLike[str], *, sidecar: bool = True
             else:
                 _sidecar.remove(path)
             return path
-    finally:
-        if enabled:
-            gc.enable()
-    # something unusual: the general path handles anything
-    return _write_general(graph, path, extra(), sidecar)
+        # something unusual: the general path handles anything
+        return _write_general(graph, path, extra(), sidecar)
 
 
 def _write_general(graph: nx.Graph, path: Path, extra: dict[Any, dict[str, Any]],

@@ -41,7 +41,6 @@ one edge's only. :func:`graph.readwrite.read` always returns the complete graph.
 
 from __future__ import annotations
 
-import gc
 import io
 import os
 import pickle
@@ -143,24 +142,18 @@ class DeferredLists:
 
     def materialize(self, graph: nx.Graph) -> None:
         """Decode every deferred value into ``graph``'s dicts (in place)."""
-        enabled = gc.isenabled()
-        gc.disable()  # hundreds of thousands of new lists: no cycles among them to collect
-        try:
-            values = _loads(self._blob)
-            for (_, _, data), value in zip(graph.edges(data=True), values, strict=True):
+        values = _loads(self._blob)
+        for (_, _, data), value in zip(graph.edges(data=True), values, strict=True):
+            if value is not None:
+                data.update(value)
+        values = _loads(self._nodes)
+        if values is not None:
+            for data, value in zip(graph._node.values(), values, strict=True):
                 if value is not None:
                     data.update(value)
-            values = _loads(self._nodes)
-            if values is not None:
-                for data, value in zip(graph._node.values(), values, strict=True):
-                    if value is not None:
-                        data.update(value)
-            value = _loads(self._attrs)
-            if value is not None:
-                graph.graph.update(value)
-        finally:
-            if enabled:
-                gc.enable()
+        value = _loads(self._attrs)
+        if value is not None:
+            graph.graph.update(value)
 
     def edge(self, graph: nx.Graph, u: str, v: str) -> dict[str, Any]:
         """Edge ``(u, v)``'s attributes with its deferred lists decoded (a new dict)."""
@@ -360,8 +353,6 @@ def write_split(graphml: str | os.PathLike[str], attrs: dict[str, Any],
 def _write_parts(graphml: str | os.PathLike[str], parts: Callable[[], tuple[bytes, bytes]],
                  when: Stamp) -> bool:
     target = sidecar_path(graphml)
-    enabled = gc.isenabled()
-    gc.disable()  # millions of short-lived containers, no cycles
     try:
         core, blob = parts()
         header = _HEADER.pack(_MAGIC, _VERSION, when.size, when.mtime_ns, when.digest,
@@ -374,9 +365,6 @@ def _write_parts(graphml: str | os.PathLike[str], parts: Callable[[], tuple[byte
     except Exception:
         remove(graphml)
         return False
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def remove(graphml: str | os.PathLike[str]) -> None:

@@ -45,6 +45,7 @@ from typing import Any
 
 from graph.build import ArticleMeta, build_graph
 from graph.errors import ActorGraphError
+from graph.gc_pause import gc_paused
 from graph.interactions import add_interactions
 from pipelines.build.background import in_background
 from pipelines.build.cache import (
@@ -80,20 +81,6 @@ __all__ = ["BuildInterrupted", "BuildResult", "build_corpus"]
 
 class BuildInterrupted(ActorGraphError):
     """The build was interrupted (Ctrl-C); what was analysed is in the cache."""
-
-
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    """The cyclic garbage collector off inside, restored as it was after."""
-    import gc
-
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 #: Changed corpus files this big start loading the workers' model at once.
@@ -383,7 +370,7 @@ def build_corpus(
             result.inferred = sum(1 for a in analyses if a.meta.date_inferred)
             # the corpus-level pass makes millions of objects and no garbage cycles:
             # the collector would only rescan them (2 s on OrangeSum)
-            with _gc_paused():
+            with gc_paused():
                 interaction_rows = [a.interactions for a in analyses]
                 docs, entities = Resolver().resolve(analyses)
                 del analyses

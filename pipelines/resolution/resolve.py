@@ -10,7 +10,6 @@ entity given a stable id, a label, a type, and for officials a ``role`` and an
 
 from __future__ import annotations
 
-import gc
 from collections import defaultdict
 from collections.abc import Iterable
 from importlib import resources
@@ -19,6 +18,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from graph.build import ArticleMentions, EntityInfo, Mention
+from graph.gc_pause import gc_paused
 from pipelines.nlp.analysis import ArticleAnalysis
 from pipelines.nlp.extract import Candidate, _resources
 from pipelines.nlp.gazetteer import Entry, Gazetteer
@@ -115,13 +115,8 @@ class Resolver:
     def resolve(
         self, analyses: Iterable[ArticleAnalysis]
     ) -> tuple[list[ArticleMentions], dict[str, EntityInfo]]:
-        gc_was_enabled = gc.isenabled()
-        gc.disable()  # hundreds of thousands of new mentions, tuples, lists: no cycles
-        try:
+        with gc_paused():  # hundreds of thousands of new mentions, tuples, lists: no cycles
             return self._resolve(list(analyses))
-        finally:
-            if gc_was_enabled:
-                gc.enable()
 
     def _resolve(
         self, docs: list[ArticleAnalysis]
