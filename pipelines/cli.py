@@ -90,10 +90,6 @@ def build(
         since=since, until=until,
     )
     typer.echo(result.summary())
-    if _QUICK_EXIT:  # the actorgraph command: done, skip freeing the graph object by object
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(0)
 
 
 @app.command()
@@ -202,21 +198,40 @@ def duplicates(
     typer.echo(format_duplicates(pairs))
 
 
-#: Set by :func:`main`: a finished build leaves at once (see there).
-_QUICK_EXIT = False
+def _exit_code(exc: SystemExit) -> int:
+    """The status :class:`SystemExit` would give (a message is printed, as Python does)."""
+    if exc.code is None:
+        return 0
+    if isinstance(exc.code, int):
+        return exc.code
+    print(exc.code, file=sys.stderr)
+    return 1
 
 
 def main() -> None:
     """The ``actorgraph`` command.
 
-    A finished ``build`` leaves with ``os._exit`` once its summary is printed and every
-    file is closed: freeing a big corpus's graph and analyses one object at a time would
-    take seconds (3.7 s on OrangeSum) for nothing. Calling :data:`app` directly, as the
-    tests do, keeps the normal exit.
+    A finished command leaves with ``os._exit`` once its output is flushed (every file it
+    wrote is closed by then): freeing a big corpus's graph and analyses one object at a
+    time would take seconds (3.7 s on OrangeSum) for nothing. An unexpected exception
+    leaves the normal way, with its traceback. Calling :data:`app` directly, as the tests
+    do, keeps the normal exit.
     """
-    global _QUICK_EXIT
-    _QUICK_EXIT = True
-    app()
+    try:
+        app()
+        code = 0
+    except SystemExit as exc:
+        code = _exit_code(exc)
+    if "logging" in sys.modules:  # handlers may hold buffered records
+        import logging
+
+        logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe: nothing more can reach it
+            code = code or 1
+    os._exit(code)
 
 
 if __name__ == "__main__":  # pragma: no cover
