@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
 from re import _compiler
 
 import pytest
@@ -19,8 +24,12 @@ GROUPED = r"(?P<ville>[A-ZÉ][a-zé]+)-(?P<suite>sur|sous)-(\w+)"
 
 @pytest.fixture
 def small(monkeypatch):
-    """Make the cache take patterns of any length (and start with an empty re cache)."""
+    """Make the cache take patterns of any length (and start with an empty re cache).
+    It runs whatever this Python is, so that the tests below tell whether it works on a
+    version not yet in TESTED_PYTHONS."""
     monkeypatch.setattr(regex_cache, "MIN_PATTERN_CHARS", 1)
+    monkeypatch.setattr(regex_cache, "TESTED_PYTHONS",
+                        regex_cache.TESTED_PYTHONS | {sys.version_info[:2]})
     re.purge()
     yield
     re.purge()
@@ -149,3 +158,74 @@ def test_the_french_tokenizer_pattern_matches_a_fresh_compilation(nlp):
     pattern = nlp.tokenizer.token_match.__self__
     assert len(pattern.pattern) >= regex_cache.MIN_PATTERN_CHARS
     assert pattern == _compiler.compile(pattern.pattern, 0)
+
+
+# ------------------------------------------------------------- which Pythons it runs on
+
+
+def test_supported_versions():
+    assert regex_cache.supported((3, 11, 7)) and regex_cache.supported((3, 13))
+    assert not regex_cache.supported((3, 10, 13)) and not regex_cache.supported((4, 0))
+    assert regex_cache.supported() == (sys.version_info[:2] in regex_cache.TESTED_PYTHONS)
+
+
+def test_an_untested_python_compiles_as_usual(small, tmp_path, monkeypatch):
+    monkeypatch.setattr(regex_cache, "TESTED_PYTHONS", frozenset())
+    original = _compiler.compile
+    with reusing_compiled_regexes(tmp_path):
+        assert _compiler.compile is original  # the private compiler is left alone
+        assert re.compile(GROUPED) == original(GROUPED, 0)
+    assert _files(tmp_path) == []
+
+
+#: Run by another Python: the module loaded from its file (no project import needed).
+OTHER_PYTHON_CHECK = """
+import importlib.util, re, sys, tempfile
+from pathlib import Path
+spec = importlib.util.spec_from_file_location("regex_cache", sys.argv[1])
+rc = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(rc)
+assert rc.supported(), sys.version
+rc.MIN_PATTERN_CHARS = 1
+from re import _compiler
+with tempfile.TemporaryDirectory() as folder:
+    for pattern, flags in [(sys.argv[2], 0), (sys.argv[3], re.IGNORECASE)]:
+        fresh = _compiler.compile(pattern, flags)
+        copies = []
+        for _ in range(2):  # compiled and saved, then read back
+            re.purge()
+            with rc.reusing_compiled_regexes(Path(folder)):
+                copies.append(re.compile(pattern, flags))
+        assert copies == [fresh, fresh] and copies[1].groupindex == fresh.groupindex
+        assert copies[1].search("Boulogne-sur-Mer") or pattern != sys.argv[3]
+    assert len(list(Path(folder).glob("*.bin"))) == 2
+print("ok")
+"""
+
+
+def _interpreter(major: int, minor: int) -> str | None:
+    """An installed Python ``major.minor`` that starts, or None."""
+    name = f"python{major}.{minor}"
+    candidates = [shutil.which(name)] + sorted(
+        str(p) for p in Path(os.path.expanduser("~/.pyenv/versions")).glob(
+            f"{major}.{minor}.*/bin/{name}"))
+    for exe in filter(None, candidates):
+        try:
+            if subprocess.run([exe, "-c", "pass"], capture_output=True,
+                              timeout=60).returncode == 0:
+                return exe
+        except OSError:
+            continue
+    return None
+
+
+@pytest.mark.parametrize("version", sorted(regex_cache.TESTED_PYTHONS))
+def test_on_every_tested_python(version):
+    """The claim of TESTED_PYTHONS, checked under each one installed here."""
+    exe = sys.executable if version == sys.version_info[:2] else _interpreter(*version)
+    if exe is None:
+        pytest.skip(f"Python {version[0]}.{version[1]} is not installed")
+    proc = subprocess.run([exe, "-c", OTHER_PYTHON_CHECK, regex_cache.__file__, PATTERN,
+                           GROUPED], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "ACTORGRAPH_CACHE_DIR": ""})
+    assert proc.returncode == 0 and proc.stdout.strip() == "ok", proc.stderr

@@ -18,6 +18,12 @@ The file carries a checksum of the program and the C matcher checks every progra
 given, so a damaged file is ignored (the pattern is compiled as usual). Nothing here ever
 makes a build fail: a cache folder that cannot be read or written just means compiling.
 
+It calls CPython's private compiler (``re._parser``, ``re._compiler``, ``_sre``), which any
+release may change, so it only runs on the Python versions it is tested on
+(:data:`TESTED_PYTHONS`: ``tests/test_regex_cache.py`` checks it under each of them that
+is installed); on any other Python :func:`reusing_compiled_regexes` does nothing and
+patterns are compiled as usual (only slower).
+
 The cache folder is ``$ACTORGRAPH_CACHE_DIR`` if set (an empty value turns the cache
 off), otherwise the user cache folder given by platformdirs (``~/.cache/actorgraph`` on
 Linux).
@@ -42,6 +48,15 @@ MIN_PATTERN_CHARS = 100_000
 #: Environment variable naming the cache folder ("" turns the cache off).
 CACHE_DIR_VAR = "ACTORGRAPH_CACHE_DIR"
 _MAGIC = b"actorgraph-regex 1\n"
+#: The Python versions (major, minor) the cache is tested on; elsewhere it is a no-op.
+TESTED_PYTHONS = frozenset({(3, 11), (3, 12), (3, 13)})
+
+
+def supported(version: tuple[int, ...] | None = None) -> bool:
+    """Whether the cache runs on this Python (or on ``version``): one of
+    :data:`TESTED_PYTHONS`."""
+    major_minor = tuple((version if version is not None else sys.version_info)[:2])
+    return major_minor in TESTED_PYTHONS
 
 
 def cache_dir() -> Path | None:
@@ -146,8 +161,12 @@ def reusing_compiled_regexes(directory: Path | None = None) -> Iterator[None]:
     """Within the block, huge patterns come from (and go to) the compiled-pattern cache.
 
     ``directory`` defaults to :func:`cache_dir`. Patterns compiled in the block go into
-    ``re``'s own cache as usual, so later ``re.compile`` calls find them there.
+    ``re``'s own cache as usual, so later ``re.compile`` calls find them there. On a
+    Python not in :data:`TESTED_PYTHONS` the block runs untouched.
     """
+    if not supported():
+        yield
+        return
     folder = directory if directory is not None else cache_dir()
     parts = _internals()
     if folder is None or parts is None:
