@@ -191,12 +191,29 @@ def test_surname_joins_the_namesake_named_with_the_same_actors():
     assert docs[-1].mentions[0].entity == "person:paul-kanazoe"
 
 
-def test_close_spellings_of_a_surname():
+def test_close_spellings_of_a_surname_in_one_article():
+    docs, _ = _resolve(
+        ("Moussa Tembeley est arrivé. Moussa Tembely est reparti.",
+         [("Moussa Tembeley", "PER"), ("Moussa Tembely", "PER")]),
+    )
+    assert len({m.entity for d in docs for m in d.mentions}) == 1
+
+
+def test_a_rare_spelling_of_a_common_name_joins_it_across_articles():
+    common = [(f"Moussa Tembeley parle ({i}).", [("Moussa Tembeley", "PER")]) for i in range(4)]
+    docs, _ = _resolve(*common, ("Moussa Tembely est parti.", [("Moussa Tembely", "PER")]))
+    assert len({m.entity for d in docs for m in d.mentions}) == 1
+
+
+def test_two_rare_spellings_in_unrelated_articles_are_two_people():
+    # one edit apart, each named once: nothing says they are one person (Stevens, Stephens)
     docs, _ = _resolve(
         ("Moussa Tembeley est arrivé.", [("Moussa Tembeley", "PER")]),
         ("Moussa Tembely est parti.", [("Moussa Tembely", "PER")]),
+        ("Marc Olsen témoigne.", [("Marc Olsen", "PER")]),
+        ("Mary Olsen chante.", [("Mary Olsen", "PER")]),
     )
-    assert len({m.entity for d in docs for m in d.mentions}) == 1
+    assert len({m.entity for d in docs for m in d.mentions}) == 4
 
 
 def test_known_organisation_spelled_differently():
