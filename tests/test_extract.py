@@ -393,3 +393,27 @@ def test_a_lone_adjective_taken_for_a_person_is_dropped():
     docs, _ = _resolve(("Excellente nouvelle pour les riverains du port.",
                         [("Excellente", "PER")]))
     assert all(m.text != "Excellente" for m in docs[0].mentions)
+
+
+# -- a state's name that also names a region of another state (Géorgie) ---------------------
+def _states(text: str) -> list[str]:
+    return [e for _, ty, e in typed(text) if ty == "state"]
+
+
+def test_region_of_another_named_state_is_not_the_state():
+    text = "Un policier a tué un homme à Atlanta, en Géorgie, a indiqué la presse américaine."
+    assert _states(text) == ["state:USA"]
+
+
+def test_region_homonym_stays_the_state_beside_a_third_state_or_alone():
+    assert "state:GEO" in _states(
+        "La Russie et la Géorgie se disputent l'Ossétie, selon les États-Unis.")
+    assert "state:GEO" in _states(
+        "Les voyageurs du Canada, de Géorgie et du Japon viendront, pas ceux des États-Unis.")
+    assert _states("La Géorgie organise des élections.") == ["state:GEO"]
+
+
+def test_region_homonym_stays_the_state_when_named_otherwise():
+    text = ("Le président américain a appelé Tbilissi. La Géorgie a répondu aux "
+            "États-Unis.")
+    assert "state:GEO" in _states(text)

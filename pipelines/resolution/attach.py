@@ -371,8 +371,9 @@ def _attach_short(toks: Key, kind: int, index: int, local: Counter[Key],
                   by_given: dict[str, set[Key]], names: Names, roots: Roots) -> Key | None:
     """The root of a one- or two-word mention that is not a full name of its own.
 
-    A name that is a known place, organisation, medium or car maker, or a first name of
-    the corpus, joins only a full name of its own article: the one it ends, else the one
+    A name that is a known place, organisation, medium or car maker, a first name of
+    the corpus or a French common noun ("Raison", "Noël"), joins only a full name of its
+    own article: the one it ends, else the one
     it begins ("Greta" for Greta Thunberg), else nobody; a one-letter name joins nobody.
     Other names may look beyond their article (:func:`attach`); a span NER called a
     person that finds nobody stands for itself, unless it is a lone common word
@@ -380,8 +381,9 @@ def _attach_short(toks: Key, kind: int, index: int, local: Counter[Key],
     """
     if any(len(t) < 2 for t in toks):
         return None  # "B", "J. K.": initials name nobody
-    given = len(toks) == 1 and names.is_given_name(toks[0])
-    corpus = not given and toks not in names.places and toks not in names.brands
+    lone_word = len(toks) == 1 and (names.is_given_name(toks[0])
+                                    or toks[0] in names.common_words)
+    corpus = not lone_word and toks not in names.places and toks not in names.brands
     root = attach(toks, local, names.clusters, roots, index, corpus, kind == PERSON)
     if root is None and len(toks) == 1 and len(by_given.get(toks[0], ())) == 1:
         root = next(iter(by_given[toks[0]]))
