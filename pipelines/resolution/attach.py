@@ -381,10 +381,11 @@ def _attach_short(toks: Key, kind: int, index: int, local: Counter[Key],
     """
     if any(len(t) < 2 for t in toks):
         return None  # "B", "J. K.": initials name nobody
-    lone_word = len(toks) == 1 and (names.is_given_name(toks[0])
-                                    or toks[0] in names.common_words)
-    corpus = not lone_word and toks not in names.places and toks not in names.brands
-    root = attach(toks, local, names.clusters, roots, index, corpus, kind == PERSON)
+    given = len(toks) == 1 and names.is_given_name(toks[0])
+    corpus = not given and toks not in names.places and toks not in names.brands
+    common = len(toks) == 1 and toks[0] in names.common_words
+    root = attach(toks, local, names.clusters, roots, index, corpus and not common,
+                  kind == PERSON)
     if root is None and len(toks) == 1 and len(by_given.get(toks[0], ())) == 1:
         root = next(iter(by_given[toks[0]]))
     if root is AMBIGUOUS:
