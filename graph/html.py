@@ -33,6 +33,7 @@ import numpy as np
 from .atomic import atomic_path
 from .errors import ActorGraphError, GraphFormatError
 from .html_interactions import edge_fields, meta_fields
+from .layout import draw_order, layout_positions, node_radii, page_positions, separate
 from .schema import ACTOR_TYPES, TYPE_COLOURS, TYPE_LABELS
 
 __all__ = ["RenderInfo", "render_html", "render_file", "page_data", "layout_positions",
@@ -221,152 +222,6 @@ def select_subgraph(
     return sub, left_out
 
 
-# --------------------------------------------------------------------------- layout
-
-
-def layout_positions(
-    n: int, sources: np.ndarray, targets: np.ndarray, weights: np.ndarray, *,
-    iterations: int | None = None, seed: int = 42,
-) -> np.ndarray:
-    """Fruchterman-Reingold positions (``n`` x 2, centred, roughly in [-1, 1]).
-
-    A vectorised numpy implementation (exact repulsion in blocks, so memory stays small):
-    about one second for 2,000 nodes and 10,000 edges, where networkx's spring layout
-    takes more than ten. Heavier edges pull harder (logarithmically).
-    """
-    if n == 0:
-        return np.zeros((0, 2))
-    if n == 1:
-        return np.zeros((1, 2))
-    if iterations is None:
-        iterations = 80 if n <= 300 else 60 if n <= 1000 else 45
-    rng = np.random.default_rng(seed)
-    x = (rng.random(n, dtype=np.float64) - 0.5).astype(np.float32)
-    y = (rng.random(n, dtype=np.float64) - 0.5).astype(np.float32)
-    k2 = np.float32(1.0 / n)
-    k = np.float32(math.sqrt(1.0 / n))
-    w = (1.0 + np.log(np.maximum(weights.astype(np.float64), 1.0))).astype(np.float32)
-    src = sources.astype(np.intp)
-    dst = targets.astype(np.intp)
-    block = max(1, min(n, 4_000_000 // max(n, 1)))
-    temperature = 0.1
-    cooling = temperature / (iterations + 1)
-    dispx = np.empty(n, np.float32)
-    dispy = np.empty(n, np.float32)
-    for _ in range(iterations):
-        for start in range(0, n, block):
-            stop = min(n, start + block)
-            dx = x[start:stop, None] - x[None, :]
-            dy = y[start:stop, None] - y[None, :]
-            d2 = dx * dx
-            d2 += dy * dy
-            np.maximum(d2, np.float32(1e-6), out=d2)
-            np.divide(k2, d2, out=d2)
-            dx *= d2
-            dy *= d2
-            dispx[start:stop] = dx.sum(axis=1)
-            dispy[start:stop] = dy.sum(axis=1)
-        if len(src):
-            ex = x[src] - x[dst]
-            ey = y[src] - y[dst]
-            pull = np.sqrt(ex * ex + ey * ey) / k * w
-            fx = (pull * ex).astype(np.float64)
-            fy = (pull * ey).astype(np.float64)
-            dispx -= (np.bincount(src, fx, n) - np.bincount(dst, fx, n)).astype(np.float32)
-            dispy -= (np.bincount(src, fy, n) - np.bincount(dst, fy, n)).astype(np.float32)
-        length = np.sqrt(dispx * dispx + dispy * dispy)
-        np.maximum(length, np.float32(1e-9), out=length)
-        scale = np.minimum(length, np.float32(temperature)) / length
-        x += dispx * scale
-        y += dispy * scale
-        temperature -= cooling
-    pos = np.stack([x, y], axis=1).astype(np.float64)
-    pos -= pos.mean(axis=0)
-    extent = np.abs(pos).max()
-    if extent > 0:
-        pos /= extent
-    return pos
-
-
-def node_radii(mentions: np.ndarray) -> np.ndarray:
-    """Dot radii in pixels, as the page draws them (page.js ``logScale``, floor 40)."""
-    if len(mentions) == 0:
-        return np.zeros(0)
-    top = math.log(1 + max(float(mentions.max()), 40.0))
-    f = (np.log1p(np.maximum(mentions, 0)) - math.log(2)) / (top - math.log(2))
-    return 7.0 + 31.0 * np.clip(f, 0.0, 1.0)
-
-
-def _near_pairs(pos: np.ndarray, cell: float) -> tuple[np.ndarray, np.ndarray]:
-    """Index pairs (i, j), i != j, of points in the same or adjacent grid cells."""
-    n = len(pos)
-    cx = np.floor(pos[:, 0] / cell).astype(np.int64)
-    cy = np.floor(pos[:, 1] / cell).astype(np.int64)
-    cx -= cx.min() - 1
-    cy -= cy.min() - 1
-    stride = int(cy.max()) + 3
-    key = cx * stride + cy
-    order = np.argsort(key, kind="stable")
-    sorted_keys = key[order]
-    firsts, seconds = [], []
-    for ox, oy in ((0, 0), (1, -1), (1, 0), (1, 1), (0, 1)):
-        target = key + ox * stride + oy
-        lo = np.searchsorted(sorted_keys, target, side="left")
-        hi = np.searchsorted(sorted_keys, target, side="right")
-        counts = hi - lo
-        total = int(counts.sum())
-        if total == 0:
-            continue
-        first = np.repeat(np.arange(n), counts)
-        within = np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
-        second = order[np.repeat(lo, counts) + within]
-        if ox == 0 and oy == 0:
-            keep = first < second
-            first, second = first[keep], second[keep]
-        firsts.append(first)
-        seconds.append(second)
-    if not firsts:
-        return np.zeros(0, np.intp), np.zeros(0, np.intp)
-    return np.concatenate(firsts), np.concatenate(seconds)
-
-
-def separate(pos: np.ndarray, radii: np.ndarray, *, margin: float = 30.0,
-             iterations: int = 40) -> np.ndarray:
-    """Push apart dots that overlap (centre distance < r1 + r2 + ``margin``), in pixels.
-
-    Only pairs in neighbouring grid cells are compared, so this stays fast for thousands
-    of dots.
-    """
-    n = len(pos)
-    if n < 2:
-        return pos
-    pos = pos.astype(np.float64).copy()
-    cell = float(2 * radii.max() + margin)
-    rng = np.random.default_rng(0)
-    for _ in range(iterations):
-        first, second = _near_pairs(pos, cell)
-        if not len(first):
-            break
-        d = pos[first] - pos[second]
-        dist = np.sqrt((d * d).sum(axis=1))
-        overlap = radii[first] + radii[second] + margin - dist
-        hit = overlap > 0.5
-        if not hit.any():
-            break
-        first, second, d, dist, overlap = (
-            first[hit], second[hit], d[hit], dist[hit], overlap[hit])
-        same = dist < 1e-6
-        if same.any():  # identical points: push in a random direction
-            d[same] = rng.normal(size=(int(same.sum()), 2))
-            dist[same] = np.sqrt((d[same] ** 2).sum(axis=1))
-        push = d * (overlap / (2.0 * dist))[:, None] * 0.8
-        move = np.zeros_like(pos)
-        np.add.at(move, first, push)
-        np.add.at(move, second, -push)
-        pos += move
-    return pos
-
-
 # --------------------------------------------------------------------------- page data
 
 
@@ -378,31 +233,27 @@ def _dates(values: Iterable[str]) -> tuple[str, str]:
 def page_data(
     G: nx.Graph, *, title: str | None = None, max_nodes: int = 500, min_weight: int = 1,
     types: Iterable[str] | None = None,
+    positions: Mapping[Any, tuple[float, float]] | None = None,
 ) -> tuple[dict[str, Any], RenderInfo]:
     """The JSON-ready data the page embeds, and the counts for :class:`RenderInfo`.
 
     Nodes and edges are lists (an edge names its ends by node index); evidence points into
-    a shared ``articles`` table of ``[id, title, date]``.
+    a shared ``articles`` table of ``[id, title, date]``. ``positions`` are the nodes'
+    places when the caller has them (:func:`graph.layout.layout` for the same selection,
+    as the build does); otherwise :func:`graph.layout.page_positions` of the selection.
     """
     wanted = _check_types(types)
     sub, left_out = select_subgraph(G, max_nodes=max_nodes, min_weight=min_weight,
                                     types=wanted)
-    order = sorted(sub.nodes, key=lambda n: (-_as_int(sub.nodes[n].get("mentions")),
-                                             _as_str(sub.nodes[n].get("label", n)), str(n)))
+    order = draw_order(sub)
     index = {node: i for i, node in enumerate(order)}
     edge_list = sorted(
         sub.edges(data=True),
         key=lambda e: (-_as_int(e[2].get("weight"), 1), index[e[0]], index[e[1]]),
     )
-    n = len(order)
-    src = np.array([index[u] for u, _, _ in edge_list], dtype=np.intp)
-    dst = np.array([index[v] for _, v, _ in edge_list], dtype=np.intp)
-    wts = np.array([_as_int(d.get("weight"), 1) for _, _, d in edge_list], dtype=np.float64)
-    # About 120 px between neighbours at zoom 1, so labels fit when zoomed in; then no
-    # two dots (drawn with the page's sizes) overlap.
-    spread = 60.0 * math.sqrt(max(n, 4)) + 60.0
-    mentions = np.array([_as_int(sub.nodes[v].get("mentions")) for v in order], dtype=float)
-    pos = separate(layout_positions(n, src, dst, wts) * spread, node_radii(mentions))
+    if positions is None or any(node not in positions for node in order):
+        positions = page_positions(sub)
+    pos = np.array([positions[node] for node in order], dtype=np.float64).reshape(-1, 2)
 
     article_index: Mapping[str, Any] = G.graph.get("article_index") or {}
     if isinstance(article_index, str):
@@ -536,15 +387,17 @@ def build_page(data: Mapping[str, Any]) -> str:
 def render_html(
     G: nx.Graph, path: str | os.PathLike[str], *, title: str | None = None,
     max_nodes: int = 500, min_weight: int = 1, types: Iterable[str] | None = None,
+    positions: Mapping[Any, tuple[float, float]] | None = None,
 ) -> RenderInfo:
     """Write the interactive view of ``G`` to ``path`` (atomically) and say what it shows.
 
     ``max_nodes`` caps the actors drawn (the most connected are kept and the page says how
     many were left out); ``min_weight`` drops lighter edges; ``types`` keeps only those
-    actor types. ``title`` defaults to the graph's own ``title`` attribute.
+    actor types. ``title`` defaults to the graph's own ``title`` attribute. ``positions``:
+    see :func:`page_data`.
     """
     data, info = page_data(G, title=title, max_nodes=max_nodes, min_weight=min_weight,
-                           types=types)
+                           types=types, positions=positions)
     document = build_page(data)
     target = Path(path)
     with atomic_path(target) as tmp:

@@ -14,7 +14,6 @@ from hypothesis import strategies as st
 from graph import readwrite
 from graph.build import ArticleMentions, ArticleMeta, EntityInfo, Mention, build_graph
 from graph.errors import GraphFormatError
-from graph.readwrite import _common
 from graph.readwrite.csv import csv_paths
 
 FORMATS = ["graphml", "gexf", "json", "csv"]
@@ -279,18 +278,25 @@ def test_folder_reads_graph_graphml(graph: nx.Graph, tmp_path: Path) -> None:
 
 
 def test_layout_is_deterministic_and_scaled() -> None:
+    from graph.layout import layout
+
     g = nx.karate_club_graph()
-    first, second = _common.layout(g), _common.layout(g)
+    first, second = layout(g), layout(g)
     assert first == second
-    assert all(-1000.001 <= c <= 1000.001 for p in first.values() for c in p)
+    # page pixels: about 60 * sqrt(n) + 60 from the centre at most, before dots are pushed
+    # apart (a few dot widths more)
+    bound = 60 * len(g) ** 0.5 + 60 + 200
+    assert all(-bound <= c <= bound for p in first.values() for c in p)
 
 
-def test_big_graph_layout_without_igraph(monkeypatch) -> None:
-    monkeypatch.setattr(_common, "_igraph_layout", lambda graph, seed: None)
-    g = nx.connected_caveman_graph(60, 10)  # 600 nodes, above SMALL_GRAPH
+def test_big_graph_layout() -> None:
+    """Above the page's 500 actors, the others are placed around them (no igraph)."""
+    from graph.layout import layout
+
+    g = nx.connected_caveman_graph(60, 10)  # 600 nodes, more than the page shows
     g.add_nodes_from(["lonely-1", "lonely-2"])
-    pos = _common.layout(g)
-    assert set(pos) == set(g) and pos == _common.layout(g)
+    pos = layout(g)
+    assert set(pos) == set(g) and pos == layout(g)
     assert len(set(pos.values())) == len(pos)
 
 

@@ -419,15 +419,17 @@ def _analyse(reader: Corpus, out: Path, options: Options, result: BuildResult,
 def _write_outputs(out: Path, docs: Any, entities: Any, relations: Any, result: BuildResult,
                    *, title: str, window: str, max_nodes: int, t0: float) -> None:
     """The graph, then every file (see the module doc: two cores write at once)."""
-    from graph.html import render_html
-    from graph.readwrite._common import layout, viz_attributes
+    from graph.html import render_html, select_subgraph
+    from graph.layout import layout
+    from graph.readwrite._common import viz_attributes
     from graph.readwrite.graphml import write as write_graphml
     from graph.timeline import stamp as stamp_months
 
     # The other core writes each file that does not need what is left to do:
-    # mentions.csv while the graph is built, then, one after the other, Gephi's
-    # layout (only needed for the node rows, which the GraphML writer fills in
-    # last) and the page. (One process at a time: two would slow the main one.)
+    # mentions.csv while the graph is built, then, one after the other, the layout
+    # (only needed for the node rows, which the GraphML writer fills in last; the page
+    # shows its actors at the same places) and the page. (One process at a time: two
+    # would slow the main one.)
     t2 = time.perf_counter()
     pending: list[Callable[[], object]] = []
     try:
@@ -446,9 +448,10 @@ def _write_outputs(out: Path, docs: Any, entities: Any, relations: Any, result: 
 
         # each file is written to a temporary file, then renamed
         def layout_then_page() -> tuple[dict[Any, tuple], Path | Exception]:
-            positions = layout(g)
+            positions = layout(g, select_subgraph(g, max_nodes=max_nodes)[0])
             try:
-                return positions, render_html(g, out / "graph.html", max_nodes=max_nodes).path
+                return positions, render_html(g, out / "graph.html", max_nodes=max_nodes,
+                                              positions=positions).path
             except Exception as exc:  # noqa: BLE001 - raised after the GraphML
                 return positions, exc
 
