@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import shutil
 import sqlite3
@@ -13,8 +14,8 @@ from pipelines.build.cache import (
     CACHE_NAME,
     BuildCache,
     analysis_fingerprint,
-    analysis_from_json,
-    analysis_to_json,
+    decode_analysis,
+    encode_analysis,
     text_key,
 )
 from pipelines.nlp.analysis import analyse_article
@@ -44,20 +45,22 @@ def test_analysis_round_trip():
     meta = ArticleMeta("x", "title", "2021-01-02")
     a = analyse_article(meta, TEXT, NLP)
     assert a.candidates
-    data = json.loads(json.dumps(analysis_to_json(a)))
-    assert analysis_from_json(meta, data) == a
+    data = json.loads(json.dumps(encode_analysis(a)))
+    assert decode_analysis(meta, data) == a
 
 
 def test_put_get_and_versions(tmp_path):
     path = tmp_path / CACHE_NAME
     meta = ArticleMeta("x")
-    ana = analysis_to_json(analyse_article(meta, TEXT, NLP))
+    analysis = analyse_article(meta, TEXT, NLP)
+    ana = encode_analysis(analysis)
     key = text_key(TEXT)
     with BuildCache(path, fingerprint="fp1") as cache:
         assert cache.get_nlp(key) is None and cache.get_analysis(key) is None
         cache.put_many([(key, NLP.to_json(), ana)])
         assert cache.get_nlp(key) == NLP
-        assert cache.get_analysis(key) == ana
+        assert cache.get_analysis(key) == dataclasses.replace(analysis, meta=ArticleMeta(""))
+        assert cache.get_analysis(key, meta) == analysis
         assert len(cache) == 1
         assert cache.keys([key, text_key("other")]) == {key}
         mode = cache._db.execute("PRAGMA journal_mode").fetchone()[0]  # noqa: SLF001
@@ -158,6 +161,47 @@ def test_new_options_reanalyse_from_cached_spacy_output(cached_sample, monkeypat
     _no_spacy(monkeypatch)
     result = build_corpus(corpus, out2, n_process=1, capitals=False)
     assert (result.reused, result.reanalysed, result.analysed) == (0, 5, 0)
+
+
+def test_analyses_of_another_stored_form_are_re_made_without_spacy(cached_sample, monkeypatch,
+                                                                   tmp_path):
+    """A new ANALYSIS_FORMAT is a new fingerprint: the old analyses and file records are
+    not found (re-made from the cached spaCy output) and pruned; spaCy output is kept."""
+    import pipelines.build.cache as cache_module
+    from pipelines.build.orchestrate import build_corpus
+
+    corpus, out, first = cached_sample
+    out2 = tmp_path / "format"
+    shutil.copytree(out, out2)
+    before = analysis_fingerprint(Options())
+    monkeypatch.setattr(cache_module, "ANALYSIS_FORMAT", cache_module.ANALYSIS_FORMAT + 1)
+    analysis_fingerprint.cache_clear()
+    try:
+        assert analysis_fingerprint(Options()) != before
+        _no_spacy(monkeypatch)
+        again = build_corpus(corpus, out2, n_process=1)
+    finally:
+        analysis_fingerprint.cache_clear()
+    assert (again.reused, again.reanalysed, again.analysed) == (0, 5, 0)
+    assert (out / "mentions.csv").read_bytes() == (out2 / "mentions.csv").read_bytes()
+    con = sqlite3.connect(out2 / CACHE_NAME)
+    try:
+        for table in ("analysis", "files"):
+            fps = {fp for (fp,) in con.execute(f"SELECT DISTINCT fp FROM {table}")}
+            assert before not in fps and len(fps) == 1, table
+        assert con.execute("SELECT count(*) FROM nlp").fetchone()[0] == 5
+    finally:
+        con.close()
+
+
+def test_an_analysis_row_of_the_old_form_is_a_miss(tmp_path):
+    """The form before ANALYSIS_FORMAT 2 (a dict of lists) is never decoded as an analysis."""
+    old = {"s": ["Une phrase."], "c": [], "r": [], "a": {}, "i": []}
+    with BuildCache(tmp_path / CACHE_NAME, fingerprint="fp") as cache:
+        cache.put_many([("k", None, old)])  # type: ignore[list-item]
+        assert cache.get_analysis("k") is None
+        cache.put_many([("k", None, [["Une phrase."], [[0, 3, "Une"]], [], {}, []])])
+        assert cache.get_analysis("k") is None  # a candidate of three fields: damaged
 
 
 def test_only_new_articles_run_through_spacy(cached_sample, tmp_path):

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from graph.build import ArticleMeta, build_graph
 from graph.readwrite import read, write
-from pipelines.build.cache import analysis_from_json, analysis_to_json
+from pipelines.build.cache import decode_analysis, encode_analysis
 from pipelines.nlp.analysis import ArticleAnalysis, analyse_article
 from pipelines.nlp.chunk import keep_evidence_sentences
 from pipelines.nlp.extract import Candidate
@@ -78,7 +78,7 @@ def test_any_text_gives_valid_mentions_and_an_exportable_graph(arts, window):
         texts_by_id[meta.id] = (text, nlp)
         a = analyse_article(meta, text, nlp)
         # what the cache stores and gives back is the same analysis
-        assert analysis_from_json(meta, analysis_to_json(a)) == a
+        assert decode_analysis(meta, encode_analysis(a)) == a
         analyses.append(a)
 
     docs, entities = Resolver().resolve(analyses)

@@ -1,7 +1,8 @@
 """The build cache: per-article results in an SQLite database in the output folder.
 
-``cache.sqlite`` (WAL mode) holds two tables, both keyed by the SHA-256 of an article's
-text, so renaming or re-dating an article, or moving it to another file, costs nothing:
+``cache.sqlite`` (WAL mode) holds three tables, the first two keyed by the SHA-256 of an
+article's text, so renaming or re-dating an article, or moving it to another file, costs
+nothing:
 
 ``nlp``
     The spaCy output (:meth:`pipelines.nlp.model.NlpResult.to_json`), under the NLP
@@ -9,20 +10,24 @@ text, so renaming or re-dating an article, or moving it to another file, costs n
     the model and spaCy versions). Only a new text, or a new model, runs spaCy again.
 ``analysis``
     The article's candidates, roles, acronyms and interactions (see
-    :func:`analysis_to_json`), under a fingerprint of everything extraction reads besides
-    the text: the NLP version, the gazetteer, rule and trigger data files, the extraction
-    and interaction source code, the options and whether interactions are on. Editing the
-    gazetteer changes the fingerprint, so articles are re-analysed from the cached spaCy
-    output, without spaCy.
+    :func:`encode_analysis`, the one stored form of an analysis), under a fingerprint of
+    everything extraction reads besides the text: the NLP version, the gazetteer, rule and
+    trigger data files, the extraction and interaction source code, the options and
+    whether interactions are on. Editing the gazetteer changes the fingerprint, so
+    articles are re-analysed from the cached spaCy output, without spaCy.
 ``files``
     Per corpus file, what reading and analysing it gave (its articles' metadata and
     analyses, the problems reported), under a key made of the file's path, the SHA-256 of
     its bytes and the version of the readers (:func:`corpus_file_key`), and the analysis
     fingerprint. A file that has not changed since the last build is neither parsed nor
-    looked up article by article: the next build takes its articles in one read. (Records
-    of version 1, from before interactions, are read again: their articles are re-analysed
-    from the cached spaCy output, and the parser runs on their sentences naming two
-    actors.)
+    looked up article by article: the next build takes its articles in one read. Its
+    analyses are in the same form as the ``analysis`` table's.
+
+A change to the stored form of an analysis bumps :data:`ANALYSIS_FORMAT`, which is part of
+the fingerprint: analyses and file records of the old form are then simply not found
+(the articles are re-analysed from the cached spaCy output) and pruned at the end of the
+build. :data:`SCHEMA_VERSION` is for the database layout and empties every table,
+spaCy output included.
 
 Writes are committed in batches (one per chunk of articles), so a build killed with
 ``kill -9`` loses at most the batches in flight; the next build resumes from the rest. A
@@ -54,8 +59,12 @@ from pipelines.nlp.roles import Role
 
 #: The cache file's name inside the output folder.
 CACHE_NAME = "cache.sqlite"
-#: Bumped when the database layout or the stored JSON changes.
+#: Bumped when the database layout changes (every table is emptied, spaCy output too).
 SCHEMA_VERSION = "1"
+#: Bumped when the stored form of an analysis (:func:`encode_analysis`) changes; part of
+#: the analysis fingerprint, so old analyses are re-made from the cached spaCy output.
+#: 2: one positional form for the ``analysis`` table and the file records alike.
+ANALYSIS_FORMAT = 2
 
 #: Sources whose code decides what :func:`pipelines.nlp.analysis.analyse_article` returns (not
 #: the corpus-level resolver's: changing it re-uses every cached analysis). A folder stands for
@@ -80,7 +89,8 @@ def analysis_fingerprint(options: Options | None = None) -> str:
     from pipelines.interactions.article import enabled
 
     h = hashlib.sha256()
-    h.update(f"schema={SCHEMA_VERSION};nlp={nlp_version()};{options or Options()!r}".encode())
+    h.update(f"schema={SCHEMA_VERSION};format={ANALYSIS_FORMAT};nlp={nlp_version()};"
+             f"{options or Options()!r}".encode())
     h.update(f"interactions={enabled()}".encode())
     root = resources.files("pipelines")
     data = root.joinpath("data")
@@ -101,26 +111,36 @@ def analysis_fingerprint(options: Options | None = None) -> str:
 # ------------------------------------------------------------------- (de)serialisation
 
 
-def analysis_to_json(a: ArticleAnalysis) -> dict[str, Any]:
-    """The cacheable part of an :class:`ArticleAnalysis` (everything but its metadata)."""
-    return {
-        "s": a.sentences,
-        "c": [[c.start, c.end, c.text, c.type, c.entry_id, c.kind, c.ner, c.sentence]
-              for c in a.candidates],
-        "r": [[i, r.text, r.official] for i, r in sorted(a.roles.items())],
-        "a": a.acronyms,
-        "i": [list(r) for r in a.interactions],
-    }
+#: An analysis as the cache stores it (:func:`encode_analysis`): plain lists, JSON- and
+#: pickle-safe.
+EncodedAnalysis = list[Any]
 
 
-def analysis_from_json(meta: ArticleMeta, data: dict[str, Any]) -> ArticleAnalysis:
-    """Rebuild an :class:`ArticleAnalysis` for ``meta`` from :func:`analysis_to_json`."""
-    cands = [Candidate(int(s), int(e), str(t), str(ty), str(eid), str(k), str(n), int(si))
-             for s, e, t, ty, eid, k, n, si in data["c"]]
-    roles = {int(i): Role(str(t), bool(o)) for i, t, o in data["r"]}
-    return ArticleAnalysis(meta, [str(s) for s in data["s"]], cands, roles,
-                           {str(k): str(v) for k, v in data["a"].items()},
-                           [tuple(r) for r in data.get("i", ())])
+def encode_analysis(a: ArticleAnalysis) -> EncodedAnalysis:
+    """The cacheable part of an :class:`ArticleAnalysis` (everything but its metadata):
+    ``[sentences, candidates, roles, acronyms, interactions]``, a candidate as its eight
+    fields in order, a role as ``[sentence, text, official]``, an interaction as its row.
+
+    The one stored form: the ``analysis`` table (as JSON), the file records (pickled) and
+    the workers' results (:func:`pipelines.nlp.chunk.process_chunk`) all use it.
+    """
+    return [a.sentences,
+            [[c.start, c.end, c.text, c.type, c.entry_id, c.kind, c.ner, c.sentence]
+             for c in a.candidates],
+            [[i, r.text, r.official] for i, r in sorted(a.roles.items())],
+            a.acronyms,
+            [list(r) for r in a.interactions]]
+
+
+def decode_analysis(meta: ArticleMeta, data: EncodedAnalysis) -> ArticleAnalysis:
+    """Rebuild an :class:`ArticleAnalysis` for ``meta`` from :func:`encode_analysis`.
+    Raises (ValueError, TypeError…) on data of another form."""
+    if not isinstance(data, list):
+        raise TypeError(f"an encoded analysis is a list, not {type(data).__name__}")
+    sentences, cands, roles, acronyms, interactions = data
+    return ArticleAnalysis(meta, list(sentences), [Candidate(*c) for c in cands],
+                           {int(i): Role(t, o) for i, t, o in roles}, dict(acronyms),
+                           [tuple(r) for r in interactions])
 
 
 def _pack(obj: Any) -> bytes:
@@ -176,7 +196,8 @@ def corpus_file_key(path: Path, rel: str, *, max_bytes: int, max_chars: int) -> 
 
 
 #: Bumped when :class:`FileRecord`'s stored form changes.
-_FILES_VERSION = 3  # 2: stubs say whether the date was inferred; 3: analyses carry interactions
+_FILES_VERSION = 4  # 2: stubs say whether the date was inferred; 3: analyses carry
+# interactions; 4: analyses as encode_analysis makes them
 
 #: One article of a file record: id (as the file gives it), title, date, source, url, text
 #: key and whether the date was inferred from the text.
@@ -197,11 +218,7 @@ class FileRecord:
         self.notes = notes
 
     def to_bytes(self) -> bytes:
-        rows = [(a.sentences,
-                 [(c.start, c.end, c.text, c.type, c.entry_id, c.kind, c.ner, c.sentence)
-                  for c in a.candidates],
-                 [(i, r.text, r.official) for i, r in a.roles.items()],
-                 a.acronyms, a.interactions) for a in self.analyses]
+        rows = [encode_analysis(a) for a in self.analyses]
         return pickle.dumps((_FILES_VERSION, self.stubs, rows, self.skipped, self.notes),
                             protocol=5)
 
@@ -214,10 +231,7 @@ class FileRecord:
             version, stubs, rows, skipped, notes = _PlainUnpickler(io.BytesIO(blob)).load()
             if version != _FILES_VERSION or len(stubs) != len(rows):
                 return None
-            analyses = [ArticleAnalysis(_NO_META, sents, [Candidate(*c) for c in cands],
-                                        {i: Role(t, o) for i, t, o in roles}, acro,
-                                        [tuple(r) for r in inter])
-                        for sents, cands, roles, acro, inter in rows]
+            analyses = [decode_analysis(_NO_META, row) for row in rows]
             return cls([tuple(s) for s in stubs], analyses,  # type: ignore[misc]
                        [(str(w), str(r)) for w, r in skipped],
                        [(str(w), str(r)) for w, r in notes])
@@ -319,26 +333,25 @@ class BuildCache:
         except (ValueError, KeyError, TypeError, zlib.error):
             return None
 
-    def get_analysis(self, key: str) -> dict[str, Any] | None:
-        """The cached analysis JSON for a text key (see :func:`analysis_from_json`)."""
+    def get_analysis(self, key: str, meta: ArticleMeta | None = None) -> ArticleAnalysis | None:
+        """The cached analysis of a text key (for ``meta``: default, none yet), or None."""
         row = self._db.execute("SELECT value FROM analysis WHERE hash=? AND fp=?",
                                (key, self.fingerprint)).fetchone()
         if row is None:
             return None
         try:
-            data = _unpack(row[0])
-        except (ValueError, zlib.error):
+            return decode_analysis(meta or _NO_META, _unpack(row[0]))
+        except (ValueError, TypeError, KeyError, AttributeError, zlib.error):
             return None
-        return data if isinstance(data, dict) and {"s", "c", "r", "a"} <= set(data) else None
 
     def __len__(self) -> int:
         return int(self._db.execute("SELECT count(*) FROM nlp WHERE version=?",
                                     (self.version,)).fetchone()[0])
 
     # -- writes --------------------------------------------------------------------
-    def put_many(self, rows: Iterable[tuple[str, dict[str, Any] | None, dict[str, Any] | None]]
-                 ) -> None:
-        """Store ``(key, nlp_json, analysis_json)`` rows (None: leave it) in one commit."""
+    def put_many(self, rows: Iterable[tuple[str, dict[str, Any] | None,
+                                            EncodedAnalysis | None]]) -> None:
+        """Store ``(key, nlp_json, encoded analysis)`` rows (None: leave it) in one commit."""
         nlp_rows: list[tuple[str, str, bytes]] = []
         ana_rows: list[tuple[str, str, bytes]] = []
         for key, nlp_json, ana_json in rows:

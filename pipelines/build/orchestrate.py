@@ -54,8 +54,8 @@ from pipelines.build.cache import (
     FileRecord,
     Stub,
     analysis_fingerprint,
-    analysis_from_json,
     corpus_file_key,
+    decode_analysis,
     text_key,
 )
 from pipelines.build.lock import BuildLock
@@ -183,7 +183,7 @@ class _Chunks:
                     self.failed.append(Skipped(work.stubs[i][0], error))
                     work.complete = False
                 else:
-                    work.slots[i] = analysis_from_json(_NO_META, ana_json)
+                    work.slots[i] = decode_analysis(_NO_META, ana_json)
                 rows.append((job[0], nlp_json, ana_json))
                 if job[2] is None:
                     result.analysed += 1
@@ -259,9 +259,9 @@ class _CorpusPass:
             work.stubs.append((article.id, article.title, article.date, article.source,
                                article.url, key, article.date_inferred))
             work.slots.append(None)
-            data = cache.get_analysis(key)
-            if data is not None:
-                work.slots[i] = analysis_from_json(_NO_META, data)
+            cached = cache.get_analysis(key)
+            if cached is not None:
+                work.slots[i] = cached
                 self.result.reused += 1
                 self.progress.advance(1)
                 continue

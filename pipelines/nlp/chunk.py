@@ -14,15 +14,16 @@ from collections import Counter
 from typing import Any
 
 from graph.build import ArticleMeta
-from pipelines.build.cache import analysis_to_json
+from pipelines.build.cache import encode_analysis
 from pipelines.nlp.analysis import ArticleAnalysis, analyse_article
 from pipelines.nlp.extract import Options
 from pipelines.nlp.model import NlpResult
 
 #: A unit of work: (text key, text, cached spaCy output as JSON or None).
 Job = tuple[str, str, "dict[str, Any] | None"]
-#: Its outcome: (spaCy output to cache or None, analysis JSON, or None and an error).
-Outcome = tuple["dict[str, Any] | None", "dict[str, Any] | None", str]
+#: Its outcome: (spaCy output to cache or None, the analysis as
+#: :func:`~pipelines.build.cache.encode_analysis` stores it, or None and an error).
+Outcome = tuple["dict[str, Any] | None", "list[Any] | None", str]
 
 _NO_META = ArticleMeta("")
 
@@ -80,7 +81,7 @@ def process_chunk(jobs: list[Job], options: Options, batch_size: int = 32) -> li
                         f"extraction failed: {type(exc).__name__}: {exc}"))
     _interactions(done)
     for k, _, analysis in done:
-        out[k] = (out[k][0], analysis_to_json(keep_evidence_sentences(analysis)), "")
+        out[k] = (out[k][0], encode_analysis(keep_evidence_sentences(analysis)), "")
     return out
 
 
