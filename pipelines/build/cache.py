@@ -66,11 +66,13 @@ SCHEMA_VERSION = "1"
 #: 2: one positional form for the ``analysis`` table and the file records alike.
 ANALYSIS_FORMAT = 2
 
-#: Sources whose code decides what :func:`pipelines.nlp.analysis.analyse_article` returns (not
-#: the corpus-level resolver's: changing it re-uses every cached analysis). A folder stands for
-#: every ``.py`` file in it, so a module added to the per-article stages is never left out.
-_EXTRACTION_SOURCES = ("nlp", "interactions", "text.py", "resolution/people.py",
-                       "build/cache.py")
+#: Sources whose code decides what the per-article work
+#: (:func:`pipelines.nlp.chunk.process_chunk`) returns, as ``package/path``: not the
+#: corpus-level resolver's, so changing that re-uses every cached analysis. A folder stands
+#: for every ``.py`` file in it, so a module added to the per-article stages is never left
+#: out; ``tests/test_cache.py`` checks that every module the stage imports is covered.
+_EXTRACTION_SOURCES = ("pipelines/nlp", "pipelines/interactions", "pipelines/text.py",
+                       "pipelines/build/cache.py", "graph/schema.py")
 
 
 def text_key(text: str) -> str:
@@ -82,15 +84,17 @@ def text_key(text: str) -> str:
 def analysis_fingerprint(options: Options | None = None) -> str:
     """A digest of everything besides the text that extraction depends on.
 
-    The NLP version, the bundled data files (gazetteer, titles, noise rules), the source
-    of the extraction modules and the options: a change to any of them re-analyses every
-    article (from the cached spaCy output).
+    The NLP version, :data:`pipelines.nlp.EXTRACTION_VERSION`, the stored form of an
+    analysis, the bundled data files (gazetteer, titles, noise rules), the source of the
+    extraction modules and the options: a change to any of them re-analyses every article
+    (from the cached spaCy output).
     """
     from pipelines.interactions.article import enabled
+    from pipelines.nlp import EXTRACTION_VERSION
 
     h = hashlib.sha256()
     h.update(f"schema={SCHEMA_VERSION};format={ANALYSIS_FORMAT};nlp={nlp_version()};"
-             f"{options or Options()!r}".encode())
+             f"extraction={EXTRACTION_VERSION};{options or Options()!r}".encode())
     h.update(f"interactions={enabled()}".encode())
     root = resources.files("pipelines")
     data = root.joinpath("data")
@@ -99,7 +103,8 @@ def analysis_fingerprint(options: Options | None = None) -> str:
             h.update(item.name.encode())
             h.update(item.read_bytes())
     for name in _EXTRACTION_SOURCES:
-        src = root.joinpath(name)
+        package, _, rest = name.partition("/")
+        src = resources.files(package).joinpath(rest)
         files = sorted((f for f in src.iterdir() if f.name.endswith(".py")),
                        key=lambda f: f.name) if src.is_dir() else [src]
         for f in files:
