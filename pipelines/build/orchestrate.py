@@ -43,10 +43,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from graph.build import ArticleMeta, build_graph
+from graph.build import ArticleMentions, ArticleMeta, EntityInfo, build_graph
 from graph.errors import ActorGraphError
 from graph.gc_pause import gc_paused
-from graph.interactions import add_interactions
+from graph.interactions import InteractionRow, add_interactions
 from pipelines.build.background import in_background
 from pipelines.build.cache import (
     CACHE_NAME,
@@ -371,15 +371,7 @@ def build_corpus(
             # the corpus-level pass makes millions of objects and no garbage cycles:
             # the collector would only rescan them (2 s on OrangeSum)
             with gc_paused():
-                interaction_rows = [a.interactions for a in analyses]
-                docs, entities = Resolver().resolve(analyses)
-                del analyses
-                if overrides is not None:
-                    from pipelines.resolution.aliases import apply_overrides
-
-                    docs, entities = apply_overrides(docs, entities, overrides)
-                relations = relations_of(docs, interaction_rows, entities)
-                del interaction_rows
+                docs, entities, relations = _resolve(analyses, overrides)
                 result.timings["resolve"] = time.perf_counter() - t1
                 title = "actorgraph — " + (Path(corpus).name if corpus else "sample corpus")
                 _write_outputs(out, docs, entities, relations, result, title=title,
@@ -387,6 +379,21 @@ def build_corpus(
     finally:
         reporter.close()
     return result
+
+
+def _resolve(analyses: list[ArticleAnalysis], overrides: Any
+             ) -> tuple[list[ArticleMentions], dict[str, EntityInfo], list[InteractionRow]]:
+    """The corpus-level pass: resolved mentions, entities and interactions. Empties
+    ``analyses`` once resolved (their memory goes before the graph is built)."""
+    interaction_rows = [a.interactions for a in analyses]
+    docs, entities = Resolver().resolve(analyses)
+    analyses.clear()
+    if overrides is not None:
+        from pipelines.resolution.aliases import apply_overrides
+
+        docs, entities = apply_overrides(docs, entities, overrides)
+    relations = relations_of(docs, interaction_rows, entities)
+    return docs, entities, relations
 
 
 def _reporter(progress: Progress | bool | None) -> Progress:
@@ -416,7 +423,8 @@ def _analyse(reader: Corpus, out: Path, options: Options, result: BuildResult,
     return analyses
 
 
-def _write_outputs(out: Path, docs: Any, entities: Any, relations: Any, result: BuildResult,
+def _write_outputs(out: Path, docs: list[ArticleMentions], entities: dict[str, EntityInfo],
+                   relations: list[InteractionRow], result: BuildResult,
                    *, title: str, window: str, max_nodes: int, t0: float) -> None:
     """The graph, then every file (see the module doc: two cores write at once)."""
     from graph.html import render_html, select_subgraph
