@@ -35,7 +35,6 @@ import contextlib
 import csv
 import json
 import os
-import sys
 import tempfile
 import time
 from collections import Counter, deque
@@ -71,6 +70,7 @@ from pipelines.errors import OutputError
 from pipelines.nlp.extract import Options
 from pipelines.build.lock import BuildLock
 from pipelines.nlp.model import THREAD_VARS, NlpResult
+from pipelines.progress import ProgressReporter, as_reporter
 from pipelines.resolution.resolve import Resolver
 
 T = TypeVar("T")
@@ -337,37 +337,6 @@ def in_background(work: Callable[[], T]) -> Callable[[], T]:
     return _once(collect)  # the first call collects the child; later ones repeat it
 
 
-def _progress(total: int | None, enabled: bool):
-    """A rich progress bar on stderr (articles/s, ETA), or a no-op."""
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeElapsedColumn,
-        TimeRemainingColumn,
-    )
-
-    class _Rate(TextColumn):
-        def __init__(self) -> None:
-            super().__init__("")
-
-        def render(self, task):  # type: ignore[override]
-            from rich.text import Text
-
-            speed = task.finished_speed or task.speed
-            return Text(f"{speed:.1f} art/s" if speed else "… art/s")
-
-    from rich.console import Console
-
-    console = Console(file=sys.stderr)
-    return Progress(
-        TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), _Rate(),
-        TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
-        console=console, disable=not enabled, transient=False,
-    )
-
-
 # ----------------------------------------------------------------- per-article work
 
 #: A unit of work: (text key, text, cached spaCy output as JSON or None).
@@ -619,7 +588,7 @@ def _placed(item: tuple[str, str], path: Path) -> Skipped:
 
 
 def _analyse_corpus(reader: Corpus, cache: BuildCache, options: Options, result: BuildResult,
-                    *, progress: bool, n_process: int, batch_size: int
+                    *, progress: ProgressReporter, n_process: int, batch_size: int
                     ) -> tuple[list[ArticleAnalysis], list[Skipped], list[Skipped]]:
     """Every readable article's analysis, in corpus order, with what was skipped and noted.
 
@@ -652,7 +621,7 @@ def _analyse_corpus(reader: Corpus, cache: BuildCache, options: Options, result:
                 else:
                     result.reanalysed += 1
             cache.put_many(rows)  # one commit per chunk
-            bar.advance(task, len(d_idx))
+            progress.advance(len(d_idx))
 
     def read(work: _FileWork) -> None:
         nonlocal idx, jobs
@@ -667,7 +636,7 @@ def _analyse_corpus(reader: Corpus, cache: BuildCache, options: Options, result:
             if data is not None:
                 work.slots[i] = analysis_from_json(_NO_META, data)
                 result.reused += 1
-                bar.advance(task)
+                progress.advance()
                 continue
             nlp = cache.get_nlp(key)
             idx.append((work, i))
@@ -694,8 +663,8 @@ def _analyse_corpus(reader: Corpus, cache: BuildCache, options: Options, result:
         runner.warm_up()
     total = reader.estimate()
     try:
-        with _progress(total, progress) as bar:
-            task = bar.add_task("Analysing", total=total)
+        with progress:
+            progress.start("analyse", total)
             if fresh >= _WARM_UP_BYTES and any(w.stored for w in files):
                 runner.hold = 64 * batch_size  # load the records before waiting on the pool
             for work in files:
@@ -715,13 +684,13 @@ def _analyse_corpus(reader: Corpus, cache: BuildCache, options: Options, result:
                     work.skipped = [_placed(x, work.path) for x in record.skipped]
                     work.notes = [_placed(x, work.path) for x in record.notes]
                     result.reused += len(work.stubs)
-                    bar.advance(task, len(work.stubs))
+                    progress.advance(len(work.stubs))
             settle(runner.release())  # type: ignore[arg-type]
             if jobs:
                 settle(runner.submit(idx, jobs))  # type: ignore[arg-type]
             settle(runner.finish())  # type: ignore[arg-type]
             count = sum(len(w.stubs) for w in files)
-            bar.update(task, total=count, completed=count)
+            progress.done(count)
     finally:
         runner.close()
     result.workers = workers if runner.used_pool else 1
@@ -756,7 +725,7 @@ def build_corpus(
     aliases: str | os.PathLike[str] | None = None,
     capitals: bool = True,
     max_nodes: int = 500,
-    progress: bool = False,
+    progress: bool | ProgressReporter = False,
     n_process: int = 0,
     batch_size: int = 32,
     since: str | None = None,
@@ -773,6 +742,9 @@ def build_corpus(
     ``since`` and ``until`` (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, inclusive) keep only
     the articles dated in that range (undated ones are left out); every article is still
     read and analysed (and cached), only the graph is made of the range.
+
+    ``progress`` is a :class:`pipelines.progress.ProgressReporter` (``True``: a progress
+    bar on stderr; ``False``: nothing).
     """
     from graph.html import render_html
     from graph.readwrite._common import layout, viz_attributes
@@ -792,6 +764,7 @@ def build_corpus(
     _prepare_out(out)
     options = Options(capitals=capitals)
     result = BuildResult(out=out)
+    reporter = as_reporter(progress)
 
     with BuildLock(out):
         _remove_stale_temporaries(out)
@@ -800,7 +773,7 @@ def build_corpus(
                 result.notes.append(Skipped(str(out / CACHE_NAME), cache.note))
             try:
                 analyses, skipped, notes = _analyse_corpus(
-                    reader, cache, options, result, progress=progress, n_process=n_process,
+                    reader, cache, options, result, progress=reporter, n_process=n_process,
                     batch_size=batch_size)
             except KeyboardInterrupt:
                 raise BuildInterrupted(
@@ -821,6 +794,7 @@ def build_corpus(
 
         # the corpus-level pass makes millions of objects and no garbage cycles:
         # the collector would only rescan them (2 s on OrangeSum)
+        reporter.phase("resolve")
         with _gc_paused():
             interaction_rows = [a.interactions for a in analyses]
             docs, entities = Resolver().resolve(analyses)
@@ -839,6 +813,7 @@ def build_corpus(
             # layout (only needed for the node rows, which the GraphML writer fills in
             # last) and the page. (One process at a time: two would slow the main one.)
             pending: list[Callable[[], object]] = []
+            reporter.phase("graph")
             try:
                 mentions = in_background(
                     lambda: write_mentions(out / "mentions.csv", docs, entities))
@@ -855,6 +830,7 @@ def build_corpus(
                 result.edges = g.number_of_edges()
                 t3 = time.perf_counter()
                 result.timings["graph"] = t3 - t2
+                reporter.phase("write")
 
                 # each file is written to a temporary file, then renamed
                 def layout_then_page() -> tuple[dict[Any, tuple], Path | Exception]:
