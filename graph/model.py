@@ -856,9 +856,30 @@ class ActorGraph:
             edges = pd.DataFrame(columns=["source", "target", "weight"])
         return nodes, edges
 
+    def to_parquet(self, folder: str | os.PathLike[str], *,
+                   mentions: str | os.PathLike[str] | None = None) -> Path:
+        """Write the graph as Parquet tables with typed columns into ``folder``:
+        ``nodes.parquet``, ``edges.parquet``, and ``interactions.parquet``,
+        ``mentions.parquet`` and ``articles.parquet`` when there is something to put in
+        them (see :mod:`graph.readwrite.parquet`). ``mentions`` is a build's
+        ``mentions.csv`` (default: the one beside the loaded graph, if any). Needs
+        pyarrow (``pip install 'actorgraph[parquet]'``). Returns the folder.
+        """
+        from .readwrite.parquet import write_folder
+
+        return write_folder(self._graph, folder, mentions=mentions or self._mentions_file())
+
+    def _mentions_file(self) -> Path | None:
+        """The ``mentions.csv`` of the build this graph was loaded from, if it is there."""
+        if self.source is None:
+            return None
+        folder = self.source if self.source.is_dir() else self.source.parent
+        found = folder / "mentions.csv"
+        return found if found.is_file() else None
+
     def write(self, path: str | os.PathLike[str], *, dynamic: bool = False) -> Path:
         """Write the graph; the format comes from the extension (``.graphml``, ``.gexf``,
-        ``.json``, ``.csv``). Returns the path written. See :mod:`graph.readwrite`.
+        ``.json``, ``.csv``, ``.parquet``). Returns the path written. See :mod:`graph.readwrite`.
         ``dynamic=True`` (``.gexf`` only) writes a dynamic GEXF 1.3 for Gephi's Timeline
         (see :mod:`graph.readwrite.gexf_dynamic`).
 
@@ -870,6 +891,10 @@ class ActorGraph:
         """
         from . import readwrite
 
+        if readwrite.format_of(path) == "parquet":
+            from .readwrite.parquet import write as write_parquet
+
+            return write_parquet(self._graph, path, mentions=self._mentions_file())
         if dynamic:
             if readwrite.format_of(path) != "gexf":
                 raise ActorGraphError(f"A dynamic graph is written as .gexf only, not {path}")

@@ -152,7 +152,8 @@ def export(
     to: Annotated[
         Path,
         typer.Option("--to", help="Target file; the format comes from its extension "
-                     "(.graphml .gexf .json .csv)."),
+                     "(.graphml .gexf .json .csv .parquet: x.parquet writes "
+                     "x.nodes.parquet, x.edges.parquet, …)."),
     ],
     type_: Annotated[
         list[str] | None,
@@ -169,7 +170,8 @@ def export(
     quiet: Quiet = False,
     verbose: Verbose = False,
 ) -> None:
-    """Export a saved graph to GraphML, GEXF, node-link JSON or nodes/edges CSV.
+    """Export a saved graph to GraphML, GEXF, node-link JSON, nodes/edges CSV or Parquet
+    tables (nodes, edges, interactions, mentions, articles).
 
     Example: actorgraph export output/graph.graphml --to mali.gexf --min-weight 2
     """
