@@ -36,6 +36,8 @@ from .schema import ACTOR_TYPES
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
+    from .draw import FigureInfo
+    from .notebook import InlineView
     from .readwrite.sidecar import DeferredLists
     from .timeline import GraphDiff, Timeline
 
@@ -114,6 +116,12 @@ class Actor:
         span = _span(self.first_seen, self.last_seen)
         return f"<Actor {self.label!r} ({about}): {counts}{', ' + span if span else ''}>"
 
+    def _repr_html_(self) -> str:
+        """A compact card in a notebook (:func:`graph.notebook.actor_card`)."""
+        from .notebook import actor_card
+
+        return actor_card(self)
+
 
 class Neighbor(NamedTuple):
     """An actor co-occurring with another, with the strength of the link.
@@ -179,6 +187,12 @@ class Relation:
         span = _span(self.first_seen, self.last_seen)
         return (f"<Relation {self.a.label!r} — {self.b.label!r}: weight {self.weight}, "
                 f"{_plural(self.sentences, 'sentence')}{', ' + span if span else ''}>")
+
+    def _repr_html_(self) -> str:
+        """A compact card in a notebook (:func:`graph.notebook.relation_card`)."""
+        from .notebook import relation_card
+
+        return relation_card(self)
 
     def __str__(self) -> str:
         lines = [repr(self)]
@@ -833,6 +847,48 @@ class ActorGraph:
         return snapshots(self, freq)
 
     # ----------------------------------------------------------------- out
+
+    def _repr_html_(self) -> str:
+        """In a notebook: the interactive view of the most connected actors, inline (see
+        :meth:`show`)."""
+        from .notebook import inline_view
+
+        return inline_view(self._graph)._repr_html_()
+
+    def show(self, max_nodes: int = 100, type: str | Iterable[str] | None = None,
+             min_weight: int = 1, *, title: str | None = None, height: int = 620
+             ) -> InlineView:
+        """The interactive view for a notebook: the page of ``graph.html`` (offline, safe)
+        in a sandboxed iframe, with the ``max_nodes`` most connected actors of ``type``
+        and the links of at least ``min_weight`` articles. Jupyter shows the returned
+        view when it ends a cell (or ``display(g.show(…))``); ``.save(path)`` writes the
+        page. See :mod:`graph.notebook`.
+
+        >>> example().show(max_nodes=3)
+        <InlineView: 3 of 8 actors, 3 edges>
+        """
+        from .notebook import inline_view
+
+        types = [type] if isinstance(type, str) else type
+        return inline_view(self._graph, max_nodes=max_nodes, min_weight=min_weight,
+                           types=types, title=title, height=height)
+
+    def draw(self, path: str | os.PathLike[str], *, max_nodes: int = 150,
+             type: str | Iterable[str] | None = None, min_weight: int = 1, labels: int = 30,
+             title: str | None = None, source: str | None = None, width: float = 10.0,
+             dpi: float = 200.0) -> FigureInfo:
+        """A static figure for print, by the extension of ``path``: ``.svg``, ``.png`` or
+        ``.pdf`` — the page's layout and colours, dot size by mentions, line width by
+        articles, links coloured by tone, labels for the most mentioned actors placed
+        without overlap, a legend, a title and a source line. Needs matplotlib
+        (``pip install 'actorgraph[figures]'``). See :mod:`graph.draw`.
+        """
+        from .draw import draw
+
+        types = [type] if isinstance(type, str) else type
+        return draw(self._graph, path, max_nodes=max_nodes, min_weight=min_weight,
+                    types=types, labels=labels, title=title, source=source, width=width,
+                    dpi=dpi)
 
     def to_pandas(self) -> tuple[pd.DataFrame, pd.DataFrame]:
         """Two DataFrames: nodes (indexed by ``id``) and edges (``source``, ``target``, …).
