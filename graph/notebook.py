@@ -162,8 +162,13 @@ def actor_card(actor: Actor) -> str:
     return _card("".join(lines), "actor")
 
 
+def _short(text: Any, limit: int = 90) -> str:
+    text = "" if text is None else str(text)
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+
+
 def _evidence_line(ev: Mapping[str, Any]) -> str:
-    head = " ".join(_e(x) for x in (ev.get("date"), ev.get("title")) if x)
+    head = " ".join(_e(x) for x in (ev.get("date"), _short(ev.get("title"))) if x)
     text = _e(ev.get("text", ""))
     return (f'<li style="margin:2px 0">{text}'
             + (f' <span style="{_MUTED};font-size:11px">[{head}]</span>' if head else "")
@@ -209,7 +214,7 @@ def interaction_card(item: Interaction) -> str:
         sentence = (_e(text[:at]) + f"<b>{_e(trigger)}</b>" + _e(text[at + len(trigger):]))
     else:
         sentence = _e(text)
-    where = " ".join(_e(x) for x in (item.date, item.title) if x)
+    where = " ".join(_e(x) for x in (item.date, _short(item.title)) if x)
     lines = [f"<div>{head}</div>", f"<div>{sentence}</div>"]
     if where:
         lines.append(f'<div style="{_MUTED};font-size:12px">{where}</div>')

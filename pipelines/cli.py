@@ -121,9 +121,12 @@ def build(
 @app.command()
 def render(
     graph_file: Annotated[Path, typer.Argument(metavar="GRAPH", help="A saved graph file.")],
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="HTML file to write.")] = None,
-    max_nodes: Annotated[int, typer.Option(help="Most actors drawn (most connected kept).")]
-    = 500,
+    out: Annotated[Path | None, typer.Option(
+        "--out", "-o", help="File to write; the format comes from its extension: .html "
+        "(the interactive page), .svg, .png or .pdf (a static figure).")] = None,
+    max_nodes: Annotated[int | None, typer.Option(
+        help="Most actors drawn (most connected kept); default 500 for .html, 150 for a "
+        "figure.")] = None,
     min_weight: Annotated[int, typer.Option(help="Hide edges lighter than this.")] = 1,
     type_: Annotated[
         list[str] | None,
@@ -132,15 +135,18 @@ def render(
     quiet: Quiet = False,
     verbose: Verbose = False,
 ) -> None:
-    """Re-render the interactive HTML view from a saved graph.
+    """Re-render the interactive HTML view from a saved graph, or draw it as a static
+    figure for print (.svg .png .pdf; needs matplotlib: pip install 'actorgraph[figures]').
 
     Example: actorgraph render output/graph.graphml --out mali.html --type state,official
+
+    Example: actorgraph render output --out figure.svg --max-nodes 60
     """
     _logging(quiet, verbose)
-    from graph.html import render_file
+    from graph.draw import render_to
 
     target = out or graph_file.with_suffix(".html")
-    info = _run(render_file, graph_file, target, max_nodes=max_nodes,
+    info = _run(render_to, graph_file, target, max_nodes=max_nodes,
                 min_weight=min_weight, types=_types(type_))
     if not quiet:
         typer.echo(str(info))
