@@ -174,10 +174,11 @@ def _draw_nodes(cv: _Canvas, nodes: list[dict], colours: Mapping[str, str],
 def _place_labels(cv: _Canvas, nodes: list[dict], radii: Sequence[float], count: int,
                   max_m: int) -> tuple[list[str], list[tuple[float, float, float, float]]]:
     """Label the ``count`` most mentioned actors where a label overlaps nothing."""
-    from matplotlib.patheffects import withStroke
     from matplotlib.transforms import Bbox, offset_copy
 
-    halo = [withStroke(linewidth=2.6, foreground=(1, 1, 1, 0.9))]  # as the page's labels
+    # a light box behind the label, as the page's white outline (a stroke path effect
+    # would turn SVG text into outlines)
+    halo = {"boxstyle": "round,pad=0.12", "facecolor": (1, 1, 1, 0.78), "edgecolor": "none"}
     renderer = cv.fig.canvas.get_renderer()
     frame = cv.ax.get_window_extent(renderer)
     dots = []
@@ -199,7 +200,7 @@ def _place_labels(cv: _Canvas, nodes: list[dict], radii: Sequence[float], count:
                                 y=gap * dy / norm, units="points")
             text = cv.ax.text(n["x"], -n["y"], n["l"], ha=ha, va=va, fontsize=size,
                               color=_INK, transform=where, zorder=3, parse_math=False,
-                              path_effects=halo)
+                              bbox=halo)
             box = text.get_window_extent(renderer).expanded(1.04, 1.08)
             inside = frame.containsx(box.x0) and frame.containsx(box.x1) and \
                 frame.containsy(box.y0) and frame.containsy(box.y1)
