@@ -34,6 +34,7 @@ from __future__ import annotations
 import logging
 import sys
 import time
+from collections import deque
 from collections.abc import Callable, Mapping
 from types import TracebackType
 from typing import Any, Protocol, runtime_checkable
@@ -124,7 +125,7 @@ class LogProgress:
     counted phase ends. ``clock`` is :func:`time.monotonic` (tests pass their own)."""
 
     def __init__(self, logger: logging.Logger | None = None, *, interval: float = 10.0,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+                 window: float = 60.0, clock: Callable[[], float] = time.monotonic) -> None:
         self.log = logger or logging.getLogger(LOGGER_NAME)
         self.interval = interval
         self.clock = clock
@@ -133,6 +134,9 @@ class LogProgress:
         self.completed = 0
         self.started = 0.0
         self.last = 0.0
+        self.window = window
+        #: (time, articles done) at each line, for the rate: see :meth:`line`
+        self.samples: deque[tuple[float, int]] = deque([(0.0, 0)])
 
     def __enter__(self) -> LogProgress:
         return self
@@ -143,6 +147,7 @@ class LogProgress:
     def start(self, phase: str, total: int | None) -> None:
         self.name, self.total, self.completed = phase, total, 0
         self.started = self.last = self.clock()
+        self.samples = deque([(self.started, 0)])
         about = f"{total:,} articles to read" if total is not None else "reading articles"
         self.log.info("%s: %s", phase, about)
 
@@ -150,13 +155,18 @@ class LogProgress:
         self.completed += n
         now = self.clock()
         if now - self.last >= self.interval:
-            self.last = now
             self.log.info("%s", self.line(now))
+            self.last = now
+            self.samples.append((now, self.completed))
 
     def line(self, now: float) -> str:
-        """The progress line at time ``now``."""
-        elapsed = max(now - self.started, 1e-9)
-        rate = self.completed / elapsed
+        """The progress line at time ``now``. The rate (and so the ETA) is measured over
+        about the last ``window`` seconds, so a slow start (loading the model) does not
+        skew it for long and chunks finishing in bursts do not make it jump."""
+        while len(self.samples) > 1 and now - self.samples[1][0] >= self.window:
+            self.samples.popleft()
+        since, done_then = self.samples[0]
+        rate = (self.completed - done_then) / max(now - since, 1e-9)
         text = f"{self.name}: {self.completed:,}"
         if self.total:
             share = min(self.completed / self.total, 1.0)
