@@ -127,3 +127,24 @@ def test_cli_export_parquet_without_pyarrow(sample_build, tmp_path, monkeypatch)
     result = CliRunner().invoke(app, ["export", str(out), "--to", str(tmp_path / "x.parquet")])
     assert result.exit_code == 1
     assert "Error: Parquet needs pyarrow" in result.output
+
+
+def test_readme_tables_session(sample_build, tmp_path, monkeypatch):
+    """The README's Parquet and DuckDB session is real: run it on the sample build."""
+    import doctest
+    import re
+    from pathlib import Path
+
+    out, _ = sample_build
+    (tmp_path / "output").symlink_to(out, target_is_directory=True)
+    monkeypatch.chdir(tmp_path)
+    readme = Path(__file__).resolve().parents[1] / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    section = text[text.index("**Tables for data tools.**"):]
+    block = re.search(r"```python\n(.*?)```", section, re.S).group(1)
+    test = doctest.DocTestParser().get_doctest(block, {}, "README", str(readme), 0)
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    runner.run(test)
+    result = runner.summarize(verbose=False)
+    assert result.failed == 0 and result.attempted >= 6
+    assert (tmp_path / "tables" / "mentions.parquet").is_file()
