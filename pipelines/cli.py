@@ -100,14 +100,18 @@ def build(
     from pipelines.progress import LOGGER_NAME, choose_reporter, format_timings
 
     _logging(quiet, verbose)
-
+    reporter = choose_reporter(enabled=progress and not quiet)
+    logging.getLogger(LOGGER_NAME).debug(
+        "build %s into %s (window %s, capitals %s, since %s, until %s); progress: %s",
+        corpus or "the sample corpus", out, window, capitals, since, until,
+        type(reporter).__name__)
     if window not in ("article", "sentence"):
         typer.echo("Error: --window must be 'article' or 'sentence'", err=True)
         raise typer.Exit(2)
     result = _run(
         build_corpus, corpus, out, window=window, aliases=aliases,
         capitals=capitals, max_nodes=max_nodes, since=since, until=until,
-        progress=choose_reporter(enabled=progress and not quiet),
+        progress=reporter,
     )
     logging.getLogger(LOGGER_NAME).info("%s", format_timings(result.timings, result.seconds))
     if not quiet:

@@ -110,6 +110,8 @@ def test_non_terminal_build_logs_phases_and_timings(tmp_path) -> None:
     verbose = CliRunner().invoke(app, ["build", str(_corpus(tmp_path)), "--out", str(out),
                                        "-v"])
     assert verbose.exit_code == 0 and "timings:" in verbose.stderr
+    assert "DEBUG actorgraph.build: build " in verbose.stderr
+    assert "DEBUG" not in result.stderr
 
 
 def test_every_command_takes_quiet_and_verbose() -> None:
