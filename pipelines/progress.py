@@ -1,32 +1,14 @@
-"""How a long build tells its progress: a small reporter interface and three reporters.
+"""Progress reporters: how a build tells its caller how far it got.
 
-The build (:func:`pipelines.build.orchestrate.build_corpus`) only calls a
-:class:`ProgressReporter`; the caller decides what that shows:
-
-* :class:`TerminalProgress`: a rich progress bar on stderr (articles/s and ETA), for a
-  person watching a terminal;
-* :class:`LogProgress`: plain lines through :mod:`logging`, at most one every
-  ``interval`` seconds (10 by default) while articles are analysed, and one per phase,
-  for a build whose output goes to a file (``nohup``, a scheduler, CI);
-* :class:`NullProgress`: nothing.
-
-The ``actorgraph`` command picks one (:func:`choose_reporter`): the bar when stderr is a
-terminal, log lines otherwise, nothing with ``--quiet`` or ``--no-progress``.
-
->>> import logging, io
->>> stream = io.StringIO()
->>> log = logging.getLogger("doctest.progress")
->>> log.addHandler(logging.StreamHandler(stream)); log.setLevel(logging.INFO)
->>> clock = iter([0.0, 5.0, 12.0, 13.0]).__next__
->>> with LogProgress(log, clock=clock) as p:
-...     p.start("analyse", 100)
-...     p.advance(10)     # 5 s: too soon after the start line
-...     p.advance(30)     # 12 s: a line
-...     p.done(100)
->>> print(stream.getvalue(), end="")
-analyse: 100 articles to read
-analyse: 40/100 articles (40%), 3.3 articles/s, ETA 18 s
-analyse: 100 articles in 13 s (7.7 articles/s)
+The library never builds one: the caller passes a :class:`Progress`, or nothing. The
+``actorgraph build`` command picks one with :func:`choose_reporter`: a :class:`RichProgress`
+bar when stderr is a terminal, :class:`LogProgress` lines through :mod:`logging` (at most
+one every 10 s) when it is not (``nohup``, a scheduler, CI), nothing with ``--quiet`` or
+``--no-progress``. A reporter is any
+object with these four methods; a build calls :meth:`~Progress.start` for its counted
+phase (reading and analysing the articles), :meth:`~Progress.advance` per article,
+:meth:`~Progress.phase` when an uncounted phase begins (resolving, the graph, writing)
+and :meth:`~Progress.close` at the end, also after an error.
 """
 
 from __future__ import annotations
@@ -36,58 +18,108 @@ import sys
 import time
 from collections import deque
 from collections.abc import Callable, Mapping
-from types import TracebackType
 from typing import Any, Protocol, runtime_checkable
-
-__all__ = ["ProgressReporter", "NullProgress", "LogProgress", "TerminalProgress",
-           "choose_reporter", "format_duration", "format_timings", "LOGGER_NAME"]
-
-#: The logger the build's progress lines go to (the CLI configures ``actorgraph``).
-LOGGER_NAME = "actorgraph.build"
 
 
 @runtime_checkable
-class ProgressReporter(Protocol):
-    """What the build calls. A reporter is a context manager around the counted phase."""
+class Progress(Protocol):
+    """What a build reports to (see the module doc)."""
 
-    def __enter__(self) -> ProgressReporter: ...
-
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None: ...
-
-    def start(self, phase: str, total: int | None) -> None:
-        """A counted phase begins: ``total`` articles (an estimate; None: unknown)."""
+    def start(self, total: int | None, phase: str) -> None:
+        """A counted phase begins: about ``total`` units (None: unknown)."""
 
     def advance(self, n: int = 1) -> None:
-        """``n`` more articles are done."""
-
-    def done(self, completed: int) -> None:
-        """The counted phase ended with ``completed`` articles (the exact total)."""
+        """``n`` more units of the counted phase are done."""
 
     def phase(self, name: str) -> None:
-        """An uncounted phase begins (``resolve``, ``graph``, ``write``)."""
+        """An uncounted phase begins: the counted one, if any, is over."""
+
+    def close(self) -> None:
+        """The build is over (finished or failed)."""
 
 
-class NullProgress:
+class NoProgress:
     """Reports nothing."""
 
-    def __enter__(self) -> NullProgress:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        return None
-
-    def start(self, phase: str, total: int | None) -> None:
-        return None
+    def start(self, total: int | None, phase: str) -> None:
+        pass
 
     def advance(self, n: int = 1) -> None:
-        return None
-
-    def done(self, completed: int) -> None:
-        return None
+        pass
 
     def phase(self, name: str) -> None:
-        return None
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+class RichProgress:
+    """A rich progress bar on stderr (articles/s, ETA) for the counted phase."""
+
+    def __init__(self) -> None:
+        self._bar: Any = None
+        self._task: Any = None
+
+    def start(self, total: int | None, phase: str) -> None:
+        self._end_task()
+        if self._bar is None:
+            self._bar = _rich_bar()
+            self._bar.start()
+        self._task = self._bar.add_task(phase, total=total)
+
+    def advance(self, n: int = 1) -> None:
+        if self._task is not None:
+            self._bar.advance(self._task, n)
+
+    def phase(self, name: str) -> None:
+        self.close()  # the bar shows the counted phase only
+
+    def close(self) -> None:
+        self._end_task()
+        if self._bar is not None:
+            self._bar.stop()
+            self._bar = None
+
+    def _end_task(self) -> None:
+        """Show the counted phase complete at what was done (its total was an estimate)."""
+        if self._task is not None:
+            done = next(t.completed for t in self._bar.tasks if t.id == self._task)
+            self._bar.update(self._task, total=done, completed=done)
+            self._task = None
+
+
+def _rich_bar() -> Any:
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+    from rich.text import Text
+
+    class _Rate(TextColumn):
+        def __init__(self) -> None:
+            super().__init__("")
+
+        def render(self, task):  # type: ignore[override]
+            speed = task.finished_speed or task.speed
+            return Text(f"{speed:.1f} art/s" if speed else "… art/s")
+
+    return Progress(
+        TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), _Rate(),
+        TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
+        console=Console(file=sys.stderr), transient=False,
+    )
+
+
+# ----------------------------------------------------------------------------- log lines
+
+#: The logger the build's progress lines go to (the CLI configures ``actorgraph``).
+LOGGER_NAME = "actorgraph.build"
 
 
 def format_duration(seconds: float) -> str:
@@ -120,38 +152,51 @@ def format_timings(timings: Mapping[str, float], total: float | None = None) -> 
 
 
 class LogProgress:
-    """Progress as log lines: one when a phase starts, then at most one every
-    ``interval`` seconds while articles are done (done/total, rate, ETA), one when the
-    counted phase ends. ``clock`` is :func:`time.monotonic` (tests pass their own)."""
+    """Progress as log lines, for a build whose output is not a terminal: one when a phase
+    starts, at most one every ``interval`` seconds while the counted phase goes on
+    (done/total, the rate over about the last ``window`` seconds, ETA), and one when it
+    ends. ``clock`` is :func:`time.monotonic` (tests pass their own).
+
+    >>> import io, logging
+    >>> stream = io.StringIO()
+    >>> log = logging.getLogger("doctest.progress")
+    >>> log.addHandler(logging.StreamHandler(stream)); log.setLevel(logging.INFO)
+    >>> p = LogProgress(log, clock=iter([0.0, 5.0, 12.0, 13.0, 13.0]).__next__)
+    >>> p.start(100, "Analysing")
+    >>> p.advance(10)     # 5 s: too soon after the first line
+    >>> p.advance(30)     # 12 s: a line
+    >>> p.advance(60)     # 13 s: too soon
+    >>> p.phase("Resolving")
+    >>> p.close()
+    >>> print(stream.getvalue(), end="")
+    Analysing: 100 articles to read
+    Analysing: 40/100 articles (40%), 3.3 articles/s, ETA 18 s
+    Analysing: 100 articles in 13 s (7.7 articles/s)
+    Resolving
+    """
 
     def __init__(self, logger: logging.Logger | None = None, *, interval: float = 10.0,
                  window: float = 60.0, clock: Callable[[], float] = time.monotonic) -> None:
         self.log = logger or logging.getLogger(LOGGER_NAME)
-        self.interval = interval
-        self.clock = clock
-        self.name = ""
+        self.interval, self.window, self.clock = interval, window, clock
+        self.name: str | None = None  # the counted phase, while it goes on
         self.total: int | None = None
         self.completed = 0
-        self.started = 0.0
-        self.last = 0.0
-        self.window = window
-        #: (time, articles done) at each line, for the rate: see :meth:`line`
-        self.samples: deque[tuple[float, int]] = deque([(0.0, 0)])
+        self.started = self.last = 0.0
+        #: (time, units done) at each line, for the rate: see :meth:`line`
+        self.samples: deque[tuple[float, int]] = deque()
 
-    def __enter__(self) -> LogProgress:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        return None
-
-    def start(self, phase: str, total: int | None) -> None:
+    def start(self, total: int | None, phase: str) -> None:
+        self._end()
         self.name, self.total, self.completed = phase, total, 0
         self.started = self.last = self.clock()
         self.samples = deque([(self.started, 0)])
-        about = f"{total:,} articles to read" if total is not None else "reading articles"
-        self.log.info("%s: %s", phase, about)
+        self.log.info("%s: %s", phase, f"{total:,} articles to read" if total is not None
+                      else "reading articles")
 
     def advance(self, n: int = 1) -> None:
+        if self.name is None:
+            return
         self.completed += n
         now = self.clock()
         if now - self.last >= self.interval:
@@ -169,8 +214,7 @@ class LogProgress:
         rate = (self.completed - done_then) / max(now - since, 1e-9)
         text = f"{self.name}: {self.completed:,}"
         if self.total:
-            share = min(self.completed / self.total, 1.0)
-            text += f"/{self.total:,} articles ({share:.0%})"
+            text += f"/{self.total:,} articles ({min(self.completed / self.total, 1.0):.0%})"
         else:
             text += " articles"
         text += f", {rate:.1f} articles/s"
@@ -178,101 +222,37 @@ class LogProgress:
             text += f", ETA {format_duration((self.total - self.completed) / rate)}"
         return text
 
-    def done(self, completed: int) -> None:
-        self.completed = completed
+    def phase(self, name: str) -> None:
+        self._end()
+        self.log.info("%s", name)
+
+    def close(self) -> None:
+        self._end()
+
+    def _end(self) -> None:
+        """The counted phase is over: say how many units it did, in how long."""
+        if self.name is None:
+            return
         elapsed = max(self.clock() - self.started, 1e-9)
         self.log.info("%s: %s articles in %s (%.1f articles/s)", self.name,
-                      f"{completed:,}", format_duration(elapsed), completed / elapsed)
-
-    def phase(self, name: str) -> None:
-        self.name = name
-        self.log.info("%s: started", name)
-
-
-class TerminalProgress:
-    """A rich progress bar on stderr (articles/s, ETA) for the counted phase."""
-
-    def __init__(self) -> None:
-        self._bar: Any = None
-        self._task: Any = None
-
-    def __enter__(self) -> TerminalProgress:
-        self._bar = _rich_bar()
-        self._bar.__enter__()
-        return self
-
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
-        if self._bar is not None:
-            self._bar.__exit__(exc_type, exc, tb)
-            self._bar = None
-
-    def start(self, phase: str, total: int | None) -> None:
-        if self._bar is not None:
-            self._task = self._bar.add_task(phase.capitalize().replace("Analyse", "Analysing"),
-                                            total=total)
-
-    def advance(self, n: int = 1) -> None:
-        if self._bar is not None and self._task is not None:
-            self._bar.advance(self._task, n)
-
-    def done(self, completed: int) -> None:
-        if self._bar is not None and self._task is not None:
-            self._bar.update(self._task, total=completed, completed=completed)
-
-    def phase(self, name: str) -> None:
-        return None
-
-
-def _rich_bar() -> Any:
-    from rich.console import Console
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeElapsedColumn,
-        TimeRemainingColumn,
-    )
-    from rich.text import Text
-
-    class _Rate(TextColumn):
-        def __init__(self) -> None:
-            super().__init__("")
-
-        def render(self, task: Any) -> Text:  # type: ignore[override]
-            speed = task.finished_speed or task.speed
-            return Text(f"{speed:.1f} art/s" if speed else "… art/s")
-
-    return Progress(
-        TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), _Rate(),
-        TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
-        console=Console(file=sys.stderr), transient=False,
-    )
+                      f"{self.completed:,}", format_duration(elapsed),
+                      self.completed / elapsed)
+        self.name = None
 
 
 def choose_reporter(*, enabled: bool = True, terminal: bool | None = None,
-                    interval: float = 10.0) -> ProgressReporter:
-    """The reporter for a command: nothing when not ``enabled``, the bar when stderr is a
-    terminal (``terminal`` None: ask ``sys.stderr.isatty()``), log lines otherwise."""
+                    interval: float = 10.0) -> Progress:
+    """The reporter for the ``actorgraph build`` command: nothing when not ``enabled``,
+    the bar when stderr is a terminal (``terminal`` None: ask ``sys.stderr.isatty()``),
+    log lines (:class:`LogProgress`) otherwise."""
     if not enabled:
-        return NullProgress()
+        return NoProgress()
     if terminal is None:
         try:
             terminal = sys.stderr.isatty()
         except (AttributeError, ValueError):
             terminal = False
-    return TerminalProgress() if terminal else LogProgress(interval=interval)
-
-
-def as_reporter(progress: bool | ProgressReporter | None) -> ProgressReporter:
-    """What the build takes for its ``progress`` argument: a reporter as is, ``True``
-    the terminal bar, ``False``/None nothing."""
-    if progress is None or progress is False:
-        return NullProgress()
-    if progress is True:
-        return TerminalProgress()
-    return progress
+    return RichProgress() if terminal else LogProgress(interval=interval)
 
 
 class _StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]

@@ -13,10 +13,9 @@ from typer.testing import CliRunner
 from pipelines.cli import app
 from pipelines.progress import (
     LogProgress,
-    NullProgress,
-    ProgressReporter,
-    TerminalProgress,
-    as_reporter,
+    NoProgress,
+    Progress,
+    RichProgress,
     choose_reporter,
 )
 
@@ -40,42 +39,40 @@ def _records(caplog: pytest.LogCaptureFixture) -> list[str]:
 def test_log_lines_at_most_every_interval(caplog: pytest.LogCaptureFixture) -> None:
     clock = Clock()
     caplog.set_level(logging.INFO, logger=LOG.name)
-    with LogProgress(LOG, clock=clock) as p:
-        p.start("analyse", 1000)
-        for _ in range(100):  # 100 chunks of 10 articles, one every 0.7 s: 70 s in all
-            clock.now += 0.7
-            p.advance(10)
-        p.done(1000)
-        p.phase("resolve")
+    p = LogProgress(LOG, clock=clock)
+    p.start(1000, "Analysing")
+    for _ in range(100):  # 100 chunks of 10 articles, one every 0.7 s: 70 s in all
+        clock.now += 0.7
+        p.advance(10)
+    p.phase("Resolving")
+    p.close()
     lines = _records(caplog)
-    assert lines[0] == "analyse: 1,000 articles to read"
-    progress = [x for x in lines if re.match(r"analyse: \d[\d,]*/1,000 articles", x)]
+    assert lines[0] == "Analysing: 1,000 articles to read"
+    progress = [x for x in lines if re.match(r"Analysing: \d[\d,]*/1,000 articles", x)]
     assert 5 <= len(progress) <= 7  # 70 s at most one per 10 s
     first = progress[0]
-    assert re.fullmatch(r"analyse: 150/1,000 articles \(15%\), 14\.3 articles/s, "
+    assert re.fullmatch(r"Analysing: 150/1,000 articles \(15%\), 14\.3 articles/s, "
                         r"ETA (59 s|1 min 00 s)", first), first
-    assert lines[-2] == "analyse: 1,000 articles in 1 min 10 s (14.3 articles/s)"
-    assert lines[-1] == "resolve: started"
+    assert lines[-2] == "Analysing: 1,000 articles in 1 min 10 s (14.3 articles/s)"
+    assert lines[-1] == "Resolving"
 
 
 def test_unknown_total_has_no_eta(caplog: pytest.LogCaptureFixture) -> None:
     clock = Clock()
     caplog.set_level(logging.INFO, logger=LOG.name)
     p = LogProgress(LOG, clock=clock)
-    p.start("analyse", None)
+    p.start(None, "Analysing")
     clock.now += 20
     p.advance(40)
-    assert _records(caplog)[-1] == "analyse: 40 articles, 2.0 articles/s"
+    assert _records(caplog)[-1] == "Analysing: 40 articles, 2.0 articles/s"
 
 
 def test_the_cli_chooses_the_reporter() -> None:
-    assert isinstance(choose_reporter(terminal=True), TerminalProgress)
+    assert isinstance(choose_reporter(terminal=True), RichProgress)
     assert isinstance(choose_reporter(terminal=False), LogProgress)
-    assert isinstance(choose_reporter(enabled=False, terminal=True), NullProgress)
-    assert isinstance(as_reporter(True), TerminalProgress)
-    assert isinstance(as_reporter(False), NullProgress)
-    for reporter in (NullProgress(), LogProgress(), TerminalProgress()):
-        assert isinstance(reporter, ProgressReporter)
+    assert isinstance(choose_reporter(enabled=False, terminal=True), NoProgress)
+    for reporter in (NoProgress(), LogProgress(), RichProgress()):
+        assert isinstance(reporter, Progress)
 
 
 def _corpus(tmp_path):
@@ -93,10 +90,11 @@ def test_non_terminal_build_logs_phases_and_timings(tmp_path) -> None:
     result = CliRunner().invoke(app, ["build", str(_corpus(tmp_path)), "--out", str(out)])
     assert result.exit_code == 0, result.output
     err = result.stderr
-    assert re.search(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d INFO actorgraph\.build: analyse: "
+    assert re.search(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d INFO actorgraph\.build: Analysing: "
                      r"1 articles to read$", err, re.M), err
-    for phase in ("resolve", "graph", "write"):
-        assert f"actorgraph.build: {phase}: started" in err
+    assert re.search(r"actorgraph\.build: Analysing: 1 articles in \d+ s", err), err
+    for phase in ("Resolving", "Building the graph", "Writing"):
+        assert re.search(f"actorgraph\\.build: {phase}$", err, re.M), err
     timings = json.loads((out / "report.json").read_text(encoding="utf-8"))["timings"]
     line = re.search(r"actorgraph\.build: timings: (.*); total ([\d.]+) s$", err, re.M)
     assert line, err

@@ -14,11 +14,11 @@ import re
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from pipelines.nlp.gazetteer import Gazetteer, load_gazetteer
-from pipelines.nlp.institutions import find_institutions
+from pipelines.nlp.institutions import find_institutions, is_state_organ
 from pipelines.nlp.matcher import Match, TermMatcher, TermSpec
 from pipelines.nlp.model import NlpResult
 from pipelines.nlp.named_after import names_a_thing, opens_with_an_event, type_cue
@@ -470,9 +470,18 @@ def extract(text: str, nlp: NlpResult, options: Options | None = None) -> list[C
             continue
         out.append(Candidate(m.start, m.end, m.text, gtype, m.entry_id, m.kind, "",
                              sentence_of(m.start)))
+    out = [_as_institution(c) for c in out]
     out.extend(_institutions(text, out, masked, sentence_of))
     out.sort(key=lambda c: (c.start, c.end))
     return out
+
+
+def _as_institution(c: Candidate) -> Candidate:
+    """A state organ named without its state ("la Cour suprême"): an institution, whose
+    state the resolver finds in the context (:mod:`pipelines.resolution.qualify`)."""
+    if c.type in ("group", "place") and c.kind != "institution" and is_state_organ(c.text):
+        return replace(c, type="group", kind="institution")
+    return c
 
 
 _NAMED_TYPES = ("group", "person", "official", "media")
