@@ -962,7 +962,8 @@ class ActorGraph:
 
 def load(path: str | os.PathLike[str]) -> ActorGraph:
     """Load a graph written by the project: ``.graphml``, ``.gexf``, ``.json``, ``.csv``
-    (``x.csv`` reads ``x.nodes.csv`` and ``x.edges.csv``), or a build's output folder
+    (``x.csv`` reads ``x.nodes.csv`` and ``x.edges.csv``), ``.parquet`` (``x.parquet``
+    reads ``x.nodes.parquet``, ``x.edges.parquet``, …), or a build's output folder
     (its ``graph.graphml``). Raises :class:`graph.errors.GraphFormatError` for a missing,
     unknown or unreadable file.
 
