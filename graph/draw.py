@@ -36,6 +36,8 @@ FIGURE_FORMATS: dict[str, str] = {".svg": "svg", ".png": "png", ".pdf": "pdf"}
 DEFAULT_MAX_NODES = 150
 _INK = "#1d2330"
 _EDGE_GREY = (112 / 255, 124 / 255, 140 / 255, 0.42)  # the page's link colour
+#: At most this share of the plot is covered by dots (see :func:`_dot_scale`).
+_DOT_COVER = 0.04
 _CANDIDATES = ((1, 0, "left", "center"), (-1, 0, "right", "center"),
                (0, 1, "center", "bottom"), (0, -1, "center", "top"),
                (1, 1, "left", "bottom"), (-1, 1, "right", "bottom"),
@@ -100,6 +102,9 @@ def _source_line(meta: Mapping[str, Any], source: str | None) -> str:
         parts.append(f"the {shown:,} most connected of {meta['nodes_total']:,} actors")
     if meta.get("types_filter"):
         parts.append("types: " + ", ".join(meta["types_filter"]))
+    if meta.get("edges_shown", 0) < meta.get("edges_all", 0):
+        parts.append(f"the {meta['edges_shown']:,} heaviest of {meta['edges_all']:,} links "
+                     "among them")
     if int(meta.get("min_weight") or 1) > 1:
         parts.append(f"links shared by at least {meta['min_weight']} articles")
     head = f"Source: {source}" if source else "Source: actorgraph"
@@ -143,14 +148,26 @@ class _Canvas:
         self.height = height
 
 
-def _draw_edges(cv: _Canvas, nodes: list[dict], edges: list[dict], max_w: int) -> None:
+def _dot_scale(cv: _Canvas, radii: Sequence[float]) -> float:
+    """1, or less when the page's dots would cover more than :data:`_DOT_COVER` of the
+    plot (many actors on a printed page: the page itself lets one zoom)."""
+    box = cv.ax.get_window_extent()
+    area = (box.width * 72.0 / cv.fig.dpi) * (box.height * 72.0 / cv.fig.dpi)
+    covered = sum(math.pi * (r * cv.k) ** 2 for r in radii)
+    return min(1.0, math.sqrt(_DOT_COVER * area / covered)) if covered > 0 else 1.0
+
+
+def _draw_edges(cv: _Canvas, nodes: list[dict], edges: list[dict], max_w: int,
+                scale: float) -> None:
     from matplotlib.collections import LineCollection
+    from matplotlib.colors import to_rgba
 
     ordered = sorted(edges, key=lambda e: e["w"])  # heaviest on top
     segments = [((nodes[e["s"]]["x"], -nodes[e["s"]]["y"]),
                  (nodes[e["t"]]["x"], -nodes[e["t"]]["y"])) for e in ordered]
-    widths = [max(0.3, (1 + 8 * _log_scale(e["w"], max_w, 12)) * cv.k * 0.8) for e in ordered]
-    colours = [e["c"] if e.get("c") else _EDGE_GREY for e in ordered]
+    widths = [max(0.3, (1 + 8 * _log_scale(e["w"], max_w, 12)) * cv.k * 0.8 * scale)
+              for e in ordered]
+    colours = [to_rgba(e["c"], 0.75) if e.get("c") else _EDGE_GREY for e in ordered]
     lines = LineCollection(segments, linewidths=widths, colors=colours, zorder=1,
                            capstyle="round", alpha=None)
     lines.set_gid("links")
@@ -159,61 +176,87 @@ def _draw_edges(cv: _Canvas, nodes: list[dict], edges: list[dict], max_w: int) -
 
 def _draw_nodes(cv: _Canvas, nodes: list[dict], colours: Mapping[str, str],
                 radii: Sequence[float]) -> None:
+    """One dot per actor (``radii`` in points), as one collection with the id ``actors``."""
     from matplotlib.colors import to_rgb
 
     xs = [n["x"] for n in nodes]
     ys = [-n["y"] for n in nodes]
-    sizes = [(2 * r * cv.k) ** 2 for r in radii]
+    sizes = [(2 * r) ** 2 for r in radii]
     fill = [colours.get(n["t"], "#7f7f7f") for n in nodes]
     edge = [tuple(0.7 * c for c in to_rgb(f)) for f in fill]  # the page's darker border
     dots = cv.ax.scatter(xs, ys, s=sizes, c=fill, edgecolors=edge,
-                         linewidths=max(0.4, 1.5 * cv.k), zorder=2)
+                         linewidths=max(0.4, min(1.2, 0.05 * min(radii, default=8))),
+                         zorder=2)
     dots.set_gid("actors")
 
 
 def _place_labels(cv: _Canvas, nodes: list[dict], radii: Sequence[float], count: int,
                   max_m: int) -> tuple[list[str], list[tuple[float, float, float, float]]]:
-    """Label the ``count`` most mentioned actors where a label overlaps nothing."""
-    from matplotlib.transforms import Bbox, offset_copy
+    """Label the ``count`` most mentioned actors (``radii`` in points). A label never
+    overlaps another label nor a labelled actor's dot; in order of mentions, each is
+    placed where it overlaps no other dot either, else where it covers only dots of
+    actors outside the ``count`` most mentioned, else where it covers no labelled actor's
+    dot, else nowhere."""
+    from matplotlib.transforms import Bbox
+
+    renderer = cv.fig.canvas.get_renderer()
+    dots = []
+    for n, r in zip(nodes, radii, strict=True):
+        cx, cy = cv.ax.transData.transform((n["x"], -n["y"]))
+        rd = r * cv.fig.dpi / 72.0
+        dots.append(Bbox.from_extents(cx - rd, cy - rd, cx + rd, cy + rd))
+    ranked = sorted(range(len(nodes)), key=lambda i: (-nodes[i]["m"], nodes[i]["l"]))[:count]
+    top = set(ranked)
+    placed: dict[int, Any] = {}
+    for i in ranked:  # the most mentioned first: they get the best places
+        for level in range(3):  # every dot, the top actors' dots, the labelled ones'
+            avoid = [d for j, d in enumerate(dots) if j != i and (
+                level == 0 or level == 1 and j in top or j in placed)]
+            box = _label(cv, renderer, nodes[i], radii[i], max_m, avoid,
+                         list(placed.values()))
+            if box is not None:
+                placed[i] = box
+                break
+    order = [i for i in ranked if i in placed]
+    scale = 72.0 / cv.fig.dpi
+    boxes = [(placed[i].x0 * scale, placed[i].y0 * scale, placed[i].x1 * scale,
+              placed[i].y1 * scale) for i in order]
+    return [nodes[i]["l"] for i in order], boxes
+
+
+def _label(cv: _Canvas, renderer: Any, n: Mapping[str, Any], radius: float, max_m: int,
+           dots: Sequence[Any], taken: Sequence[Any]) -> Any:
+    """Put ``n``'s label at the first candidate place inside the plot that overlaps none
+    of ``dots`` and ``taken`` (display boxes); return its box, or None (nothing drawn)."""
+    from matplotlib.transforms import offset_copy
 
     # a light box behind the label, as the page's white outline (a stroke path effect
     # would turn SVG text into outlines)
     halo = {"boxstyle": "round,pad=0.12", "facecolor": (1, 1, 1, 0.78), "edgecolor": "none"}
-    renderer = cv.fig.canvas.get_renderer()
     frame = cv.ax.get_window_extent(renderer)
-    dots = []
-    for n, r in zip(nodes, radii, strict=True):
-        cx, cy = cv.ax.transData.transform((n["x"], -n["y"]))
-        rd = r * cv.k * cv.fig.dpi / 72.0
-        dots.append(Bbox.from_extents(cx - rd, cy - rd, cx + rd, cy + rd))
-    ranked = sorted(range(len(nodes)), key=lambda i: (-nodes[i]["m"], nodes[i]["l"]))[:count]
-    taken: list[Any] = []
-    names: list[str] = []
-    for i in ranked:
-        n = nodes[i]
-        f = _log_scale(n["m"], max_m, 40)
-        size = min(13.0, max(6.5, (13 + 13 * f) * cv.k * 0.9))
-        gap = radii[i] * cv.k + 2.0
-        for dx, dy, ha, va in _CANDIDATES:
-            norm = math.hypot(dx, dy)
-            where = offset_copy(cv.ax.transData, fig=cv.fig, x=gap * dx / norm,
-                                y=gap * dy / norm, units="points")
-            text = cv.ax.text(n["x"], -n["y"], n["l"], ha=ha, va=va, fontsize=size,
-                              color=_INK, transform=where, zorder=3, parse_math=False,
-                              bbox=halo)
-            box = text.get_window_extent(renderer).expanded(1.04, 1.08)
-            inside = frame.containsx(box.x0) and frame.containsx(box.x1) and \
-                frame.containsy(box.y0) and frame.containsy(box.y1)
-            if inside and not any(box.overlaps(b) for b in taken) and not any(
-                    box.overlaps(d) for j, d in enumerate(dots) if j != i):
-                text.set_gid(f"label-{len(names)}")
-                taken.append(box)
-                names.append(n["l"])
-                break
-            text.remove()
-    scale = 72.0 / cv.fig.dpi
-    boxes = [(b.x0 * scale, b.y0 * scale, b.x1 * scale, b.y1 * scale) for b in taken]
-    return names, boxes
+    f = _log_scale(n["m"], max_m, 40)
+    size = min(13.0, max(6.5, (13 + 13 * f) * cv.k * 0.9))
+    for far, (dx, dy, ha, va) in _candidates():
+        gap = radius * far + 2.0 + 6.0 * (far - 1)
+        norm = math.hypot(dx, dy)
+        where = offset_copy(cv.ax.transData, fig=cv.fig, x=gap * dx / norm,
+                            y=gap * dy / norm, units="points")
+        text = cv.ax.text(n["x"], -n["y"], n["l"], ha=ha, va=va, fontsize=size, color=_INK,
+                          transform=where, zorder=3, parse_math=False, bbox=halo)
+        box = text.get_window_extent(renderer).expanded(1.04, 1.08)
+        inside = frame.x0 <= box.x0 and box.x1 <= frame.x1 and \
+            frame.y0 <= box.y0 and box.y1 <= frame.y1
+        if inside and not any(box.overlaps(b) for b in taken) and \
+                not any(box.overlaps(d) for d in dots):
+            text.set_gid(f"label-{len(taken)}")
+            return box
+        text.remove()
+    return None
+
+
+def _candidates() -> list[tuple[float, tuple[int, int, str, str]]]:
+    """Where a label may go: beside its dot, then a little further out."""
+    return [(far, c) for far in (1.0, 1.6, 2.4) for c in _CANDIDATES]
 
 
 def _legend(cv: _Canvas, meta: Mapping[str, Any], tone: bool) -> None:
@@ -238,16 +281,21 @@ def _legend(cv: _Canvas, meta: Mapping[str, Any], tone: bool) -> None:
 def draw(
     G: nx.Graph, path: str | os.PathLike[str], *, max_nodes: int = DEFAULT_MAX_NODES,
     min_weight: int = 1, types: Iterable[str] | None = None, labels: int = 30,
-    title: str | None = None, source: str | None = None, width: float = 10.0,
-    dpi: float = 200.0,
+    max_edges: int | None = None, title: str | None = None, source: str | None = None,
+    width: float = 10.0, dpi: float = 200.0,
 ) -> FigureInfo:
     """Draw ``G`` to ``path`` (``.svg``, ``.png`` or ``.pdf``, by the extension).
 
     ``max_nodes``, ``min_weight`` and ``types`` choose the actors and links as the HTML
     view does; ``labels`` is how many of the most mentioned actors get a label (fewer
-    when there is no free place); ``title`` defaults to the graph's title and ``source``
-    names the corpus in the source line; ``width`` is in inches (the height follows the
-    layout), ``dpi`` matters for PNG only. The file is written atomically.
+    when there is no free place); only the ``max_edges`` heaviest links are drawn
+    (default: four per actor and at least 300, so many actors do not make a hairball;
+    the source line says so); ``title`` defaults to the graph's title and ``source``
+    names the corpus in the source line (default: from the graph's title); ``width`` is
+    in inches (the
+    height follows the layout), ``dpi`` matters for PNG only. Dots are drawn at the
+    page's sizes, smaller when they would cover much of the picture. The file is written
+    atomically.
     """
     fmt = figure_format(path)
     mpl = _matplotlib()
@@ -256,20 +304,27 @@ def draw(
     data, info = page_data(G, title=title, max_nodes=max_nodes, min_weight=min_weight,
                            types=types)
     meta, nodes, edges = data["meta"], data["nodes"], data["edges"]
-    meta = {**meta, "nodes_shown": info.nodes_shown}
+    limit = max(300, 4 * len(nodes)) if max_edges is None else max(0, max_edges)
+    kept = sorted(edges, key=lambda e: -e["w"])[:limit]  # page_data's order: heaviest first
+    meta = {**meta, "nodes_shown": info.nodes_shown, "edges_shown": len(kept),
+            "edges_all": len(edges)}
+    edges = kept
     max_m = max((n["m"] for n in nodes), default=1)
     max_w = max((e["w"] for e in edges), default=1)
     radii = [7 + 31 * _log_scale(n["m"], max_m, 40) for n in nodes]
     with mpl.rc_context({"svg.fonttype": "none", "svg.hashsalt": "actorgraph",
                          "font.family": "DejaVu Sans", "pdf.fonttype": 42}):
         cv = _Canvas(mpl, [n["x"] for n in nodes], [-n["y"] for n in nodes], width, dpi)
-        _draw_edges(cv, nodes, edges, max_w)
-        _draw_nodes(cv, nodes, {t["id"]: t["colour"] for t in meta["types"]}, radii)
-        names, boxes = _place_labels(cv, nodes, radii, max(0, labels), max_m)
+        scale = _dot_scale(cv, radii)
+        points = [r * cv.k * scale for r in radii]
+        _draw_edges(cv, nodes, edges, max_w, scale)
+        _draw_nodes(cv, nodes, {t["id"]: t["colour"] for t in meta["types"]}, points)
+        names, boxes = _place_labels(cv, nodes, points, max(0, labels), max_m)
         _legend(cv, meta, any(e.get("c") for e in edges))
         cv.fig.text(0.01, 1 - 0.22 / cv.height, str(meta["title"]), fontsize=15,
                     fontweight="bold", color=_INK, va="top", parse_math=False)
-        cv.fig.text(0.01, 0.1 / cv.height, _source_line(meta, source), fontsize=7.5,
+        cv.fig.text(0.01, 0.1 / cv.height, _source_line(meta, source or _corpus_name(G)),
+                    fontsize=7.5,
                     color="#5b6473", va="bottom", parse_math=False, wrap=True)
         target = Path(path)
         stamp = {"svg": {"Date": None}, "pdf": {"CreationDate": None, "ModDate": None},
@@ -287,7 +342,7 @@ def draw_file(graph_path: str | os.PathLike[str], target: str | os.PathLike[str]
 
     figure_format(target)  # an unknown format fails before reading anything
     G = _read_graph(Path(graph_path))
-    return draw(G, target, source=options.pop("source", None) or _corpus_name(G), **options)
+    return draw(G, target, **options)
 
 
 def _corpus_name(G: nx.Graph) -> str | None:

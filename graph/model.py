@@ -875,8 +875,9 @@ class ActorGraph:
 
     def draw(self, path: str | os.PathLike[str], *, max_nodes: int = 150,
              type: str | Iterable[str] | None = None, min_weight: int = 1, labels: int = 30,
-             title: str | None = None, source: str | None = None, width: float = 10.0,
-             dpi: float = 200.0) -> FigureInfo:
+             max_edges: int | None = None, title: str | None = None,
+             source: str | None = None, width: float = 10.0, dpi: float = 200.0
+             ) -> FigureInfo:
         """A static figure for print, by the extension of ``path``: ``.svg``, ``.png`` or
         ``.pdf`` — the page's layout and colours, dot size by mentions, line width by
         articles, links coloured by tone, labels for the most mentioned actors placed
@@ -887,8 +888,8 @@ class ActorGraph:
 
         types = [type] if isinstance(type, str) else type
         return draw(self._graph, path, max_nodes=max_nodes, min_weight=min_weight,
-                    types=types, labels=labels, title=title, source=source, width=width,
-                    dpi=dpi)
+                    types=types, labels=labels, max_edges=max_edges, title=title,
+                    source=source, width=width, dpi=dpi)
 
     def to_pandas(self) -> tuple[pd.DataFrame, pd.DataFrame]:
         """Two DataFrames: nodes (indexed by ``id``) and edges (``source``, ``target``, …).
