@@ -17,6 +17,8 @@ compact cards; every string from the articles is HTML-escaped.
 True
 >>> "<script" in view._repr_html_()   # the page is inside srcdoc, escaped
 False
+>>> view._repr_html_().count("'")        # srcdoc='…': the only single quotes
+2
 >>> print(actor_card(g.actor("Lavrov")))  # doctest: +ELLIPSIS
 <div class="actorgraph-card" ...><b>Sergueï Lavrov</b>...official...
 """
@@ -45,12 +47,22 @@ __all__ = ["InlineView", "inline_view", "actor_card", "relation_card", "interact
 
 #: Actors a graph shows inline by default (the page stays light in the notebook file).
 NOTEBOOK_MAX_NODES = 100
+#: Evidence sentences per link in the inline view (the page file has up to five).
+NOTEBOOK_EVIDENCE = 2
 _CARD = ("font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;"
          "font-size:13px;line-height:1.45;color:#1d2330;border:1px solid #d0d4dc;"
          "border-radius:6px;padding:8px 12px;margin:2px 0;max-width:46em;background:#fff")
 _MUTED = "color:#5b6473"
 _KIND_COLOURS = {"verbal_cooperation": "#2c7bb6", "material_cooperation": "#2c7bb6",
                  "verbal_conflict": "#d7301f", "material_conflict": "#d7301f"}
+
+
+def _srcdoc(page: str) -> str:
+    """``page`` as the value of a single-quoted attribute: ``&`` and ``'`` escaped (all
+    that attribute needs), and ``<`` ``>`` too, so no tag appears even to a naive reader.
+    Single quotes, because the page's JSON is full of double ones."""
+    return (page.replace("&", "&amp;").replace("'", "&#39;").replace("<", "&lt;")
+            .replace(">", "&gt;"))
 
 
 def _e(value: Any) -> str:
@@ -93,7 +105,7 @@ class InlineView:
         frame = (f'<iframe class="actorgraph-view" sandbox="allow-scripts" '
                  f'referrerpolicy="no-referrer" title="{_e(self.info.nodes_shown)} actors" '
                  f'style="width:100%;height:{int(self.height)}px;border:1px solid #d0d4dc;'
-                 f'border-radius:6px" srcdoc="{_e(self.page)}"></iframe>')
+                 f"border-radius:6px\" srcdoc='{_srcdoc(self.page)}'></iframe>")
         if note:
             frame += (f'<p class="actorgraph-note" style="font-size:12px;margin:4px 0;'
                       f'{_MUTED}">{_e(note)}</p>')
@@ -111,12 +123,17 @@ class InlineView:
 
 def inline_view(G: nx.Graph, *, max_nodes: int = NOTEBOOK_MAX_NODES, min_weight: int = 1,
                 types: Iterable[str] | None = None, title: str | None = None,
-                height: int = 620) -> InlineView:
-    """The interactive view of ``G`` for a notebook (see :class:`InlineView`)."""
+                height: int = 620, evidence: int = NOTEBOOK_EVIDENCE) -> InlineView:
+    """The interactive view of ``G`` for a notebook (see :class:`InlineView`): the page of
+    :mod:`graph.html` with at most ``evidence`` sentences per link (the notebook file
+    keeps the whole page; ``relation()`` gives them all)."""
     from .html import build_page, page_data
 
     data, info = page_data(G, title=title, max_nodes=max_nodes, min_weight=min_weight,
                            types=types)
+    for edge in data["edges"]:
+        if "ev" in edge:
+            edge["ev"] = edge["ev"][:max(0, evidence)]
     return InlineView(build_page(data), info, height)
 
 

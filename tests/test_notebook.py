@@ -63,7 +63,7 @@ def executed() -> Any:
 
 
 def _srcdoc(fragment: str) -> str:
-    found = re.search(r'srcdoc="([^"]*)"', fragment)
+    found = re.search(r"srcdoc='([^']*)'", fragment)
     assert found, fragment[:300]
     return html.unescape(found.group(1))
 
