@@ -203,3 +203,10 @@ def test_repr_html_limits_the_view_to_the_top_actors() -> None:
     assert view.info.nodes_shown == 2 and "most connected of 8 actors" in view.note()
     assert g.show().note() == ""  # everything shown: no note
     assert g._repr_html_().count("<iframe") == 1
+
+
+def test_the_view_saves_its_page(tmp_path: Path) -> None:
+    view = example().show(max_nodes=4)
+    path = view.save(tmp_path / "vue.html")
+    assert path.read_text(encoding="utf-8") == view.page
+    assert view.page.count('<script type="application/json"') <= 1

@@ -148,3 +148,17 @@ def test_readme_tables_session(sample_build, tmp_path, monkeypatch):
     result = runner.summarize(verbose=False)
     assert result.failed == 0 and result.attempted >= 6
     assert (tmp_path / "tables" / "mentions.parquet").is_file()
+
+
+def test_folder_loads_back_and_an_empty_graph_works(tmp_path):
+    import networkx as nx
+
+    from graph.model import ActorGraph
+
+    folder = example().to_parquet(tmp_path / "tables")
+    assert repr(load(folder)) == repr(example())
+    assert repr(load(folder / "nodes.parquet")) == repr(example())
+    empty = ActorGraph(nx.Graph()).to_parquet(tmp_path / "empty")
+    assert sorted(p.name for p in empty.iterdir()) == ["edges.parquet", "nodes.parquet"]
+    assert len(load(empty)) == 0
+    assert list(pd.read_parquet(empty / "nodes.parquet").columns)[:3] == ["id", "label", "type"]

@@ -79,7 +79,7 @@ def resolve(path: str | os.PathLike[str]) -> Path:
     """
     path = Path(path)
     if path.is_dir():
-        for name in (DEFAULT_NAME, "graph.gexf", "graph.json"):
+        for name in (DEFAULT_NAME, "graph.gexf", "graph.json", "nodes.parquet"):
             if (path / name).is_file():
                 return path / name
         raise GraphFormatError(f"No graph file in folder {path} (expected {DEFAULT_NAME})")

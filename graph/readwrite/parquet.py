@@ -93,6 +93,8 @@ def parquet_paths(path: str | os.PathLike[str]) -> dict[str, Path]:
     [('articles', 'mali.articles.parquet'), ('edges', 'mali.edges.parquet')]
     >>> parquet_paths("out/mali.nodes.parquet")["edges"].name
     'mali.edges.parquet'
+    >>> str(parquet_paths("tables/nodes.parquet")["edges"])
+    'tables/edges.parquet'
     """
     text = os.fspath(path)
     p = Path(text)
@@ -100,6 +102,8 @@ def parquet_paths(path: str | os.PathLike[str]) -> dict[str, Path]:
         return {t: p / f"{t}.parquet" for t in TABLES}
     name = p.name
     stem = name[: -len(".parquet")] if name.lower().endswith(".parquet") else name
+    if stem.lower() in TABLES:  # folder/nodes.parquet: the folder scheme
+        return {t: p.with_name(f"{t}.parquet") for t in TABLES}
     for table in TABLES:
         if stem.lower().endswith("." + table):
             stem = stem[: -len(table) - 1]
