@@ -4,10 +4,12 @@ The figure shows what the HTML view shows, from the same data (:func:`graph.html
 the same actors (the most connected, up to ``max_nodes``), the page's layout and type
 colours, dot size by mentions and line width by shared articles on the page's scales, and
 links coloured by the tone of their interactions where there are any (red conflict, grey
-none, blue cooperation). The most mentioned actors are labelled, each label placed beside
-its dot where it overlaps no other label and no other dot (a label that finds no free place
-is left out). A legend, a title and a source line (corpus, dates, what is shown) complete
-it.
+none, blue cooperation). The most mentioned actors are labelled, in order of mentions, each
+label beside its dot where it overlaps no other label nor a labelled actor's dot, and where
+there is room no other dot (a label that finds no place is left out). A legend, a title and
+a source line (corpus, dates, what is shown) complete it. For print, dots shrink when the
+page's sizes would cover much of the picture, and only the heaviest links are drawn (four
+per actor, at least 300).
 
 matplotlib is an optional extra (``pip install 'actorgraph[figures]'``); without it
 :func:`draw` raises :class:`~graph.errors.ActorGraphError` saying so. Article text is never
@@ -122,7 +124,7 @@ def _int(value: Any) -> int:
 class _Canvas:
     """The figure, its axes and the scale from page pixels to points."""
 
-    def __init__(self, mpl: Any, xs: Sequence[float], ys: Sequence[float], width: float,
+    def __init__(self, xs: Sequence[float], ys: Sequence[float], width: float,
                  dpi: float) -> None:
         from matplotlib.backends.backend_agg import FigureCanvasAgg
         from matplotlib.figure import Figure
@@ -314,7 +316,7 @@ def draw(
     radii = [7 + 31 * _log_scale(n["m"], max_m, 40) for n in nodes]
     with mpl.rc_context({"svg.fonttype": "none", "svg.hashsalt": "actorgraph",
                          "font.family": "DejaVu Sans", "pdf.fonttype": 42}):
-        cv = _Canvas(mpl, [n["x"] for n in nodes], [-n["y"] for n in nodes], width, dpi)
+        cv = _Canvas([n["x"] for n in nodes], [-n["y"] for n in nodes], width, dpi)
         scale = _dot_scale(cv, radii)
         points = [r * cv.k * scale for r in radii]
         _draw_edges(cv, nodes, edges, max_w, scale)
