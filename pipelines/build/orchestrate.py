@@ -375,7 +375,7 @@ def build_corpus(
                 result.timings["resolve"] = time.perf_counter() - t1
                 title = "actorgraph — " + (Path(corpus).name if corpus else "sample corpus")
                 _write_outputs(out, docs, entities, relations, result, title=title,
-                               window=window, max_nodes=max_nodes, t0=t0)
+                               window=window, max_nodes=max_nodes, t0=t0, progress=reporter)
     finally:
         reporter.close()
     return result
@@ -425,7 +425,8 @@ def _analyse(reader: Corpus, out: Path, options: Options, result: BuildResult,
 
 def _write_outputs(out: Path, docs: list[ArticleMentions], entities: dict[str, EntityInfo],
                    relations: list[InteractionRow], result: BuildResult,
-                   *, title: str, window: str, max_nodes: int, t0: float) -> None:
+                   *, title: str, window: str, max_nodes: int, t0: float,
+                   progress: Progress) -> None:
     """The graph, then every file (see the module doc: two cores write at once)."""
     from graph.html import render_html, select_subgraph
     from graph.layout import layout
@@ -439,6 +440,7 @@ def _write_outputs(out: Path, docs: list[ArticleMentions], entities: dict[str, E
     # shows its actors at the same places) and the page. (One process at a time: two
     # would slow the main one.)
     t2 = time.perf_counter()
+    progress.phase("Building the graph")
     pending: list[Callable[[], object]] = []
     try:
         mentions = in_background(lambda: write_mentions(out / "mentions.csv", docs, entities))
@@ -453,6 +455,7 @@ def _write_outputs(out: Path, docs: list[ArticleMentions], entities: dict[str, E
         result.edges = g.number_of_edges()
         t3 = time.perf_counter()
         result.timings["graph"] = t3 - t2
+        progress.phase("Writing")
 
         # each file is written to a temporary file, then renamed
         def layout_then_page() -> tuple[dict[Any, tuple], Path | Exception]:
