@@ -234,6 +234,7 @@ def page_data(
     G: nx.Graph, *, title: str | None = None, max_nodes: int = 500, min_weight: int = 1,
     types: Iterable[str] | None = None,
     positions: Mapping[Any, tuple[float, float]] | None = None,
+    selection: tuple[nx.Graph, int] | None = None,
 ) -> tuple[dict[str, Any], RenderInfo]:
     """The JSON-ready data the page embeds, and the counts for :class:`RenderInfo`.
 
@@ -241,10 +242,12 @@ def page_data(
     a shared ``articles`` table of ``[id, title, date]``. ``positions`` are the nodes'
     places when the caller has them (:func:`graph.layout.layout` for the same selection,
     as the build does); otherwise :func:`graph.layout.page_positions` of the selection.
+    ``selection`` is :func:`select_subgraph` of ``G`` with the same arguments when the
+    caller has it (a big graph takes seconds to rank).
     """
     wanted = _check_types(types)
-    sub, left_out = select_subgraph(G, max_nodes=max_nodes, min_weight=min_weight,
-                                    types=wanted)
+    sub, left_out = selection if selection is not None else select_subgraph(
+        G, max_nodes=max_nodes, min_weight=min_weight, types=wanted)
     order = draw_order(sub)
     index = {node: i for i, node in enumerate(order)}
     edge_list = sorted(
@@ -388,16 +391,17 @@ def render_html(
     G: nx.Graph, path: str | os.PathLike[str], *, title: str | None = None,
     max_nodes: int = 500, min_weight: int = 1, types: Iterable[str] | None = None,
     positions: Mapping[Any, tuple[float, float]] | None = None,
+    selection: tuple[nx.Graph, int] | None = None,
 ) -> RenderInfo:
     """Write the interactive view of ``G`` to ``path`` (atomically) and say what it shows.
 
     ``max_nodes`` caps the actors drawn (the most connected are kept and the page says how
     many were left out); ``min_weight`` drops lighter edges; ``types`` keeps only those
-    actor types. ``title`` defaults to the graph's own ``title`` attribute. ``positions``:
-    see :func:`page_data`.
+    actor types. ``title`` defaults to the graph's own ``title`` attribute. ``positions``
+    and ``selection``: see :func:`page_data`.
     """
     data, info = page_data(G, title=title, max_nodes=max_nodes, min_weight=min_weight,
-                           types=types, positions=positions)
+                           types=types, positions=positions, selection=selection)
     document = build_page(data)
     target = Path(path)
     with atomic_path(target) as tmp:

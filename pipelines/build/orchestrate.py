@@ -459,10 +459,11 @@ def _write_outputs(out: Path, docs: list[ArticleMentions], entities: dict[str, E
 
         # each file is written to a temporary file, then renamed
         def layout_then_page() -> tuple[dict[Any, tuple], Path | Exception]:
-            positions = layout(g, select_subgraph(g, max_nodes=max_nodes)[0])
+            shown = select_subgraph(g, max_nodes=max_nodes)
+            positions = layout(g, shown[0])
             try:
                 return positions, render_html(g, out / "graph.html", max_nodes=max_nodes,
-                                              positions=positions).path
+                                              positions=positions, selection=shown).path
             except Exception as exc:  # noqa: BLE001 - raised after the GraphML
                 return positions, exc
 
