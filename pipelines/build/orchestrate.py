@@ -67,6 +67,7 @@ from pipelines.build.cache import (
     text_key,
 )
 from pipelines.readers.corpus import Article, Corpus, Skipped
+from pipelines.readers.problems import ProblemList, more_count
 from pipelines.errors import OutputError
 from pipelines.nlp.extract import Options
 from pipelines.build.lock import BuildLock
@@ -112,8 +113,9 @@ class BuildResult:
 
     def summary(self) -> str:
         """A short human summary for the terminal."""
+        skipped = sum(map(more_count, self.skipped))
         lines = [f"Read {self.articles} article(s) in {self.seconds:.1f} s"
-                 + (f"; skipped {len(self.skipped)}:" if self.skipped else ".")]
+                 + (f"; skipped {skipped:,}:" if self.skipped else ".")]
         for s in self.skipped[:10]:
             lines.append(f"  - {s.where}: {s.reason}")
         if len(self.skipped) > 10:
@@ -733,7 +735,7 @@ def _analyse_corpus(reader: Corpus, cache: BuildCache, options: Options, result:
     cache.keep_files(w.key for w in files if w.key is not None)
 
     analyses: list[ArticleAnalysis] = []
-    skipped, notes, renamed = walk_problems, [], []
+    skipped, notes, renamed = walk_problems, [], ProblemList()
     used: set[str] = set()
     for work in files:
         skipped.extend(work.skipped)

@@ -60,6 +60,7 @@ from typing import IO, Any
 
 from pipelines.errors import CorpusError
 from pipelines.readers.dates import find_header_date, infer_text_date, parse_date
+from pipelines.readers.problems import ProblemList, Skipped
 
 __all__ = [
     "Article",
@@ -115,14 +116,6 @@ class Article:
     source: str = ""
     url: str = ""
     date_inferred: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class Skipped:
-    """An input that gave no article (or, in :attr:`Corpus.notes`, a smaller problem)."""
-
-    where: str  # a path, or "path:LINE" for a JSONL/CSV row
-    reason: str
 
 
 def sample_path() -> Path:
@@ -492,8 +485,8 @@ class Corpus:
     supported file type, or is a folder without any supported file.
     """
 
-    skipped: list[Skipped]
-    notes: list[Skipped]
+    skipped: ProblemList
+    notes: ProblemList
     duplicate_ids: int
 
     def __init__(
@@ -506,8 +499,8 @@ class Corpus:
         self.path = sample_path() if path is None else Path(os.fspath(path)).expanduser()
         self.max_bytes = int(max_bytes)
         self.max_chars = int(max_chars)
-        self.skipped = []
-        self.notes = []
+        self.skipped = ProblemList()
+        self.notes = ProblemList()
         self.duplicate_ids = 0
         try:
             st = self.path.stat()
@@ -673,8 +666,8 @@ class Corpus:
         (in any order), and each file's problems are added to :attr:`skipped` and
         :attr:`notes` while it is read. Starting resets all three counters.
         """
-        self.skipped = []
-        self.notes = []
+        self.skipped = ProblemList()
+        self.notes = ProblemList()
         self.duplicate_ids = 0
         if self._is_dir:
             files, problems = self._walk()
@@ -716,8 +709,12 @@ class Corpus:
                 n += 1
             self.duplicate_ids += 1
             new_id = f"{ident}~{n}"
-            (self.notes if notes is None else notes).append(
-                Skipped(new_id, f"duplicate id {ident!r} renamed to {new_id!r}"))
+            target = self.notes if notes is None else notes
+            note = Skipped(new_id, f"duplicate id {ident!r} renamed to {new_id!r}")
+            if isinstance(target, ProblemList):  # one group for the whole corpus
+                target.append(note, group=("", "duplicate id"))
+            else:
+                target.append(note)
             ident = new_id
         used.add(ident)
         return ident
@@ -861,13 +858,12 @@ class Corpus:
         line_no = 0
         try:
             with self._open_binary(path) as fh:
-                sample = fh.read(_SAMPLE_BYTES)
+                sample, complete = _content_sample(fh)
                 if not sample.strip():
                     self.skipped.append(Skipped(where, "empty file"))
                     return
                 try:
-                    enc = _sniff_encoding(sample, complete=len(sample) < _SAMPLE_BYTES,
-                                          lines=True)
+                    enc = _sniff_encoding(sample, complete=complete, lines=True)
                 except _Undecodable as exc:
                     self.skipped.append(Skipped(where, exc.args[0]))
                     return
@@ -907,12 +903,12 @@ class Corpus:
         line_no = 0
         try:
             with open(path, "rb") as raw:
-                sample = raw.read(_SAMPLE_BYTES)
+                sample, complete = _content_sample(raw)
                 if not sample.strip():
                     self.skipped.append(Skipped(where, "empty file"))
                     return
                 try:
-                    enc = _sniff_encoding(sample, complete=len(sample) < _SAMPLE_BYTES)
+                    enc = _sniff_encoding(sample, complete=complete)
                 except _Undecodable as exc:
                     self.skipped.append(Skipped(where, exc.args[0]))
                     return
@@ -920,9 +916,7 @@ class Corpus:
                 text = io.TextIOWrapper(
                     raw, encoding=enc, newline="",
                     errors=UTF8_MIXED if enc == "utf-8" else "replace")
-                head = text.read(_SAMPLE_BYTES)
-                text.seek(0)
-                dialect = _csv_dialect(head)
+                dialect = _csv_dialect(sample.decode(enc, errors="replace").lstrip())
                 if dialect is None:
                     self.skipped.append(Skipped(where, "CSV without a text column"))
                     return
@@ -935,39 +929,29 @@ class Corpus:
     def _csv_rows(
         self, text: IO[str], dialect: type[csv.Dialect] | csv.Dialect, where: str, rel: str,
     ) -> Iterator[Article]:
-        reader = csv.reader(text, dialect)
-        try:
-            header = next(reader)
-        except (StopIteration, csv.Error):
-            self.skipped.append(Skipped(where, "CSV without a header row"))
-            return
-        keys = [h.lstrip("\ufeff").strip().lower() for h in header]
-        if not any(k in _TEXT_KEYS for k in keys):
-            shown = ", ".join(k for k in keys[:8] if k)
-            self.skipped.append(Skipped(where, f"CSV without a text column (columns: {shown})"))
-            return
-        errors = 0
-        while True:
-            start = reader.line_num + 1
-            try:
-                record = next(reader)
-            except StopIteration:
-                return
-            except csv.Error as exc:
-                errors += 1
-                self.skipped.append(Skipped(f"{where}:{start}",
-                                            f"malformed CSV on line {start}: {exc}"))
-                if errors > 100:
-                    self.skipped.append(Skipped(where, "too many malformed CSV lines; "
-                                                       "rest of the file not read"))
-                    return
+        from pipelines.readers.csvrows import records
+
+        keys: list[str] | None = None
+        for start, record, problem in records(text, dialect, self.max_bytes):
+            if record is None:
+                self.skipped.append(Skipped(f"{where}:{start}", problem))
                 continue
             if not any(field.strip() for field in record):
+                continue
+            if keys is None:
+                keys = [h.lstrip("\ufeff").strip().lower() for h in record]
+                if not any(k in _TEXT_KEYS for k in keys):
+                    shown = ", ".join(k for k in keys[:8] if k)
+                    self.skipped.append(Skipped(
+                        where, f"CSV without a text column (columns: {shown})"))
+                    return
                 continue
             row = {k: v for k, v in zip(keys, record, strict=False) if k}
             art = self._row_article(row, f"{where}:{start}", f"{rel}#{start}")
             if art is not None:
                 yield art
+        if keys is None:
+            self.skipped.append(Skipped(where, "CSV without a header row"))
 
 
 # --------------------------------------------------------------------------- helpers
@@ -999,11 +983,64 @@ def _lines(
             else:
                 yield line_no, line.decode(enc, errors="replace")
         return
-    # UTF-16/32 and legacy code pages: let the codec find the line ends.
-    wrapper = io.TextIOWrapper(fh, encoding=enc, errors="replace", newline=None)
-    for line_no, line in enumerate(wrapper, 1):
-        yield line_no, (None if len(line) > max_bytes else line)
-    wrapper.detach()
+    # UTF-16/32 and legacy code pages: decoded in blocks, so a huge line is never whole.
+    yield from _decoded_lines(fh, enc, max_bytes)
+
+
+def _decoded_lines(
+    fh: IO[bytes], enc: str, max_chars: int,
+) -> Iterator[tuple[int, str | None]]:
+    """Like :func:`_lines` for any encoding: (line number, line) with ``\r\n``, ``\r``
+    and ``\n`` as line ends; a line longer than ``max_chars`` is ``None`` and never held
+    in memory beyond that length."""
+    decoder = codecs.getincrementaldecoder(enc)(errors="replace")
+    pieces: list[str] = []
+    size = 0
+    too_long = False
+    line_no = 0
+    held_cr = False
+    while True:
+        block = fh.read(1 << 16)
+        text = decoder.decode(block, final=not block)
+        if held_cr:
+            text = "\r" + text
+        held_cr = bool(block) and text.endswith("\r")  # may be the first half of \r\n
+        if held_cr:
+            text = text[:-1]
+        parts = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        for part in parts[:-1]:
+            line_no += 1
+            if too_long or size + len(part) > max_chars:
+                yield line_no, None
+            else:
+                yield line_no, "".join(pieces) + part + "\n"
+            pieces, size, too_long = [], 0, False
+        last = parts[-1]
+        if not too_long:
+            if size + len(last) > max_chars:
+                pieces, size, too_long = [], 0, True
+            elif last:
+                pieces.append(last)
+                size += len(last)
+        if not block:
+            if too_long or pieces:
+                yield line_no + 1, None if too_long else "".join(pieces)
+            return
+
+
+def _content_sample(fh: IO[bytes]) -> tuple[bytes, bool]:
+    """The first block of a stream holding more than whitespace (``b""`` when it is all
+    blank, however long), and whether that block reaches the end of the stream.
+
+    A file is judged on its content, not on a prefix: a JSONL file opening with 64 KiB of
+    blank lines still has articles after them.
+    """
+    while True:
+        block = fh.read(_SAMPLE_BYTES)
+        if block.strip():
+            return block, len(block) < _SAMPLE_BYTES
+        if len(block) < _SAMPLE_BYTES:
+            return b"", True
 
 
 def _csv_dialect(head: str) -> type[csv.Dialect] | csv.Dialect | None:
