@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 import networkx as nx
 
 from ..errors import GraphFormatError
+from .validate import check
 
 if TYPE_CHECKING:  # pragma: no cover
     from .sidecar import DeferredLists
@@ -131,8 +132,8 @@ def read_deferred(path: str | os.PathLike[str], *, defer: bool = True
             fast = sidecar.load(path, defer=defer)
             if fast is not None:
                 return fast
-            return _read_graphml_and_refresh(path), None
-        return _module(fmt).read(path), None
+            return check(_read_graphml_and_refresh(path)), None
+        return check(_module(fmt).read(path)), None
     except GraphFormatError as exc:
         raise GraphFormatError(f"Could not read {path} as {fmt}: {exc}") from exc
     except Exception as exc:  # any parser error becomes a user error
