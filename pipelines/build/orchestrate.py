@@ -798,8 +798,6 @@ def build_corpus(
     with BuildLock(out):
         _remove_stale_temporaries(out)
         with BuildCache(out / CACHE_NAME, fingerprint=analysis_fingerprint(options)) as cache:
-            if cache.note:
-                result.notes.append(Skipped(str(out / CACHE_NAME), cache.note))
             try:
                 analyses, skipped, notes = _analyse_corpus(
                     reader, cache, options, result, progress=progress, n_process=n_process,
@@ -809,6 +807,8 @@ def build_corpus(
                     f"build interrupted; the articles analysed so far are cached in "
                     f"{out / CACHE_NAME}: run the same command again to resume") from None
             cache.prune()
+            if cache.note:  # damage found on opening, reading or writing
+                result.notes.append(Skipped(str(out / CACHE_NAME), cache.note))
         t1 = time.perf_counter()
         result.timings["analyse"] = t1 - t0
         if in_range is not None:
