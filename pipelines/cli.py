@@ -31,7 +31,9 @@ def _run(func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     try:
         return func(*args, **kwargs)
     except ActorGraphError as exc:
-        typer.echo(f"Error: {exc}", err=True)
+        from pipelines.display import shown
+
+        typer.echo(f"Error: {shown(exc)}", err=True)
         raise typer.Exit(1) from None
 
 
@@ -72,6 +74,9 @@ def build(
         help="Only articles dated from this date (YYYY, YYYY-MM or YYYY-MM-DD).")] = None,
     until: Annotated[str | None, typer.Option(
         help="Only articles dated up to this date (inclusive).")] = None,
+    raw_csv: Annotated[bool, typer.Option(
+        "--raw-csv", help="Write CSV cells as they are: no leading ' before a cell that "
+        "starts with = + - @ (spreadsheet formula guard).")] = False,
 ) -> None:
     """Read a corpus, extract and resolve actors, and write graph.html, graph.graphml
     and mentions.csv into the output folder.
@@ -86,6 +91,7 @@ def build(
     result = _run(
         build_corpus, corpus, out, window=window, aliases=aliases,
         capitals=capitals, max_nodes=max_nodes, progress=progress, since=since, until=until,
+        raw_csv=raw_csv,
     )
     typer.echo(result.summary())
     if _QUICK_EXIT:  # the actorgraph command: done, skip freeing the graph object by object
@@ -138,6 +144,9 @@ def export(
     dynamic: Annotated[bool, typer.Option(
         "--dynamic", help="GEXF only: a dynamic graph (a spell per month with articles on "
         "every actor and link, the weight per month) for Gephi's Timeline.")] = False,
+    raw_csv: Annotated[bool, typer.Option(
+        "--raw-csv", help="CSV only: cells as they are, no leading ' before a cell that "
+        "starts with = + - @ (spreadsheet formula guard).")] = False,
 ) -> None:
     """Export a saved graph to GraphML, GEXF, node-link JSON or nodes/edges CSV.
 
@@ -146,7 +155,7 @@ def export(
     from graph.export import export_file
 
     written = _run(export_file, graph_file, to, types=_types(type_), min_weight=min_weight,
-                   since=since, until=until, dynamic=dynamic)
+                   since=since, until=until, dynamic=dynamic, raw_csv=raw_csv)
     typer.echo(str(written))
 
 

@@ -68,6 +68,7 @@ from pipelines.build.cache import (
 )
 from pipelines.readers.corpus import Article, Corpus, Skipped
 from pipelines.readers.problems import ProblemList, more_count
+from pipelines.display import shown
 from pipelines.errors import OutputError
 from pipelines.nlp.extract import Options
 from pipelines.build.lock import BuildLock
@@ -116,8 +117,8 @@ class BuildResult:
         skipped = sum(map(more_count, self.skipped))
         lines = [f"Read {self.articles} article(s) in {self.seconds:.1f} s"
                  + (f"; skipped {skipped:,}:" if self.skipped else ".")]
-        for s in self.skipped[:10]:
-            lines.append(f"  - {s.where}: {s.reason}")
+        for s in self.skipped[:10]:  # names from the corpus: never raw control characters
+            lines.append(f"  - {shown(s.where)}: {shown(s.reason)}")
         if len(self.skipped) > 10:
             lines.append(f"  … and {len(self.skipped) - 10} more (see report.json)")
         lines.append(self._dates_line())
@@ -128,7 +129,7 @@ class BuildResult:
         lines.append(f"Actors: {total} ({by_type or 'none'}); edges: {self.edges}; "
                      f"mentions: {self.mentions}.")
         for name, path in self.files.items():
-            lines.append(f"  {name:<9} {path}")
+            lines.append(f"  {name:<9} {shown(path)}")
         return "\n".join(lines)
 
     def _dates_line(self) -> str:
@@ -200,16 +201,21 @@ def _remove_stale_temporaries(out: Path) -> None:
 
 
 def write_mentions(path: Path, docs: list[ArticleMentions],
-                   entities: dict[str, EntityInfo]) -> int:
-    """Write ``mentions.csv``: one row per resolved mention (actors and non-actors)."""
+                   entities: dict[str, EntityInfo], *, raw: bool = False) -> int:
+    """Write ``mentions.csv``: one row per resolved mention (actors and non-actors).
+
+    Text cells a spreadsheet could take for a formula get a leading ``'`` unless ``raw``
+    (see :mod:`graph.readwrite.csvsafe`)."""
+    from graph.readwrite.csvsafe import guard_row
+
     extra = {eid: (info.role, info.affiliation) for eid, info in entities.items()}
     blank = ("", "")
-    with atomic_open(path, "w", encoding="utf-8", newline="") as fh:
+    rows = ((m.article, m.entity, m.label, m.type, m.text, m.start, m.end,
+             m.sentence, *extra.get(m.entity, blank)) for doc in docs for m in doc.mentions)
+    with atomic_open(path, "w", encoding="utf-8", newline="", errors="backslashreplace") as fh:
         writer = csv.writer(fh)
         writer.writerow(MENTION_COLUMNS)
-        writer.writerows((m.article, m.entity, m.label, m.type, m.text, m.start, m.end,
-                          m.sentence, *extra.get(m.entity, blank))
-                         for doc in docs for m in doc.mentions)
+        writer.writerows(rows if raw else map(guard_row, rows))
     return sum(len(doc.mentions) for doc in docs)
 
 
@@ -236,15 +242,18 @@ def relations_of(docs: list[ArticleMentions], rows: list[list[tuple]],
     return out
 
 
-def write_relations(path: Path, relations: list[InteractionRow]) -> int:
+def write_relations(path: Path, relations: list[InteractionRow], *, raw: bool = False) -> int:
     """Write ``relations.csv``: one row per interaction (the format of
     ``score_relations.py``: entity ids as in ``mentions.csv``)."""
-    with atomic_open(path, "w", encoding="utf-8", newline="") as fh:
+    from graph.readwrite.csvsafe import guard_row
+
+    rows = ((r.article, r.sentence, r.source, r.target, r.kind, r.event,
+             "true" if r.directed else "false", r.trigger, r.text, r.start, r.end)
+            for r in relations)
+    with atomic_open(path, "w", encoding="utf-8", newline="", errors="backslashreplace") as fh:
         writer = csv.writer(fh)
         writer.writerow(RELATION_COLUMNS)
-        writer.writerows((r.article, r.sentence, r.source, r.target, r.kind, r.event,
-                          "true" if r.directed else "false", r.trigger, r.text, r.start,
-                          r.end) for r in relations)
+        writer.writerows(rows if raw else map(guard_row, rows))
     return len(relations)
 
 
@@ -763,6 +772,7 @@ def build_corpus(
     batch_size: int = 32,
     since: str | None = None,
     until: str | None = None,
+    raw_csv: bool = False,
 ) -> BuildResult:
     """Build the actor graph of ``corpus`` (None: the bundled sample) into ``out``.
 
@@ -775,6 +785,9 @@ def build_corpus(
     ``since`` and ``until`` (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, inclusive) keep only
     the articles dated in that range (undated ones are left out); every article is still
     read and analysed (and cached), only the graph is made of the range.
+
+    Text cells of ``mentions.csv`` and ``relations.csv`` that a spreadsheet could take for
+    a formula get a leading ``'`` (:mod:`graph.readwrite.csvsafe`) unless ``raw_csv``.
     """
     from graph.html import render_html
     from graph.readwrite._common import layout, viz_attributes
@@ -843,14 +856,15 @@ def build_corpus(
             pending: list[Callable[[], object]] = []
             try:
                 mentions = in_background(
-                    lambda: write_mentions(out / "mentions.csv", docs, entities))
+                    lambda: write_mentions(out / "mentions.csv", docs, entities, raw=raw_csv))
                 pending.append(mentions)
                 title = "actorgraph — " + (Path(corpus).name if corpus else "sample corpus")
                 g = build_graph(docs, entities, window=window,
                                 title=title)  # type: ignore[arg-type]
                 g.graph["articles"] = result.articles
                 add_interactions(g, relations)
-                result.relations = write_relations(out / "relations.csv", relations)
+                result.relations = write_relations(out / "relations.csv", relations,
+                                                   raw=raw_csv)
                 stamp_months(g)
                 result.graph = g
                 result.actors = Counter(d["type"] for _, d in g.nodes(data=True))
@@ -881,7 +895,8 @@ def build_corpus(
                 result.files["cache"] = out / CACHE_NAME
                 result.seconds = time.perf_counter() - t0
                 result.timings["write"] = time.perf_counter() - t3
-                with atomic_open(out / "report.json", "w", encoding="utf-8") as fh:
+                with atomic_open(out / "report.json", "w", encoding="utf-8",
+                                 errors="backslashreplace") as fh:  # JSON's own \udce9
                     json.dump(result.report(), fh, ensure_ascii=False, indent=1)
                 result.files["report"] = out / "report.json"
             except OSError as exc:

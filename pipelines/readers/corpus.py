@@ -720,10 +720,15 @@ class Corpus:
         return ident
 
     def _rel(self, path: Path) -> str:
+        """The id-making path of a file: relative to the corpus, posix, and always valid
+        text (a file name byte that is not UTF-8 is read as Windows-1252)."""
         try:
-            return path.relative_to(self.root).as_posix()
+            rel = path.relative_to(self.root).as_posix()
         except ValueError:
-            return path.as_posix()
+            rel = path.as_posix()
+        if _NEEDS_TRANSLATE.search(rel):
+            rel = os.fsencode(rel).decode("utf-8", errors=UTF8_MIXED)
+        return rel
 
     def _finish(
         self, where: str, ident: str, text: str, *, title: str = "", date: str | None = None,

@@ -29,6 +29,7 @@ from pathlib import Path
 
 from graph.build import ArticleMentions, EntityInfo, Mention
 from pipelines.errors import AliasesError
+from pipelines.readers.corpus import normalize_text
 from pipelines.text import name_key, slug
 
 ACTIONS = ("merge", "rename", "retype", "drop")
@@ -49,12 +50,17 @@ class Overrides:
     unmatched: list[Rule] = field(default_factory=list)
 
 
+def _clean_line(value: str) -> str:
+    return " ".join(normalize_text(value).split())
+
+
 def _rule(row: dict[str, object], where: str) -> Rule:
     if not isinstance(row, dict):
         raise AliasesError(f"{where}: expected an object with name, action, value")
-    name = str(row.get("name") or "").strip()
-    action = str(row.get("action") or "").strip().lower()
-    value = str(row.get("value") or "").strip()
+    # one-line text: no control characters, no lone surrogates (JSON "\ud800")
+    name = _clean_line(str(row.get("name") or ""))
+    action = _clean_line(str(row.get("action") or "")).lower()
+    value = _clean_line(str(row.get("value") or ""))
     if not name:
         raise AliasesError(f"{where}: 'name' is empty")
     if action not in ACTIONS:
