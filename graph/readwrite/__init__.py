@@ -40,6 +40,10 @@ FORMATS: dict[str, str] = {
 
 #: The file :func:`read` looks for inside a build's output folder.
 DEFAULT_NAME = "graph.graphml"
+#: A build's staging folder inside its output folder, and the marker that says the
+#: generation in it is complete (see :mod:`pipelines.build.generation`).
+STAGE = ".next"
+STAGE_COMPLETE = "COMPLETE"
 
 __all__ = ["FORMATS", "DEFAULT_NAME", "format_of", "read", "read_deferred", "resolve", "write"]
 
@@ -74,7 +78,7 @@ def resolve(path: str | os.PathLike[str]) -> Path:
 
     Raises :class:`GraphFormatError` when nothing readable is there.
     """
-    path = Path(path)
+    path = _newest_generation(Path(path))
     if path.is_dir():
         for name in (DEFAULT_NAME, "graph.gexf", "graph.json"):
             if (path / name).is_file():
@@ -93,6 +97,18 @@ def resolve(path: str | os.PathLike[str]) -> Path:
     if not path.is_file():
         raise GraphFormatError(f"Not a graph file: {path}")
     return path
+
+
+def _newest_generation(path: Path) -> Path:
+    """``path``, or its copy in a complete generation that a build staged but had not
+    finished moving into place when it stopped (so a reader never mixes two)."""
+    folder = path if path.is_dir() else path.parent
+    stage = folder / STAGE
+    if not (stage / STAGE_COMPLETE).is_file():
+        return path
+    if path.is_dir():
+        return stage if (stage / DEFAULT_NAME).is_file() else path
+    return stage / path.name if (stage / path.name).is_file() else path
 
 
 def write(graph: nx.Graph, path: str | os.PathLike[str]) -> Path:

@@ -46,6 +46,7 @@ from typing import Any
 from graph.build import ArticleMeta, build_graph
 from graph.errors import ActorGraphError
 from graph.interactions import add_interactions
+from pipelines.build import generation
 from pipelines.build.background import in_background
 from pipelines.build.cache import (
     CACHE_NAME,
@@ -449,6 +450,8 @@ def _write_outputs(out: Path, docs: Any, entities: Any, relations: Any, result: 
     # last) and the page. (One process at a time: two would slow the main one.)
     t2 = time.perf_counter()
     pending: list[Callable[[], object]] = []
+    final, out = out, generation.begin(out)  # every file into .next/, then one swap
+    staged = True  # until commit() has marked the generation complete
     try:
         mentions = in_background(lambda: write_mentions(out / "mentions.csv", docs, entities,
                                                         raw=raw_csv))
@@ -483,15 +486,21 @@ def _write_outputs(out: Path, docs: Any, entities: Any, relations: Any, result: 
         result.files["html"] = page
         result.files["mentions"] = out / "mentions.csv"
         result.files["relations"] = out / "relations.csv"
-        result.files["cache"] = out / CACHE_NAME
+        result.files["report"] = out / "report.json"
+        result.files = {k: final / p.name for k, p in result.files.items()}
+        result.files["cache"] = final / CACHE_NAME
         result.seconds = time.perf_counter() - t0
         result.timings["write"] = time.perf_counter() - t3
-        result.files["report"] = write_report(out / "report.json", result)
+        write_report(out / "report.json", result)
+        staged = False  # from here on, commit() finishes or leaves it for recover()
+        generation.commit(out)
     except OSError as exc:
         raise OutputError(
-            f"cannot write into the output folder {out}: {exc.strerror or exc} "
-            f"(files already written are complete; the cache is kept)") from exc
+            f"cannot write into the output folder {final}: {exc.strerror or exc} "
+            f"(the previous outputs are kept whole; so is the cache)") from exc
     finally:  # no child left behind, whatever happened
         for waiting in pending:
             with contextlib.suppress(BaseException):
                 waiting()
+        if staged:  # not committed: the previous generation stays whole
+            generation.abort(out)
