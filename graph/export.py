@@ -6,7 +6,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from .errors import ActorGraphError
+from .errors import ActorGraphError, GraphWriteError
 from .model import ActorGraph
 
 
@@ -50,8 +50,11 @@ def export_file(
         graph = graph.between(since, until)
     if types or min_weight > 1:
         graph = graph.filter(types=types, min_weight=min_weight)
-    if fmt == "csv" and raw_csv:
-        from .readwrite import csv as csv_format
+    try:
+        if fmt == "csv" and raw_csv:
+            from .readwrite import csv as csv_format
 
-        return csv_format.write(graph.nx, dst, raw=True)
-    return graph.write(dst, dynamic=dynamic)
+            return csv_format.write(graph.nx, dst, raw=True)
+        return graph.write(dst, dynamic=dynamic)
+    except OSError as exc:  # a read-only folder, a full disk…: one line, not a traceback
+        raise GraphWriteError.of(dst, exc) from exc
