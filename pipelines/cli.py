@@ -77,6 +77,8 @@ def build(
     raw_csv: Annotated[bool, typer.Option(
         "--raw-csv", help="Write CSV cells as they are: no leading ' before a cell that "
         "starts with = + - @ (spreadsheet formula guard).")] = False,
+    max_entries: Annotated[int | None, typer.Option(
+        help="Most files and folders a corpus folder may hold (default 1,000,000).")] = None,
 ) -> None:
     """Read a corpus, extract and resolve actors, and write graph.html, graph.graphml
     and mentions.csv into the output folder.
@@ -92,7 +94,7 @@ def build(
     result = _run(
         build_corpus, corpus, out, window=window, aliases=aliases,
         capitals=capitals, max_nodes=max_nodes, progress=RichProgress() if progress else None,
-        since=since, until=until, raw_csv=raw_csv,
+        since=since, until=until, raw_csv=raw_csv, max_entries=max_entries,
     )
     typer.echo(result.summary())
     if _QUICK_EXIT:  # the actorgraph command: done, skip freeing the graph object by object

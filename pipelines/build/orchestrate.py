@@ -334,6 +334,7 @@ def build_corpus(
     until: str | None = None,
     engine: Engine | None = None,
     raw_csv: bool = False,
+    max_entries: int | None = None,
 ) -> BuildResult:
     """Build the actor graph of ``corpus`` (None: the bundled sample) into ``out``.
 
@@ -352,13 +353,17 @@ def build_corpus(
 
     Text cells of ``mentions.csv`` and ``relations.csv`` that a spreadsheet could take for
     a formula get a leading ``'`` (:mod:`graph.readwrite.csvsafe`) unless ``raw_csv``.
+    ``max_entries`` raises the cap on the files and folders a corpus folder may hold
+    (:data:`~pipelines.readers.corpus.MAX_WALK_ENTRIES`).
     """
     from graph.timeline import date_filter
 
     t0 = time.perf_counter()
     out = Path(out)
     in_range = date_filter(since, until)  # a bad date fails before any long work
-    reader = Corpus(corpus)
+    # the output folder (and any other build's) is never read back as articles
+    reader = Corpus(corpus, exclude=(out,), **({} if max_entries is None
+                                               else {"max_entries": max_entries}))
     overrides = None
     if aliases is not None:  # a malformed file fails before any long work
         from pipelines.resolution.aliases import load_overrides

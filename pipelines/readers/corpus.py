@@ -77,6 +77,11 @@ __all__ = [
 MAX_FILE_BYTES = 20 * 1024 * 1024
 #: Articles longer than this are cut at a paragraph boundary.
 MAX_ARTICLE_CHARS = 200_000
+#: Files and folders a corpus folder walk looks at, at most (a corpus given as ``/`` or a
+#: link to it, or a huge tree, fails at once with a clear error instead of walking it).
+MAX_WALK_ENTRIES = 1_000_000
+#: Files that mark a folder as an actorgraph output folder (never read as articles).
+OUTPUT_MARKERS = (".actorgraph.lock", "cache.sqlite", "report.json")
 #: File types read in a folder, and accepted as a corpus path.
 SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl", ".jsonl.gz", ".csv")
 
@@ -495,10 +500,14 @@ class Corpus:
         *,
         max_bytes: int = MAX_FILE_BYTES,
         max_chars: int = MAX_ARTICLE_CHARS,
+        exclude: Iterable[str | os.PathLike[str]] = (),
+        max_entries: int = MAX_WALK_ENTRIES,
     ) -> None:
         self.path = sample_path() if path is None else Path(os.fspath(path)).expanduser()
         self.max_bytes = int(max_bytes)
         self.max_chars = int(max_chars)
+        self.max_entries = int(max_entries)
+        self._exclude = {Path(os.fspath(p)).expanduser().resolve() for p in exclude}
         self.skipped = ProblemList()
         self.notes = ProblemList()
         self.duplicate_ids = 0
@@ -515,6 +524,9 @@ class Corpus:
             raise CorpusError(f"corpus path cannot be read: {self.path} "
                               f"({exc.strerror or exc})") from None
         if stat.S_ISDIR(st.st_mode):
+            if self.path.resolve() == Path(self.path.resolve().anchor):
+                raise CorpusError(f"the corpus folder is the root of the file system "
+                                  f"({self.path}): give the folder of the articles")
             self._is_dir = True
             self.root = self.path
             files, problems = self._walk()
@@ -555,6 +567,7 @@ class Corpus:
         """Supported files under the folder (sorted, links followed once) and problems."""
         files: list[Path] = []
         problems: list[Skipped] = []
+        walked = [0]
         seen_dirs: set[tuple[int, int]] = set()
         seen_files: dict[tuple[int, int], Path] = {}
 
@@ -568,6 +581,16 @@ class Corpus:
             except OSError as exc:
                 problems.append(Skipped(str(folder), f"cannot list folder: "
                                                       f"{exc.strerror or exc}"))
+                return
+            walked[0] += len(entries)
+            if walked[0] > self.max_entries:
+                raise CorpusError(
+                    f"the corpus folder {self.path} holds more than {self.max_entries:,} "
+                    f"files and folders: is it the right folder (not a link to / or to a "
+                    f"whole disk)? Pass max_entries (--max-entries) to read it anyway")
+            if self._is_output(folder, entries):
+                problems.append(Skipped(str(folder), "an actorgraph output folder, not "
+                                                     "articles: not read"))
                 return
             for entry in entries:
                 if entry.name.startswith("."):
@@ -623,6 +646,14 @@ class Corpus:
         seen_dirs.add(root_key)
         visit(self.path, (root_key,))
         return files, problems
+
+    def _is_output(self, folder: Path, entries: list[os.DirEntry[str]]) -> bool:
+        """Whether ``folder`` is an output folder of a build (one given in ``exclude``,
+        or one holding the lock or cache of a build and its report)."""
+        if self._exclude and folder.resolve() in self._exclude:
+            return True
+        names = {e.name for e in entries}
+        return OUTPUT_MARKERS[0] in names or set(OUTPUT_MARKERS[1:]) <= names
 
     def estimate(self) -> int | None:
         """A cheap estimate of the number of articles (for a progress bar)."""
