@@ -41,7 +41,9 @@ def hostile(tmp_path_factory) -> tuple[Path, Path, object]:
         "\n" * 70_000 + json.dumps({"id": "+blank", "text": TEXT.replace("Moscou", "Alger")},
                                    ensure_ascii=False) + "\n", encoding="utf-8")
     aliases = tmp_path_factory.mktemp("aliases") / "aliases.jsonl"
-    aliases.write_text('{"name": "Mali", "action": "rename", "value": "Ma\\ud800li\\u001b[0m"}\n',
+    aliases.write_text('{"name": "Mali", "action": "rename", "value": "Ma\\ud800li\\u001b[0m"}\n'
+                       '{"name": "Inconnu", "action": "drop"}\n'
+                       '{"name": "Russie", "action": "merge", "value": "Sergueï Lavrov"}\n',
                        encoding="utf-8")
     out = tmp_path_factory.mktemp("hostile_out")
     result = CliRunner().invoke(app, ["build", str(corpus), "--out", str(out), "--no-progress",
@@ -129,3 +131,12 @@ def test_exported_spreadsheets_are_neutralised(tmp_path: Path) -> None:
                 assert not cell.startswith(("=", "+", "-", "@", "\t", "\r"))
         back = csv_format.read(dst)
         assert back.nodes["mali"]["label"] == "=HYPERLINK(\"http://x\")"
+
+
+def test_aliases_problems_reach_the_terminal_and_the_report(hostile) -> None:
+    _, out, result = hostile
+    assert "Warning: aliases.jsonl:2: rule drop 'Inconnu' matched nothing" in result.output
+    assert "Warning: aliases.jsonl:3: merges 'Russie' (state) into" in result.output
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert report["warnings"][0] == "aliases.jsonl:2: rule drop 'Inconnu' matched nothing"
+    assert "actors of different types" in report["warnings"][1]

@@ -402,6 +402,7 @@ def build_corpus(
                     from pipelines.resolution.aliases import apply_overrides
 
                     docs, entities = apply_overrides(docs, entities, overrides)
+                    result.warnings.extend(overrides.problems())
                 relations = relations_of(docs, interaction_rows, entities)
                 del interaction_rows
                 result.timings["resolve"] = time.perf_counter() - t1

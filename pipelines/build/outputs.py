@@ -61,6 +61,9 @@ class BuildResult:
     inferred: int = 0
     #: Articles left out by ``since``/``until`` (undated ones included), or None: no range.
     out_of_range: int | None = None
+    #: What the analyst should look at: aliases rules that matched nothing, merges of
+    #: actors of different types (see :mod:`pipelines.resolution.aliases`).
+    warnings: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         """A short human summary for the terminal."""
@@ -72,6 +75,10 @@ class BuildResult:
         if len(self.skipped) > 10:
             lines.append(f"  … and {len(self.skipped) - 10} more (see report.json)")
         lines.append(self._dates_line())
+        for warning in self.warnings[:20]:
+            lines.append(f"Warning: {shown(warning)}")
+        if len(self.warnings) > 20:
+            lines.append(f"  … and {len(self.warnings) - 20} more warnings (see report.json)")
         lines.append(f"Cache: {self.reused} article(s) reused, {self.reanalysed} re-analysed "
                      f"from cached spaCy output, {self.analysed} run through spaCy.")
         by_type = ", ".join(f"{self.actors[t]} {t}" for t in ACTOR_TYPES if self.actors[t])
@@ -97,6 +104,7 @@ class BuildResult:
                          else {"out_of_range": self.out_of_range})},
             "skipped": [{"where": s.where, "reason": s.reason} for s in self.skipped],
             "notes": [{"where": s.where, "reason": s.reason} for s in self.notes],
+            "warnings": list(self.warnings),
             "actors": {t: self.actors[t] for t in ACTOR_TYPES},
             "edges": self.edges,
             "mentions": self.mentions,
