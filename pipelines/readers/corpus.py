@@ -17,17 +17,24 @@ Without a metadata or header date, a date stated in the first lines of the text 
 :func:`pipelines.readers.dates.infer_text_date`); otherwise the article stays undated.
 
 Other extensions, hidden files and hidden folders are ignored silently. Symbolic links are
-followed, but each real folder and file is read once, so link loops end.
+followed, but each real folder and file is read once, so link loops end. A folder that is
+an actorgraph output folder (or given in ``exclude``) is skipped and reported; the root of
+the file system is refused, and a walk over more than :data:`MAX_WALK_ENTRIES` entries
+stops with a :class:`~pipelines.errors.CorpusError`.
 
 Every input that yields no article is reported in :attr:`Corpus.skipped` with a short
 reason; smaller problems (an article cut to the length limit, a renamed duplicate id, an
-unreadable metadata date) are listed in :attr:`Corpus.notes`.
+unreadable metadata date) are listed in :attr:`Corpus.notes`. Both are
+:class:`~pipelines.readers.problems.ProblemList`: per file and kind of reason the first
+few are kept and the rest counted, so memory never grows with the number of bad rows.
 
 Limits:
 
 * :data:`MAX_FILE_BYTES` (20 MB): a single-article file (.txt, .md, .html) above this size
-  is skipped, and so is a single JSONL line or CSV record above it. JSONL and CSV files
-  themselves may be of any size: they are streamed line by line, never loaded whole.
+  is skipped, and so is a single JSONL line or CSV record above it, checked while it is
+  read (in every encoding), so it is never held whole. JSONL and CSV files themselves may
+  be of any size: they are streamed line by line, never loaded whole. A CSV quoted field
+  running away is one bad row (see :mod:`pipelines.readers.csvrows`).
 * :data:`MAX_ARTICLE_CHARS` (200,000 characters): a longer article is cut at a paragraph
   boundary (reported in :attr:`Corpus.notes`) so that spaCy is never fed a huge document.
 
