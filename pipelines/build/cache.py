@@ -141,7 +141,8 @@ def _unpack(blob: bytes) -> Any:
 
 
 #: Modules whose code decides which articles a corpus file gives.
-_READER_MODULES = ("readers/corpus", "readers/dates", "readers/htmltext")
+_READER_MODULES = ("readers/corpus", "readers/csvrows", "readers/problems", "readers/dates",
+                   "readers/htmltext")
 _READER_LIBRARIES = ("charset-normalizer", "trafilatura", "dateparser", "lxml")
 
 
