@@ -7,6 +7,7 @@ Extension      Format
 ``.gexf``      GEXF 1.3 with ``viz`` colour, size and position
 ``.json``      networkx node-link JSON (``"nodes"`` / ``"edges"``), lists as JSON lists
 ``.csv``       Gephi spreadsheets: ``x.csv`` writes ``x.nodes.csv`` and ``x.edges.csv``
+``.parquet``   typed tables (needs pyarrow): ``x.nodes.parquet``, ``x.edges.parquet``, …
 =============  ============================================================================
 
 Every write is atomic: a reader never sees a half-written file. A GraphML file also gets a
@@ -36,6 +37,7 @@ FORMATS: dict[str, str] = {
     ".gexf": "gexf",
     ".json": "json",
     ".csv": "csv",
+    ".parquet": "parquet",
 }
 
 #: The file :func:`read` looks for inside a build's output folder.
@@ -54,7 +56,7 @@ def format_of(path: str | os.PathLike[str]) -> str:
     try:
         return FORMATS[suffix]
     except KeyError:
-        known = ", ".join(sorted({".graphml", ".gexf", ".json", ".csv"}))
+        known = ", ".join(sorted({".graphml", ".gexf", ".json", ".csv", ".parquet"}))
         shown = f"'{suffix}'" if suffix else "no extension"
         raise GraphFormatError(
             f"Unknown graph format ({shown}) for {path}: use one of {known}"
@@ -68,6 +70,8 @@ def _module(fmt: str):
         from . import gexf as mod
     elif fmt == "json":
         from . import jsonfmt as mod
+    elif fmt == "parquet":
+        from . import parquet as mod
     else:
         from . import csv as mod
     return mod
@@ -80,7 +84,7 @@ def resolve(path: str | os.PathLike[str]) -> Path:
     """
     path = _newest_generation(Path(path))
     if path.is_dir():
-        for name in (DEFAULT_NAME, "graph.gexf", "graph.json"):
+        for name in (DEFAULT_NAME, "graph.gexf", "graph.json", "nodes.parquet"):
             if (path / name).is_file():
                 return path / name
         raise GraphFormatError(f"No graph file in folder {path} (expected {DEFAULT_NAME})")
@@ -89,6 +93,13 @@ def resolve(path: str | os.PathLike[str]) -> Path:
         from .csv import csv_paths
 
         nodes, edges = csv_paths(path)
+        if not nodes.is_file():
+            raise GraphFormatError(f"Graph file not found: {nodes}")
+        return path
+    if fmt == "parquet":
+        from .parquet import parquet_paths
+
+        nodes = parquet_paths(path)["nodes"]
         if not nodes.is_file():
             raise GraphFormatError(f"Graph file not found: {nodes}")
         return path

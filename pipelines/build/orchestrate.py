@@ -408,7 +408,8 @@ def build_corpus(
                 result.timings["resolve"] = time.perf_counter() - t1
                 title = "actorgraph — " + (Path(corpus).name if corpus else "sample corpus")
                 _write_outputs(out, docs, entities, relations, result, title=title,
-                               window=window, max_nodes=max_nodes, t0=t0, raw_csv=raw_csv)
+                               window=window, max_nodes=max_nodes, t0=t0, progress=reporter,
+                               raw_csv=raw_csv)
     finally:
         reporter.close()
     return result
@@ -443,7 +444,7 @@ def _analyse(reader: Corpus, out: Path, options: Options, result: BuildResult,
 
 def _write_outputs(out: Path, docs: Any, entities: Any, relations: Any, result: BuildResult,
                    *, title: str, window: str, max_nodes: int, t0: float,
-                   raw_csv: bool = False) -> None:
+                   progress: Progress, raw_csv: bool = False) -> None:
     """The graph, then every file (see the module doc: two cores write at once)."""
     from graph.html import render_html
     from graph.readwrite._common import layout, viz_attributes
@@ -455,6 +456,7 @@ def _write_outputs(out: Path, docs: Any, entities: Any, relations: Any, result: 
     # layout (only needed for the node rows, which the GraphML writer fills in
     # last) and the page. (One process at a time: two would slow the main one.)
     t2 = time.perf_counter()
+    progress.phase("Building the graph")
     pending: list[Callable[[], object]] = []
     final, out = out, generation.begin(out)  # every file into .next/, then one swap
     staged = True  # until commit() has marked the generation complete
@@ -472,6 +474,7 @@ def _write_outputs(out: Path, docs: Any, entities: Any, relations: Any, result: 
         result.edges = g.number_of_edges()
         t3 = time.perf_counter()
         result.timings["graph"] = t3 - t2
+        progress.phase("Writing")
 
         # each file is written to a temporary file, then renamed
         def layout_then_page() -> tuple[dict[Any, tuple], Path | Exception]:
