@@ -73,7 +73,8 @@ class BuildResult:
         for s in self.skipped[:10]:  # names from the corpus: never raw control characters
             lines.append(f"  - {shown(s.where)}: {shown(s.reason)}")
         if len(self.skipped) > 10:
-            lines.append(f"  … and {len(self.skipped) - 10} more (see report.json)")
+            rest = skipped - sum(map(more_count, self.skipped[:10]))
+            lines.append(f"  … and {rest:,} more (see report.json)")
         lines.append(self._dates_line())
         for warning in self.warnings[:20]:
             lines.append(f"Warning: {shown(warning)}")
