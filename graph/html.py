@@ -31,7 +31,7 @@ import networkx as nx
 import numpy as np
 
 from .atomic import atomic_path
-from .errors import ActorGraphError, GraphFormatError
+from .errors import ActorGraphError, GraphFormatError, GraphWriteError
 from .html_interactions import edge_fields, meta_fields
 from .layout import draw_order, layout_positions, node_radii, page_positions, separate
 from .schema import ACTOR_TYPES, TYPE_COLOURS, TYPE_LABELS
@@ -435,5 +435,8 @@ def render_file(
 ) -> RenderInfo:
     """Read a saved graph (any format :func:`graph.readwrite.read` knows) and render it."""
     G = _read_graph(Path(graph_path))
-    return render_html(G, target, title=title, max_nodes=max_nodes, min_weight=min_weight,
-                       types=types)
+    try:
+        return render_html(G, target, title=title, max_nodes=max_nodes,
+                           min_weight=min_weight, types=types)
+    except OSError as exc:  # a read-only folder, a full disk…: one line, not a traceback
+        raise GraphWriteError.of(target, exc) from exc

@@ -44,7 +44,9 @@ def _run(func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     try:
         return func(*args, **kwargs)
     except ActorGraphError as exc:
-        typer.echo(f"Error: {exc}", err=True)
+        from pipelines.display import shown
+
+        typer.echo(f"Error: {shown(exc)}", err=True)
         raise typer.Exit(1) from None
 
 
@@ -85,6 +87,11 @@ def build(
         help="Only articles dated from this date (YYYY, YYYY-MM or YYYY-MM-DD).")] = None,
     until: Annotated[str | None, typer.Option(
         help="Only articles dated up to this date (inclusive).")] = None,
+    raw_csv: Annotated[bool, typer.Option(
+        "--raw-csv", help="Write CSV cells as they are: no leading ' before a cell that "
+        "starts with = + - @ (spreadsheet formula guard).")] = False,
+    max_entries: Annotated[int | None, typer.Option(
+        help="Most files and folders a corpus folder may hold (default 1,000,000).")] = None,
     quiet: Quiet = False,
     verbose: Verbose = False,
 ) -> None:
@@ -111,7 +118,7 @@ def build(
     result = _run(
         build_corpus, corpus, out, window=window, aliases=aliases,
         capitals=capitals, max_nodes=max_nodes, since=since, until=until,
-        progress=reporter,
+        progress=reporter, raw_csv=raw_csv, max_entries=max_entries,
     )
     logging.getLogger(LOGGER_NAME).info("%s", format_timings(result.timings, result.seconds))
     if not quiet:
@@ -173,6 +180,9 @@ def export(
     dynamic: Annotated[bool, typer.Option(
         "--dynamic", help="GEXF only: a dynamic graph (a spell per month with articles on "
         "every actor and link, the weight per month) for Gephi's Timeline.")] = False,
+    raw_csv: Annotated[bool, typer.Option(
+        "--raw-csv", help="CSV only: cells as they are, no leading ' before a cell that "
+        "starts with = + - @ (spreadsheet formula guard).")] = False,
     quiet: Quiet = False,
     verbose: Verbose = False,
 ) -> None:
@@ -185,7 +195,7 @@ def export(
     from graph.export import export_file
 
     written = _run(export_file, graph_file, to, types=_types(type_), min_weight=min_weight,
-                   since=since, until=until, dynamic=dynamic)
+                   since=since, until=until, dynamic=dynamic, raw_csv=raw_csv)
     if not quiet:
         typer.echo(str(written))
 

@@ -25,6 +25,7 @@ import networkx as nx
 
 from ..errors import GraphFormatError
 from ..gc_pause import gc_paused
+from .validate import check
 
 if TYPE_CHECKING:  # pragma: no cover
     from .sidecar import DeferredLists
@@ -41,6 +42,10 @@ FORMATS: dict[str, str] = {
 
 #: The file :func:`read` looks for inside a build's output folder.
 DEFAULT_NAME = "graph.graphml"
+#: A build's staging folder inside its output folder, and the marker that says the
+#: generation in it is complete (see :mod:`pipelines.build.generation`).
+STAGE = ".next"
+STAGE_COMPLETE = "COMPLETE"
 
 __all__ = ["FORMATS", "DEFAULT_NAME", "format_of", "read", "read_deferred", "resolve", "write"]
 
@@ -77,7 +82,7 @@ def resolve(path: str | os.PathLike[str]) -> Path:
 
     Raises :class:`GraphFormatError` when nothing readable is there.
     """
-    path = Path(path)
+    path = _newest_generation(Path(path))
     if path.is_dir():
         for name in (DEFAULT_NAME, "graph.gexf", "graph.json", "nodes.parquet"):
             if (path / name).is_file():
@@ -103,6 +108,18 @@ def resolve(path: str | os.PathLike[str]) -> Path:
     if not path.is_file():
         raise GraphFormatError(f"Not a graph file: {path}")
     return path
+
+
+def _newest_generation(path: Path) -> Path:
+    """``path``, or its copy in a complete generation that a build staged but had not
+    finished moving into place when it stopped (so a reader never mixes two)."""
+    folder = path if path.is_dir() else path.parent
+    stage = folder / STAGE
+    if not (stage / STAGE_COMPLETE).is_file():
+        return path
+    if path.is_dir():
+        return stage if (stage / DEFAULT_NAME).is_file() else path
+    return stage / path.name if (stage / path.name).is_file() else path
 
 
 def write(graph: nx.Graph, path: str | os.PathLike[str]) -> Path:
@@ -141,8 +158,8 @@ def read_deferred(path: str | os.PathLike[str], *, defer: bool = True
                 fast = sidecar.load(path, defer=defer)
                 if fast is not None:
                     return fast
-                return _read_graphml_and_refresh(path), None
-            return _module(fmt).read(path), None
+                return check(_read_graphml_and_refresh(path)), None
+            return check(_module(fmt).read(path)), None
     except GraphFormatError as exc:
         raise GraphFormatError(f"Could not read {path} as {fmt}: {exc}") from exc
     except Exception as exc:  # any parser error becomes a user error
