@@ -26,9 +26,11 @@ def test_build_exits_0_with_every_output_complete(tmp_path):
     out = tmp_path / "out"
     proc = _cli("build", "--out", str(out), "--no-progress")
     assert proc.returncode == 0, proc.stderr
-    assert "Read 5 article(s)" in proc.stdout and proc.stdout.rstrip().endswith(
-        str(out / "report.json"))
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    # the whole summary came through: its first line and every file it lists at the end
+    assert proc.stdout.startswith("Read 5 article(s)") and proc.stdout.endswith("\n")
+    assert all(path in proc.stdout for path in [*report["files"].values(),
+                                                 str(out / "report.json")])
     with (out / "mentions.csv").open(encoding="utf-8", newline="") as fh:
         assert len(list(csv.DictReader(fh))) == report["mentions"] > 0
     with (out / "relations.csv").open(encoding="utf-8", newline="") as fh:
