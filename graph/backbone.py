@@ -12,12 +12,14 @@ leaf's only link stays if it matters to the other end.
 The filter is local: a minor actor keeps its strongest links even when they are light in
 absolute terms, so the backbone spans the whole graph instead of only its heavy core.
 
-Which strength? Raw co-occurrence counts (``by="weight"``, the paper's setting) give most
-actors their link to the corpus's most common actor as the significant one, and the
-backbone becomes a star around it. The default, ``by="association"``, applies the same
-test to the association strength (:mod:`graph.association`, negative values counted as
-0), which already discounts how common each actor is: the links kept are those specific
-to an actor, so clusters show.
+Which strength? ``by="weight"`` (the default) tests raw co-occurrence counts, as the
+paper does. Among the most connected actors of a corpus, though, most actors' heaviest
+link goes to the corpus's most common actor, and that backbone is a star around it.
+``by="association"`` applies the same test to association strength
+(:mod:`graph.association`, negative values counted as 0), which already discounts how
+common each actor is: the links kept are those specific to an actor, so clusters show.
+The HTML view draws that one, computed on the actors it shows. (On a whole corpus, where
+most actors have a few links of similar association, few links pass that test.)
 
 >>> import networkx as nx
 >>> g = nx.Graph()
@@ -47,7 +49,7 @@ __all__ = ["ALPHAS", "Strength", "alpha_for", "backbone", "disparity", "disparit
 Strength = Literal["association", "weight"]
 
 #: The significance levels the page offers, loosest first.
-ALPHAS: tuple[float, ...] = (0.05, 0.01, 0.001, 1e-4, 1e-5, 1e-6, 1e-8, 1e-10)
+ALPHAS: tuple[float, ...] = (0.05, 0.02, 0.01, 0.005, 0.002, 0.001, 1e-4, 1e-5, 1e-6, 1e-8)
 
 
 def disparity_pvalues(n: int, sources: np.ndarray, targets: np.ndarray,
@@ -85,7 +87,7 @@ def strengths(graph: nx.Graph, edges: Sequence[tuple[Any, Any]], by: Strength) -
     return np.array([max(float(graph.edges[u, v][ATTR]), 0.0) for u, v in edges])
 
 
-def disparity(graph: nx.Graph, by: Strength = "association") -> dict[tuple[Any, Any], float]:
+def disparity(graph: nx.Graph, by: Strength = "weight") -> dict[tuple[Any, Any], float]:
     """The disparity filter's p-value of every edge of ``graph``, keyed as
     ``graph.edges()`` lists them."""
     edges = list(graph.edges())
@@ -96,7 +98,7 @@ def disparity(graph: nx.Graph, by: Strength = "association") -> dict[tuple[Any, 
     return {edge: float(x) for edge, x in zip(edges, p, strict=True)}
 
 
-def backbone(graph: nx.Graph, alpha: float = 0.05, by: Strength = "association",
+def backbone(graph: nx.Graph, alpha: float = 0.05, by: Strength = "weight",
              keep_isolates: bool = False) -> nx.Graph:
     """A new graph with the links whose disparity p-value is below ``alpha`` (attributes
     copied) and the actors they join (all actors with ``keep_isolates``)."""
@@ -118,8 +120,8 @@ def alpha_for(pvalues: np.ndarray, n_nodes: int, per_node: float = 3.0,
     """The loosest level of ``ladder`` whose backbone has at most ``per_node`` links per
     node (the strictest level when none does).
 
-    >>> alpha_for(np.array([0.2, 0.02, 0.002, 0.0002]), 1, per_node=2)
-    0.01
+    >>> alpha_for(np.array([0.2, 0.03, 0.002, 0.0002]), 1, per_node=1)
+    0.002
     """
     limit = per_node * max(n_nodes, 1)
     for alpha in ladder:

@@ -49,6 +49,7 @@ from typing import Any, TypeVar
 import networkx as nx
 
 from graph.atomic import atomic_open
+from graph.association import add_association
 from graph.build import ArticleMentions, ArticleMeta, EntityInfo, build_graph
 from graph.errors import ActorGraphError
 from graph.interactions import InteractionRow, add_interactions
@@ -850,6 +851,7 @@ def build_corpus(
                 add_interactions(g, relations)
                 result.relations = write_relations(out / "relations.csv", relations)
                 stamp_months(g)
+                add_association(g)  # each link's association strength (graph.association)
                 result.graph = g
                 result.actors = Counter(d["type"] for _, d in g.nodes(data=True))
                 result.edges = g.number_of_edges()
