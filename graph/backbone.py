@@ -49,7 +49,7 @@ __all__ = ["ALPHAS", "Strength", "alpha_for", "backbone", "disparity", "disparit
 Strength = Literal["association", "weight"]
 
 #: The significance levels the page offers, loosest first.
-ALPHAS: tuple[float, ...] = (0.05, 0.02, 0.01, 0.005, 0.002, 0.001, 1e-4, 1e-5, 1e-6, 1e-8)
+ALPHAS: tuple[float, ...] = (0.05, 0.03, 0.02, 0.01, 0.005, 0.002, 0.001, 1e-4, 1e-5, 1e-6, 1e-8)
 
 
 def disparity_pvalues(n: int, sources: np.ndarray, targets: np.ndarray,

@@ -39,9 +39,9 @@ class Structure:
 
 
 def layout_links(n: int, sources: np.ndarray, targets: np.ndarray, association: np.ndarray,
-                 pvalues: np.ndarray, alpha: float) -> np.ndarray:
+                 pvalues: np.ndarray, alpha: float, per_node: int = 3) -> np.ndarray:
     """A boolean mask of the links the layout uses: those with a p-value below ``alpha``
-    and each node's most associated link."""
+    and each node's ``per_node`` most associated links (with a positive association)."""
     mask = pvalues < alpha
     if len(association) == 0:
         return mask
@@ -49,9 +49,11 @@ def layout_links(n: int, sources: np.ndarray, targets: np.ndarray, association: 
     values = np.concatenate([association, association])
     links = np.concatenate([np.arange(len(association))] * 2)
     order = np.lexsort((-values, ends))  # by node, most associated first
-    first = np.ones(len(order), dtype=bool)
-    first[1:] = ends[order][1:] != ends[order][:-1]
-    mask[links[order][first]] = True
+    sorted_ends = ends[order]
+    start = np.searchsorted(sorted_ends, sorted_ends, side="left")
+    rank = np.arange(len(order)) - start
+    chosen = order[(rank < per_node) & (values[order] > 0)]
+    mask[links[chosen]] = True
     return mask
 
 
@@ -86,8 +88,11 @@ def structure(n: int, sources: np.ndarray, targets: np.ndarray, association: np.
     pvalues = disparity_pvalues(n, src, dst, positive)
     alpha = alpha_for(pvalues, n, per_node)
     mask = layout_links(n, src, dst, assoc, pvalues, alpha)
-    # layout_positions pulls with 1 + log(weight): weight e^(2a) pulls with 1 + 2a.
-    pos = layout_positions(n, src[mask], dst[mask], np.exp(2.0 * positive[mask]), seed=seed)
-    community = (_communities(n, src[mask], dst[mask], np.maximum(positive[mask], 0.01), seed)
+    s, t, a = src[mask], dst[mask], positive[mask]
+    community = (_communities(n, s, t, np.maximum(a, 0.01), seed)
                  if n else np.zeros(0, dtype=np.int64))
+    # Links pull with 1 + 3 * association, three times less between communities, so that
+    # they separate. (layout_positions pulls with 1 + log(weight).)
+    pull = (1.0 + 3.0 * a) * np.where(community[s] == community[t], 1.0, 1.0 / 3.0)
+    pos = layout_positions(n, s, t, np.exp(pull - 1.0), seed=seed)
     return Structure(pos, community, pvalues, alpha)

@@ -550,11 +550,16 @@ def _structure_meta(shape: Structure, nodes: list[dict[str, Any]],
         for c, colour in zip(range(len(members)), PALETTE, strict=False)
     ]
     big = n_edges > max(_LINKS_PER_ACTOR * len(nodes), _BIG_LINKS)
+    # Counted as the page does, on the rounded significances it receives.
+    significance = np.array([_significance(float(p)) for p in shape.pvalues])
+    levels = [[a, int((significance > -math.log10(a) + 1e-9).sum())] for a in ALPHAS]
+    limit = _LINKS_PER_ACTOR * max(len(nodes), 1)
+    alpha = next((a for a, count in levels if count <= limit), ALPHAS[-1])
     return {
         "communities": communities,
         "backbone": {
-            "alpha": shape.alpha,
-            "levels": [[a, int((shape.pvalues < a).sum())] for a in ALPHAS],
+            "alpha": alpha,
+            "levels": levels,
             "mode": "backbone" if big else "all",
             "per_actor": _LINKS_PER_ACTOR,
         },
