@@ -20,7 +20,7 @@ import numpy as np
 
 from .backbone import alpha_for, disparity_pvalues
 
-__all__ = ["PALETTE", "Structure", "layout_links", "structure"]
+__all__ = ["PALETTE", "Structure", "layout_links", "strongest_links", "structure"]
 
 #: Colours of the largest communities (a qualitative palette); the others are grey.
 PALETTE: tuple[str, ...] = ("#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948",
@@ -38,11 +38,10 @@ class Structure:
     alpha: float
 
 
-def layout_links(n: int, sources: np.ndarray, targets: np.ndarray, association: np.ndarray,
-                 pvalues: np.ndarray, alpha: float, per_node: int = 3) -> np.ndarray:
-    """A boolean mask of the links the layout uses: those with a p-value below ``alpha``
-    and each node's ``per_node`` most associated links (with a positive association)."""
-    mask = pvalues < alpha
+def strongest_links(sources: np.ndarray, targets: np.ndarray, association: np.ndarray,
+                    per_node: int = 1) -> np.ndarray:
+    """A boolean mask of each node's ``per_node`` most associated links (positive only)."""
+    mask = np.zeros(len(association), dtype=bool)
     if len(association) == 0:
         return mask
     ends = np.concatenate([sources, targets])
@@ -52,9 +51,15 @@ def layout_links(n: int, sources: np.ndarray, targets: np.ndarray, association: 
     sorted_ends = ends[order]
     start = np.searchsorted(sorted_ends, sorted_ends, side="left")
     rank = np.arange(len(order)) - start
-    chosen = order[(rank < per_node) & (values[order] > 0)]
-    mask[links[chosen]] = True
+    mask[links[order[(rank < per_node) & (values[order] > 0)]]] = True
     return mask
+
+
+def layout_links(n: int, sources: np.ndarray, targets: np.ndarray, association: np.ndarray,
+                 pvalues: np.ndarray, alpha: float, per_node: int = 3) -> np.ndarray:
+    """A boolean mask of the links the layout uses: those with a p-value below ``alpha``
+    and each node's ``per_node`` most associated links (with a positive association)."""
+    return (pvalues < alpha) | strongest_links(sources, targets, association, per_node)
 
 
 def _communities(n: int, sources: np.ndarray, targets: np.ndarray,

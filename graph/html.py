@@ -34,7 +34,7 @@ from .association import ATTR as ASSOCIATION
 from .association import corpus_size, npmi
 from .atomic import atomic_path
 from .backbone import ALPHAS
-from .clusters import PALETTE, Structure, structure
+from .clusters import PALETTE, Structure, strongest_links, structure
 from .errors import ActorGraphError, GraphFormatError
 from .html_interactions import edge_fields, meta_fields
 from .schema import ACTOR_TYPES, TYPE_COLOURS, TYPE_LABELS
@@ -411,6 +411,7 @@ def page_data(
     mentions = np.array([_as_int(sub.nodes[v].get("mentions")) for v in order], dtype=float)
     assoc = _associations(G, edge_list)
     shape = structure(n, src, dst, assoc)  # on association: clusters separate
+    top1 = strongest_links(src, dst, assoc, 1)  # in the page's backbone too
     pos = separate(shape.positions * spread, node_radii(mentions))
 
     article_index: Mapping[str, Any] = G.graph.get("article_index") or {}
@@ -468,6 +469,8 @@ def page_data(
         entry = {"s": index[u], "t": index[v], "w": _as_int(d.get("weight"), 1),
                  "n": _as_int(d.get("sentences")), "as": round(float(assoc[k]), 3),
                  "sg": _significance(float(shape.pvalues[k]))}
+        if top1[k]:
+            entry["tp"] = 1
         if evidence:
             entry["ev"] = evidence
         for key, short in (("first_seen", "fs"), ("last_seen", "ls")):
@@ -503,7 +506,7 @@ def page_data(
         ],
     }
     meta.update(meta_fields())
-    meta.update(_structure_meta(shape, nodes, len(edges)))
+    meta.update(_structure_meta(shape, nodes, edges))
     data = {"meta": meta, "nodes": nodes, "edges": edges, "articles": articles}
     from .timebar import add_time
 
@@ -538,8 +541,11 @@ def _significance(p: float) -> float:
 
 
 def _structure_meta(shape: Structure, nodes: list[dict[str, Any]],
-                    n_edges: int) -> dict[str, Any]:
-    """The page's description of the backbone levels and of the communities."""
+                    edges: list[dict[str, Any]]) -> dict[str, Any]:
+    """The page's description of the backbone levels and of the communities.
+
+    The page's backbone at level ``alpha``: the links significant at that level and each
+    actor's most associated link (``tp``), so that no actor drawn is left without one."""
     members: dict[int, list[str]] = {}
     for entry in nodes:  # most mentioned first
         if "cm" in entry:
@@ -549,10 +555,12 @@ def _structure_meta(shape: Structure, nodes: list[dict[str, Any]],
          "colour": colour}
         for c, colour in zip(range(len(members)), PALETTE, strict=False)
     ]
-    big = n_edges > max(_LINKS_PER_ACTOR * len(nodes), _BIG_LINKS)
+    big = len(edges) > max(_LINKS_PER_ACTOR * len(nodes), _BIG_LINKS)
     # Counted as the page does, on the rounded significances it receives.
-    significance = np.array([_significance(float(p)) for p in shape.pvalues])
-    levels = [[a, int((significance > -math.log10(a) + 1e-9).sum())] for a in ALPHAS]
+    significance = np.array([float(e["sg"]) for e in edges])
+    top1 = np.array([bool(e.get("tp")) for e in edges], dtype=bool)
+    levels = [[a, int(((significance > -math.log10(a) + 1e-9) | top1).sum())]
+              for a in ALPHAS]
     limit = _LINKS_PER_ACTOR * max(len(nodes), 1)
     alpha = next((a for a, count in levels if count <= limit), ALPHAS[-1])
     return {

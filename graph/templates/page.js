@@ -227,11 +227,13 @@
   }
 
   // The backbone: a link is in it at level alpha when its significance (-log10 p) is above
-  // -log10(alpha). `linkAlpha` null: all links.
+  // -log10(alpha), or when it is an actor's most associated link (tp). `linkAlpha` null:
+  // all links.
   var BACKBONE = META.backbone || { alpha: 1, levels: [], mode: "all" };
   var linkAlpha = BACKBONE.mode === "backbone" ? BACKBONE.alpha : null;
   function inBackbone(j) {
-    return linkAlpha === null || (EDGES[j].sg || 0) > -Math.log10(linkAlpha) + 1e-9;
+    var e = EDGES[j];
+    return linkAlpha === null || e.tp === 1 || (e.sg || 0) > -Math.log10(linkAlpha) + 1e-9;
   }
   EDGES.forEach(function (e, j) { edgeLight[j] = !inBackbone(j); });
 
