@@ -142,7 +142,7 @@
 
   var nodeHidden = NODES.map(function () { return false; });
   var edgeHidden = EDGES.map(function () { return false; });  // drawn or not
-  var edgeLight = EDGES.map(function () { return false; });   // hidden in the edge data set
+  var edgeLight = EDGES.map(function () { return false; });   // left out of the edge view
 
   // Sizes grow with the logarithm of the count, against at least `floor`, so a small
   // corpus (counts 1-3) does not draw giant dots. Sizes are computed here rather than
@@ -260,7 +260,7 @@
 
   var edges = new vis.DataSet(EDGES.map(function (e, j) {
     var item = { id: j, from: e.s, to: e.t, width: 1 + 8 * logScale(e.w, maxWeight, 12),
-      title: edgeTooltip(e), hidden: edgeLight[j] };
+      title: edgeTooltip(e) };
     if (e.c) { item.color = { color: e.c, highlight: e.c, hover: e.c, inherit: false }; }
     return item;
   }));
@@ -306,13 +306,17 @@
   };
 
   mark("datasets");
-  var network = new vis.Network($("network"), { nodes: nodes, edges: edges }, options);
+  // vis gets a view of the links drawn: the others cost nothing until they are shown
+  // (a big graph's page has tens of thousands of links, the backbone a few hundred).
+  var edgeView = new vis.DataView(edges, { filter: function (item) { return !edgeLight[item.id]; } });
+  var network = new vis.Network($("network"), { nodes: nodes, edges: edgeView }, options);
   mark("network");
 
   window.actorgraph = {
     network: network,
     nodes: nodes,
     edges: edges,
+    edgeView: edgeView,
     data: DATA,
     ready: false
   };
@@ -803,7 +807,7 @@
     var minW = Number(slider.value);
     sliderValue.textContent = plural(minW, "article", "articles");
     var nodeUpdates = [];
-    var edgeUpdates = [];
+    var edgeChanges = 0;
     var shownNodes = 0;
     var shownEdges = 0;
     var tf = window.actorgraph.timeFilter || null;  // set by the time bar (timebar.js)
@@ -817,8 +821,8 @@
     });
     if (nodeUpdates.length) { nodes.update(nodeUpdates); }
     focusNeighbourhood(minW, tf);
-    // vis already skips the edges of hidden nodes: the edge data set only records the
-    // link filters (and the focus), which keeps a type toggle cheap on big graphs.
+    // vis already skips the edges of hidden nodes: the edge view only applies the link
+    // filters (and the focus), which keeps a type toggle cheap on big graphs.
     EDGES.forEach(function (e, j) {
       var show = linkOk(j, minW, tf);
       if (show && focusNode !== null) {
@@ -829,12 +833,12 @@
       }
       if (show === edgeLight[j]) {
         edgeLight[j] = !show;
-        edgeUpdates.push({ id: j, hidden: !show });
+        edgeChanges += 1;
       }
       edgeHidden[j] = !show || nodeHidden[e.s] || nodeHidden[e.t];
       if (!edgeHidden[j]) { shownEdges += 1; }
     });
-    if (edgeUpdates.length) { edges.update(edgeUpdates); }
+    if (edgeChanges) { edgeView.refresh(); }
     refreshGroups();
     var text = "Showing " + plural(shownNodes, "actor", "actors") + ", " +
       plural(shownEdges, "link", "links") + ".";
