@@ -993,10 +993,7 @@
       if (i === undefined) { i = null; }
     }
     if (i === null) { return null; }
-    ensureVisibleType(NODES[i].t);
-    setFocus(i);
-    network.selectNodes([i], true);
-    showNode(i);
+    goToNode(i, false);  // focus, select, open its card and centre the view on it
     return i;
   }
 
