@@ -31,8 +31,10 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 import networkx as nx
+import numpy as np
 
-__all__ = ["ATTR", "add_association", "corpus_size", "edge_association", "lift", "npmi"]
+__all__ = ["ATTR", "add_association", "corpus_size", "edge_association", "lift", "npmi",
+           "npmi_array"]
 
 #: The edge attribute that holds the association strength.
 ATTR = "association"
@@ -129,9 +131,29 @@ def add_association(graph: nx.Graph, edges: Iterable[tuple[Any, Any]] | None = N
     """
     n = corpus_size(graph)
     articles = {x: _count(d.get("articles")) for x, d in graph.nodes(data=True)}
-    pairs = graph.edges(data=True) if edges is None else (
-        (u, v, graph.edges[u, v]) for u, v in edges)
-    for u, v, data in pairs:
-        data[ATTR] = round(npmi(_count(data.get("weight")), articles[u], articles[v], n),
-                           digits)
+    rows = list(graph.edges(data=True) if edges is None else
+                ((u, v, graph.edges[u, v]) for u, v in edges))
+    c = np.array([_count(d.get("weight")) for _, _, d in rows], dtype=np.float64)
+    n_i = np.array([articles[u] for u, _, _ in rows], dtype=np.float64)
+    n_j = np.array([articles[v] for _, v, _ in rows], dtype=np.float64)
+    for (_, _, data), value in zip(rows, npmi_array(c, n_i, n_j, n), strict=True):
+        data[ATTR] = round(float(value), digits)
     return graph
+
+
+def npmi_array(c: np.ndarray, n_i: np.ndarray, n_j: np.ndarray, n: int) -> np.ndarray:
+    """:func:`npmi` of many links at once (same values, same consistency rules).
+
+    >>> npmi_array(np.array([10, 10, 0]), np.array([10, 100, 5]), np.array([10, 100, 5]),
+    ...            1000).round(3).tolist()
+    [1.0, 0.0, -1.0]
+    """
+    c = np.maximum(np.asarray(c, dtype=np.float64), 0.0)
+    n_i = np.maximum(np.maximum(np.asarray(n_i, dtype=np.float64), c), 1.0)
+    n_j = np.maximum(np.maximum(np.asarray(n_j, dtype=np.float64), c), 1.0)
+    total = np.maximum.reduce([np.full_like(c, float(n)), n_i, n_j, n_i + n_j - c])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        value = np.log(c * total / (n_i * n_j)) / -np.log(c / total)
+    value = np.where(c >= total, 1.0, value)
+    value = np.where(c <= 0, -1.0, value)
+    return np.clip(value, -1.0, 1.0)

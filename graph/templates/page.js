@@ -140,6 +140,7 @@
     return text;
   }
 
+  var edgesHeavy = false;  // many links drawn: hidden while dragging or zooming
   var nodeHidden = NODES.map(function () { return false; });
   var edgeHidden = EDGES.map(function () { return false; });  // drawn or not
   var edgeLight = EDGES.map(function () { return false; });   // left out of the edge view
@@ -297,8 +298,8 @@
     interaction: {
       hover: true,
       tooltipDelay: 120,
-      hideEdgesOnDrag: BIG,
-      hideEdgesOnZoom: BIG,
+      hideEdgesOnDrag: false,  // set by applyFilters, from the links drawn
+      hideEdgesOnZoom: false,
       multiselect: false,
       navigationButtons: false,
       keyboard: false
@@ -839,6 +840,12 @@
       if (!edgeHidden[j]) { shownEdges += 1; }
     });
     if (edgeChanges) { edgeView.refresh(); }
+    // Only with many links drawn (all links of a big graph) are they hidden while moving.
+    var heavy = shownEdges > 4000;
+    if (heavy !== edgesHeavy) {
+      edgesHeavy = heavy;
+      network.setOptions({ interaction: { hideEdgesOnDrag: heavy, hideEdgesOnZoom: heavy } });
+    }
     refreshGroups();
     var text = "Showing " + plural(shownNodes, "actor", "actors") + ", " +
       plural(shownEdges, "link", "links") + ".";
