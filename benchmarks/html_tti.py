@@ -99,6 +99,8 @@ def measure(browser, path: Path) -> dict[str, float]:
     page.goto(path.as_uri(), wait_until="commit")
     page.wait_for_function("() => window.actorgraphReady !== undefined", timeout=60_000,
                            polling=10)
+    drawn = page.evaluate("""() => [actorgraph.network.body.nodeIndices.length,
+        actorgraph.network.body.edgeIndices.length]""")  # by default, before any click
     # The most mentioned actor is node 0: click it where it is drawn.
     x, y = page.evaluate("""() => {
         const net = actorgraph.network;
@@ -119,8 +121,6 @@ def measure(browser, path: Path) -> dict[str, float]:
         box.click();
         return t1 - t0;
     }""")
-    drawn = page.evaluate("""() => [actorgraph.network.body.nodeIndices.length,
-        actorgraph.network.body.edgeIndices.length]""")
     focus_ms = page.evaluate("""() => {
         const t0 = performance.now();
         actorgraph.focus(0);
