@@ -40,25 +40,27 @@ class Structure:
 
 def strongest_links(sources: np.ndarray, targets: np.ndarray, association: np.ndarray,
                     per_node: int = 1) -> np.ndarray:
-    """A boolean mask of each node's ``per_node`` most associated links (positive only)."""
+    """A boolean mask of each node's ``per_node`` most associated links; among equal
+    associations, the links given first (the page lists the heaviest first). An actor in
+    every article has an association of 0 with everyone: it keeps links all the same."""
     mask = np.zeros(len(association), dtype=bool)
     if len(association) == 0:
         return mask
     ends = np.concatenate([sources, targets])
     values = np.concatenate([association, association])
     links = np.concatenate([np.arange(len(association))] * 2)
-    order = np.lexsort((-values, ends))  # by node, most associated first
+    order = np.lexsort((-values, ends))  # by node, most associated first (stable)
     sorted_ends = ends[order]
     start = np.searchsorted(sorted_ends, sorted_ends, side="left")
     rank = np.arange(len(order)) - start
-    mask[links[order[(rank < per_node) & (values[order] > 0)]]] = True
+    mask[links[order[rank < per_node]]] = True
     return mask
 
 
 def layout_links(n: int, sources: np.ndarray, targets: np.ndarray, association: np.ndarray,
                  pvalues: np.ndarray, alpha: float, per_node: int = 3) -> np.ndarray:
     """A boolean mask of the links the layout uses: those with a p-value below ``alpha``
-    and each node's ``per_node`` most associated links (with a positive association)."""
+    and each node's ``per_node`` most associated links."""
     return (pvalues < alpha) | strongest_links(sources, targets, association, per_node)
 
 
