@@ -151,3 +151,19 @@ def test_alpha_for_picks_the_loosest_level_within_the_budget() -> None:
     assert alpha_for(p, 2, per_node=2, ladder=(0.05, 0.01, 0.001)) == 0.05
     assert alpha_for(p, 1, per_node=2, ladder=(0.05, 0.01, 0.001)) == 0.001
     assert alpha_for(p, 1, per_node=1, ladder=(0.05, 0.01, 0.001)) == 0.001
+
+
+def test_cli_show_by_association(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from pipelines.cli import app
+
+    saved = example().write(tmp_path / "g.graphml")
+    runner = CliRunner()
+    result = runner.invoke(app, ["show", str(saved), "Russie", "--by", "association"])
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "Most associated" in out and "Assoc." in out and "0.37" in out
+    assert out.index("Assimi Goïta") < out.index("Sergueï Lavrov")  # specific ties first
+    result = runner.invoke(app, ["show", str(saved), "Russie", "--by", "fame"])
+    assert result.exit_code == 1 and "Error: Unknown ranking 'fame'" in result.output
