@@ -35,7 +35,7 @@ from .association import corpus_size, npmi
 from .atomic import atomic_path
 from .backbone import ALPHAS
 from .clusters import PALETTE, Structure, strongest_links, structure
-from .errors import ActorGraphError, GraphFormatError
+from .errors import ActorGraphError, GraphFormatError, GraphWriteError
 from .html_interactions import edge_fields, meta_fields
 from .schema import ACTOR_TYPES, TYPE_COLOURS, TYPE_LABELS
 
@@ -649,5 +649,8 @@ def render_file(
 ) -> RenderInfo:
     """Read a saved graph (any format :func:`graph.readwrite.read` knows) and render it."""
     G = _read_graph(Path(graph_path))
-    return render_html(G, target, title=title, max_nodes=max_nodes, min_weight=min_weight,
-                       types=types)
+    try:
+        return render_html(G, target, title=title, max_nodes=max_nodes,
+                           min_weight=min_weight, types=types)
+    except OSError as exc:  # a read-only folder, a full disk…: one line, not a traceback
+        raise GraphWriteError.of(target, exc) from exc

@@ -38,6 +38,8 @@ _ASSOCIATION = "association"  # graph.association.ATTR (not imported: keeps load
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
+    from .draw import FigureInfo
+    from .notebook import InlineView
     from .readwrite.sidecar import DeferredLists
     from .timeline import GraphDiff, Timeline
 
@@ -115,6 +117,12 @@ class Actor:
                   f"{_plural(self.articles, 'article')}")
         span = _span(self.first_seen, self.last_seen)
         return f"<Actor {self.label!r} ({about}): {counts}{', ' + span if span else ''}>"
+
+    def _repr_html_(self) -> str:
+        """A compact card in a notebook (:func:`graph.notebook.actor_card`)."""
+        from .notebook import actor_card
+
+        return actor_card(self)
 
 
 class _NeighborFields(NamedTuple):
@@ -195,6 +203,12 @@ class Relation:
         span = _span(self.first_seen, self.last_seen)
         return (f"<Relation {self.a.label!r} — {self.b.label!r}: weight {self.weight}, "
                 f"{_plural(self.sentences, 'sentence')}{', ' + span if span else ''}>")
+
+    def _repr_html_(self) -> str:
+        """A compact card in a notebook (:func:`graph.notebook.relation_card`)."""
+        from .notebook import relation_card
+
+        return relation_card(self)
 
     def __str__(self) -> str:
         lines = [repr(self)]
@@ -918,6 +932,49 @@ class ActorGraph:
 
     # ----------------------------------------------------------------- out
 
+    def _repr_html_(self) -> str:
+        """In a notebook: the interactive view of the most connected actors, inline (see
+        :meth:`show`)."""
+        from .notebook import inline_view
+
+        return inline_view(self._graph)._repr_html_()
+
+    def show(self, max_nodes: int = 100, type: str | Iterable[str] | None = None,
+             min_weight: int = 1, *, title: str | None = None, height: int = 620
+             ) -> InlineView:
+        """The interactive view for a notebook: the page of ``graph.html`` (offline, safe)
+        in a sandboxed iframe, with the ``max_nodes`` most connected actors of ``type``
+        and the links of at least ``min_weight`` articles. Jupyter shows the returned
+        view when it ends a cell (or ``display(g.show(…))``); ``.save(path)`` writes the
+        page. See :mod:`graph.notebook`.
+
+        >>> example().show(max_nodes=3)
+        <InlineView: 3 of 8 actors, 3 edges>
+        """
+        from .notebook import inline_view
+
+        types = [type] if isinstance(type, str) else type
+        return inline_view(self._graph, max_nodes=max_nodes, min_weight=min_weight,
+                           types=types, title=title, height=height)
+
+    def draw(self, path: str | os.PathLike[str], *, max_nodes: int = 150,
+             type: str | Iterable[str] | None = None, min_weight: int = 1, labels: int = 30,
+             max_edges: int | None = None, title: str | None = None,
+             source: str | None = None, width: float = 10.0, dpi: float = 200.0
+             ) -> FigureInfo:
+        """A static figure for print, by the extension of ``path``: ``.svg``, ``.png`` or
+        ``.pdf`` — the page's layout and colours, dot size by mentions, line width by
+        articles, links coloured by tone, labels for the most mentioned actors placed
+        without overlap, a legend, a title and a source line. Needs matplotlib
+        (``pip install 'actorgraph[figures]'``). See :mod:`graph.draw`.
+        """
+        from .draw import draw
+
+        types = [type] if isinstance(type, str) else type
+        return draw(self._graph, path, max_nodes=max_nodes, min_weight=min_weight,
+                    types=types, labels=labels, max_edges=max_edges, title=title,
+                    source=source, width=width, dpi=dpi)
+
     def to_pandas(self) -> tuple[pd.DataFrame, pd.DataFrame]:
         """Two DataFrames: nodes (indexed by ``id``) and edges (``source``, ``target``, …).
 
@@ -941,9 +998,30 @@ class ActorGraph:
             edges = pd.DataFrame(columns=["source", "target", "weight"])
         return nodes, edges
 
+    def to_parquet(self, folder: str | os.PathLike[str], *,
+                   mentions: str | os.PathLike[str] | None = None) -> Path:
+        """Write the graph as Parquet tables with typed columns into ``folder``:
+        ``nodes.parquet``, ``edges.parquet``, and ``interactions.parquet``,
+        ``mentions.parquet`` and ``articles.parquet`` when there is something to put in
+        them (see :mod:`graph.readwrite.parquet`). ``mentions`` is a build's
+        ``mentions.csv`` (default: the one beside the loaded graph, if any). Needs
+        pyarrow (``pip install 'actorgraph[parquet]'``). Returns the folder.
+        """
+        from .readwrite.parquet import write_folder
+
+        return write_folder(self._graph, folder, mentions=mentions or self._mentions_file())
+
+    def _mentions_file(self) -> Path | None:
+        """The ``mentions.csv`` of the build this graph was loaded from, if it is there."""
+        if self.source is None:
+            return None
+        folder = self.source if self.source.is_dir() else self.source.parent
+        found = folder / "mentions.csv"
+        return found if found.is_file() else None
+
     def write(self, path: str | os.PathLike[str], *, dynamic: bool = False) -> Path:
         """Write the graph; the format comes from the extension (``.graphml``, ``.gexf``,
-        ``.json``, ``.csv``). Returns the path written. See :mod:`graph.readwrite`.
+        ``.json``, ``.csv``, ``.parquet``). Returns the path written. See :mod:`graph.readwrite`.
         ``dynamic=True`` (``.gexf`` only) writes a dynamic GEXF 1.3 for Gephi's Timeline
         (see :mod:`graph.readwrite.gexf_dynamic`).
 
@@ -956,6 +1034,10 @@ class ActorGraph:
         from . import readwrite
 
         self._ensure_association()
+        if readwrite.format_of(path) == "parquet":
+            from .readwrite.parquet import write as write_parquet
+
+            return write_parquet(self._graph, path, mentions=self._mentions_file())
         if dynamic:
             if readwrite.format_of(path) != "gexf":
                 raise ActorGraphError(f"A dynamic graph is written as .gexf only, not {path}")
@@ -967,7 +1049,8 @@ class ActorGraph:
 
 def load(path: str | os.PathLike[str]) -> ActorGraph:
     """Load a graph written by the project: ``.graphml``, ``.gexf``, ``.json``, ``.csv``
-    (``x.csv`` reads ``x.nodes.csv`` and ``x.edges.csv``), or a build's output folder
+    (``x.csv`` reads ``x.nodes.csv`` and ``x.edges.csv``), ``.parquet`` (``x.parquet``
+    reads ``x.nodes.parquet``, ``x.edges.parquet``, …), or a build's output folder
     (its ``graph.graphml``). Raises :class:`graph.errors.GraphFormatError` for a missing,
     unknown or unreadable file.
 
