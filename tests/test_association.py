@@ -96,6 +96,14 @@ def test_exports_carry_association(tmp_path: Path, suffix: str) -> None:
     assert "association" in edges.columns
 
 
+def test_parquet_carries_association(tmp_path: Path) -> None:
+    pytest.importorskip("pyarrow")
+    g = example()
+    back = load(g.write(tmp_path / "g.parquet"))
+    for u, v, d in g.nx.edges(data=True):
+        assert float(back.nx.edges[u, v]["association"]) == pytest.approx(d["association"])
+
+
 def test_old_graphs_get_association_on_demand() -> None:
     raw = _hub_graph()  # no association attribute at all
     g = ActorGraph(raw)
