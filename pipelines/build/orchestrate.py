@@ -43,6 +43,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from graph.association import add_association
 from graph.build import ArticleMeta, build_graph
 from graph.errors import ActorGraphError
 from graph.interactions import add_interactions
@@ -469,6 +470,7 @@ def _write_outputs(out: Path, docs: Any, entities: Any, relations: Any, result: 
         add_interactions(g, relations)
         result.relations = write_relations(out / "relations.csv", relations, raw=raw_csv)
         stamp_months(g)
+        add_association(g)  # each link's association strength (graph.association)
         result.graph = g
         result.actors = Counter(d["type"] for _, d in g.nodes(data=True))
         result.edges = g.number_of_edges()
