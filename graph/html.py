@@ -21,7 +21,7 @@ import os
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -30,13 +30,18 @@ from typing import Any
 import networkx as nx
 import numpy as np
 
+from .association import ATTR as ASSOCIATION
+from .association import corpus_size, npmi
 from .atomic import atomic_path
+from .backbone import ALPHAS
+from .clusters import PALETTE, Structure, strongest_links, structure
 from .errors import ActorGraphError, GraphFormatError, GraphWriteError
 from .html_interactions import edge_fields, meta_fields
-from .layout import draw_order, layout_positions, node_radii, page_positions, separate
+from .layout import draw_order, layout_positions, node_radii, separate
 from .schema import ACTOR_TYPES, TYPE_COLOURS, TYPE_LABELS
 
-__all__ = ["RenderInfo", "render_html", "render_file", "page_data", "layout_positions",
+__all__ = ["RenderInfo", "render_html", "render_file", "page_data", "page_positions",
+           "layout_positions",
            "separate", "node_radii", "safe_json", "select_subgraph"]
 
 _TEMPLATES = Path(__file__).parent / "templates"
@@ -45,6 +50,10 @@ _VIS_DIR = "templates/lib/vis-9.1.2"
 _FALLBACK_COLOUR = "#7f7f7f"
 #: Evidence sentences kept per edge in the page (the graph may hold more).
 _MAX_EVIDENCE = 5
+#: The page draws the backbone by default when there are more links than this per actor
+#: (and more than ``_BIG_LINKS`` links); its level keeps at most this many per actor.
+_LINKS_PER_ACTOR = 3
+_BIG_LINKS = 600
 _UNSAFE_JSON = re.compile("[<>&\u2028\u2029\ud800-\udfff]")
 _MARKER = re.compile(r"\{\{([A-Z_]+)\}\}")
 
@@ -62,6 +71,9 @@ class RenderInfo:
     left_out: int = 0
     #: The actor types kept, or ``None`` for all of them.
     types: tuple[str, ...] | None = None
+    #: Where the page draws each actor it shows (page pixels, as in the page).
+    positions: Mapping[Any, tuple[float, float]] | None = field(
+        default=None, repr=False, compare=False)
 
     def __str__(self) -> str:
         if self.nodes_shown == self.nodes_total:
@@ -233,30 +245,20 @@ def _dates(values: Iterable[str]) -> tuple[str, str]:
 def page_data(
     G: nx.Graph, *, title: str | None = None, max_nodes: int = 500, min_weight: int = 1,
     types: Iterable[str] | None = None,
-    positions: Mapping[Any, tuple[float, float]] | None = None,
     selection: tuple[nx.Graph, int] | None = None,
 ) -> tuple[dict[str, Any], RenderInfo]:
-    """The JSON-ready data the page embeds, and the counts for :class:`RenderInfo`.
+    """The JSON-ready data the page embeds, and the counts for :class:`RenderInfo` (with
+    the place of each actor shown, :attr:`RenderInfo.positions`).
 
     Nodes and edges are lists (an edge names its ends by node index); evidence points into
-    a shared ``articles`` table of ``[id, title, date]``. ``positions`` are the nodes'
-    places when the caller has them (:func:`graph.layout.layout` for the same selection,
-    as the build does); otherwise :func:`graph.layout.page_positions` of the selection.
-    ``selection`` is :func:`select_subgraph` of ``G`` with the same arguments when the
-    caller has it (a big graph takes seconds to rank).
+    a shared ``articles`` table of ``[id, title, date]``. ``selection`` is
+    :func:`select_subgraph` of ``G`` with the same arguments when the caller has it (a big
+    graph takes seconds to rank).
     """
     wanted = _check_types(types)
     sub, left_out = selection if selection is not None else select_subgraph(
         G, max_nodes=max_nodes, min_weight=min_weight, types=wanted)
-    order = draw_order(sub)
-    index = {node: i for i, node in enumerate(order)}
-    edge_list = sorted(
-        sub.edges(data=True),
-        key=lambda e: (-_as_int(e[2].get("weight"), 1), index[e[0]], index[e[1]]),
-    )
-    if positions is None or any(node not in positions for node in order):
-        positions = page_positions(sub)
-    pos = np.array([positions[node] for node in order], dtype=np.float64).reshape(-1, 2)
+    order, index, edge_list, assoc, shape, top1, pos = _page_layout(G, sub)
 
     article_index: Mapping[str, Any] = G.graph.get("article_index") or {}
     if isinstance(article_index, str):
@@ -290,6 +292,8 @@ def page_data(
             "x": round(float(pos[i, 0]), 1), "y": round(float(pos[i, 1]), 1),
             "m": _as_int(d.get("mentions")), "a": _as_int(d.get("articles")),
         }
+        if shape.community[i] >= 0:
+            entry["cm"] = int(shape.community[i])
         aliases = [_as_str(a) for a in _as_list(d.get("aliases")) if _as_str(a)]
         if aliases:
             entry["al"] = aliases
@@ -301,7 +305,7 @@ def page_data(
         nodes.append(entry)
 
     edges: list[dict[str, Any]] = []
-    for u, v, d in edge_list:
+    for k, (u, v, d) in enumerate(edge_list):
         evidence = []
         for item in _as_list(d.get("evidence"))[:_MAX_EVIDENCE]:
             if isinstance(item, Mapping):
@@ -309,7 +313,10 @@ def page_data(
             elif item:
                 evidence.append([-1, _as_str(item)])
         entry = {"s": index[u], "t": index[v], "w": _as_int(d.get("weight"), 1),
-                 "n": _as_int(d.get("sentences"))}
+                 "n": _as_int(d.get("sentences")), "as": round(float(assoc[k]), 3),
+                 "sg": _significance(float(shape.pvalues[k]))}
+        if top1[k]:
+            entry["tp"] = 1
         if evidence:
             entry["ev"] = evidence
         for key, short in (("first_seen", "fs"), ("last_seen", "ls")):
@@ -345,6 +352,7 @@ def page_data(
         ],
     }
     meta.update(meta_fields())
+    meta.update(_structure_meta(shape, nodes, edges))
     data = {"meta": meta, "nodes": nodes, "edges": edges, "articles": articles}
     from .timebar import add_time
 
@@ -352,9 +360,101 @@ def page_data(
     info = RenderInfo(
         path=Path(), nodes_shown=len(nodes), nodes_total=G.number_of_nodes(),
         edges_shown=len(edges), edges_total=G.number_of_edges(), left_out=left_out,
-        types=wanted,
+        types=wanted, positions={node: (entry["x"], entry["y"])
+                                 for node, entry in zip(order, nodes, strict=True)},
     )
     return data, info
+
+
+def page_positions(G: nx.Graph, *, max_nodes: int = 500,
+                   selection: tuple[nx.Graph, int] | None = None
+                   ) -> dict[Any, tuple[float, float]]:
+    """Where the page of ``G`` (with ``max_nodes``) draws each actor it shows, in page
+    pixels as the page rounds them: what :func:`graph.layout.layout` starts from."""
+    sub = (selection if selection is not None else select_subgraph(G, max_nodes=max_nodes))[0]
+    order, _, _, _, _, _, pos = _page_layout(G, sub)
+    return {node: (round(float(pos[i, 0]), 1), round(float(pos[i, 1]), 1))
+            for i, node in enumerate(order)}
+
+
+def _page_layout(G: nx.Graph, sub: nx.Graph) -> tuple[
+        list[Any], dict[Any, int], list[tuple[Any, Any, Any]], np.ndarray, Structure,
+        np.ndarray, np.ndarray]:
+    """The page's order of nodes and edges, the edges' association, its structure
+    (communities, backbone) and where it draws each node (``n`` x 2, page pixels)."""
+    order = draw_order(sub)
+    index = {node: i for i, node in enumerate(order)}
+    edge_list = sorted(
+        sub.edges(data=True),
+        key=lambda e: (-_as_int(e[2].get("weight"), 1), index[e[0]], index[e[1]]),
+    )
+    n = len(order)
+    src = np.array([index[u] for u, _, _ in edge_list], dtype=np.intp)
+    dst = np.array([index[v] for _, v, _ in edge_list], dtype=np.intp)
+    # About 120 px between neighbours at zoom 1, so labels fit when zoomed in; then no
+    # two dots (drawn with the page's sizes) overlap.
+    spread = 60.0 * math.sqrt(max(n, 4)) + 60.0
+    mentions = np.array([_as_int(sub.nodes[v].get("mentions")) for v in order], dtype=float)
+    assoc = _associations(G, edge_list)
+    shape = structure(n, src, dst, assoc)  # on association: clusters separate
+    top1 = strongest_links(src, dst, assoc, 1)  # in the page's backbone too
+    pos = separate(shape.positions * spread, node_radii(mentions))
+    return order, index, edge_list, assoc, shape, top1, pos
+
+
+def _associations(G: nx.Graph, edge_list: list[tuple[Any, Any, Any]]) -> np.ndarray:
+    """Each edge's ``association`` (computed from the counts when the graph lacks it)."""
+    total: int | None = None
+    out = np.zeros(len(edge_list))
+    for k, (u, v, d) in enumerate(edge_list):
+        value = d.get(ASSOCIATION)
+        if isinstance(value, (int, float)) and math.isfinite(value):
+            out[k] = float(value)
+            continue
+        if total is None:
+            total = corpus_size(G)
+        out[k] = npmi(_as_int(d.get("weight"), 1), _as_int(G.nodes[u].get("articles")),
+                      _as_int(G.nodes[v].get("articles")), total)
+    return out
+
+
+def _significance(p: float) -> float:
+    """``-log10(p)``, rounded, at most 99: the page compares it with ``-log10(alpha)``."""
+    return round(min(max(-math.log10(max(p, 1e-300)), 0.0), 99.0), 2)
+
+
+def _structure_meta(shape: Structure, nodes: list[dict[str, Any]],
+                    edges: list[dict[str, Any]]) -> dict[str, Any]:
+    """The page's description of the backbone levels and of the communities.
+
+    The page's backbone at level ``alpha``: the links significant at that level and each
+    actor's most associated link (``tp``), so that no actor drawn is left without one."""
+    members: dict[int, list[str]] = {}
+    for entry in nodes:  # most mentioned first
+        if "cm" in entry:
+            members.setdefault(entry["cm"], []).append(entry["l"])
+    communities = [
+        {"label": " · ".join(members.get(c, [])[:3]), "n": len(members.get(c, [])),
+         "colour": colour}
+        for c, colour in zip(range(len(members)), PALETTE, strict=False)
+    ]
+    big = len(edges) > max(_LINKS_PER_ACTOR * len(nodes), _BIG_LINKS)
+    # Counted as the page does, on the rounded significances it receives.
+    significance = np.array([float(e["sg"]) for e in edges])
+    top1 = np.array([bool(e.get("tp")) for e in edges], dtype=bool)
+    levels = [[a, int(((significance > -math.log10(a) + 1e-9) | top1).sum())]
+              for a in ALPHAS]
+    limit = _LINKS_PER_ACTOR * max(len(nodes), 1)
+    alpha = next((a for a, count in levels if count <= limit), ALPHAS[-1])
+    return {
+        "communities": communities,
+        "backbone": {
+            "alpha": alpha,
+            "levels": levels,
+            "mode": "backbone" if big else "all",
+            "per_actor": _LINKS_PER_ACTOR,
+        },
+    }
 
 
 # --------------------------------------------------------------------------- page
@@ -390,18 +490,17 @@ def build_page(data: Mapping[str, Any]) -> str:
 def render_html(
     G: nx.Graph, path: str | os.PathLike[str], *, title: str | None = None,
     max_nodes: int = 500, min_weight: int = 1, types: Iterable[str] | None = None,
-    positions: Mapping[Any, tuple[float, float]] | None = None,
     selection: tuple[nx.Graph, int] | None = None,
 ) -> RenderInfo:
     """Write the interactive view of ``G`` to ``path`` (atomically) and say what it shows.
 
     ``max_nodes`` caps the actors drawn (the most connected are kept and the page says how
     many were left out); ``min_weight`` drops lighter edges; ``types`` keeps only those
-    actor types. ``title`` defaults to the graph's own ``title`` attribute. ``positions``
-    and ``selection``: see :func:`page_data`.
+    actor types. ``title`` defaults to the graph's own ``title`` attribute. ``selection``:
+    see :func:`page_data`.
     """
     data, info = page_data(G, title=title, max_nodes=max_nodes, min_weight=min_weight,
-                           types=types, positions=positions, selection=selection)
+                           types=types, selection=selection)
     document = build_page(data)
     target = Path(path)
     with atomic_path(target) as tmp:
@@ -410,7 +509,7 @@ def render_html(
     return RenderInfo(
         path=target, nodes_shown=info.nodes_shown, nodes_total=info.nodes_total,
         edges_shown=info.edges_shown, edges_total=info.edges_total,
-        left_out=info.left_out, types=info.types,
+        left_out=info.left_out, types=info.types, positions=info.positions,
     )
 
 

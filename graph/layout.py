@@ -1,33 +1,29 @@
 """Where the actors are drawn: one layout for the page (``graph.html``) and for the files
 Gephi opens (``x``/``y`` in GraphML and GEXF), so both show the same picture.
 
-:func:`page_positions` lays out the part of the graph the page draws: a force-directed
-layout (Fruchterman-Reingold, :func:`force_positions`) of those actors, spread so that
-neighbours are about 120 px apart, then dots that would overlap (drawn with the page's
-sizes, :func:`node_radii`) pushed apart. :func:`layout` gives every actor of a graph a
-position: the page's actors exactly where the page draws them, every other actor beside
-its already placed neighbours, other components on a spiral outside. The build computes
-it once and hands it to the GraphML writer and to the page.
+The page lays out the actors it shows itself (:func:`graph.html.page_positions`: a
+force-directed layout on association strength, see :mod:`graph.clusters`, spread so that
+neighbours are about 120 px apart, then dots pushed apart so none overlap). :func:`layout`
+gives every actor of a graph a position: those the page shows exactly where the page
+draws them, every other actor beside its placed neighbours (weighted by the edge
+attribute it is given), the components none of them reaches on a spiral outside. The
+build renders the page first and hands its positions to :func:`layout` for the GraphML.
 
-How hard an edge pulls its ends together is a parameter (``weight``: a function of the
-edge, by default :func:`cooccurrence_pull`), so another measure of association can
-drive the picture without touching the layout itself.
+The force-directed core (:func:`force_positions`, :func:`layout_positions`) and the
+overlap removal (:func:`separate`, :func:`node_radii`) live here too.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 import networkx as nx
 import numpy as np
 
-__all__ = ["EdgeWeight", "cooccurrence_pull", "draw_order", "force_positions", "layout",
-           "layout_positions", "node_radii", "page_positions", "separate"]
-
-#: How hard an edge ``(u, v, data)`` pulls its ends together (> 0).
-EdgeWeight = Callable[[Any, Any, Mapping[str, Any]], float]
+__all__ = ["draw_order", "force_positions", "layout", "layout_positions", "node_radii",
+           "separate"]
 
 
 def _count(value: Any, default: int = 0) -> int:
@@ -43,12 +39,6 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-def cooccurrence_pull(u: Any, v: Any, data: Mapping[str, Any]) -> float:
-    """The default pull: ``1 + ln(weight)`` (``weight``: articles naming both; at least
-    1): heavier edges pull harder, logarithmically."""
-    return 1.0 + math.log(max(float(_count(data.get("weight"), 1)), 1.0))
-
-
 def draw_order(graph: nx.Graph) -> list[Any]:
     """The nodes in the page's order: most mentioned first, then by label and id."""
     nodes = graph.nodes
@@ -56,39 +46,15 @@ def draw_order(graph: nx.Graph) -> list[Any]:
                                         _text(nodes[n].get("label", n)), str(n)))
 
 
-# ------------------------------------------------------------------------ the page's part
-
-
-def page_positions(graph: nx.Graph, *, weight: EdgeWeight = cooccurrence_pull,
-                   seed: int = 42) -> dict[Any, tuple[float, float]]:
-    """Every node of ``graph`` (the part the page draws) in page pixels.
-
-    Nodes in :func:`draw_order`, edges by decreasing pull, so the result depends on the
-    graph's content only (not on the order it was built in).
-    """
-    order = draw_order(graph)
-    n = len(order)
-    index = {node: i for i, node in enumerate(order)}
-    edges = sorted(
-        (-weight(u, v, d), *sorted((index[u], index[v]))) for u, v, d in graph.edges(data=True))
-    src = np.array([i for _, i, _ in edges], dtype=np.intp)
-    dst = np.array([j for _, _, j in edges], dtype=np.intp)
-    pulls = np.array([-p for p, _, _ in edges], dtype=np.float64)
-    # About 120 px between neighbours at zoom 1, so labels fit when zoomed in; then no
-    # two dots (drawn with the page's sizes) overlap.
-    spread = 60.0 * math.sqrt(max(n, 4)) + 60.0
-    mentions = np.array([_count(graph.nodes[v].get("mentions")) for v in order], dtype=float)
-    pos = separate(force_positions(n, src, dst, pulls, seed=seed) * spread,
-                   node_radii(mentions))
-    return {node: (float(pos[i, 0]), float(pos[i, 1])) for i, node in enumerate(order)}
+# ------------------------------------------------------------------ force-directed
 
 
 def layout_positions(
     n: int, sources: np.ndarray, targets: np.ndarray, weights: np.ndarray, *,
     iterations: int | None = None, seed: int = 42,
 ) -> np.ndarray:
-    """:func:`force_positions` with the pulls of :func:`cooccurrence_pull` for edge
-    ``weights`` (co-occurrence counts)."""
+    """:func:`force_positions` pulling with ``1 + ln(weight)`` for edge ``weights``
+    (co-occurrence counts, at least 1): heavier edges pull harder, logarithmically."""
     pulls = 1.0 + np.log(np.maximum(np.asarray(weights, dtype=np.float64), 1.0))
     return force_positions(n, sources, targets, pulls, iterations=iterations, seed=seed)
 
@@ -240,29 +206,29 @@ def separate(pos: np.ndarray, radii: np.ndarray, *, margin: float = 30.0,
 # ------------------------------------------------------------------- the whole graph
 
 
-def layout(graph: nx.Graph, shown: Iterable[Any] | None = None, *,
-           weight: EdgeWeight = cooccurrence_pull, seed: int = 42
-           ) -> dict[Any, tuple[float, float]]:
+def layout(graph: nx.Graph, placed: Mapping[Any, tuple[float, float]] | None = None, *,
+           weight: str = "weight", seed: int = 42) -> dict[Any, tuple[float, float]]:
     """A position for every node of ``graph``, in page pixels.
 
-    The ``shown`` nodes (default: those the page draws with its default settings, see
-    :func:`graph.html.select_subgraph`) are where :func:`page_positions` puts them on the
-    subgraph they make; every other node is placed beside its already placed neighbours
-    (breadth first from the most connected), and the components none of them reaches on
-    a spiral outside. Deterministic; a graph of tens of thousands of nodes takes seconds.
+    ``placed``: nodes already placed, kept where they are (default: where the page of
+    ``graph`` with its default settings draws them, :func:`graph.html.page_positions`;
+    ``{}``: none). Every other node goes beside its placed neighbours, weighted by the
+    edges' ``weight`` attribute (below 1: 1), ring by ring; the components none of them
+    reaches on a spiral outside. Deterministic; a graph of tens of thousands of nodes
+    takes a few seconds.
     """
-    if shown is None:
-        from .html import select_subgraph
+    if placed is None:
+        from .html import page_positions
 
-        shown = select_subgraph(graph)[0]
-    core = [n for n in dict.fromkeys(shown) if n in graph]
-    pos = page_positions(graph.subgraph(core), weight=weight, seed=seed)
+        placed = page_positions(graph)
+    pos = {node: (float(x), float(y)) for node, (x, y) in placed.items() if node in graph}
     if len(pos) < graph.number_of_nodes():
-        _place_the_rest(graph, pos, seed)
+        _place_the_rest(graph, pos, seed, weight)
     return pos
 
 
-def _place_the_rest(graph: nx.Graph, pos: dict[Any, tuple[float, float]], seed: int) -> None:
+def _place_the_rest(graph: nx.Graph, pos: dict[Any, tuple[float, float]], seed: int,
+                    weight: str) -> None:
     """Put every node not in ``pos`` beside its placed neighbours, or on a spiral.
 
     Ring by ring out from the placed nodes: each node of the next ring (a neighbour of a
@@ -272,7 +238,7 @@ def _place_the_rest(graph: nx.Graph, pos: dict[Any, tuple[float, float]], seed: 
     nodes = list(graph)
     index = {node: i for i, node in enumerate(nodes)}
     n = len(nodes)
-    edges = list(graph.edges(data="weight", default=1))
+    edges = list(graph.edges(data=weight, default=1))
     one_way = np.array([index[u] for u, _, _ in edges], np.intp)
     other_way = np.array([index[v] for _, v, _ in edges], np.intp)
     try:

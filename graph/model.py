@@ -33,6 +33,8 @@ from .interactions import Interaction, interactions_of, kind_count, kind_set
 from .names import fold
 from .schema import ACTOR_TYPES
 
+_ASSOCIATION = "association"  # graph.association.ATTR (not imported: keeps load light)
+
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
@@ -123,16 +125,30 @@ class Actor:
         return actor_card(self)
 
 
-class Neighbor(NamedTuple):
-    """An actor co-occurring with another, with the strength of the link.
-
-    >>> example().neighbors("Lavrov")[0]
-    <Neighbor 'Mali': weight 2, 2 sentences>
-    """
-
+class _NeighborFields(NamedTuple):
     actor: Actor
     weight: int
     sentences: int
+
+
+class Neighbor(_NeighborFields):
+    """An actor co-occurring with another, with the strength of the link: ``weight``
+    (shared articles), ``sentences`` and, as an attribute outside the tuple (which stays
+    ``(actor, weight, sentences)``), ``association`` (see :mod:`graph.association`).
+
+    >>> n = example().neighbors("Lavrov")[0]
+    >>> n, n.association
+    (<Neighbor 'Mali': weight 2, 2 sentences>, 0.0)
+    """
+
+    #: The link's association strength (normalised PMI), in [-1, 1].
+    association: float = 0.0
+
+    def __new__(cls, actor: Actor, weight: int, sentences: int,
+                association: float = 0.0) -> Neighbor:
+        self = super().__new__(cls, actor, weight, sentences)
+        self.association = association
+        return self
 
     def __repr__(self) -> str:
         return (f"<Neighbor {self.actor.label!r}: weight {self.weight}, "
@@ -280,6 +296,7 @@ class ActorGraph:
         self.source = source
         self._index: dict[str, str] | None = None
         self._index_size = -1
+        self._association_size: tuple[int, int] | None = None
 
     @property
     def _graph(self) -> nx.Graph:
@@ -462,8 +479,19 @@ class ActorGraph:
     def neighbors(
         self, name: str | Actor, type: str | Iterable[str] | None = None, min_weight: int = 1,
         kind: str | Iterable[str] | None = None,
+        by: Literal["weight", "association"] = "weight",
     ) -> list[Neighbor]:
         """Actors co-occurring with ``name``, heaviest link first.
+
+        ``by="association"`` ranks them by association strength instead (the normalised
+        PMI of :mod:`graph.association`): the actors specifically tied to ``name``, not
+        merely frequent everywhere:
+
+        >>> [(n.actor.label, n.weight, n.association)
+        ...  for n in example().neighbors("Russie", by="association")][2:4]
+        [('Wagner', 1, 0.3691), ('Mali', 2, 0.0)]
+
+        (Mali is in every article: sharing them says nothing.)
 
         >>> for n in example().neighbors("Mali", type="official"):
         ...     print(n.actor.label, n.weight, n.sentences)
@@ -476,9 +504,12 @@ class ActorGraph:
         >>> [n.actor.label for n in example().neighbors("Mali", kind="cooperation")]
         ['Sergueï Lavrov', 'France', 'Russie']
         """
+        if by not in ("weight", "association"):
+            raise ActorGraphError(f"Unknown ranking {by!r}: use weight or association")
         node = self.id_of(name)
         wanted = _type_set(type)
         kinds = _kinds(kind)
+        self._ensure_association()
         out: list[tuple[int, Neighbor]] = []
         for other, edge in self._lean[node].items():
             data = self._lean.nodes[other]
@@ -489,10 +520,27 @@ class ActorGraph:
             if kinds is not None and not count:
                 continue
             out.append((count, Neighbor(Actor.from_node(other, data), weight,
-                                        int(edge.get("sentences") or 0))))
-        out.sort(key=lambda x: (-x[0], -x[1].weight, -x[1].sentences, -x[1].actor.mentions,
-                                x[1].actor.label))
+                                        int(edge.get("sentences") or 0),
+                                        float(edge.get(_ASSOCIATION) or 0.0))))
+        if by == "association":
+            out.sort(key=lambda x: (-x[0], -x[1].association, -x[1].weight,
+                                    -x[1].actor.mentions, x[1].actor.label))
+        else:
+            out.sort(key=lambda x: (-x[0], -x[1].weight, -x[1].sentences,
+                                    -x[1].actor.mentions, x[1].actor.label))
         return [n for _, n in out]
+
+    def _ensure_association(self) -> None:
+        """Give every edge its ``association`` (graphs written before it existed)."""
+        g = self._lean
+        if self._association_size == (len(g), g.number_of_edges()):
+            return
+        missing = [(u, v) for u, v, d in g.edges(data=True) if d.get(_ASSOCIATION) is None]
+        if missing:
+            from .association import add_association
+
+            add_association(g, missing)
+        self._association_size = (len(g), g.number_of_edges())
 
     def interactions(self, name: str | Actor, other: str | Actor | None = None,
                      kind: str | Iterable[str] | None = None,
@@ -582,10 +630,12 @@ class ActorGraph:
     def top(
         self,
         n: int = 10,
-        by: Literal["mentions", "degree", "betweenness", "articles"] = "mentions",
+        by: Literal["mentions", "degree", "betweenness", "articles", "association"] = "mentions",
         type: str | Iterable[str] | None = None,
     ) -> list[Ranked]:
-        """The ``n`` highest-ranked actors by mentions, degree, betweenness or articles.
+        """The ``n`` highest-ranked actors by mentions, degree, betweenness, articles or
+        association (the sum of the actor's positive association strengths, see
+        :meth:`neighbors`: the actors with many links stronger than chance).
 
         Betweenness uses ``1 / weight`` as distance; above 2,000 nodes it is estimated
         from a fixed sample of 500 sources.
@@ -594,6 +644,8 @@ class ActorGraph:
         [<Ranked 'Mali': 5>, <Ranked 'France': 2>, <Ranked 'Russie': 2>]
         >>> example().top(1, by="degree", type="official")
         [<Ranked 'Sergueï Lavrov': 5>]
+        >>> example().top(2, by="association")
+        [<Ranked 'France': 1.7382>, <Ranked 'Sergueï Lavrov': 1.7382>]
         """
         g = self._lean  # rankings never read evidence
         wanted = _type_set(type)
@@ -603,6 +655,13 @@ class ActorGraph:
             scores = {x: float(d.get("articles") or 0) for x, d in g.nodes(data=True)}
         elif by == "degree":
             scores = {x: float(k) for x, k in g.degree()}
+        elif by == "association":
+            self._ensure_association()
+            scores = dict.fromkeys(g, 0.0)
+            for x, y, e in g.edges(data=True):
+                value = max(float(e.get(_ASSOCIATION) or 0.0), 0.0)
+                scores[x] += value
+                scores[y] += value
         elif by == "betweenness":
             dist = nx.Graph()
             dist.add_nodes_from(g)
@@ -612,7 +671,8 @@ class ActorGraph:
             scores = nx.betweenness_centrality(dist, k=k, weight="d", seed=0)
         else:
             raise ActorGraphError(
-                f"Unknown ranking {by!r}: use mentions, degree, betweenness or articles")
+                f"Unknown ranking {by!r}: use mentions, degree, betweenness, articles or "
+                "association")
         ranked = [
             Ranked(Actor.from_node(x, g.nodes[x]), s) for x, s in scores.items()
             if wanted is None or g.nodes[x].get("type") in wanted
@@ -648,6 +708,28 @@ class ActorGraph:
                 g.nodes[x]["community"] = i
             out.append([str(g.nodes[x].get("label") or x) for x in members])
         return out
+
+    def backbone(self, alpha: float = 0.05,
+                 by: Literal["weight", "association"] = "weight") -> ActorGraph:
+        """The significant links only, and the actors they join: the disparity filter of
+        Serrano, Boguñá and Vespignani (2009) at level ``alpha``, on the links' ``weight``
+        (shared articles) or on their ``association``. See :mod:`graph.backbone`.
+
+        >>> g = example()
+        >>> g.backbone(0.2, by="association")  # doctest: +NORMALIZE_WHITESPACE
+        <ActorGraph: 6 actors (2 states, 2 officials, 2 groups), 5 edges,
+         3 articles 2021-03..2022-02>
+        >>> sorted(g.backbone(0.3).nx.edges())  # three articles: little is significant
+        [('lavrov', 'france'), ('lavrov', 'mali'), ('mali', 'france'), ('russie', 'mali')]
+        """
+        from .backbone import backbone
+
+        if not 0 < alpha <= 1:
+            raise ActorGraphError(f"alpha must be in (0, 1], not {alpha!r}")
+        if by not in ("association", "weight"):
+            raise ActorGraphError(f"Unknown strength {by!r}: use association or weight")
+        self._ensure_association()
+        return self._derive(backbone(self._graph, alpha, by))
 
     # ----------------------------------------------------------------- sub-graphs
 
@@ -768,10 +850,12 @@ class ActorGraph:
             if dates:
                 attrs["first_seen"], attrs["last_seen"] = dates[0], dates[-1]
             sub.add_edge(u, v, **attrs)
+        from .association import add_association
         from .timeline import stamp
 
         out = self._derive(sub)
         stamp(out._lean)  # the months of the range only
+        add_association(out._lean)  # for the counts of the range
         return out
 
     # ----------------------------------------------------------------- time
@@ -898,6 +982,7 @@ class ActorGraph:
             import pandas as pd
         except ImportError:  # pragma: no cover - depends on the environment
             raise ActorGraphError("to_pandas() needs pandas: pip install pandas") from None
+        self._ensure_association()
         g = self._graph
         nodes = pd.DataFrame([{"id": x, **d} for x, d in g.nodes(data=True)])
         if nodes.empty:
@@ -944,6 +1029,7 @@ class ActorGraph:
         """
         from . import readwrite
 
+        self._ensure_association()
         if readwrite.format_of(path) == "parquet":
             from .readwrite.parquet import write as write_parquet
 
@@ -1050,4 +1136,6 @@ def example(window: Literal["article", "sentence"] = "article") -> ActorGraph:
                                         texts[art, i])
                          for art, i, src, dst, kind, event, directed, trigger
                          in _EXAMPLE_INTERACTIONS])
-    return ActorGraph(stamp(g))
+    from .association import add_association
+
+    return ActorGraph(add_association(stamp(g)))

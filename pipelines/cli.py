@@ -205,17 +205,20 @@ def show(
     graph_file: Annotated[Path, typer.Argument(metavar="GRAPH", help="A saved graph file.")],
     name: Annotated[str | None, typer.Argument(help="An actor's name or alias.")] = None,
     top: Annotated[int, typer.Option(help="How many actors or neighbours to list.")] = 15,
+    by: Annotated[str, typer.Option(
+        help="Rank an actor's neighbours by shared articles ('weight') or by association "
+             "strength ('association': specific ties first).")] = "weight",
     quiet: Quiet = False,
     verbose: Verbose = False,
 ) -> None:
     """Print the top actors, or one actor's card, as a table.
 
-    Example: actorgraph show output/graph.graphml Lavrov
+    Example: actorgraph show output/graph.graphml Lavrov --by association
     """
     _logging(quiet, verbose)
     from graph.show import show_graph
 
-    _run(show_graph, graph_file, name, top=top)
+    _run(show_graph, graph_file, name, top=top, by=by)
 
 
 @app.command()

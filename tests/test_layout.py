@@ -12,8 +12,8 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from graph.html import page_data, render_html, select_subgraph
-from graph.layout import cooccurrence_pull, draw_order, layout, page_positions
+from graph.html import page_positions, render_html, select_subgraph
+from graph.layout import layout
 from graph.readwrite.graphml import write as write_graphml
 
 GRAPHML = "{http://graphml.graphdrawing.org/xmlns}"
@@ -79,47 +79,42 @@ def weighted_graph(n_cliques: int = 30, size: int = 8) -> nx.Graph:
 
 
 def test_export_and_render_of_a_saved_graph_agree_too(tmp_path):
-    """Without the build's shared layout, each computes it: the same places."""
+    """Without a build, the GraphML writer lays out the page of the graph itself."""
     g = weighted_graph()
     write_graphml(g, tmp_path / "g.graphml")
-    render_html(g, tmp_path / "g.html", max_nodes=100)
+    render_html(g, tmp_path / "g.html")
     graphml, page = graphml_xy(tmp_path / "g.graphml"), page_xy(tmp_path / "g.html")
-    # the GraphML's layout centres the page's default selection (500): here every actor
-    assert set(page) != set(graphml)
-    assert len(graphml) == len(g)
-    full = layout(g, select_subgraph(g, max_nodes=100)[0])
-    render_html(g, tmp_path / "h.html", max_nodes=100, positions=full)
-    assert page_xy(tmp_path / "h.html") == page
-    assert_agree({n: full[n] for n in page}, page)
+    assert set(page) == set(graphml) == set(g)
+    assert_agree(graphml, page)
 
 
-def test_every_node_placed_deterministically():
+def test_the_rest_goes_around_the_page():
     g = weighted_graph()
-    shown = select_subgraph(g, max_nodes=50)[0]
-    pos = layout(g, shown)
-    assert set(pos) == set(g) and pos == layout(g, shown)
+    shown = select_subgraph(g, max_nodes=50)
+    placed = page_positions(g, max_nodes=50, selection=shown)
+    assert set(placed) == set(shown[0])
+    pos = layout(g, placed)
+    assert set(pos) == set(g) and pos == layout(g, placed)
+    assert {n: pos[n] for n in placed} == placed  # kept where the page draws them
     assert all(math.isfinite(c) for p in pos.values() for c in p)
     assert len(set(pos.values())) == len(pos)
-    assert {n: pos[n] for n in shown} == page_positions(shown)
+    assert pos["alone"] not in placed.values()  # another component: outside
 
 
-def test_positions_do_not_depend_on_insertion_order():
-    g = weighted_graph(8, 5)
-    h = nx.Graph()
-    h.add_nodes_from(reversed(list(g.nodes(data=True))))
-    h.add_edges_from((v, u, d) for u, v, d in reversed(list(g.edges(data=True))))
-    assert draw_order(h) == draw_order(g)
-    assert page_positions(h) == page_positions(g)
+def test_the_weights_are_a_parameter():
+    g = weighted_graph()
+    for i, (u, v) in enumerate(sorted(g.edges())):
+        g.edges[u, v]["other"] = 1 + (i * 3) % 7
+    placed = page_positions(g, max_nodes=20)
+    by_weight, by_other = layout(g, placed), layout(g, placed, weight="other")
+    assert {n: by_weight[n] for n in placed} == {n: by_other[n] for n in placed}
+    assert by_weight != by_other
 
 
-def test_the_pull_is_a_parameter():
-    g = weighted_graph(8, 5)
-    assert page_positions(g) == page_positions(g, weight=cooccurrence_pull)
-    flat = page_positions(g, weight=lambda u, v, d: 1.0)
-    assert set(flat) == set(g) and flat != page_positions(g)
-    data, _ = page_data(g, positions=flat)
-    assert {n["id"]: (n["x"], n["y"]) for n in data["nodes"]} == {
-        k: (round(x, 1), round(y, 1)) for k, (x, y) in flat.items()}
+def test_nothing_placed_starts_from_the_most_connected():
+    g = weighted_graph(5, 4)
+    pos = layout(g, {})
+    assert set(pos) == set(g) and pos == layout(g, {})
 
 
 def test_empty_and_single():

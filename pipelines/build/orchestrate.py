@@ -43,6 +43,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from graph.association import add_association
 from graph.build import ArticleMentions, ArticleMeta, EntityInfo, build_graph
 from graph.errors import ActorGraphError
 from graph.gc_pause import gc_paused
@@ -449,9 +450,9 @@ def _write_outputs(out: Path, docs: list[ArticleMentions], entities: dict[str, E
     from graph.timeline import stamp as stamp_months
 
     # The other core writes each file that does not need what is left to do:
-    # mentions.csv while the graph is built, then, one after the other, the layout
-    # (only needed for the node rows, which the GraphML writer fills in last; the page
-    # shows its actors at the same places) and the page. (One process at a time: two
+    # mentions.csv while the graph is built, then, one after the other, the page and the
+    # layout (the page's places for its actors, the others around them: only needed for
+    # the node rows, which the GraphML writer fills in last). (One process at a time: two
     # would slow the main one.)
     t2 = time.perf_counter()
     progress.phase("Building the graph")
@@ -467,6 +468,7 @@ def _write_outputs(out: Path, docs: list[ArticleMentions], entities: dict[str, E
         add_interactions(g, relations)
         result.relations = write_relations(out / "relations.csv", relations, raw=raw_csv)
         stamp_months(g)
+        add_association(g)  # each link's association strength (graph.association)
         result.graph = g
         result.actors = Counter(d["type"] for _, d in g.nodes(data=True))
         result.edges = g.number_of_edges()
@@ -475,16 +477,16 @@ def _write_outputs(out: Path, docs: list[ArticleMentions], entities: dict[str, E
         progress.phase("Writing")
 
         # each file is written to a temporary file, then renamed
-        def layout_then_page() -> tuple[dict[Any, tuple], Path | Exception]:
+        def page_then_layout() -> tuple[dict[Any, tuple], Path | Exception]:
             shown = select_subgraph(g, max_nodes=max_nodes)
-            positions = layout(g, shown[0])
             try:
-                return positions, render_html(g, out / "graph.html", max_nodes=max_nodes,
-                                              positions=positions, selection=shown).path
+                info = render_html(g, out / "graph.html", max_nodes=max_nodes,
+                                   selection=shown)
             except Exception as exc:  # noqa: BLE001 - raised after the GraphML
-                return positions, exc
+                return layout(g, {}), exc
+            return layout(g, info.positions or {}), info.path  # the page's places
 
-        other = in_background(layout_then_page)
+        other = in_background(page_then_layout)
         pending.append(other)
         result.files["graphml"] = write_graphml(
             g, out / "graph.graphml", viz=lambda: viz_attributes(g, other()[0]))
