@@ -9,65 +9,20 @@ from __future__ import annotations
 import gc
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
 from itertools import combinations
 from operator import itemgetter
 from typing import Any, Literal
 
 import networkx as nx
 
+from .records import ArticleMentions, ArticleMeta, EntityInfo, Mention
 from .schema import ACTOR_TYPES
 
+#: The record types used to live here; they are re-exported for code that imports them
+#: from this module (new code: :mod:`graph.records`).
+__all__ = ["ArticleMentions", "ArticleMeta", "EntityInfo", "Mention", "Window", "build_graph"]
+
 Window = Literal["article", "sentence"]
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """One resolved mention of an entity in an article (a row of ``mentions.csv``)."""
-
-    article: str
-    entity: str
-    label: str
-    type: str
-    text: str
-    start: int
-    end: int
-    sentence: int
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleMeta:
-    """What the graph keeps of an article: its id, title and date (ISO, may be None);
-    ``date_inferred``: the date was read from the text's first lines, not its metadata."""
-
-    id: str
-    title: str = ""
-    date: str | None = None
-    source: str = ""
-    url: str = ""
-    date_inferred: bool = False
-
-
-@dataclass(slots=True)
-class EntityInfo:
-    """Corpus-level facts about a canonical entity."""
-
-    id: str
-    label: str
-    type: str
-    role: str = ""
-    affiliation: str = ""
-    wikidata: str = ""
-    aliases: list[str] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class ArticleMentions:
-    """One article's contribution to the graph: metadata, sentence texts, mentions."""
-
-    meta: ArticleMeta
-    sentences: list[str]
-    mentions: list[Mention]
 
 
 def _sentence_text(doc: ArticleMentions, index: int) -> str:

@@ -46,7 +46,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from graph.build import ArticleMeta
+from graph.records import ArticleMeta
 
 from pipelines.nlp.analysis import ArticleAnalysis
 from pipelines.nlp.extract import Candidate, Options

@@ -49,7 +49,8 @@ from typing import Any, TypeVar
 import networkx as nx
 
 from graph.atomic import atomic_open
-from graph.build import ArticleMentions, ArticleMeta, EntityInfo, build_graph
+from graph.build import build_graph
+from graph.records import ArticleMentions, ArticleMeta, EntityInfo
 from graph.errors import ActorGraphError
 from graph.interactions import InteractionRow, add_interactions
 from graph.schema import ACTOR_TYPES

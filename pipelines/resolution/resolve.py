@@ -18,7 +18,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from graph.build import ArticleMentions, EntityInfo, Mention
+from graph.records import ArticleMentions, EntityInfo, Mention
 from pipelines.nlp.analysis import ArticleAnalysis
 from pipelines.nlp.extract import Candidate, _resources
 from pipelines.nlp.gazetteer import Entry, Gazetteer
