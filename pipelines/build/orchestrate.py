@@ -60,6 +60,7 @@ from pipelines.build.cache import (
     CACHE_NAME,
     BuildCache,
     FileRecord,
+    Shared,
     Stub,
     analysis_fingerprint,
     analysis_from_json,
@@ -635,6 +636,7 @@ def _analyse_corpus(reader: Corpus, cache: BuildCache, options: Options, result:
     idx: list[tuple[_FileWork, int]] = []
     jobs: list[Job] = []
     failed: list[Skipped] = []
+    shared = Shared()  # one object per distinct string or int of the candidates
 
     def settle(done: Iterator[tuple[list[tuple[_FileWork, int]], list[Job], list[Outcome]]]
                ) -> None:
@@ -646,7 +648,7 @@ def _analyse_corpus(reader: Corpus, cache: BuildCache, options: Options, result:
                     failed.append(Skipped(work.stubs[i][0], error))
                     work.complete = False
                 else:
-                    work.slots[i] = analysis_from_json(_NO_META, ana_json)
+                    work.slots[i] = analysis_from_json(_NO_META, ana_json, shared)
                 rows.append((job[0], nlp_json, ana_json))
                 if job[2] is None:
                     result.analysed += 1
@@ -666,7 +668,7 @@ def _analyse_corpus(reader: Corpus, cache: BuildCache, options: Options, result:
             work.slots.append(None)
             data = cache.get_analysis(key)
             if data is not None:
-                work.slots[i] = analysis_from_json(_NO_META, data)
+                work.slots[i] = analysis_from_json(_NO_META, data, shared)
                 result.reused += 1
                 bar.advance(task)
                 continue
@@ -707,7 +709,7 @@ def _analyse_corpus(reader: Corpus, cache: BuildCache, options: Options, result:
                 idx, jobs = [], []
             for work in files:
                 if work.stored:
-                    record = cache.get_file(work.key)  # type: ignore[arg-type]
+                    record = cache.get_file(work.key, shared)  # type: ignore[arg-type]
                     if record is None:  # damaged: read the file after all
                         work.stored = False
                         read(work)
