@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 import networkx as nx
 
+from .columns import mention_columns
 from .records import ArticleMentions, ArticleMeta, EntityInfo, Mention
 from .schema import ACTOR_TYPES
 
@@ -81,23 +82,29 @@ def _build_graph(
     article_index: dict[str, dict[str, str]] = {}
 
     for doc in docs:
-        actors = [m for m in doc.mentions if m.type in actor_types]
-        if not actors:
+        # the actors' mentions as parallel lists (columns: no object per mention)
+        ents, labels, types, texts, _, _, sents = mention_columns(doc.mentions)
+        if not ents:
             continue
+        if not actor_types.issuperset(types):
+            keep = [i for i, t in enumerate(types) if t in actor_types]
+            if not keep:
+                continue
+            ents, labels, types, texts, sents = ([col[i] for i in keep] for col in
+                                                 (ents, labels, types, texts, sents))
         meta = doc.meta
         art_id = meta.id
         date = meta.date
         article_index[art_id] = {"title": meta.title, "date": date or ""}
         if meta.date_inferred:
             article_index[art_id]["inferred"] = True
-        ents = [m.entity for m in actors]
         per_article = Counter(ents)  # first-mention order
-        aliases.update(zip(ents, [m.text for m in actors], strict=True))
+        aliases.update(zip(ents, texts, strict=True))
         for ent, count in per_article.items():
             node = nodes.get(ent)
             if node is None:
-                first = actors[ents.index(ent)]
-                node = nodes[ent] = [[], [], [], first.label, first.type]
+                first = ents.index(ent)
+                node = nodes[ent] = [[], [], [], labels[first], types[first]]
                 links[ent] = {}
             node[0].append(art_id)
             node[1].append(count)
@@ -109,13 +116,13 @@ def _build_graph(
         # (sentence, its entities sorted) for the sentences naming two or more, in order
         groups: list[tuple[int, list[str]]] = []
         by_sentence: dict[int, set[str]] = {}
-        for m in actors:
-            found = by_sentence.get(m.sentence)
+        for sentence, ent in zip(sents, ents, strict=True):
+            found = by_sentence.get(sentence)
             if found is None:
-                by_sentence[m.sentence] = {m.entity}
+                by_sentence[sentence] = {ent}
             else:
-                found.add(m.entity)
-        if len(by_sentence) < len(actors):  # else one mention per sentence: no pairs
+                found.add(ent)
+        if len(by_sentence) < len(ents):  # else one mention per sentence: no pairs
             groups = [(i, sorted(e)) for i, e in sorted(by_sentence.items()) if len(e) > 1]
 
         if by_article:

@@ -8,6 +8,7 @@ spaCy.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 __all__ = ["ArticleMentions", "ArticleMeta", "EntityInfo", "Mention"]
@@ -55,8 +56,9 @@ class EntityInfo:
 
 @dataclass(slots=True)
 class ArticleMentions:
-    """One article's contribution to the graph: metadata, sentence texts, mentions."""
+    """One article's contribution to the graph: metadata, sentence texts, mentions (a
+    list, or a :class:`graph.columns.MentionSlice` of a corpus's mention table)."""
 
     meta: ArticleMeta
     sentences: list[str]
-    mentions: list[Mention]
+    mentions: Sequence[Mention]

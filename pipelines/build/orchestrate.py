@@ -50,6 +50,7 @@ import networkx as nx
 
 from graph.atomic import atomic_open
 from graph.build import build_graph
+from graph.columns import MentionSlice
 from graph.records import ArticleMentions, ArticleMeta, EntityInfo
 from graph.errors import ActorGraphError
 from graph.interactions import InteractionRow, add_interactions
@@ -207,9 +208,16 @@ def write_mentions(path: Path, docs: list[ArticleMentions],
     with atomic_open(path, "w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh)
         writer.writerow(MENTION_COLUMNS)
-        writer.writerows((m.article, m.entity, m.label, m.type, m.text, m.start, m.end,
-                          m.sentence, *extra.get(m.entity, blank))
-                         for doc in docs for m in doc.mentions)
+        for doc in docs:
+            mentions = doc.mentions
+            if isinstance(mentions, MentionSlice):  # straight from the columns
+                article = mentions.article
+                writer.writerows([(article, *row, *extra.get(row[0], blank))
+                                  for row in zip(*mentions.columns(), strict=True)])
+            else:
+                writer.writerows([(m.article, m.entity, m.label, m.type, m.text, m.start,
+                                   m.end, m.sentence, *extra.get(m.entity, blank))
+                                  for m in mentions])
     return sum(len(doc.mentions) for doc in docs)
 
 

@@ -18,7 +18,8 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from graph.records import ArticleMentions, EntityInfo, Mention
+from graph.columns import MentionTable
+from graph.records import ArticleMentions, EntityInfo
 from pipelines.nlp.analysis import ArticleAnalysis
 from pipelines.nlp.extract import Candidate, _resources
 from pipelines.nlp.gazetteer import Entry, Gazetteer
@@ -166,8 +167,9 @@ class Resolver:
         states = qualify.sentence_states(docs, self._state_ids)
         usual = qualify.usual_states(docs, states)
         out: list[ArticleMentions] = []
+        table = MentionTable()  # every mention, column by column
         for doc, roots, doc_states in zip(docs, assign, states, strict=True):
-            mentions: list[Mention] = []
+            mentions: list[tuple[str, str, str, str, int, int, int]] = []
             add = mentions.append
             article = doc.meta.id
             for ci, (c, root) in enumerate(zip(doc.candidates, roots, strict=True)):
@@ -190,9 +192,9 @@ class Resolver:
                             found = self._of_state(found, state)
                         known = other_info[okey] = entities.setdefault(found.id, found)
                     info = known
-                add(Mention(article, info.id, info.label, info.type, c.text, c.start, c.end,
-                            c.sentence))
-            out.append(ArticleMentions(doc.meta, doc.sentences, mentions))
+                add((info.id, info.label, info.type, c.text, c.start, c.end, c.sentence))
+            out.append(ArticleMentions(doc.meta, doc.sentences,
+                                       table.add_article(article, mentions)))
         return out
 
     def _of_state(self, info: EntityInfo, state: str) -> EntityInfo:
