@@ -79,13 +79,15 @@ def build(
     Example: actorgraph build articles/ --out output --since 2020 --until 2021-06
     """
     from pipelines.build.orchestrate import build_corpus
+    from pipelines.progress import RichProgress
 
     if window not in ("article", "sentence"):
         typer.echo("Error: --window must be 'article' or 'sentence'", err=True)
         raise typer.Exit(2)
     result = _run(
         build_corpus, corpus, out, window=window, aliases=aliases,
-        capitals=capitals, max_nodes=max_nodes, progress=progress, since=since, until=until,
+        capitals=capitals, max_nodes=max_nodes, progress=RichProgress() if progress else None,
+        since=since, until=until,
     )
     typer.echo(result.summary())
     if _QUICK_EXIT:  # the actorgraph command: done, skip freeing the graph object by object

@@ -17,8 +17,8 @@ from graph.build import build_graph
 from graph.readwrite import read, write
 from graph.records import ArticleMeta
 from pipelines.build.cache import analysis_from_json, analysis_to_json
-from pipelines.build.orchestrate import keep_evidence_sentences
 from pipelines.nlp.analysis import ArticleAnalysis, analyse_article
+from pipelines.nlp.chunk import keep_evidence_sentences
 from pipelines.nlp.extract import Candidate
 from pipelines.nlp.model import NlpResult
 from pipelines.nlp.roles import Role

@@ -4,9 +4,9 @@
 text, so renaming or re-dating an article, or moving it to another file, costs nothing:
 
 ``nlp``
-    The spaCy output (:meth:`pipelines.nlp.model.NlpResult.to_json`), under the NLP version
-    (:func:`pipelines.nlp.model.nlp_version`: :data:`~pipelines.nlp.model.NLP_VERSION`, the model and
-    spaCy versions). Only a new text, or a new model, runs spaCy again.
+    The spaCy output (:meth:`pipelines.nlp.model.NlpResult.to_json`), under the NLP
+    version (:func:`pipelines.nlp.model.nlp_version`: :data:`~pipelines.nlp.model.NLP_VERSION`,
+    the model and spaCy versions). Only a new text, or a new model, runs spaCy again.
 ``analysis``
     The article's candidates, roles, acronyms and interactions (see
     :func:`analysis_to_json`), under a fingerprint of everything extraction reads besides
@@ -47,7 +47,6 @@ from pathlib import Path
 from typing import Any
 
 from graph.records import ArticleMeta
-
 from pipelines.nlp.analysis import ArticleAnalysis
 from pipelines.nlp.extract import Candidate, Options
 from pipelines.nlp.model import NlpResult, nlp_version
