@@ -1,0 +1,76 @@
+"""Mentions held column by column (graph.columns) give the same graph and mentions.csv as
+lists of Mention objects."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph.build import build_graph
+from graph.columns import MentionSlice, MentionTable, mention_columns
+from graph.readwrite import graphml
+from graph.records import ArticleMentions, ArticleMeta, EntityInfo, Mention
+from pipelines.build.outputs import write_mentions
+
+ROWS = {
+    "a1": [("state:ruritanie", "Ruritanie", "state", "la Ruritanie", 0, 12, 0),
+           ("person:ada-vorn", "Ada Vorn", "official", "Ada Vorn", 20, 28, 0),
+           ("place:port-sel", "Port-Sel", "place", "Port-Sel", 40, 48, 1),
+           ("state:ruritanie", "Ruritanie", "state", "Ruritanie", 60, 69, 1)],
+    "a2": [],
+    "a3": [("person:ada-vorn", "Ada Vorn", "official", "Vorn", 3, 7, 0),
+           ("group:ligue-bleue", "Ligue bleue", "group", "la Ligue bleue", 15, 29, 0)],
+}
+SENTENCES = ["Ruritanie et Ada Vorn.", "Port-Sel et Ruritanie."]
+
+
+def _docs() -> tuple[list[ArticleMentions], list[ArticleMentions]]:
+    table = MentionTable()
+    columnar, plain = [], []
+    for i, (art, rows) in enumerate(ROWS.items()):
+        meta = ArticleMeta(art, f"Titre {i}", f"2021-0{i + 1}-01")
+        columnar.append(ArticleMentions(meta, SENTENCES, table.add_article(art, rows)))
+        plain.append(ArticleMentions(meta, SENTENCES, [Mention(art, *r) for r in rows]))
+    return columnar, plain
+
+
+def test_a_slice_is_a_sequence_of_mentions() -> None:
+    columnar, plain = _docs()
+    for c, p in zip(columnar, plain, strict=True):
+        assert isinstance(c.mentions, MentionSlice)
+        assert len(c.mentions) == len(p.mentions)
+        assert list(c.mentions) == p.mentions
+        assert c.mentions == p.mentions
+        assert mention_columns(c.mentions) == mention_columns(p.mentions)
+        for i in range(-len(p.mentions), len(p.mentions)):
+            assert c.mentions[i] == p.mentions[i]
+        assert c.mentions[1:] == p.mentions[1:]
+        with pytest.raises(IndexError):
+            c.mentions[len(p.mentions)]
+
+
+def test_strings_are_stored_once() -> None:
+    table = MentionTable()
+    for k in range(50):
+        table.add_article(f"x{k}", ROWS["a1"])
+    assert len(table) == 200
+    assert "3 entity labels" in repr(table) and "4 texts" in repr(table)
+    assert table.nbytes() == 200 * 6 * 4
+
+
+@pytest.mark.parametrize("window", ["article", "sentence"])
+def test_same_graph_and_mentions_csv(window: str, tmp_path: Path) -> None:
+    columnar, plain = _docs()
+    entities = {"person:ada-vorn": EntityInfo("person:ada-vorn", "Ada Vorn", "official",
+                                              role="ministre", affiliation="Ruritanie")}
+    a = build_graph(columnar, entities, window=window)  # type: ignore[arg-type]
+    b = build_graph(plain, entities, window=window)  # type: ignore[arg-type]
+    assert list(a.nodes(data=True)) == list(b.nodes(data=True))
+    assert list(a.edges(data=True)) == list(b.edges(data=True))
+    graphml.write(a, tmp_path / "a.graphml")
+    graphml.write(b, tmp_path / "b.graphml")
+    assert (tmp_path / "a.graphml").read_bytes() == (tmp_path / "b.graphml").read_bytes()
+    assert write_mentions(tmp_path / "a.csv", columnar, entities) == 6
+    assert write_mentions(tmp_path / "b.csv", plain, entities) == 6
+    assert (tmp_path / "a.csv").read_bytes() == (tmp_path / "b.csv").read_bytes()
