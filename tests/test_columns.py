@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from graph.build import build_graph
-from graph.columns import MentionSlice, MentionTable, mention_columns
+from graph.columns import MentionSlice, MentionTable, PackedSentences, mention_columns
 from graph.readwrite import graphml
 from graph.records import ArticleMentions, ArticleMeta, EntityInfo, Mention
 from pipelines.build.outputs import write_mentions
@@ -74,3 +74,15 @@ def test_same_graph_and_mentions_csv(window: str, tmp_path: Path) -> None:
     assert write_mentions(tmp_path / "a.csv", columnar, entities) == 6
     assert write_mentions(tmp_path / "b.csv", plain, entities) == 6
     assert (tmp_path / "a.csv").read_bytes() == (tmp_path / "b.csv").read_bytes()
+
+
+def test_packed_sentences_read_as_the_list() -> None:
+    texts = ["", "Ada Vorn l’a dit « hier ».", "", "naïve \ud800 surrogate", "x"]
+    packed = PackedSentences(texts)
+    assert len(packed) == len(texts)
+    assert list(packed) == texts and packed == texts
+    assert [packed[i] for i in range(-5, 5)] == texts + texts
+    assert packed[1:3] == texts[1:3]
+    with pytest.raises(IndexError):
+        packed[5]
+    assert PackedSentences([]) == []

@@ -44,6 +44,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.build import build_graph
+from graph.columns import PackedSentences
 from graph.errors import ActorGraphError
 from graph.interactions import add_interactions
 from graph.records import ArticleMeta
@@ -318,7 +319,11 @@ class _CorpusPass:
                 ident = self.reader.unique_id(ident, used, renamed)
                 if analysis is not None:
                     analysis.meta = ArticleMeta(ident, title, date, source, url, inferred)
+                    # the file records are stored: the sentences can be packed now
+                    analysis.sentences = PackedSentences(  # type: ignore[assignment]
+                        analysis.sentences)
                     analyses.append(analysis)
+            work.stubs, work.slots = [], []  # the text keys go now
         return analyses, skipped, notes + renamed
 
 
