@@ -40,6 +40,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -405,7 +406,9 @@ def build_corpus(
                 del interaction_rows
                 result.timings["resolve"] = time.perf_counter() - t1
                 title = "actorgraph — " + (Path(corpus).name if corpus else "sample corpus")
-                _write_outputs(out, docs, entities, relations, result, title=title,
+                held = [docs]  # _write_outputs lets them go once the graph is built
+                del docs
+                _write_outputs(out, held, entities, relations, result, title=title,
                                window=window, max_nodes=max_nodes, t0=t0)
     finally:
         reporter.close()
@@ -439,9 +442,13 @@ def _analyse(reader: Corpus, out: Path, options: Options, result: BuildResult,
     return analyses
 
 
-def _write_outputs(out: Path, docs: Any, entities: Any, relations: Any, result: BuildResult,
-                   *, title: str, window: str, max_nodes: int, t0: float) -> None:
-    """The graph, then every file (see the module doc: two cores write at once)."""
+def _write_outputs(out: Path, held: list[Any], entities: Any, relations: Any,
+                   result: BuildResult, *, title: str, window: str, max_nodes: int,
+                   t0: float) -> None:
+    """The graph, then every file (see the module doc: two cores write at once).
+
+    ``held`` holds the resolved articles; they are let go once the graph is built (only
+    ``mentions.csv`` needs them after that, written by a forked copy that has its own)."""
     from graph.html import render_html
     from graph.readwrite._common import layout, viz_attributes
     from graph.readwrite.graphml import write as write_graphml
@@ -454,9 +461,11 @@ def _write_outputs(out: Path, docs: Any, entities: Any, relations: Any, result: 
     t2 = time.perf_counter()
     pending: list[Callable[[], object]] = []
     try:
-        mentions = in_background(lambda: write_mentions(out / "mentions.csv", docs, entities))
+        docs = held.pop()
+        mentions = in_background(partial(write_mentions, out / "mentions.csv", docs, entities))
         pending.append(mentions)
         g = build_graph(docs, entities, window=window, title=title)  # type: ignore[arg-type]
+        del docs
         g.graph["articles"] = result.articles
         add_interactions(g, relations)
         result.relations = write_relations(out / "relations.csv", relations)
