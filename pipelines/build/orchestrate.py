@@ -24,10 +24,15 @@ How it scales:
   the files that changed are read first, so that their new articles are with the
   workers while the records load.
 * Only the corpus-level pass (:class:`Resolver`, overrides, the graph) sees every
-  article; it runs in the main process on the compact analyses. At the end,
-  ``mentions.csv`` and ``graph.html`` are written by a forked copy of the process
+  article; it runs in the main process on the compact analyses: their strings and ints
+  decoded once per distinct value (:class:`~pipelines.build.cache.Shared`), their
+  evidence sentences packed (:class:`graph.columns.PackedSentences`), the resolved
+  mentions held column by column (:class:`graph.columns.MentionTable`), and the
+  articles let go once the graph is built. At the end, ``mentions.csv`` (straight from
+  the columns) and ``graph.html`` are written by a forked copy of the process
   (:mod:`pipelines.build.background`) while the main one writes the GraphML and its
-  sidecar.
+  sidecar, whose edge rows go to disk a chunk at a time. ``benchmarks/archive_scale.py``
+  measures the memory as the corpus grows.
 * A lock (:mod:`pipelines.build.lock`) keeps a second build out of the same output folder.
 * Progress goes to the :class:`~pipelines.progress.Progress` reporter the caller passes.
 """
