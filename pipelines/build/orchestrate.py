@@ -162,9 +162,14 @@ class _Chunks:
         self.hold = 0
         self.failed: list[Skipped] = []
         self.shared = Shared()  # one object per distinct string or int of the candidates
+        #: Called before the first article is queued (see :meth:`Engine.start`).
+        self.warm: Callable[[], None] | None = None
 
     def add(self, work: _FileWork, i: int, job: Job) -> None:
         """Queue article ``i`` of ``work``; a full chunk goes to the engine."""
+        if self.warm is not None:  # the first article to analyse
+            self.warm()
+            self.warm = None
         self.tags.append((work, i))
         self.jobs.append(job)
         if len(self.jobs) >= self.batch_size:
@@ -248,8 +253,12 @@ class _CorpusPass:
         chunks = _Chunks(engine, cache, self.result, self.progress, batch_size)
         chunks.shared = self.shared
         try:
-            # likely new articles enough for the workers: have them load the model now
-            engine.start(options, batch_size, expect_work=fresh >= _WARM_UP_BYTES)
+            engine.start(options, batch_size)
+            if fresh >= _WARM_UP_BYTES:
+                # likely new articles enough for the workers: have them load the model as
+                # soon as the first one turns up (not before: when the changed files'
+                # articles are all in the cache, an idle model would only take memory)
+                chunks.warm = lambda: engine.start(options, batch_size, expect_work=True)
             self.progress.start(reader.estimate(), "Analysing")
             if fresh >= _WARM_UP_BYTES and any(w.stored for w in files):
                 chunks.hold = 64 * batch_size  # load the records before waiting on the pool
