@@ -626,7 +626,7 @@ def _not_a_name(ctx: _Context, a: int, b: int, label: str) -> bool:
     title = load_titles().pattern.match(fold(ctx.text[a:b + 40]))
     if title and title.end() > len(word):
         return True  # "Premier" of "Premier ministre": a title NER cut short
-    if re.search(r"(?:^|[\s(])(?:[lL]['’]|le\s+|la\s+|du\s+|au\s+|les\s+|des\s+|aux\s+)$",
+    if re.search(r"(?:^|[\s(])(?:[lL]['’]|le\s+|la\s+|du\s+|au\s+|[Ll]es\s+|[Dd]es\s+|[Aa]ux\s+)$",
                  ctx.text[max(0, a - 5):a]):
         return True  # "les Garifunas", "des Dupont": a people, a family, not one person
     after = ctx.text[b:b + 2].lstrip(" \u00a0")
