@@ -133,6 +133,10 @@ class PeakSampler:
     def __init__(self, pid: int, every: float = 1.0, tick: float = 0.2) -> None:
         self.pid, self.every, self.tick = pid, every, tick
         self.peak = self.peak_rss = 0
+        #: At the peak: seconds since the start, and each process's PSS (the build first).
+        self.peak_at = 0.0
+        self.peak_parts: list[int] = []
+        self._t0 = time.monotonic()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -143,8 +147,10 @@ class PeakSampler:
             rss = sum(tree.values())
             now = time.monotonic()
             if rss > 0.95 * self.peak_rss or now - last >= self.every:
-                pss = sum(p if (p := _pss(pid)) is not None else r for pid, r in tree.items())
-                self.peak = max(self.peak, pss)
+                parts = [p if (p := _pss(pid)) is not None else r for pid, r in tree.items()]
+                if sum(parts) > self.peak:
+                    self.peak, self.peak_parts = sum(parts), parts
+                    self.peak_at = now - self._t0
                 last = now
             self.peak_rss = max(self.peak_rss, rss)
             self._stop.wait(self.tick)
@@ -180,6 +186,8 @@ def run_build(corpus: Path, out: Path) -> tuple[float, int, dict[str, Any]]:
         sys.exit(f"build failed ({proc.returncode}):\n{stdout}\n{stderr}")
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
     report["cpu_seconds"] = _cpu_of_children() - cpu0
+    report["peak_at"] = (f"{sampler.peak_at:.0f} s in, build "
+                         + " + ".join(f"{p / GB:.2f}" for p in sampler.peak_parts) + " GB")
     return elapsed, sampler.peak, report
 
 
@@ -308,7 +316,8 @@ def main() -> None:
         phases = " ".join(f"{k} {v:.0f}" for k, v in report.get("timings", {}).items())
         print(f"{n:>3} {report['articles']:>9} {report['mentions']:>9} {seconds:>8.1f} "
               f"{report['cpu_seconds']:>7.1f} {peak / GB:>8.2f}G "
-              f"{peak / 2**20 / report['articles'] * 1000:>9.1f}  {phases}", flush=True)
+              f"{peak / 2**20 / report['articles'] * 1000:>9.1f}  {phases}; peak "
+              f"{report['peak_at']}", flush=True)
     if max(times) >= 10:
         seconds, peak, _ = results[max(times)]
         ok = peak <= 3 * GB and seconds <= 120
