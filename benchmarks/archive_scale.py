@@ -201,9 +201,11 @@ def _base(article: str) -> tuple[str, int]:
     return article, 0
 
 
-def compare_mentions(one: Path, many: Path, times: int) -> tuple[int, int]:
+def compare_mentions(one: Path, many: Path, times: int
+                     ) -> tuple[int, int, Counter[tuple[str, str]]]:
     """Rows of ``many``'s ``mentions.csv`` (articles mapped to their 1x ids) missing from
-    or extra to ``times`` copies of ``one``'s; returns (differing rows, rows)."""
+    or extra to ``times`` copies of ``one``'s: (differing rows, rows, and per change of
+    entity type, e.g. ``("place", "person")``, the mentions that changed so)."""
     want: Counter[tuple[str, ...]] = Counter()
     with one.open(encoding="utf-8", newline="") as fh:
         for row in csv.reader(fh):
@@ -217,8 +219,14 @@ def compare_mentions(one: Path, many: Path, times: int) -> tuple[int, int]:
             row[0] = _base(row[0])[0]
             got[tuple(row)] += 1
             rows += 1
-    diff = sum(((want - got) + (got - want)).values())
-    return diff, rows
+    missing, extra = want - got, got - want
+    # a mention is (article, text, start, end): what became of it
+    before = {(r[0], r[4], r[5], r[6]): r[3] for r in missing}
+    after = {(r[0], r[4], r[5], r[6]): r[3] for r in extra}
+    changes: Counter[tuple[str, str]] = Counter()
+    for key in before.keys() | after.keys():
+        changes[before.get(key, "-"), after.get(key, "-")] += 1
+    return sum(missing.values()) + sum(extra.values()), rows, changes
 
 
 #: Node and edge attributes that are counts (times N at N x), lists of articles (each
@@ -328,9 +336,11 @@ def main() -> None:
     for n in times:
         if n == 1:
             continue
-        diff, rows = compare_mentions(args.work / "out-1x" / "mentions.csv",
-                                      args.work / f"out-{n}x" / "mentions.csv", n)
-        print(f"{n}x mentions.csv: {rows} rows, {diff} differ from {n} copies of the 1x rows")
+        diff, rows, changes = compare_mentions(args.work / "out-1x" / "mentions.csv",
+                                               args.work / f"out-{n}x" / "mentions.csv", n)
+        print(f"{n}x mentions.csv: {rows} rows, {diff} differ from {n} copies of the 1x rows "
+              f"({diff / max(1, rows):.2%}); mentions whose entity changed type: "
+              + ", ".join(f"{a}->{b} {c}" for (a, b), c in changes.most_common(6)))
         problems = compare_graphs(args.work / "out-1x" / "graph.graphml",
                                   args.work / f"out-{n}x" / "graph.graphml", n)
         print(f"{n}x graph vs 1x: " + ("same up to the count effects" if not problems
