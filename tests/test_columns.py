@@ -86,3 +86,43 @@ def test_packed_sentences_read_as_the_list() -> None:
     with pytest.raises(IndexError):
         packed[5]
     assert PackedSentences([]) == []
+
+
+@pytest.mark.parametrize("mixed", [False, True])
+@pytest.mark.parametrize("chunk", [1, 4, 17, 1000])
+def test_graphml_spilled_in_chunks_writes_the_same_bytes(chunk: int, mixed: bool,
+                                                          tmp_path: Path, monkeypatch) -> None:
+    """The GraphML rows and sidecar segments go to disk a chunk of edges at a time: any
+    chunk size writes the bytes of the general writer (uniform edges: the column writer;
+    ``mixed``: the row writer)."""
+    from graph.model import example
+    from graph.readwrite import sidecar
+
+    g = example().nx  # 18 edges
+    datas = [d for _, _, d in g.edges(data=True)]
+    common = [k for k in datas[0] if all(k in d for d in datas)]
+    for i, data in enumerate(datas):
+        kept = {k: data[k] for k in common}  # one signature: the column writer
+        data.clear()
+        data.update(kept)
+        data["evidence"].append({"text": f"s{i} & <b>"})
+        if mixed and i % 2:
+            data["x_extra"] = 0.5 * i
+    calls: list[object] = []
+    columns = graphml._edge_columns
+    monkeypatch.setattr(graphml, "_edge_columns",
+                        lambda *args: calls.append(columns(*args)) or calls[-1])
+    monkeypatch.setattr(graphml, "_CHUNK", chunk)
+    fast, general = tmp_path / "fast.graphml", tmp_path / "general.graphml"
+    graphml.write(g, fast)
+    graphml._write_general(g, general, graphml.viz_attributes(g), True)
+    assert fast.read_bytes() == general.read_bytes()
+    skip = sidecar._HEADER.size + sidecar._MAC_SIZE  # the header stamps the file's mtime
+    a, b = sidecar.sidecar_path(fast).read_bytes(), sidecar.sidecar_path(general).read_bytes()
+    assert a[skip:] == b[skip:]
+    loaded = sidecar.load(fast)
+    assert loaded is not None
+    assert list(loaded[0].edges(data=True)) == list(graphml.read(fast).edges(data=True))
+    assert bool(calls) != mixed and all(c is not None for c in calls)
+    if not mixed:
+        assert len(calls) == -(-18 // chunk)
