@@ -171,9 +171,11 @@ class Resolver:
         other_info: dict[tuple[str, str, str, str], EntityInfo] = {}
         states = qualify.sentence_states(docs, self._state_ids)
         usual = qualify.usual_states(docs, states)
+        regions = qualify.body_regions(docs)
         out: list[ArticleMentions] = []
         table = MentionTable()  # every mention, column by column
-        for doc, roots, doc_states in zip(docs, assign, states, strict=True):
+        for doc, roots, doc_states, doc_regions in zip(docs, assign, states, regions,
+                                                       strict=True):
             mentions: list[tuple[str, str, str, str, int, int, int]] = []
             add = mentions.append
             article = doc.meta.id
@@ -189,12 +191,16 @@ class Resolver:
                         state = doc_states.get(ci, "")
                         if state == usual.get(name_key(c.text), ""):
                             state = ""  # the usual state keeps the bare name
-                    okey = (c.entry_id, c.text, ctype, state)
+                    region = doc_regions.get(ci, "")
+                    okey = (c.entry_id, c.text, ctype, state or region)
                     known = other_info.get(okey)
                     if known is None:
                         found = self._other_info(c, acronyms)
                         if state:
                             found = self._of_state(found, state)
+                        elif region:
+                            found = EntityInfo(f"{found.id}-{slug(region)}",
+                                               f"{found.label} ({region})", found.type)
                         known = other_info[okey] = entities.setdefault(found.id, found)
                     info = known
                 add((info.id, info.label, info.type, c.text, c.start, c.end, c.sentence))
