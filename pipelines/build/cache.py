@@ -54,8 +54,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from graph.build import ArticleMeta
 from graph.gc_pause import gc_paused
+from graph.records import ArticleMeta
 from pipelines.errors import OutputError
 from pipelines.nlp.analysis import ArticleAnalysis
 from pipelines.nlp.extract import Candidate, Options
@@ -126,6 +126,22 @@ def analysis_fingerprint(options: Options | None = None) -> str:
 EncodedAnalysis = list[Any]
 
 
+class Shared(dict):  # type: ignore[type-arg]
+    """One object per distinct value: ``shared[x]`` is the first ``x`` seen equal to it.
+
+    The analyses of a big corpus name the same few types, kinds and gazetteer ids and the
+    same names and offsets millions of times; decoded apart, each would be a new string
+    or int (about 60 bytes each, five to eight per candidate). A build decodes every
+    analysis through one of these. Strings and ints only (``True == 1``).
+    """
+
+    __slots__ = ()
+
+    def __missing__(self, key: Any) -> Any:
+        self[key] = key
+        return key
+
+
 def encode_analysis(a: ArticleAnalysis) -> EncodedAnalysis:
     """The cacheable part of an :class:`ArticleAnalysis` (everything but its metadata):
     ``[sentences, candidates, roles, acronyms, interactions]``, a candidate as its eight
@@ -142,14 +158,19 @@ def encode_analysis(a: ArticleAnalysis) -> EncodedAnalysis:
             [list(r) for r in a.interactions]]
 
 
-def decode_analysis(meta: ArticleMeta, data: EncodedAnalysis) -> ArticleAnalysis:
-    """Rebuild an :class:`ArticleAnalysis` for ``meta`` from :func:`encode_analysis`.
-    Raises (ValueError, TypeError…) on data of another form."""
+def decode_analysis(meta: ArticleMeta, data: EncodedAnalysis,
+                    shared: Shared | None = None) -> ArticleAnalysis:
+    """Rebuild an :class:`ArticleAnalysis` for ``meta`` from :func:`encode_analysis` (the
+    candidates' strings and ints taken from ``shared`` when given). Raises (ValueError,
+    TypeError…) on data of another form."""
     if not isinstance(data, list):
         raise TypeError(f"an encoded analysis is a list, not {type(data).__name__}")
     sentences, cands, roles, acronyms, interactions = data
-    return ArticleAnalysis(meta, list(sentences), [Candidate(*c) for c in cands],
-                           {int(i): Role(t, o) for i, t, o in roles}, dict(acronyms),
+    v = Shared() if shared is None else shared
+    return ArticleAnalysis(meta, list(sentences),
+                           [Candidate(*map(v.__getitem__, c)) for c in cands],
+                           {int(i): Role(v[t], o) for i, t, o in roles},
+                           {v[k]: v[x] for k, x in acronyms.items()},
                            [tuple(r) for r in interactions])
 
 
@@ -235,14 +256,16 @@ class FileRecord:
 
     @classmethod
     @gc_paused()  # hundreds of thousands of new objects, no cycles: 2x faster
-    def from_bytes(cls, blob: bytes) -> FileRecord | None:
-        """Decode :meth:`to_bytes` (plain data only: no class is ever loaded); None when
-        the blob is damaged or of another version."""
+    def from_bytes(cls, blob: bytes, shared: Shared | None = None) -> FileRecord | None:
+        """Decode :meth:`to_bytes` (plain data only: no class is ever loaded; strings and
+        ints of the candidates taken from ``shared`` when given); None when the blob is
+        damaged or of another version."""
         try:
             version, stubs, rows, skipped, notes = _PlainUnpickler(io.BytesIO(blob)).load()
             if version != _FILES_VERSION or len(stubs) != len(rows):
                 return None
-            analyses = [decode_analysis(_NO_META, row) for row in rows]
+            v = Shared() if shared is None else shared
+            analyses = [decode_analysis(_NO_META, row, v) for row in rows]
             return cls([tuple(s) for s in stubs], analyses,  # type: ignore[misc]
                        [(str(w), str(r)) for w, r in skipped],
                        [(str(w), str(r)) for w, r in notes])
@@ -375,14 +398,16 @@ class BuildCache:
         except (ValueError, KeyError, TypeError, zlib.error):
             return None
 
-    def get_analysis(self, key: str, meta: ArticleMeta | None = None) -> ArticleAnalysis | None:
-        """The cached analysis of a text key (for ``meta``: default, none yet), or None."""
+    def get_analysis(self, key: str, meta: ArticleMeta | None = None,
+                     shared: Shared | None = None) -> ArticleAnalysis | None:
+        """The cached analysis of a text key (for ``meta``: default, none yet), or None
+        (``shared``: see :func:`decode_analysis`)."""
         row = self._read("SELECT value FROM analysis WHERE hash=? AND fp=?",
                          (key, self.fingerprint))
         if row is None:
             return None
         try:
-            return decode_analysis(meta or _NO_META, _unpack(row[0]))
+            return decode_analysis(meta or _NO_META, _unpack(row[0]), shared)
         except (ValueError, TypeError, KeyError, AttributeError, zlib.error):
             return None
 
@@ -429,20 +454,21 @@ class BuildCache:
         return self._read("SELECT 1 FROM files WHERE key=? AND fp=?",
                           (key, self.fingerprint)) is not None
 
-    def get_file(self, key: str) -> FileRecord | None:
-        """What a corpus file gave at the last build (see :class:`FileRecord`), or None."""
+    def get_file(self, key: str, shared: Shared | None = None) -> FileRecord | None:
+        """What a corpus file gave at the last build (see :class:`FileRecord`), or None
+        (``shared``: see :meth:`FileRecord.from_bytes`)."""
         row = self._read("SELECT value FROM files WHERE key=? AND fp=?",
                          (key, self.fingerprint))
         if row is None:
             return None
-        return FileRecord.from_bytes(row[0])
+        return FileRecord.from_bytes(row[0], shared)
 
     def put_files(self, records: Iterable[tuple[str, FileRecord]]) -> None:
         """Store corpus files' records (one commit)."""
-        rows = [(key, self.fingerprint, rec.to_bytes()) for key, rec in records]
-        if rows:
-            self._write(lambda: self._db.executemany(
-                "INSERT OR REPLACE INTO files VALUES (?, ?, ?)", rows))
+        # one record pickled at a time: a big file's is hundreds of megabytes
+        rows = ((key, self.fingerprint, rec.to_bytes()) for key, rec in records)
+        self._write(lambda: self._db.executemany(
+            "INSERT OR REPLACE INTO files VALUES (?, ?, ?)", rows))
 
     def keep_files(self, keys: Iterable[str]) -> int:
         """Forget the records of every corpus file but ``keys``; return how many."""
