@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 ENTRY = "pipelines.nlp.chunk"
 #: Modules the stage imports that cannot change what it returns, and why.
 NOT_OUTPUT = {
-    "graph/build.py": "ArticleMeta only: a record the cache does not store",
+    "graph/records.py": "ArticleMeta only: a record the cache does not store",
     "graph/gc_pause.py": "switches the garbage collector",
     "graph/interactions.py": "InteractionRow: the corpus-level rows (to_entities)",
     "pipelines/errors.py": "exception classes",
