@@ -89,43 +89,49 @@ class Regions:
     health agencies) and the names that place a mention in a region (the region's names,
     its départements, its main cities)."""
 
-    bodies: frozenset[str]
+    bodies: dict[str, str]  # name key of a body's name or acronym -> its gazetteer id
     region_of: dict[str, str]  # name key -> region label
+
+    def body_of(self, entry_id: str, text: str) -> str:
+        """The regional body a candidate names (by its entry or its words), or ""."""
+        if entry_id in self.bodies.values():
+            return entry_id
+        return self.bodies.get(name_key(text), "") if not entry_id else ""
 
 
 @lru_cache(maxsize=1)
 def load_regions() -> Regions:
     raw = resources.files("pipelines").joinpath("data/regions_fr.jsonl").read_text("utf-8")
-    bodies: set[str] = set()
+    bodies: dict[str, str] = {}
     region_of: dict[str, str] = {}
     for line in raw.splitlines():
         if not line.strip():
             continue
         row = json.loads(line)
         if row["kind"] == "regional_body":
-            bodies.add(row["id"])
+            bodies.update((name_key(n), row["id"]) for n in row["names"])
         else:
             for name in [row["label"], *row["names"]]:
                 region_of[name_key(name)] = row["label"]
-    return Regions(frozenset(bodies), region_of)
+    return Regions(bodies, region_of)
 
 
-def body_regions(docs: Sequence[ArticleAnalysis]) -> list[dict[int, str]]:
+def body_regions(docs: Sequence[ArticleAnalysis]) -> list[dict[int, tuple[str, str]]]:
     """Per article, per mention of a regional body ("l'ARS"): its region — named in the
     mention itself ("ARS Nouvelle-Aquitaine"), else the one region its sentence names (by
     a département or a city too), else the region of two thirds of the article's places;
-    none otherwise (the body in general)."""
+    none otherwise (the body in general). Each found as (the body's gazetteer id, region)."""
     regions = load_regions()
-    out: list[dict[int, str]] = []
+    out: list[dict[int, tuple[str, str]]] = []
     for doc in docs:
-        found: dict[int, str] = {}
-        if any(c.entry_id in regions.bodies for c in doc.candidates):
+        found: dict[int, tuple[str, str]] = {}
+        if any(regions.body_of(c.entry_id, c.text) for c in doc.candidates):
             found = _regions_in(doc, regions)
         out.append(found)
     return out
 
 
-def _regions_in(doc: ArticleAnalysis, regions: Regions) -> dict[int, str]:
+def _regions_in(doc: ArticleAnalysis, regions: Regions) -> dict[int, tuple[str, str]]:
     by_sentence: dict[int, set[str]] = defaultdict(set)
     hits: Counter[str] = Counter()
     for c in doc.candidates:
@@ -137,9 +143,10 @@ def _regions_in(doc: ArticleAnalysis, regions: Regions) -> dict[int, str]:
     if hits:
         region, n = hits.most_common(1)[0]
         dominant = region if n * 3 >= 2 * sum(hits.values()) else ""
-    found: dict[int, str] = {}
+    found: dict[int, tuple[str, str]] = {}
     for i, c in enumerate(doc.candidates):
-        if c.entry_id not in regions.bodies:
+        body = regions.body_of(c.entry_id, c.text)
+        if not body:
             continue
         key = f" {name_key(c.text)} "
         own = {r for k, r in regions.region_of.items() if f" {k} " in key}
@@ -147,5 +154,5 @@ def _regions_in(doc: ArticleAnalysis, regions: Regions) -> dict[int, str]:
         region = (next(iter(own)) if len(own) == 1
                   else next(iter(here)) if len(here) == 1 else dominant)
         if region:
-            found[i] = region
+            found[i] = (body, region)
     return found

@@ -186,22 +186,26 @@ class Resolver:
                         state = doc_states.get(ci, "")
                         if state == usual.get(name_key(c.text), ""):
                             state = ""  # the usual state keeps the bare name
-                    region = doc_regions.get(ci, "")
+                    body, region = doc_regions.get(ci, ("", ""))
                     okey = (c.entry_id, c.text, ctype, state or region)
                     known = other_info.get(okey)
                     if known is None:
-                        found = self._other_info(c, acronyms)
+                        found = (self._of_region(body, region) if region
+                                 else self._other_info(c, acronyms))
                         if state:
                             found = self._of_state(found, state)
-                        elif region:
-                            found = EntityInfo(f"{found.id}-{slug(region)}",
-                                               f"{found.label} ({region})", found.type)
                         known = other_info[okey] = entities.setdefault(found.id, found)
                     info = known
                 add((info.id, info.label, info.type, c.text, c.start, c.end, c.sentence))
             out.append(ArticleMentions(doc.meta, doc.sentences,
                                        table.add_article(article, mentions)))
         return out
+
+    def _of_region(self, body: str, region: str) -> EntityInfo:
+        """A regional body's entity in one French region (:func:`qualify.body_regions`)."""
+        entry = self.gaz.entries.get(body)
+        label = entry.label if entry else body.split(":", 1)[-1].upper()
+        return EntityInfo(f"{body}-{slug(region)}", f"{label} ({region})", "group")
 
     def _of_state(self, info: EntityInfo, state: str) -> EntityInfo:
         """An institution's entity for a state other than its usual one."""
