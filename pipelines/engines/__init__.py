@@ -1,0 +1,1 @@
+"""Engines that run the per-article analysis (spaCy + extraction) on chunks of articles."""
