@@ -72,6 +72,12 @@ def build(
         help="Only articles dated from this date (YYYY, YYYY-MM or YYYY-MM-DD).")] = None,
     until: Annotated[str | None, typer.Option(
         help="Only articles dated up to this date (inclusive).")] = None,
+    engine: Annotated[str, typer.Option(
+        help="Where spaCy and extraction run: 'local' (a pool of processes) or 'dask' "
+        "(Dask distributed; pip install 'actorgraph[dask]').")] = "local",
+    scheduler: Annotated[str | None, typer.Option(
+        help="With --engine dask: a running Dask scheduler (tcp://HOST:8786). "
+        "Default: a local cluster, one worker per core.")] = None,
 ) -> None:
     """Read a corpus, extract and resolve actors, and write graph.html, graph.graphml
     and mentions.csv into the output folder.
@@ -83,9 +89,16 @@ def build(
     if window not in ("article", "sentence"):
         typer.echo("Error: --window must be 'article' or 'sentence'", err=True)
         raise typer.Exit(2)
+    if engine not in ("local", "dask"):
+        typer.echo("Error: --engine must be 'local' or 'dask'", err=True)
+        raise typer.Exit(2)
+    if scheduler is not None and engine != "dask":
+        typer.echo("Error: --scheduler needs --engine dask", err=True)
+        raise typer.Exit(2)
     result = _run(
         build_corpus, corpus, out, window=window, aliases=aliases,
         capitals=capitals, max_nodes=max_nodes, progress=progress, since=since, until=until,
+        engine=engine, scheduler=scheduler,
     )
     typer.echo(result.summary())
     if _QUICK_EXIT:  # the actorgraph command: done, skip freeing the graph object by object

@@ -254,13 +254,26 @@ class DaskEngine(Generic[Tag]):
         """Send a chunk to the cluster; yield the chunks that finished meanwhile (waiting
         for one while too many are in flight)."""
         if self._client is None:
-            raise EngineError("the Dask engine is not started")
+            self.start()
         future = self._client.submit(run_chunk, jobs, self.options, self.batch_size,
                                      pure=False)
         self._inflight[future] = (tag, jobs)
         self._done.add(future)
         while len(self._inflight) >= self._limit:
             yield self._next()
+
+    # -- what the build's runner also offers (temporary, until the engine seam lands)
+    hold = 0
+
+    @property
+    def used_pool(self) -> bool:
+        return self.workers > 0
+
+    def warm_up(self) -> None:
+        """Nothing: the cluster starts with the first chunk."""
+
+    def release(self) -> Iterator[tuple[Tag, list[Job], list[Outcome]]]:
+        return iter(())
 
     def finish(self) -> Iterator[tuple[Tag, list[Job], list[Outcome]]]:
         """Yield every chunk still in flight, as each finishes."""
