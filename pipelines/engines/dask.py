@@ -44,6 +44,10 @@ LOCAL_MAX_WORKERS = 64
 #: Seconds to wait for a remote scheduler, and for its first worker.
 CONNECT_TIMEOUT = 30
 
+#: Dask settings for the workers of the LocalCluster (the README gives them for remote
+#: workers): no statistical profiler sampling every thread's stack every 10 ms.
+WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
+
 _MISSING = ("Dask is not installed: the dask engine needs the optional extra, "
             "pip install 'actorgraph[dask]' (or pip install 'dask[distributed]')")
 
@@ -195,7 +199,8 @@ class DaskEngine(Generic[Tag]):
         method = _start_method()
         # the nanny reads the start method whenever it (re)starts a worker: keep it set
         # while the cluster lives (close() restores the user's configuration)
-        self._config = dask.config.set({"distributed.worker.multiprocessing-method": method})
+        self._config = dask.config.set({"distributed.worker.multiprocessing-method": method,
+                                        **WORKER_CONFIG})
         try:
             self._cluster = distributed.LocalCluster(
                 n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None,
