@@ -619,8 +619,7 @@ def _placed(item: tuple[str, str], path: Path) -> Skipped:
 
 
 def _analyse_corpus(reader: Corpus, cache: BuildCache, options: Options, result: BuildResult,
-                    *, progress: bool, n_process: int, batch_size: int,
-                    engine: str = "local", scheduler: str | None = None,
+                    *, progress: bool, n_process: int, batch_size: int
                     ) -> tuple[list[ArticleAnalysis], list[Skipped], list[Skipped]]:
     """Every readable article's analysis, in corpus order, with what was skipped and noted.
 
@@ -632,11 +631,6 @@ def _analyse_corpus(reader: Corpus, cache: BuildCache, options: Options, result:
     batch_size = max(1, batch_size)
     workers = _workers(n_process)
     runner = _Runner(options, workers, batch_size, pool_threshold=4 * batch_size)
-    if engine == "dask":
-        from pipelines.engines.dask import DaskEngine
-
-        runner = DaskEngine(options, batch_size, scheduler=scheduler,  # type: ignore[assignment]
-                            workers=n_process)
     idx: list[tuple[_FileWork, int]] = []
     jobs: list[Job] = []
     failed: list[Skipped] = []
@@ -767,8 +761,6 @@ def build_corpus(
     batch_size: int = 32,
     since: str | None = None,
     until: str | None = None,
-    engine: str = "local",
-    scheduler: str | None = None,
 ) -> BuildResult:
     """Build the actor graph of ``corpus`` (None: the bundled sample) into ``out``.
 
@@ -809,7 +801,7 @@ def build_corpus(
             try:
                 analyses, skipped, notes = _analyse_corpus(
                     reader, cache, options, result, progress=progress, n_process=n_process,
-                    batch_size=batch_size, engine=engine, scheduler=scheduler)
+                    batch_size=batch_size)
             except KeyboardInterrupt:
                 raise BuildInterrupted(
                     f"build interrupted; the articles analysed so far are cached in "
