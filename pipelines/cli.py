@@ -44,6 +44,15 @@ def _types(value: list[str] | None) -> list[str] | None:
     return out
 
 
+def _engine(name: str, scheduler: str | None) -> Any:
+    """The engine ``--engine``/``--scheduler`` ask for (None: the default local one)."""
+    if name == "local":
+        return None
+    from pipelines.engines.dask import DaskEngine
+
+    return _run(DaskEngine, scheduler=scheduler)
+
+
 @app.command()
 def build(
     corpus: Annotated[
@@ -85,6 +94,7 @@ def build(
     Example: actorgraph build articles/ --out output --since 2020 --until 2021-06
     """
     from pipelines.build.orchestrate import build_corpus
+    from pipelines.progress import RichProgress
 
     if window not in ("article", "sentence"):
         typer.echo("Error: --window must be 'article' or 'sentence'", err=True)
@@ -97,8 +107,8 @@ def build(
         raise typer.Exit(2)
     result = _run(
         build_corpus, corpus, out, window=window, aliases=aliases,
-        capitals=capitals, max_nodes=max_nodes, progress=progress, since=since, until=until,
-        engine=engine, scheduler=scheduler,
+        capitals=capitals, max_nodes=max_nodes, progress=RichProgress() if progress else None,
+        since=since, until=until, engine=_engine(engine, scheduler),
     )
     typer.echo(result.summary())
     if _QUICK_EXIT:  # the actorgraph command: done, skip freeing the graph object by object

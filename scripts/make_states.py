@@ -235,6 +235,10 @@ S: dict[str, tuple[str, str, str, str, str, str]] = {
 #: Capitals that also name other places ("Vienne", a French département and town): they
 #: stand for their state only in an article that names the state otherwise.
 AMBIGUOUS_CAPITALS = {"AUT": "Vienne", "LBY": "Tripoli"}
+#: Names of a state that also name a region of another state (Géorgie, a state of the
+#: United States): the state only in an article that does not name that other state, or
+#: names this one otherwise too.
+REGION_HOMONYMS = {"GEO": {"Géorgie": "USA", "Georgie": "USA"}}
 
 ACRONYMS = {
     "COD": "RDC",
@@ -362,6 +366,8 @@ def build() -> list[dict]:
         )
         if iso3 in AMBIGUOUS_CAPITALS:
             records[-1]["ambiguous_capitals"] = split(AMBIGUOUS_CAPITALS[iso3])
+        if iso3 in REGION_HOMONYMS:
+            records[-1]["region_homonyms"] = REGION_HOMONYMS[iso3]
     records.sort(key=lambda r: r["id"])
     return records
 

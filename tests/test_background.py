@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from pipelines.build.orchestrate import in_background
+from pipelines.build.background import in_background
 
 
 def test_result_comes_back():

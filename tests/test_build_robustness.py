@@ -95,12 +95,12 @@ def test_read_only_output_folder(tmp_path, small_corpus):
 
 def test_unwritable_output_folder_is_a_clear_error(tmp_path, small_corpus, monkeypatch):
     """The real write probe (os.access lies to root and on read-only mounts)."""
-    import pipelines.build.orchestrate
+    import pipelines.build.outputs
 
     def denied(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(pipelines.build.orchestrate.tempfile, "mkstemp", denied)
+    monkeypatch.setattr(pipelines.build.outputs.tempfile, "mkstemp", denied)
     out = tmp_path / "out"
     with pytest.raises(OutputError, match="not writable"):
         build_corpus(small_corpus, out)
@@ -192,16 +192,16 @@ def test_temporaries_left_by_a_killed_build_are_removed(tmp_path, small_corpus):
 
 def test_an_article_that_breaks_extraction_is_skipped_and_reported(tmp_path, small_corpus,
                                                                     monkeypatch):
-    import pipelines.build.orchestrate
+    import pipelines.nlp.chunk
 
-    real = pipelines.build.orchestrate.analyse_article
+    real = pipelines.nlp.chunk.analyse_article
 
     def flaky(meta, text, nlp, options=None):
         if "2003" in text:
             raise ValueError("boom")
         return real(meta, text, nlp, options)
 
-    monkeypatch.setattr(pipelines.build.orchestrate, "analyse_article", flaky)
+    monkeypatch.setattr(pipelines.nlp.chunk, "analyse_article", flaky)
     out = tmp_path / "out"
     result = build_corpus(small_corpus, out, n_process=1)
     assert result.articles == 5
@@ -216,15 +216,16 @@ def test_an_article_that_breaks_extraction_is_skipped_and_reported(tmp_path, sma
 SLOW_BUILD = """
 import sys, time
 import pipelines.build.orchestrate as b
+import pipelines.engines.local as local
 
-real = b.process_chunk
+real = local.process_chunk
 
 def slow(*args, **kwargs):
     out = real(*args, **kwargs)
     time.sleep(0.5)
     return out
 
-b.process_chunk = slow
+local.process_chunk = slow
 b.build_corpus(sys.argv[1], sys.argv[2], n_process=1, batch_size=4)
 """
 

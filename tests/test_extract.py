@@ -191,12 +191,29 @@ def test_surname_joins_the_namesake_named_with_the_same_actors():
     assert docs[-1].mentions[0].entity == "person:paul-kanazoe"
 
 
-def test_close_spellings_of_a_surname():
+def test_close_spellings_of_a_surname_in_one_article():
+    docs, _ = _resolve(
+        ("Moussa Tembeley est arrivé. Moussa Tembely est reparti.",
+         [("Moussa Tembeley", "PER"), ("Moussa Tembely", "PER")]),
+    )
+    assert len({m.entity for d in docs for m in d.mentions}) == 1
+
+
+def test_a_rare_spelling_of_a_common_name_joins_it_across_articles():
+    common = [(f"Moussa Tembeley parle ({i}).", [("Moussa Tembeley", "PER")]) for i in range(4)]
+    docs, _ = _resolve(*common, ("Moussa Tembely est parti.", [("Moussa Tembely", "PER")]))
+    assert len({m.entity for d in docs for m in d.mentions}) == 1
+
+
+def test_two_rare_spellings_in_unrelated_articles_are_two_people():
+    # one edit apart, each named once: nothing says they are one person (Stevens, Stephens)
     docs, _ = _resolve(
         ("Moussa Tembeley est arrivé.", [("Moussa Tembeley", "PER")]),
         ("Moussa Tembely est parti.", [("Moussa Tembely", "PER")]),
+        ("Marc Olsen témoigne.", [("Marc Olsen", "PER")]),
+        ("Mary Olsen chante.", [("Mary Olsen", "PER")]),
     )
-    assert len({m.entity for d in docs for m in d.mentions}) == 1
+    assert len({m.entity for d in docs for m in d.mentions}) == 4
 
 
 def test_known_organisation_spelled_differently():
@@ -376,3 +393,27 @@ def test_a_lone_adjective_taken_for_a_person_is_dropped():
     docs, _ = _resolve(("Excellente nouvelle pour les riverains du port.",
                         [("Excellente", "PER")]))
     assert all(m.text != "Excellente" for m in docs[0].mentions)
+
+
+# -- a state's name that also names a region of another state (Géorgie) ---------------------
+def _states(text: str) -> list[str]:
+    return [e for _, ty, e in typed(text) if ty == "state"]
+
+
+def test_region_of_another_named_state_is_not_the_state():
+    text = "Un policier a tué un homme à Atlanta, en Géorgie, a indiqué la presse américaine."
+    assert _states(text) == ["state:USA"]
+
+
+def test_region_homonym_stays_the_state_beside_a_third_state_or_alone():
+    assert "state:GEO" in _states(
+        "La Russie et la Géorgie se disputent l'Ossétie, selon les États-Unis.")
+    assert "state:GEO" in _states(
+        "Les voyageurs du Canada, de Géorgie et du Japon viendront, pas ceux des États-Unis.")
+    assert _states("La Géorgie organise des élections.") == ["state:GEO"]
+
+
+def test_region_homonym_stays_the_state_when_named_otherwise():
+    text = ("Le président américain a appelé Tbilissi. La Géorgie a répondu aux "
+            "États-Unis.")
+    assert "state:GEO" in _states(text)

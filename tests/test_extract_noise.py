@@ -288,3 +288,45 @@ def test_a_heading_in_capitals_glued_to_a_sentence_is_cut():
     i = text.index(span)
     assert [text[a:b] for a, b, _ in clean_ents(text, ((i, i + len(span), "PER"),))] == [
         "STRICT"]
+
+
+# -- acronyms of things: a common-noun phrase spelled out -----------------------------------
+def test_acronym_spelled_out_as_a_thing_is_not_an_actor():
+    text = ("Les abonnés au prix plafonné de chauffage (PPC) paieront moins. "
+            "Le PPC sera revu en mai, annonce la Fédération des usagers du gaz.")
+    mentions, _ = _resolve(text, ("PPC", "ORG"), ("PPC", "ORG"),
+                           ("Fédération des usagers du gaz", "ORG"))
+    assert [t for t, _, _ in mentions] == ["Fédération des usagers du gaz"]
+
+
+def test_acronym_in_apposition_to_a_thing():
+    text = "Ils réclament le VCL, ce vote de confiance locale, devant la mairie."
+    mentions, _ = _resolve(text, ("VCL", "ORG"))
+    assert mentions == []
+
+
+def test_acronym_of_a_lower_case_organisation_stays():
+    text = ("La caisse régionale des artisans (CRA) verse les aides. La CRA a répondu, "
+            "comme le syndicat des potiers unis (SPU).")
+    mentions, _ = _resolve(text, ("CRA", "ORG"), ("CRA", "ORG"), ("SPU", "ORG"))
+    assert {t for t, _, _ in mentions} >= {"CRA", "SPU"}
+
+
+def test_a_phrase_must_be_whole_and_hold_no_name():
+    # "[direction] départementale des routes (DDR)": the whole phrase heads an organisation;
+    # "leader du Front uni (LFU)": a title before an organisation's name
+    text = ("La direction départementale des routes (DDR) ferme la voie. "
+            "Le leader du Front uni (LFU) proteste. La DDR et le LFU discutent.")
+    mentions, _ = _resolve(text, ("DDR", "ORG"), ("LFU", "ORG"))
+    assert {t for t, _, _ in mentions} >= {"DDR", "LFU"}
+
+
+def test_a_thing_acronym_is_dropped_in_articles_that_do_not_spell_it_out():
+    first = "Le prix plafonné de chauffage (PPC) baisse."
+    second = "Le PPC baissera encore, selon la Fédération des usagers du gaz."
+    analyses = [analyse_article(ArticleMeta("a1"), first, ner(first, ("PPC", "ORG"))),
+                analyse_article(ArticleMeta("a2"), second,
+                                ner(second, ("PPC", "ORG"),
+                                    ("Fédération des usagers du gaz", "ORG")))]
+    docs, _ = Resolver().resolve(analyses)
+    assert [m.text for d in docs for m in d.mentions] == ["Fédération des usagers du gaz"]

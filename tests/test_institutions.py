@@ -43,3 +43,20 @@ def test_no_institution(text: str) -> None:
 ])
 def test_a_verb_after_the_complement_is_not_part_of_it(text: str, found: str) -> None:
     assert [i.text for i in find_institutions(text)] == [found]
+
+
+# -- capitalised organs every state has, named without their state --------------------------
+def test_a_state_organ_takes_the_state_of_its_sentence():
+    from graph.build import ArticleMeta
+    from pipelines.nlp.analysis import analyse_article
+    from pipelines.resolution.resolve import Resolver
+    from tests.test_extract import ner
+
+    texts = [("Le Sénat a adopté le budget, se félicite Paris.", [("Sénat", "ORG")]),
+             ("Le Sénat a voté hier, selon la France.", [("Sénat", "ORG")]),
+             ("Au Chili, le Sénat a rejeté le texte.", [("Sénat", "ORG")]),
+             ("Au Pérou, la Cour suprême a tranché.", [("Cour suprême", "LOC")])]
+    docs, _ = Resolver().resolve([analyse_article(ArticleMeta(f"a{i}"), t, ner(t, *spans))
+                                  for i, (t, spans) in enumerate(texts)])
+    labels = [m.label for d in docs for m in d.mentions if m.type == "group"]
+    assert labels == ["Sénat", "Sénat", "Sénat (Chili)", "Cour suprême"]

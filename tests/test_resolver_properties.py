@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 from graph.build import ArticleMeta, build_graph
 from graph.readwrite import read, write
 from pipelines.build.cache import analysis_from_json, analysis_to_json
-from pipelines.build.orchestrate import keep_evidence_sentences
 from pipelines.nlp.analysis import ArticleAnalysis, analyse_article
+from pipelines.nlp.chunk import keep_evidence_sentences
 from pipelines.nlp.extract import Candidate
 from pipelines.nlp.model import NlpResult
 from pipelines.nlp.roles import Role

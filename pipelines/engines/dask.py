@@ -1,26 +1,27 @@
 """The per-article analysis on Dask distributed (``actorgraph build --engine dask``).
 
-The build's client (this process) reads the corpus, keeps the cache, the progress bar
-and the resume-after-kill behaviour; the Dask workers only run chunks of articles
-through :func:`process_chunk` (spaCy, :func:`analyse_article`, the interactions) and send
+The build's client (this process) reads the corpus and keeps the cache, the progress
+and the resume-after-kill behaviour; the Dask workers only run chunks of articles through
+:func:`~pipelines.nlp.chunk.process_chunk` (spaCy, extraction, the interactions) and send
 back the compact results. So:
 
 * Only the client reads the corpus: each task carries its chunk's texts (and the cached
   spaCy output, when there is one). A worker needs actorgraph and the spaCy model
   installed, nothing else: no shared file system.
 * Each worker loads the model once, when it joins (:class:`LoadModel`, a worker plugin),
-  never per task.
-* A chunk of ``batch_size`` articles is one task: a few hundred kilobytes each way, and
-  about a second of work, so the scheduler's per-task cost (about a millisecond) is
-  lost in it.
+  never per task. The workers of the default LocalCluster are forked from a server that
+  loaded it once: they start with the model in memory and share its pages.
+* A chunk of ``batch_size`` articles is one task: about a hundred kilobytes each way and
+  about a second of work, so the scheduler's cost per task (a millisecond or so) is lost
+  in it. At most :data:`TASKS_PER_THREAD` tasks per worker thread are in flight, enough
+  to keep every worker busy while the client stores results.
 * Every result carries the extraction fingerprint of the worker that made it: a worker
-  running another actorgraph version (or with the interaction step switched differently)
+  running another actorgraph version (or with the interaction step switched otherwise)
   fails the build with a clear error instead of filling the cache with analyses of the
   wrong kind.
 
 Without a scheduler address the engine starts a :class:`distributed.LocalCluster` sized
-to the machine: one worker process per core (at most :data:`LOCAL_MAX_WORKERS` unless
-asked), one thread each.
+to the machine: one single-threaded worker process per core.
 """
 
 from __future__ import annotations
@@ -29,23 +30,18 @@ import logging
 import os
 from collections.abc import Iterator
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import Any
 
+from pipelines.engines import Done, Engine, Job, Outcome
 from pipelines.errors import EngineError
 from pipelines.nlp.extract import Options
 
-if TYPE_CHECKING:
-    from pipelines.build.orchestrate import Job, Outcome
-
-Tag = TypeVar("Tag")
-
-#: Most worker processes of the default LocalCluster (0 workers asked: one per core).
-LOCAL_MAX_WORKERS = 64
 #: Seconds to wait for a remote scheduler, and for its first worker.
 CONNECT_TIMEOUT = 30
-
-#: Dask settings for the workers of the LocalCluster (the README gives them for remote
-#: workers): no statistical profiler sampling every thread's stack every 10 ms.
+#: Tasks in flight per worker thread.
+TASKS_PER_THREAD = 3
+#: Dask settings of the LocalCluster's workers (the README gives them for remote ones):
+#: no statistical profiler sampling every thread's stack every 10 ms.
 WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
 
 _MISSING = ("Dask is not installed: the dask engine needs the optional extra, "
@@ -74,7 +70,7 @@ def _fingerprint(options: Options) -> str:
 def run_chunk(jobs: list[Job], options: Options, batch_size: int
               ) -> tuple[str, list[Outcome]]:
     """One task: :func:`process_chunk` over a chunk, with this worker's fingerprint."""
-    from pipelines.build.orchestrate import process_chunk
+    from pipelines.nlp.chunk import process_chunk
 
     return _fingerprint(options), process_chunk(jobs, options, batch_size)
 
@@ -89,7 +85,19 @@ def _worker_state(options: Options) -> tuple[str, str]:
     return _fingerprint(options), _LOAD_ERROR
 
 
-try:  # the plugin's base class; without distributed, start() reports it missing
+def _load_pipelines(interactions: bool) -> None:
+    from pipelines.nlp.model import THREAD_VARS, load_model
+
+    for var in THREAD_VARS:
+        os.environ.setdefault(var, "1")
+    load_model()
+    if interactions:
+        from pipelines.interactions.parse import load_parser
+
+        load_parser()
+
+
+try:  # the plugin's base class; without distributed, DaskEngine() says it is missing
     from distributed import WorkerPlugin as _PluginBase
 except ImportError:  # pragma: no cover - exercised only without the extra
     _PluginBase = object
@@ -98,7 +106,7 @@ except ImportError:  # pragma: no cover - exercised only without the extra
 class LoadModel(_PluginBase):  # type: ignore[misc,valid-type]
     """A worker plugin: loads the spaCy pipelines once per worker, when it joins, and
     switches the interaction step as the client has it (a worker's environment may
-    differ from the client's)."""
+    differ from the client's). A failure is reported by :func:`_worker_state`."""
 
     name = "actorgraph-load-model"
     idempotent = True
@@ -113,124 +121,104 @@ class LoadModel(_PluginBase):  # type: ignore[misc,valid-type]
         os.environ[SWITCH] = "1" if self.interactions else "0"
         try:
             _load_pipelines(self.interactions)
-        except Exception as exc:  # noqa: BLE001 - reported by _worker_state, not fatal here
+        except Exception as exc:  # noqa: BLE001 - reported, not fatal to the worker
             _LOAD_ERROR = f"{type(exc).__name__}: {exc}"
-
-
-def _load_pipelines(interactions: bool) -> None:
-    from pipelines.nlp.model import THREAD_VARS, load_model
-
-    for var in THREAD_VARS:
-        os.environ.setdefault(var, "1")
-    load_model()
-    if interactions:
-        from pipelines.interactions.parse import load_parser
-
-        load_parser()
 
 
 # ------------------------------------------------------------------ on the client
 
 
-class DaskEngine(Generic[Tag]):
-    """Runs chunks of articles on a Dask cluster: :meth:`start`, then :meth:`submit`
-    chunks (each with a tag of the caller's), which yields the chunks finished meanwhile
-    as ``(tag, jobs, outcomes)``, in the order they finish; :meth:`finish` yields the
-    rest; :meth:`close` always.
+class DaskEngine(Engine):
+    """Runs the chunks on a Dask cluster; finished chunks come back as they finish.
 
-    ``scheduler``: the address of a running scheduler (``tcp://host:8786``), or None for
-    a LocalCluster of ``workers`` processes (0: one per core).
+    ``scheduler``: the address of a running scheduler (``tcp://host:8786``); None: a
+    LocalCluster of ``n_workers`` single-threaded processes (0: one per core), started
+    with the first chunk and stopped by :meth:`close`. Raises :class:`EngineError` at
+    once when Dask is not installed.
     """
 
-    def __init__(self, options: Options, batch_size: int, *, scheduler: str | None = None,
-                 workers: int = 0) -> None:
-        self.options = options
-        self.batch_size = batch_size
+    def __init__(self, scheduler: str | None = None, *, n_workers: int = 0) -> None:
+        self._distributed = _distributed()
         self.scheduler = scheduler
-        self.asked = workers
-        self.workers = 0
+        self.n_workers = n_workers or max(1, os.cpu_count() or 1)
+        self.workers = 1
+        self.options = Options()
+        self.batch_size = 32
         self._fingerprint = ""
         self._cluster: Any = None
-        self._config: Any = None  # the dask.config.set of a LocalCluster's lifetime
+        self._config: Any = None  # the dask.config.set of the LocalCluster's lifetime
         self._client: Any = None
         self._done: Any = None  # distributed.as_completed over the futures in flight
-        self._inflight: dict[Any, tuple[Tag, list[Job]]] = {}
-        self._limit = 4
+        self._inflight: dict[Any, tuple[Any, list[Job]]] = {}
+        self._limit = TASKS_PER_THREAD
 
     # -- set-up and tear-down
 
-    def start(self) -> None:
-        """Start a LocalCluster or connect to the scheduler; load the model on every
-        worker; check that the workers run the same extraction as this process."""
+    def start(self, options: Options, batch_size: int, *, expect_work: bool = False) -> None:
+        """Remember the options; with ``expect_work`` and no scheduler, have the model
+        loaded now (in the fork server of the LocalCluster's workers) while the build
+        reads. The cluster itself starts, or is reached, with the first chunk."""
+        super().start(options, batch_size, expect_work=expect_work)
+        if expect_work and self.scheduler is None:
+            _start_method()
+
+    def _connect(self) -> None:
+        """Start the LocalCluster or reach the scheduler; load the model on every worker;
+        check that the workers run the same extraction as this process."""
         from pipelines.build.cache import analysis_fingerprint
 
-        distributed = _distributed()
         self._fingerprint = analysis_fingerprint(self.options)
-        try:
-            self._connect(distributed)
-            self._check_workers()
-        except BaseException:
-            self.close()
-            raise
-        self._done = distributed.as_completed(loop=self._client.loop)
-
-    def _connect(self, distributed: Any) -> None:
-        if self.scheduler is None:
-            target: Any = self._local_cluster(distributed)
-        else:
-            target = self.scheduler
+        distributed = self._distributed
+        target = self.scheduler or self._local_cluster()
         try:
             self._client = distributed.Client(target, timeout=CONNECT_TIMEOUT,
                                               set_as_default=False)
             self._client.register_plugin(LoadModel(_interactions()))
             self._client.wait_for_workers(1, timeout=CONNECT_TIMEOUT)
+            states = self._client.run(_worker_state, self.options)
+            threads = sum(self._client.nthreads().values())
         except Exception as exc:
             where = self.scheduler or "the local cluster"
             raise EngineError(f"cannot use the Dask scheduler at {where}: "
                               f"{type(exc).__name__}: {exc}") from exc
+        for address, (fingerprint, problem) in states.items():
+            if problem:
+                raise EngineError(f"the Dask worker {address} cannot load the spaCy "
+                                  f"model: {problem}")
+            if fingerprint != self._fingerprint:
+                raise EngineError(_mismatch(address))
+        self.workers = len(states)
+        self._limit = TASKS_PER_THREAD * max(1, threads)
+        self._done = distributed.as_completed(loop=self._client.loop)
 
-    def _local_cluster(self, distributed: Any) -> Any:
-        """A LocalCluster of one-thread worker processes, forked (where the platform can)
-        from a server that loaded the model once: they start with it in memory and
-        share its pages, instead of each loading its own copy."""
+    def _local_cluster(self) -> Any:
+        """A LocalCluster of single-threaded worker processes, forked (where the platform
+        can) from a server that loaded the model once."""
         import dask
 
-        n = self.asked or max(1, min(LOCAL_MAX_WORKERS, os.cpu_count() or 1))
         method = _start_method()
         # the nanny reads the start method whenever it (re)starts a worker: keep it set
         # while the cluster lives (close() restores the user's configuration)
         self._config = dask.config.set({"distributed.worker.multiprocessing-method": method,
                                         **WORKER_CONFIG})
         try:
-            self._cluster = distributed.LocalCluster(
-                n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None,
-                worker_dashboard_address=None, silence_logs=logging.ERROR)
+            self._cluster = self._distributed.LocalCluster(
+                n_workers=self.n_workers, threads_per_worker=1, processes=True,
+                dashboard_address=None, worker_dashboard_address=None,
+                silence_logs=logging.ERROR)
         except Exception as exc:
             raise EngineError(f"cannot start a local Dask cluster: "
                               f"{type(exc).__name__}: {exc}") from exc
         return self._cluster
 
-    def _check_workers(self) -> None:
-        try:
-            states = self._client.run(_worker_state, self.options)
-        except Exception as exc:
-            raise EngineError(f"the Dask workers do not run actorgraph: "
-                              f"{type(exc).__name__}: {exc}") from exc
-        for address, (fingerprint, problem) in states.items():
-            if problem or fingerprint != self._fingerprint:
-                raise EngineError(f"the Dask worker {address} cannot load the spaCy model: "
-                                  f"{problem}" if problem else _mismatch(address))
-        self.workers = len(states)
-        threads = sum(self._client.nthreads().values()) or 1
-        self._limit = max(4, 3 * threads)  # enough queued to keep every thread busy
-
     def close(self) -> None:
-        """Cancel what is still running, disconnect, stop the LocalCluster (if ours)."""
+        """Cancel what is still running, disconnect, stop the LocalCluster (if ours).
+        Safe to call twice."""
         client, cluster, config = self._client, self._cluster, self._config
         self._client = self._cluster = self._done = self._config = None
+        futures = list(self._inflight)
+        self._inflight.clear()
         if client is not None:
-            futures = list(self._inflight)
-            self._inflight.clear()
             try:
                 if futures:
                     client.cancel(futures)
@@ -245,21 +233,17 @@ class DaskEngine(Generic[Tag]):
         if config is not None:
             config.__exit__(None, None, None)
 
-    def __enter__(self) -> DaskEngine[Tag]:
-        self.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
     # -- work
 
-    def submit(self, tag: Tag, jobs: list[Job]
-               ) -> Iterator[tuple[Tag, list[Job], list[Outcome]]]:
+    def submit(self, tag: Any, jobs: list[Job]) -> Iterator[Done]:
         """Send a chunk to the cluster; yield the chunks that finished meanwhile (waiting
         for one while too many are in flight)."""
         if self._client is None:
-            self.start()
+            try:
+                self._connect()
+            except BaseException:
+                self.close()
+                raise
         future = self._client.submit(run_chunk, jobs, self.options, self.batch_size,
                                      pure=False)
         self._inflight[future] = (tag, jobs)
@@ -267,25 +251,12 @@ class DaskEngine(Generic[Tag]):
         while len(self._inflight) >= self._limit:
             yield self._next()
 
-    # -- what the build's runner also offers (temporary, until the engine seam lands)
-    hold = 0
-
-    @property
-    def used_pool(self) -> bool:
-        return self.workers > 0
-
-    def warm_up(self) -> None:
-        """Nothing: the cluster starts with the first chunk."""
-
-    def release(self) -> Iterator[tuple[Tag, list[Job], list[Outcome]]]:
-        return iter(())
-
-    def finish(self) -> Iterator[tuple[Tag, list[Job], list[Outcome]]]:
+    def finish(self) -> Iterator[Done]:
         """Yield every chunk still in flight, as each finishes."""
         while self._inflight:
             yield self._next()
 
-    def _next(self) -> tuple[Tag, list[Job], list[Outcome]]:
+    def _next(self) -> Done:
         future = next(self._done)
         tag, jobs = self._inflight.pop(future)
         try:
@@ -306,9 +277,9 @@ def _interactions() -> bool:
 
 
 def _start_method() -> str:
-    """``forkserver`` with the model preloaded in the server (one BLAS/OpenMP thread per
-    worker), where the platform has it; else ``spawn`` (each worker loads its own model,
-    through :class:`LoadModel`)."""
+    """``forkserver`` where the platform has it, with the model preloaded in the server
+    and one BLAS/OpenMP thread per worker; else ``spawn`` (each worker loads its own
+    model, through :class:`LoadModel`). Starting the server returns at once."""
     import multiprocessing as mp
 
     from pipelines.nlp.model import THREAD_VARS
@@ -319,10 +290,10 @@ def _start_method() -> str:
         return "spawn"
     from multiprocessing import forkserver
 
-    # a no-op if the server already runs (the local engine may have started it, with
-    # the model preloaded too)
+    # a no-op if the server already runs (the local engine's: the model preloaded too)
     mp.get_context("forkserver").set_forkserver_preload(
-        ["distributed", "pipelines.nlp.preload", "pipelines.engines.dask"])
+        ["distributed", "pipelines.nlp.preload", "pipelines.nlp.chunk",
+         "pipelines.engines.dask"])
     forkserver.ensure_running()
     return "forkserver"
 
@@ -334,8 +305,7 @@ def _mismatch(worker: str) -> str:
 
 
 def _failure(exc: BaseException) -> str:
-    name = type(exc).__name__
-    if name == "KilledWorker":
+    if type(exc).__name__ == "KilledWorker":
         return ("Dask workers kept dying on a chunk of articles (out of memory?); the "
                 "chunks finished so far are cached: run the same command again to resume")
-    return f"a Dask task failed: {name}: {exc}"
+    return f"a Dask task failed: {type(exc).__name__}: {exc}"

@@ -104,8 +104,11 @@ def _initials_fit(acro: str, words: list[str]) -> bool:
     return bool(letters) and len(words) <= 2 * len(letters) + 2 and fit(0, 0)
 
 
-def _long_before(text: str, paren_start: int, acro: str) -> tuple[int, int] | None:
-    """The shortest capitalised name right before "(ACRO)" whose initials spell it."""
+def _long_before(text: str, paren_start: int, acro: str,
+                 lower: bool = False) -> tuple[int, int] | None:
+    """The shortest capitalised name right before "(ACRO)" whose initials spell it (with
+    ``lower``, the shortest phrase of lower-case first word instead: "tarifs réglementés
+    de vente (TRV)")."""
     head = text[max(0, paren_start - 160):paren_start]
     end = len(head.rstrip())
     if end == 0 or not head[:end][-1:].isalnum():
@@ -119,9 +122,91 @@ def _long_before(text: str, paren_start: int, acro: str) -> tuple[int, int] | No
         gap = head[tokens[k].end():tokens[k + 1].start()] if k + 1 < len(tokens) else ""
         if any(ch in gap for ch in ".;:!?()«»\"\n"):
             return None
-        if is_capitalised(words[0]) and _initials_fit(acro, words):
+        if lower and not _opens_a_phrase(head, tokens, k):
+            continue
+        if lower:
+            opens = words[0].islower()
+        else:  # a capitalised determiner opens a sentence, not a name: "Le prix…"
+            opens = is_capitalised(words[0]) and not (
+                fold(words[0]) in _LINK_WORDS and len(words) > 1 and words[1].islower())
+        if opens and _initials_fit(acro, words):
             return base + tokens[k].start(), base + end
     return None
+
+
+def _opens_a_phrase(head: str, tokens: list[re.Match[str]], k: int) -> bool:
+    """Whether ``tokens[k]`` opens a whole noun phrase: it is no link word and comes after
+    punctuation, the start, or a function word ("aux tarifs…", not "direction
+    [départementale…]")."""
+    if fold(tokens[k].group(0)) in _LINK_WORDS:
+        return False
+    if k == 0 or any(ch in head[tokens[k - 1].end():tokens[k].start()] for ch in ",;:(«\"\n"):
+        return True
+    before = tokens[k - 1].group(0)
+    return fold(before) in _LINK_WORDS or before.islower() and _resources().noise.is_word(before)
+
+
+_APPOSED = re.compile(r"[\"»”]?\s*,\s*(?:ce|cet|cette|ces|le|la|les|l['’]|un|une)\s*")
+
+
+#: Heads of an office whose acronym is also its service's ("directeur général de la
+#: sécurité intérieure (DGSI)"): never a thing.
+_OFFICE_HEADS = frozenset({"directeur", "directrice", "president", "presidente", "secretaire",
+                           "controleur", "controleure", "delegue", "deleguee", "chef",
+                           "commandant", "haut-commissaire", "procureur", "prefet", "avocat",
+                           "responsable", "gendarme", "agent", "agente"})
+
+
+def _heads_an_actor(words: list[str]) -> bool:
+    """Whether a lower-case phrase names an organisation or an office, not a thing: a word
+    before its first link word ("nouveau parti…", "agences régionales…"), singular or
+    plural, heads an organisation's name or an office's; or a capitalised word lies in it
+    ("leader de la France insoumise")."""
+    if any(is_capitalised(w) for w in words[1:]):
+        return True
+    noise = _resources().noise
+    for word in words:
+        folded = fold(word)
+        if folded in _LINK_WORDS:
+            return False
+        singular = folded[:-3] + "al" if folded.endswith("aux") else folded.rstrip("sx")
+        if {folded, singular} & _OFFICE_HEADS or noise.heads_an_org(folded) \
+                or noise.heads_an_org(singular):
+            return True
+    return False
+
+
+def _things_defined(text: str) -> dict[str, str]:
+    """Acronyms the article spells out as a common-noun phrase, not an organisation's name:
+    "les tarifs réglementés de vente (TRV)", "le RIC, ce référendum d'initiative citoyenne".
+
+    The phrase starts in lower case with a noun that does not head an organisation's name
+    ("agence", "syndicat": ``org_head`` in ``data/noise.jsonl``), and its initials spell the
+    acronym. Returns ``ACRO -> phrase``.
+    """
+    out: dict[str, str] = {}
+    for m in _PAREN.finditer(text):
+        acro = m.group(1)
+        if is_acronym(acro) and acro not in out:
+            span = _long_before(text, m.start(), acro, lower=True)
+            if span and not _heads_an_actor(_WORD.findall(text[span[0]:span[1]])):
+                out[acro] = text[span[0]:span[1]]
+    for m in re.finditer(r"(?<![\w-])([A-Z][A-Z0-9&]{1,7})(?![\w-])", text):
+        acro = m.group(1)
+        det = _APPOSED.match(text, m.end())
+        if acro in out or not det or not is_acronym(acro):
+            continue
+        words = list(_WORD.finditer(text[det.end():det.end() + 160]))
+        for n in range(1, min(len(words), 2 * len(acro) + 2) + 1):
+            phrase = [w.group(0) for w in words[:n]]
+            gap = text[det.end() + words[0].start():det.end() + words[n - 1].end()]
+            if any(ch in gap for ch in ".;:!?()«»\"\n"):
+                break
+            if phrase[0].islower() and not _heads_an_actor(phrase) \
+                    and _initials_fit(acro, phrase):
+                out[acro] = gap
+                break
+    return out
 
 
 def _definitions(text: str) -> list[tuple[int, int, int, int, str]]:
@@ -176,7 +261,19 @@ def merge_acronyms(text: str, cands: list[Candidate], sent_starts: list[int],
             acronyms[acro] = text[la:lb]
     cands.sort(key=lambda c: (c.start, c.end))
     _loose_definitions(text, cands, acronyms)
-    return cands, acronyms
+    return _drop_things(text, cands, acronyms), acronyms
+
+
+def _drop_things(text: str, cands: list[Candidate], acronyms: dict[str, str],
+                 ) -> list[Candidate]:
+    """Drop the acronyms the article spells out as things (:func:`_things_defined`), unless
+    the gazetteer knows them or the article also defines them as an organisation; each is
+    recorded in ``acronyms`` with an empty long form, for the resolver to drop elsewhere."""
+    things = {a for a in _things_defined(text) if a not in acronyms
+              and not any(c.entry_id and c.text == a for c in cands)}
+    for acro in things:
+        acronyms[acro] = ""
+    return [c for c in cands if c.entry_id or c.text not in things] if things else cands
 
 
 def _loose_definitions(text: str, cands: list[Candidate], acronyms: dict[str, str]) -> None:

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from pipelines.nlp.gazetteer import Gazetteer, load_gazetteer
-from pipelines.nlp.institutions import find_institutions
+from pipelines.nlp.institutions import find_institutions, is_state_organ
 from pipelines.nlp.matcher import Match, TermMatcher, TermSpec
 from pipelines.nlp.model import NlpResult
 from pipelines.nlp.named_after import names_a_thing, opens_with_an_event, type_cue
@@ -355,18 +356,42 @@ class _Context:
         return _sentence_initial(self.text, a, self.sent_starts, self.line_starts)
 
 
-def _corroborated(matches: list[Match], res: _Resources) -> list[Match]:
+def _corroborated(matches: list[Match], res: _Resources,
+                  sentence_of: Callable[[int], int] = lambda _: 0) -> list[Match]:
     """Drop a capital that also names another place ("Vienne") when the article names its
-    state in no other way (its name, a demonym, a seat, another capital)."""
+    state in no other way (its name, a demonym, a seat, another capital); and a state's
+    name that is also a region of another state (Géorgie, a state of the United States)
+    when the article names that other state, this one in no other way, and its sentence
+    no third state (a list of countries, a neighbour: the state after all)."""
     def ambiguous(m: Match) -> bool:
         entry = res.gaz.entries.get(m.entry_id)
         return (entry is not None and m.kind == "capital"
                 and m.text in entry.ambiguous_capitals)
 
-    if not any(ambiguous(m) for m in matches):
+    regions = [_region_of(m, res) for m in matches]
+    if not any(regions) and not any(ambiguous(m) for m in matches):
         return matches
-    named = {m.entry_id for m in matches if not ambiguous(m)}
-    return [m for m in matches if not ambiguous(m) or m.entry_id in named]
+    named = {m.entry_id for m, r in zip(matches, regions, strict=True)
+             if not ambiguous(m) and not r}
+    states: defaultdict[int, set[str]] = defaultdict(set)
+    for m in matches:
+        if res.types.get(m.entry_id) == "state":
+            states[sentence_of(m.start)].add(m.entry_id)
+
+    def region_only(m: Match, region: str) -> bool:
+        return (bool(region) and m.entry_id not in named and region in named
+                and not states[sentence_of(m.start)] - {m.entry_id, region})
+
+    return [m for m, r in zip(matches, regions, strict=True)
+            if (not ambiguous(m) or m.entry_id in named) and not region_only(m, r)]
+
+
+def _region_of(m: Match, res: _Resources) -> str:
+    """The other state whose region a state's name ``m`` also names, or ""."""
+    entry = res.gaz.entries.get(m.entry_id)
+    if entry is None or not entry.region_homonyms:
+        return ""
+    return dict(entry.region_homonyms).get(fold(m.text), "")
 
 
 def _ner_wins(a: int, b: int, label: str, ner_type: str | None, overlapping: list[Match],
@@ -401,7 +426,7 @@ def extract(text: str, nlp: NlpResult, options: Options | None = None) -> list[C
         return max(0, bisect_right(ctx.sent_starts, pos) - 1)
 
     gaz_matches = _corroborated([m for m in res.matcher.find(text)
-                                 if not _inside(m.start, m.end, masked)], res)
+                                 if not _inside(m.start, m.end, masked)], res, sentence_of)
     out: list[Candidate] = []
     used_gaz: set[int] = set()
 
@@ -445,9 +470,18 @@ def extract(text: str, nlp: NlpResult, options: Options | None = None) -> list[C
             continue
         out.append(Candidate(m.start, m.end, m.text, gtype, m.entry_id, m.kind, "",
                              sentence_of(m.start)))
+    out = [_as_institution(c) for c in out]
     out.extend(_institutions(text, out, masked, sentence_of))
     out.sort(key=lambda c: (c.start, c.end))
     return out
+
+
+def _as_institution(c: Candidate) -> Candidate:
+    """A state organ named without its state ("la Cour suprême"): an institution, whose
+    state the resolver finds in the context (:mod:`pipelines.resolution.qualify`)."""
+    if c.type in ("group", "place") and c.kind != "institution" and is_state_organ(c.text):
+        return replace(c, type="group", kind="institution")
+    return c
 
 
 _NAMED_TYPES = ("group", "person", "official", "media")

@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from pipelines.text import fold
+
 __all__ = [
     "DATA_FILES",
     "Entry",
@@ -77,6 +79,9 @@ class Entry:
     #: capitals that also name other places ("Vienne", a French département): they stand
     #: for the state only in an article that names the state otherwise
     ambiguous_capitals: frozenset[str] = frozenset()
+    #: names of the state that also name a region of another state, folded, with that
+    #: state's id ("géorgie" -> "state:USA"): see :func:`pipelines.nlp.extract._corroborated`
+    region_homonyms: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -162,6 +167,8 @@ def _entry(rec: dict) -> Entry:
         roles=roles,
         risky_names=frozenset(_strings(rec.get("risky_names"))),
         ambiguous_capitals=frozenset(_strings(rec.get("ambiguous_capitals"))),
+        region_homonyms=tuple((fold(name), f"state:{iso3}") for name, iso3
+                              in (rec.get("region_homonyms") or {}).items()),
     )
 
 

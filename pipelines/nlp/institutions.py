@@ -6,6 +6,10 @@ lost. A head noun of ``data/institutions.jsonl`` (general vocabulary of French p
 administration) followed by "de/du/des/d'" and a capitalised complement ("Intérieur",
 "Affaires étrangères", "Paris", "Seine-Saint-Denis") is a ``group``; the complement's
 own mention (a state's capital, a place) stays as it is.
+
+Capitalised organs that every state has, named without their state ("la Banque
+centrale", "la Cour suprême", "le Sénat": ``data/state_organs.jsonl``), are institutions
+too (:func:`is_state_organ`): their state comes from the context, as for the others.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from pipelines.text import fold
+from pipelines.text import fold, name_key
 
 _OF = r"(?:[Dd]e\s+la\s+|[Dd]e\s+l['’]\s*|[Dd]u\s+|[Dd]es\s+|[Dd]e\s+|[Dd]['’]\s*)"
 #: A capitalised word, then up to three lower-case adjectives or a capitalised word
@@ -54,6 +58,18 @@ def _loose(head: str) -> str:
         else:
             out.append(re.escape(ch))
     return "".join(out)
+
+
+@lru_cache(maxsize=1)
+def _state_organs() -> frozenset[str]:
+    raw = resources.files("pipelines").joinpath("data/state_organs.jsonl").read_text("utf-8")
+    return frozenset(name_key(json.loads(line)["name"]) for line in raw.splitlines()
+                     if line.strip())
+
+
+def is_state_organ(name: str) -> bool:
+    """Whether ``name`` is an organ every state has, with no state in it ("Sénat")."""
+    return name_key(name) in _state_organs()
 
 
 @lru_cache(maxsize=1)

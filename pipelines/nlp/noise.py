@@ -9,8 +9,10 @@ lists, share buttons), ``generic`` capitalised words that NER mistakes for entit
 ``media_pattern`` (web domains) and ``media_word`` (``TV``, ``Radio``, ``Matin``),
 ``honorific`` (``M.``, ``Mme``, ``Monsieur``), ``work_cue`` nouns that introduce the title
 of a work or a product (``le film``, ``la série``, ``le modèle``), ``car_brand`` and
-``religious`` figures. ``data/lexicon_fr.csv`` lists French words that are not names
-(function words, verb forms, adverbs; see ``scripts/make_lexicon.py``).
+``religious`` figures, ``org_head`` lower-case nouns that head an organisation's name
+(``caisse``, ``établissement``; with the ``org_keyword`` first words).
+``data/lexicon_fr.csv`` lists French words that are not names (function words, verb forms,
+adverbs; see ``scripts/make_lexicon.py``).
 """
 
 from __future__ import annotations
@@ -39,11 +41,18 @@ class NoiseRules:
     work_cues: frozenset[str] = frozenset()  # folded nouns ("film", "serie")
     car_brands: frozenset[str] = frozenset()  # name keys
     religious: frozenset[str] = frozenset()  # name keys
+    org_heads: frozenset[str] = frozenset()  # name keys of lower-case organisation nouns
     lexicon: frozenset[str] = field(default_factory=frozenset)  # lower-case words
     verbs: frozenset[str] = field(default_factory=frozenset)  # the lexicon's verb forms
 
     def is_generic(self, text: str) -> bool:
         return name_key(text) in self.generic
+
+    def heads_an_org(self, word: str) -> bool:
+        """Whether a noun heads the name of an organisation ("agence", "caisse",
+        "syndicat"): an ``org_keyword``'s first word or an ``org_head``."""
+        key = name_key(word)
+        return key in self.org_heads or any(k[0] == key for k in self.org_keywords)
 
     def looks_like_org(self, text: str) -> bool:
         key = tuple(name_key(text).split())
@@ -89,7 +98,7 @@ def _load_lexicon() -> tuple[frozenset[str], frozenset[str]]:
 
 #: How each simple word-list kind of ``noise.jsonl`` is keyed.
 _WORD_KINDS = {"honorific": str.lower, "media_word": name_key, "work_cue": fold,
-               "car_brand": name_key, "religious": name_key}
+               "car_brand": name_key, "religious": name_key, "org_head": name_key}
 
 
 @lru_cache(maxsize=1)
@@ -123,7 +132,8 @@ def load_noise() -> NoiseRules:
                       frozenset(words["honorific"]), frozenset(company[0]),
                       frozenset(company[1]), frozenset(words["media_word"]),
                       frozenset(words["work_cue"]), frozenset(words["car_brand"]),
-                      frozenset(words["religious"]), *_load_lexicon())
+                      frozenset(words["religious"]), frozenset(words["org_head"]),
+                      *_load_lexicon())
 
 
 def masked_ranges(text: str, rules: NoiseRules | None = None) -> list[tuple[int, int]]:

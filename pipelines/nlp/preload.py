@@ -1,4 +1,4 @@
-"""Imported once by the worker pool's fork server (see :mod:`pipelines.build.orchestrate`).
+"""Imported once by the worker pool's fork server (see :mod:`pipelines.engines.local`).
 
 It loads the spaCy model in the server, so that every worker forked from it starts with
 the model already in memory instead of loading its own copy (about 1.9 s each with the

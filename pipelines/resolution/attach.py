@@ -51,7 +51,7 @@ class Person:
 class Names:
     """Pass 1's result: the corpus's person names, per article and clustered."""
 
-    clusters: NameClusters = field(default_factory=NameClusters)
+    clusters: NameClusters = field(default_factory=lambda: NameClusters(defer_fuzzy=True))
     key_gaz: dict[Key, str] = field(default_factory=dict)  # full name -> gazetteer id
     gaz_key: dict[str, Key] = field(default_factory=dict)  # gazetteer id -> label tokens
     doc_toks: list[list[Key]] = field(default_factory=list)  # per article, per candidate
@@ -175,7 +175,25 @@ def collect_names(docs: Sequence[ArticleAnalysis], gaz: Gazetteer,
         names.doc_toks.append(toks_list)
         names.doc_kinds.append(kinds)
         names.doc_full.append(full)
+    _settle_spellings(names)
     return names
+
+
+def _settle_spellings(names: Names) -> None:
+    """Join the full names one edit apart that one article names together, or that are a
+    rare variant of a common name (:meth:`NameClusters.settle_fuzzy`)."""
+    if not names.clusters.fuzzy:
+        return
+    wanted = {k for pair in names.clusters.fuzzy for k in pair}
+    counts: Counter[Key] = Counter()
+    seen_in: dict[Key, set[int]] = defaultdict(set)
+    for i, full in enumerate(names.doc_full):
+        for toks in full:
+            counts[toks] += 1
+            if toks in wanted:
+                seen_in[toks].add(i)
+    names.clusters.settle_fuzzy(
+        counts, lambda a, b: not seen_in[a].isdisjoint(seen_in[b]))
 
 
 def _kind(c: Candidate, surname_like: Callable[[Candidate], bool],
@@ -205,6 +223,7 @@ def add_gazetteer_namesakes(names: Names,
             if toks not in names.key_gaz:
                 names.key_gaz[toks] = gid
             names.clusters.add(toks)
+    _settle_spellings(names)
 
 
 # -- pass 3 ---------------------------------------------------------------------------
@@ -352,8 +371,9 @@ def _attach_short(toks: Key, kind: int, index: int, local: Counter[Key],
                   by_given: dict[str, set[Key]], names: Names, roots: Roots) -> Key | None:
     """The root of a one- or two-word mention that is not a full name of its own.
 
-    A name that is a known place, organisation, medium or car maker, or a first name of
-    the corpus, joins only a full name of its own article: the one it ends, else the one
+    A name that is a known place, organisation, medium or car maker, a first name of
+    the corpus or a French common noun ("Raison", "Noël"), joins only a full name of its
+    own article: the one it ends, else the one
     it begins ("Greta" for Greta Thunberg), else nobody; a one-letter name joins nobody.
     Other names may look beyond their article (:func:`attach`); a span NER called a
     person that finds nobody stands for itself, unless it is a lone common word
@@ -363,7 +383,9 @@ def _attach_short(toks: Key, kind: int, index: int, local: Counter[Key],
         return None  # "B", "J. K.": initials name nobody
     given = len(toks) == 1 and names.is_given_name(toks[0])
     corpus = not given and toks not in names.places and toks not in names.brands
-    root = attach(toks, local, names.clusters, roots, index, corpus, kind == PERSON)
+    common = len(toks) == 1 and toks[0] in names.common_words
+    root = attach(toks, local, names.clusters, roots, index, corpus and not common,
+                  kind == PERSON)
     if root is None and len(toks) == 1 and len(by_given.get(toks[0], ())) == 1:
         root = next(iter(by_given[toks[0]]))
     if root is AMBIGUOUS:

@@ -5,7 +5,9 @@ variants made equal (Sergueï/Serguei/Sergey/Sergei; Goïta/Goita; Choguel/Choge
 Two full names are the same person when their surnames agree and their first names
 are one edit apart (a typo: Gérard/Gérald; never a masculine and its feminine,
 Michel/Michèle; Marion and Marine are two edits apart), or when one is the other with a
-middle name left out; an initial ("J. Dupont") joins the only full name it fits but
+middle name left out. Across the corpus, a spelling one edit off (first name or surname)
+joins only a name the same article gives, or a much more common one
+(:meth:`NameClusters.settle_fuzzy`); an initial ("J. Dupont") joins the only full name it fits but
 never bridges two. Where a surname-only mention goes is decided by
 :mod:`pipelines.resolution.attach`.
 """
@@ -13,8 +15,8 @@ never bridges two. Where a surname-only mention goes is decided by
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
@@ -127,10 +129,31 @@ def ends_with(full: Sequence[str], part: Sequence[str]) -> bool:
     return 0 < len(part) < len(full) and tuple(full[-len(part):]) == tuple(part)
 
 
-class NameClusters:
-    """Union-find over full names, blocked by surname."""
+def _typo_apart(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Whether two names :func:`same_person` matches differ by a typo in the first given
+    name (Marc/Mary) rather than by a transliteration, an initial or a middle name."""
+    ga, gb = _given(a), _given(b)
+    return bool(ga and gb) and ga[0] != gb[0] and len(ga[0]) > 1 and len(gb[0]) > 1
 
-    def __init__(self) -> None:
+
+#: A one-edit spelling joins a name named in other articles only when that name is this
+#: common, and this many times more common than the spelling (a variant of a well-known
+#: name: "Droukdel" for "Droukdal"); two rare spellings are two people (Stevens, Stephens).
+VARIANT_MIN_COUNT = 4
+VARIANT_RATIO = 3
+
+
+class NameClusters:
+    """Union-find over full names, blocked by surname.
+
+    With ``defer_fuzzy``, names one edit apart (:func:`close_spelling`, or a first name one
+    edit off) are only noted by :meth:`add`; :meth:`settle_fuzzy` joins them once the
+    corpus is read: when one article names both, or one is a rare variant of a common name.
+    """
+
+    def __init__(self, defer_fuzzy: bool = False) -> None:
+        self._defer = defer_fuzzy
+        self.fuzzy: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
         self._parent: dict[tuple[str, ...], tuple[str, ...]] = {}
         self._blocks: dict[str, list[tuple[str, ...]]] = defaultdict(list)
         # full names by their given names (all but the surname): the only names
@@ -155,14 +178,19 @@ class NameClusters:
             return
         self._parent[key] = key
         block = self._blocks[surname_key(key)]
-        roots = self._same_person_roots(key, block)
+        roots = (self._strict_roots(key, block) if self._defer
+                 else self._same_person_roots(key, block))
         given = self._given[key[:-1]] if len(key) >= 2 else []
         if not roots and given and len(key[0]) >= 3 and len(key[-1]) >= 5:
             # Only names whose surname is about as close qualify: rapidfuzz finds them
             # (with a looser cutoff), close_spelling() decides.
             near = process.extract(key[-1], self._given_last[key[:-1]], scorer=fuzz.ratio,
                                    score_cutoff=_CLOSE_PREFILTER, limit=None)
-            roots = {self.find(given[i]) for _, _, i in near if close_spelling(key, given[i])}
+            close = [given[i] for _, _, i in near if close_spelling(key, given[i])]
+            if self._defer:
+                self.fuzzy.extend((key, other) for other in close)
+            else:
+                roots = {self.find(other) for other in close}
         if len(roots) == 1:  # an ambiguous name ("J. Dupont") bridges nobody
             self._parent[key] = roots.pop()
         self._absorb_initials(key, block)
@@ -182,6 +210,41 @@ class NameClusters:
         spelled = not _initial(key)
         return {self.find(other) for other in block
                 if not (spelled and _initial(other)) and same_person(key, other)}
+
+    def _strict_roots(self, key: tuple[str, ...],
+                      block: list[tuple[str, ...]]) -> set[tuple[str, ...]]:
+        """:meth:`_same_person_roots` without first names one edit apart, which are noted
+        in :attr:`fuzzy` when nothing else matches."""
+        spelled = not _initial(key)
+        strict: set[tuple[str, ...]] = set()
+        typos: list[tuple[str, ...]] = []
+        for other in block:
+            if (spelled and _initial(other)) or not same_person(key, other):
+                continue
+            if _typo_apart(key, other):
+                typos.append(other)
+            else:
+                strict.add(self.find(other))
+        if not strict:
+            self.fuzzy.extend((key, other) for other in typos)
+        return strict
+
+    def settle_fuzzy(self, counts: Counter[tuple[str, ...]],
+                     together: Callable[[tuple[str, ...], tuple[str, ...]], bool]) -> None:
+        """Join the names :meth:`add` noted as one edit apart when ``together`` (one article
+        names both) or one is a rare variant of a common name (:data:`VARIANT_RATIO`); a
+        name that would so join two different people joins neither."""
+        joins: dict[tuple[str, ...], set[tuple[str, ...]]] = defaultdict(set)
+        for a, b in self.fuzzy:
+            rare, common = sorted((a, b), key=lambda k: counts[k])
+            if together(a, b) or (counts[common] >= VARIANT_MIN_COUNT
+                                  and counts[common] >= VARIANT_RATIO * counts[rare]):
+                joins[rare].add(common)
+        for rare, commons in joins.items():
+            roots = {self.find(c) for c in commons}
+            if len(roots) == 1:
+                self.union(rare, commons.pop())
+        self.fuzzy = []
 
     def _absorb_initials(self, key: tuple[str, ...], block: list[tuple[str, ...]]) -> None:
         """Initials seen before any full name they fit ("J. Dupont", then "Jean Dupont")

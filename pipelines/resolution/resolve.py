@@ -156,10 +156,15 @@ class Resolver:
         """Every article's mentions; entities of non-person candidates added on the way."""
         acronyms: dict[str, str] = {}
         self._acro_long = {}
+        things: set[str] = set()  # acronyms of common-noun phrases (long form "")
         for doc in docs:
             for acro, long in doc.acronyms.items():
+                if not long:
+                    things.add(acro)
+                    continue
                 acronyms.setdefault(name_key(long), acro)
                 self._acro_long.setdefault(acro, name_key(long))
+        things.difference_update(self._acro_long)
         # The entity of a non-person candidate only depends on (entry id, text, type)
         # (and on ``acronyms``, fixed for this pass), and for an institution on its state.
         other_info: dict[tuple[str, str, str, str], EntityInfo] = {}
@@ -175,7 +180,7 @@ class Resolver:
                     info = person_info[root]
                 else:
                     ctype = c.type
-                    if ctype in attach.PERSON_TYPES:
+                    if ctype in attach.PERSON_TYPES or (c.text in things and not c.entry_id):
                         continue
                     state = ""
                     if c.kind == qualify.INSTITUTION:
