@@ -80,7 +80,13 @@ print(t1 - t0, t2 - t1, t3 - t2)
 ENGINE_BUILD = """
 import os, sys
 from pipelines.build.orchestrate import build_corpus
-build_corpus(sys.argv[1], sys.argv[2], engine=sys.argv[3], n_process=2)
+if sys.argv[3] == "dask":
+    from pipelines.engines.dask import DaskEngine
+    engine = DaskEngine(n_workers=2)
+else:
+    from pipelines.engines.local import LocalEngine
+    engine = LocalEngine(2)
+build_corpus(sys.argv[1], sys.argv[2], engine=engine)
 os._exit(0)
 """
 
