@@ -40,9 +40,21 @@ from pipelines.nlp.extract import Options
 CONNECT_TIMEOUT = 30
 #: Tasks in flight per worker thread.
 TASKS_PER_THREAD = 3
-#: Dask settings of the LocalCluster's workers (the README gives them for remote ones):
-#: no statistical profiler sampling every thread's stack every 10 ms.
-WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
+#: Dask settings for the client, the LocalCluster and its workers (the README gives them
+#: for remote workers). A task holds the GIL for a second or so; every time one of
+#: Dask's housekeeping timers wakes up, the task's thread has to hand the GIL over and
+#: wait to get it back, which on a busy machine means waiting for the OS to schedule the
+#: other thread. So: no statistical profiler (it samples every thread's stack every
+#: 10 ms), and the event loop's health check, the memory monitor and the system monitor
+#: at one second or more instead of 20, 100 and 500 ms.
+QUIET_CONFIG = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.admin.tick.limit": "60s",
+    "distributed.worker.memory.monitor-interval": "1s",
+    "distributed.admin.system-monitor.interval": "2s",
+    "distributed.admin.system-monitor.gil.enabled": False,
+}
 
 _MISSING = ("Dask is not installed: the dask engine needs the optional extra, "
             "pip install 'actorgraph[dask]' (or pip install 'dask[distributed]')")
@@ -146,7 +158,7 @@ class DaskEngine(Engine):
         self.batch_size = 32
         self._fingerprint = ""
         self._cluster: Any = None
-        self._config: Any = None  # the dask.config.set of the LocalCluster's lifetime
+        self._config: Any = None  # the dask.config.set of the engine's lifetime
         self._client: Any = None
         self._done: Any = None  # distributed.as_completed over the futures in flight
         self._inflight: dict[Any, tuple[Any, list[Job]]] = {}
@@ -168,7 +180,12 @@ class DaskEngine(Engine):
         from pipelines.build.cache import analysis_fingerprint
 
         self._fingerprint = analysis_fingerprint(self.options)
+        import dask
+
         distributed = self._distributed
+        # kept while the engine runs (close() restores the user's configuration): the
+        # LocalCluster's nannies read it whenever they (re)start a worker
+        self._config = dask.config.set({**QUIET_CONFIG, **_local_config(self.scheduler)})
         target = self.scheduler or self._local_cluster()
         try:
             self._client = distributed.Client(target, timeout=CONNECT_TIMEOUT,
@@ -192,15 +209,7 @@ class DaskEngine(Engine):
         self._done = distributed.as_completed(loop=self._client.loop)
 
     def _local_cluster(self) -> Any:
-        """A LocalCluster of single-threaded worker processes, forked (where the platform
-        can) from a server that loaded the model once."""
-        import dask
-
-        method = _start_method()
-        # the nanny reads the start method whenever it (re)starts a worker: keep it set
-        # while the cluster lives (close() restores the user's configuration)
-        self._config = dask.config.set({"distributed.worker.multiprocessing-method": method,
-                                        **WORKER_CONFIG})
+        """A LocalCluster of single-threaded worker processes."""
         try:
             self._cluster = self._distributed.LocalCluster(
                 n_workers=self.n_workers, threads_per_worker=1, processes=True,
@@ -274,6 +283,14 @@ def _interactions() -> bool:
     from pipelines.interactions.article import enabled
 
     return enabled()
+
+
+def _local_config(scheduler: str | None) -> dict[str, str]:
+    """The LocalCluster's workers are forked (where the platform can) from a server that
+    loaded the model once."""
+    if scheduler is not None:
+        return {}
+    return {"distributed.worker.multiprocessing-method": _start_method()}
 
 
 def _start_method() -> str:
