@@ -55,3 +55,14 @@ def test_engine_options_are_checked(tmp_path):
     alone = runner.invoke(app, ["build", "--out", str(tmp_path), "--scheduler",
                                 "tcp://127.0.0.1:8786"])
     assert alone.exit_code == 2 and "--scheduler needs --engine dask" in alone.output
+
+
+def test_unreachable_scheduler_is_a_clear_error(tmp_path, monkeypatch):
+    pytest.importorskip("distributed")
+    import pipelines.engines.dask as dask_engine
+
+    monkeypatch.setattr(dask_engine, "CONNECT_TIMEOUT", 1)
+    result = CliRunner().invoke(app, ["build", "--out", str(tmp_path), "--no-progress",
+                                      "--engine", "dask", "--scheduler", "tcp://127.0.0.1:9"])
+    assert result.exit_code == 1
+    assert "Error: cannot reach the Dask scheduler at tcp://127.0.0.1:9" in result.output

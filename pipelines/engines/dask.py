@@ -187,17 +187,26 @@ class DaskEngine(Engine):
         # LocalCluster's nannies read it whenever they (re)start a worker
         self._config = dask.config.set({**QUIET_CONFIG, **_local_config(self.scheduler)})
         target = self.scheduler or self._local_cluster()
+        where = self.scheduler or "the local cluster"
         try:
             self._client = distributed.Client(target, timeout=CONNECT_TIMEOUT,
                                               set_as_default=False)
+        except Exception as exc:
+            raise EngineError(f"cannot reach the Dask scheduler at {where}: "
+                              f"{type(exc).__name__}: {exc}") from exc
+        try:
             self._client.register_plugin(LoadModel(_interactions()))
             self._client.wait_for_workers(1, timeout=CONNECT_TIMEOUT)
             states = self._client.run(_worker_state, self.options)
             threads = sum(self._client.nthreads().values())
+        except distributed.TimeoutError as exc:
+            raise EngineError(
+                f"no Dask worker joined the scheduler at {where} within {CONNECT_TIMEOUT} s: "
+                f"start some with 'dask worker {where}' where actorgraph[dask] is installed "
+                f"(a worker without actorgraph stops at once: see its log)") from exc
         except Exception as exc:
-            where = self.scheduler or "the local cluster"
-            raise EngineError(f"cannot use the Dask scheduler at {where}: "
-                              f"{type(exc).__name__}: {exc}") from exc
+            raise EngineError(f"cannot use the Dask cluster at {where}: "
+                              f"{_describe(exc)}") from exc
         for address, (fingerprint, problem) in states.items():
             if problem:
                 raise EngineError(f"the Dask worker {address} cannot load the spaCy "
@@ -321,8 +330,17 @@ def _mismatch(worker: str) -> str:
             f"every worker")
 
 
+def _describe(exc: BaseException) -> str:
+    """An exception in one line, with what to do when the cluster cannot load our code."""
+    text = f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
+    if isinstance(exc, ImportError) or "deserializ" in str(exc):
+        text += (" (the Dask scheduler and every worker need the same actorgraph as this "
+                 "machine: pip install 'actorgraph[dask]' there)")
+    return text
+
+
 def _failure(exc: BaseException) -> str:
     if type(exc).__name__ == "KilledWorker":
         return ("Dask workers kept dying on a chunk of articles (out of memory?); the "
                 "chunks finished so far are cached: run the same command again to resume")
-    return f"a Dask task failed: {type(exc).__name__}: {exc}"
+    return f"a Dask task failed: {_describe(exc)}"
