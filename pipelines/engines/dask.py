@@ -26,8 +26,10 @@ to the machine: one single-threaded worker process per core.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
+import time
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
@@ -163,6 +165,7 @@ class DaskEngine(Engine):
         self._done: Any = None  # distributed.as_completed over the futures in flight
         self._inflight: dict[Any, tuple[Any, list[Job]]] = {}
         self._limit = TASKS_PER_THREAD
+        self._limit_until = 0.0  # time.monotonic() when to count the threads again
 
     # -- set-up and tear-down
 
@@ -177,29 +180,34 @@ class DaskEngine(Engine):
     def _connect(self) -> None:
         """Start the LocalCluster or reach the scheduler; load the model on every worker;
         check that the workers run the same extraction as this process."""
+        import dask
+
         from pipelines.build.cache import analysis_fingerprint
 
         self._fingerprint = analysis_fingerprint(self.options)
-        import dask
-
-        distributed = self._distributed
         # kept while the engine runs (close() restores the user's configuration): the
         # LocalCluster's nannies read it whenever they (re)start a worker
         self._config = dask.config.set({**QUIET_CONFIG, **_local_config(self.scheduler)})
         target = self.scheduler or self._local_cluster()
         where = self.scheduler or "the local cluster"
         try:
-            self._client = distributed.Client(target, timeout=CONNECT_TIMEOUT,
-                                              set_as_default=False)
+            self._client = self._distributed.Client(target, timeout=CONNECT_TIMEOUT,
+                                                    set_as_default=False)
         except Exception as exc:
             raise EngineError(f"cannot reach the Dask scheduler at {where}: "
                               f"{type(exc).__name__}: {exc}") from exc
+        self._check_workers(where)
+        self.workers = len(self._client.nthreads())
+        self._done = self._distributed.as_completed(loop=self._client.loop)
+
+    def _check_workers(self, where: str) -> None:
+        """Load the model on every worker (now and as they join); wait for one; check
+        that each runs the same extraction as this process."""
         try:
             self._client.register_plugin(LoadModel(_interactions()))
             self._client.wait_for_workers(1, timeout=CONNECT_TIMEOUT)
             states = self._client.run(_worker_state, self.options)
-            threads = sum(self._client.nthreads().values())
-        except distributed.TimeoutError as exc:
+        except TimeoutError as exc:
             raise EngineError(
                 f"no Dask worker joined the scheduler at {where} within {CONNECT_TIMEOUT} s: "
                 f"start some with 'dask worker {where}' where actorgraph[dask] is installed "
@@ -213,9 +221,17 @@ class DaskEngine(Engine):
                                   f"model: {problem}")
             if fingerprint != self._fingerprint:
                 raise EngineError(_mismatch(address))
-        self.workers = len(states)
-        self._limit = TASKS_PER_THREAD * max(1, threads)
-        self._done = distributed.as_completed(loop=self._client.loop)
+
+    def _in_flight_limit(self) -> int:
+        """How many tasks may be in flight: :data:`TASKS_PER_THREAD` per worker thread,
+        counted again every few seconds (workers may join or leave)."""
+        now = time.monotonic()
+        if now >= self._limit_until:
+            with contextlib.suppress(Exception):  # keep the last count
+                threads = sum(self._client.nthreads().values())
+                self._limit = TASKS_PER_THREAD * max(1, threads)
+            self._limit_until = now + 5.0
+        return self._limit
 
     def _local_cluster(self) -> Any:
         """A LocalCluster of single-threaded worker processes."""
@@ -266,7 +282,7 @@ class DaskEngine(Engine):
                                      pure=False)
         self._inflight[future] = (tag, jobs)
         self._done.add(future)
-        while len(self._inflight) >= self._limit:
+        while len(self._inflight) >= self._in_flight_limit():
             yield self._next()
 
     def finish(self) -> Iterator[Done]:
