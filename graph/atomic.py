@@ -39,10 +39,12 @@ def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
 @contextmanager
 def atomic_open(
     target: str | os.PathLike[str], mode: str = "w", encoding: str | None = "utf-8",
-    newline: str | None = None,
+    newline: str | None = None, errors: str | None = None,
 ) -> Iterator[IO]:
-    """Open a temporary file for writing; it replaces ``target`` when the block succeeds."""
+    """Open a temporary file for writing; it replaces ``target`` when the block succeeds.
+    ``errors`` is the text encoding's error handler (None: strict)."""
     if "b" in mode:
-        encoding = None
-    with atomic_path(target) as tmp, open(tmp, mode, encoding=encoding, newline=newline) as fh:
+        encoding = errors = None
+    with atomic_path(target) as tmp, open(tmp, mode, encoding=encoding, newline=newline,
+                                          errors=errors) as fh:
         yield fh

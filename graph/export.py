@@ -6,7 +6,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from .errors import ActorGraphError
+from .errors import ActorGraphError, GraphWriteError
 from .model import ActorGraph
 
 
@@ -19,12 +19,15 @@ def export_file(
     since: str | None = None,
     until: str | None = None,
     dynamic: bool = False,
+    raw_csv: bool = False,
 ) -> Path:
     """Load ``src``, keep the articles from ``since`` to ``until``, the actors of ``types``
     and the links of at least ``min_weight``, and write ``dst`` in the format of its
     extension (``.graphml``, ``.gexf``, ``.json``, ``.csv``). Returns the path written
     (for CSV, the nodes file; the edges file sits beside it). ``dynamic`` writes a
-    dynamic GEXF (``.gexf`` only) for Gephi's Timeline.
+    dynamic GEXF (``.gexf`` only) for Gephi's Timeline. CSV cells that a spreadsheet could
+    take for a formula get a leading ``'`` (:mod:`graph.readwrite.csvsafe`) unless
+    ``raw_csv`` is true.
 
     Errors (missing source, unknown format, bad date or type) are
     :class:`graph.errors.ActorGraphError`.
@@ -47,4 +50,11 @@ def export_file(
         graph = graph.between(since, until)
     if types or min_weight > 1:
         graph = graph.filter(types=types, min_weight=min_weight)
-    return graph.write(dst, dynamic=dynamic)
+    try:
+        if fmt == "csv" and raw_csv:
+            from .readwrite import csv as csv_format
+
+            return csv_format.write(graph.nx, dst, raw=True)
+        return graph.write(dst, dynamic=dynamic)
+    except OSError as exc:  # a read-only folder, a full disk…: one line, not a traceback
+        raise GraphWriteError.of(dst, exc) from exc

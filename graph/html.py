@@ -30,8 +30,12 @@ from typing import Any
 import networkx as nx
 import numpy as np
 
+from .association import ATTR as ASSOCIATION
+from .association import corpus_size, npmi
 from .atomic import atomic_path
-from .errors import ActorGraphError, GraphFormatError
+from .backbone import ALPHAS
+from .clusters import PALETTE, Structure, strongest_links, structure
+from .errors import ActorGraphError, GraphFormatError, GraphWriteError
 from .html_interactions import edge_fields, meta_fields
 from .schema import ACTOR_TYPES, TYPE_COLOURS, TYPE_LABELS
 
@@ -44,6 +48,10 @@ _VIS_DIR = "templates/lib/vis-9.1.2"
 _FALLBACK_COLOUR = "#7f7f7f"
 #: Evidence sentences kept per edge in the page (the graph may hold more).
 _MAX_EVIDENCE = 5
+#: The page draws the backbone by default when there are more links than this per actor
+#: (and more than ``_BIG_LINKS`` links); its level keeps at most this many per actor.
+_LINKS_PER_ACTOR = 3
+_BIG_LINKS = 600
 _UNSAFE_JSON = re.compile("[<>&\u2028\u2029\ud800-\udfff]")
 _MARKER = re.compile(r"\{\{([A-Z_]+)\}\}")
 
@@ -397,12 +405,14 @@ def page_data(
     n = len(order)
     src = np.array([index[u] for u, _, _ in edge_list], dtype=np.intp)
     dst = np.array([index[v] for _, v, _ in edge_list], dtype=np.intp)
-    wts = np.array([_as_int(d.get("weight"), 1) for _, _, d in edge_list], dtype=np.float64)
     # About 120 px between neighbours at zoom 1, so labels fit when zoomed in; then no
     # two dots (drawn with the page's sizes) overlap.
     spread = 60.0 * math.sqrt(max(n, 4)) + 60.0
     mentions = np.array([_as_int(sub.nodes[v].get("mentions")) for v in order], dtype=float)
-    pos = separate(layout_positions(n, src, dst, wts) * spread, node_radii(mentions))
+    assoc = _associations(G, edge_list)
+    shape = structure(n, src, dst, assoc)  # on association: clusters separate
+    top1 = strongest_links(src, dst, assoc, 1)  # in the page's backbone too
+    pos = separate(shape.positions * spread, node_radii(mentions))
 
     article_index: Mapping[str, Any] = G.graph.get("article_index") or {}
     if isinstance(article_index, str):
@@ -436,6 +446,8 @@ def page_data(
             "x": round(float(pos[i, 0]), 1), "y": round(float(pos[i, 1]), 1),
             "m": _as_int(d.get("mentions")), "a": _as_int(d.get("articles")),
         }
+        if shape.community[i] >= 0:
+            entry["cm"] = int(shape.community[i])
         aliases = [_as_str(a) for a in _as_list(d.get("aliases")) if _as_str(a)]
         if aliases:
             entry["al"] = aliases
@@ -447,7 +459,7 @@ def page_data(
         nodes.append(entry)
 
     edges: list[dict[str, Any]] = []
-    for u, v, d in edge_list:
+    for k, (u, v, d) in enumerate(edge_list):
         evidence = []
         for item in _as_list(d.get("evidence"))[:_MAX_EVIDENCE]:
             if isinstance(item, Mapping):
@@ -455,7 +467,10 @@ def page_data(
             elif item:
                 evidence.append([-1, _as_str(item)])
         entry = {"s": index[u], "t": index[v], "w": _as_int(d.get("weight"), 1),
-                 "n": _as_int(d.get("sentences"))}
+                 "n": _as_int(d.get("sentences")), "as": round(float(assoc[k]), 3),
+                 "sg": _significance(float(shape.pvalues[k]))}
+        if top1[k]:
+            entry["tp"] = 1
         if evidence:
             entry["ev"] = evidence
         for key, short in (("first_seen", "fs"), ("last_seen", "ls")):
@@ -491,6 +506,7 @@ def page_data(
         ],
     }
     meta.update(meta_fields())
+    meta.update(_structure_meta(shape, nodes, edges))
     data = {"meta": meta, "nodes": nodes, "edges": edges, "articles": articles}
     from .timebar import add_time
 
@@ -501,6 +517,61 @@ def page_data(
         types=wanted,
     )
     return data, info
+
+
+def _associations(G: nx.Graph, edge_list: list[tuple[Any, Any, Any]]) -> np.ndarray:
+    """Each edge's ``association`` (computed from the counts when the graph lacks it)."""
+    total: int | None = None
+    out = np.zeros(len(edge_list))
+    for k, (u, v, d) in enumerate(edge_list):
+        value = d.get(ASSOCIATION)
+        if isinstance(value, (int, float)) and math.isfinite(value):
+            out[k] = float(value)
+            continue
+        if total is None:
+            total = corpus_size(G)
+        out[k] = npmi(_as_int(d.get("weight"), 1), _as_int(G.nodes[u].get("articles")),
+                      _as_int(G.nodes[v].get("articles")), total)
+    return out
+
+
+def _significance(p: float) -> float:
+    """``-log10(p)``, rounded, at most 99: the page compares it with ``-log10(alpha)``."""
+    return round(min(max(-math.log10(max(p, 1e-300)), 0.0), 99.0), 2)
+
+
+def _structure_meta(shape: Structure, nodes: list[dict[str, Any]],
+                    edges: list[dict[str, Any]]) -> dict[str, Any]:
+    """The page's description of the backbone levels and of the communities.
+
+    The page's backbone at level ``alpha``: the links significant at that level and each
+    actor's most associated link (``tp``), so that no actor drawn is left without one."""
+    members: dict[int, list[str]] = {}
+    for entry in nodes:  # most mentioned first
+        if "cm" in entry:
+            members.setdefault(entry["cm"], []).append(entry["l"])
+    communities = [
+        {"label": " · ".join(members.get(c, [])[:3]), "n": len(members.get(c, [])),
+         "colour": colour}
+        for c, colour in zip(range(len(members)), PALETTE, strict=False)
+    ]
+    big = len(edges) > max(_LINKS_PER_ACTOR * len(nodes), _BIG_LINKS)
+    # Counted as the page does, on the rounded significances it receives.
+    significance = np.array([float(e["sg"]) for e in edges])
+    top1 = np.array([bool(e.get("tp")) for e in edges], dtype=bool)
+    levels = [[a, int(((significance > -math.log10(a) + 1e-9) | top1).sum())]
+              for a in ALPHAS]
+    limit = _LINKS_PER_ACTOR * max(len(nodes), 1)
+    alpha = next((a for a, count in levels if count <= limit), ALPHAS[-1])
+    return {
+        "communities": communities,
+        "backbone": {
+            "alpha": alpha,
+            "levels": levels,
+            "mode": "backbone" if big else "all",
+            "per_actor": _LINKS_PER_ACTOR,
+        },
+    }
 
 
 # --------------------------------------------------------------------------- page
@@ -578,5 +649,8 @@ def render_file(
 ) -> RenderInfo:
     """Read a saved graph (any format :func:`graph.readwrite.read` knows) and render it."""
     G = _read_graph(Path(graph_path))
-    return render_html(G, target, title=title, max_nodes=max_nodes, min_weight=min_weight,
-                       types=types)
+    try:
+        return render_html(G, target, title=title, max_nodes=max_nodes,
+                           min_weight=min_weight, types=types)
+    except OSError as exc:  # a read-only folder, a full disk…: one line, not a traceback
+        raise GraphWriteError.of(target, exc) from exc

@@ -200,6 +200,12 @@ class Interaction:
         return (f"<Interaction {when}{self.source} {arrow} {self.target}: "
                 f"{self.trigger!r} ({KIND_LABELS.get(self.kind, self.kind)}, {self.event})>")
 
+    def _repr_html_(self) -> str:
+        """A compact card in a notebook (:func:`graph.notebook.interaction_card`)."""
+        from .notebook import interaction_card
+
+        return interaction_card(self)
+
 
 def interactions_of(g: nx.Graph, node: str, other: str | None = None,
                     kinds: frozenset[str] | None = None, since: str | None = None,

@@ -33,9 +33,13 @@ from .interactions import Interaction, interactions_of, kind_count, kind_set
 from .names import fold
 from .schema import ACTOR_TYPES
 
+_ASSOCIATION = "association"  # graph.association.ATTR (not imported: keeps load light)
+
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
+    from .draw import FigureInfo
+    from .notebook import InlineView
     from .readwrite.sidecar import DeferredLists
     from .timeline import GraphDiff, Timeline
 
@@ -114,17 +118,37 @@ class Actor:
         span = _span(self.first_seen, self.last_seen)
         return f"<Actor {self.label!r} ({about}): {counts}{', ' + span if span else ''}>"
 
+    def _repr_html_(self) -> str:
+        """A compact card in a notebook (:func:`graph.notebook.actor_card`)."""
+        from .notebook import actor_card
 
-class Neighbor(NamedTuple):
-    """An actor co-occurring with another, with the strength of the link.
+        return actor_card(self)
 
-    >>> example().neighbors("Lavrov")[0]
-    <Neighbor 'Mali': weight 2, 2 sentences>
-    """
 
+class _NeighborFields(NamedTuple):
     actor: Actor
     weight: int
     sentences: int
+
+
+class Neighbor(_NeighborFields):
+    """An actor co-occurring with another, with the strength of the link: ``weight``
+    (shared articles), ``sentences`` and, as an attribute outside the tuple (which stays
+    ``(actor, weight, sentences)``), ``association`` (see :mod:`graph.association`).
+
+    >>> n = example().neighbors("Lavrov")[0]
+    >>> n, n.association
+    (<Neighbor 'Mali': weight 2, 2 sentences>, 0.0)
+    """
+
+    #: The link's association strength (normalised PMI), in [-1, 1].
+    association: float = 0.0
+
+    def __new__(cls, actor: Actor, weight: int, sentences: int,
+                association: float = 0.0) -> Neighbor:
+        self = super().__new__(cls, actor, weight, sentences)
+        self.association = association
+        return self
 
     def __repr__(self) -> str:
         return (f"<Neighbor {self.actor.label!r}: weight {self.weight}, "
@@ -179,6 +203,12 @@ class Relation:
         span = _span(self.first_seen, self.last_seen)
         return (f"<Relation {self.a.label!r} — {self.b.label!r}: weight {self.weight}, "
                 f"{_plural(self.sentences, 'sentence')}{', ' + span if span else ''}>")
+
+    def _repr_html_(self) -> str:
+        """A compact card in a notebook (:func:`graph.notebook.relation_card`)."""
+        from .notebook import relation_card
+
+        return relation_card(self)
 
     def __str__(self) -> str:
         lines = [repr(self)]
@@ -266,6 +296,7 @@ class ActorGraph:
         self.source = source
         self._index: dict[str, str] | None = None
         self._index_size = -1
+        self._association_size: tuple[int, int] | None = None
 
     @property
     def _graph(self) -> nx.Graph:
@@ -452,8 +483,19 @@ class ActorGraph:
     def neighbors(
         self, name: str | Actor, type: str | Iterable[str] | None = None, min_weight: int = 1,
         kind: str | Iterable[str] | None = None,
+        by: Literal["weight", "association"] = "weight",
     ) -> list[Neighbor]:
         """Actors co-occurring with ``name``, heaviest link first.
+
+        ``by="association"`` ranks them by association strength instead (the normalised
+        PMI of :mod:`graph.association`): the actors specifically tied to ``name``, not
+        merely frequent everywhere:
+
+        >>> [(n.actor.label, n.weight, n.association)
+        ...  for n in example().neighbors("Russie", by="association")][2:4]
+        [('Wagner', 1, 0.3691), ('Mali', 2, 0.0)]
+
+        (Mali is in every article: sharing them says nothing.)
 
         >>> for n in example().neighbors("Mali", type="official"):
         ...     print(n.actor.label, n.weight, n.sentences)
@@ -466,9 +508,12 @@ class ActorGraph:
         >>> [n.actor.label for n in example().neighbors("Mali", kind="cooperation")]
         ['Sergueï Lavrov', 'France', 'Russie']
         """
+        if by not in ("weight", "association"):
+            raise ActorGraphError(f"Unknown ranking {by!r}: use weight or association")
         node = self.id_of(name)
         wanted = _type_set(type)
         kinds = _kinds(kind)
+        self._ensure_association()
         out: list[tuple[int, Neighbor]] = []
         for other, edge in self._lean[node].items():
             data = self._lean.nodes[other]
@@ -479,10 +524,27 @@ class ActorGraph:
             if kinds is not None and not count:
                 continue
             out.append((count, Neighbor(Actor.from_node(other, data), weight,
-                                        int(edge.get("sentences") or 0))))
-        out.sort(key=lambda x: (-x[0], -x[1].weight, -x[1].sentences, -x[1].actor.mentions,
-                                x[1].actor.label))
+                                        int(edge.get("sentences") or 0),
+                                        float(edge.get(_ASSOCIATION) or 0.0))))
+        if by == "association":
+            out.sort(key=lambda x: (-x[0], -x[1].association, -x[1].weight,
+                                    -x[1].actor.mentions, x[1].actor.label))
+        else:
+            out.sort(key=lambda x: (-x[0], -x[1].weight, -x[1].sentences,
+                                    -x[1].actor.mentions, x[1].actor.label))
         return [n for _, n in out]
+
+    def _ensure_association(self) -> None:
+        """Give every edge its ``association`` (graphs written before it existed)."""
+        g = self._lean
+        if self._association_size == (len(g), g.number_of_edges()):
+            return
+        missing = [(u, v) for u, v, d in g.edges(data=True) if d.get(_ASSOCIATION) is None]
+        if missing:
+            from .association import add_association
+
+            add_association(g, missing)
+        self._association_size = (len(g), g.number_of_edges())
 
     def interactions(self, name: str | Actor, other: str | Actor | None = None,
                      kind: str | Iterable[str] | None = None,
@@ -572,10 +634,12 @@ class ActorGraph:
     def top(
         self,
         n: int = 10,
-        by: Literal["mentions", "degree", "betweenness", "articles"] = "mentions",
+        by: Literal["mentions", "degree", "betweenness", "articles", "association"] = "mentions",
         type: str | Iterable[str] | None = None,
     ) -> list[Ranked]:
-        """The ``n`` highest-ranked actors by mentions, degree, betweenness or articles.
+        """The ``n`` highest-ranked actors by mentions, degree, betweenness, articles or
+        association (the sum of the actor's positive association strengths, see
+        :meth:`neighbors`: the actors with many links stronger than chance).
 
         Betweenness uses ``1 / weight`` as distance; above 2,000 nodes it is estimated
         from a fixed sample of 500 sources.
@@ -584,6 +648,8 @@ class ActorGraph:
         [<Ranked 'Mali': 5>, <Ranked 'France': 2>, <Ranked 'Russie': 2>]
         >>> example().top(1, by="degree", type="official")
         [<Ranked 'Sergueï Lavrov': 5>]
+        >>> example().top(2, by="association")
+        [<Ranked 'France': 1.7382>, <Ranked 'Sergueï Lavrov': 1.7382>]
         """
         g = self._lean  # rankings never read evidence
         wanted = _type_set(type)
@@ -593,6 +659,13 @@ class ActorGraph:
             scores = {x: float(d.get("articles") or 0) for x, d in g.nodes(data=True)}
         elif by == "degree":
             scores = {x: float(k) for x, k in g.degree()}
+        elif by == "association":
+            self._ensure_association()
+            scores = dict.fromkeys(g, 0.0)
+            for x, y, e in g.edges(data=True):
+                value = max(float(e.get(_ASSOCIATION) or 0.0), 0.0)
+                scores[x] += value
+                scores[y] += value
         elif by == "betweenness":
             dist = nx.Graph()
             dist.add_nodes_from(g)
@@ -602,7 +675,8 @@ class ActorGraph:
             scores = nx.betweenness_centrality(dist, k=k, weight="d", seed=0)
         else:
             raise ActorGraphError(
-                f"Unknown ranking {by!r}: use mentions, degree, betweenness or articles")
+                f"Unknown ranking {by!r}: use mentions, degree, betweenness, articles or "
+                "association")
         ranked = [
             Ranked(Actor.from_node(x, g.nodes[x]), s) for x, s in scores.items()
             if wanted is None or g.nodes[x].get("type") in wanted
@@ -638,6 +712,28 @@ class ActorGraph:
                 g.nodes[x]["community"] = i
             out.append([str(g.nodes[x].get("label") or x) for x in members])
         return out
+
+    def backbone(self, alpha: float = 0.05,
+                 by: Literal["weight", "association"] = "weight") -> ActorGraph:
+        """The significant links only, and the actors they join: the disparity filter of
+        Serrano, Boguñá and Vespignani (2009) at level ``alpha``, on the links' ``weight``
+        (shared articles) or on their ``association``. See :mod:`graph.backbone`.
+
+        >>> g = example()
+        >>> g.backbone(0.2, by="association")  # doctest: +NORMALIZE_WHITESPACE
+        <ActorGraph: 6 actors (2 states, 2 officials, 2 groups), 5 edges,
+         3 articles 2021-03..2022-02>
+        >>> sorted(g.backbone(0.3).nx.edges())  # three articles: little is significant
+        [('lavrov', 'france'), ('lavrov', 'mali'), ('mali', 'france'), ('russie', 'mali')]
+        """
+        from .backbone import backbone
+
+        if not 0 < alpha <= 1:
+            raise ActorGraphError(f"alpha must be in (0, 1], not {alpha!r}")
+        if by not in ("association", "weight"):
+            raise ActorGraphError(f"Unknown strength {by!r}: use association or weight")
+        self._ensure_association()
+        return self._derive(backbone(self._graph, alpha, by))
 
     # ----------------------------------------------------------------- sub-graphs
 
@@ -758,10 +854,12 @@ class ActorGraph:
             if dates:
                 attrs["first_seen"], attrs["last_seen"] = dates[0], dates[-1]
             sub.add_edge(u, v, **attrs)
+        from .association import add_association
         from .timeline import stamp
 
         out = self._derive(sub)
         stamp(out._lean)  # the months of the range only
+        add_association(out._lean)  # for the counts of the range
         return out
 
     # ----------------------------------------------------------------- time
@@ -834,6 +932,49 @@ class ActorGraph:
 
     # ----------------------------------------------------------------- out
 
+    def _repr_html_(self) -> str:
+        """In a notebook: the interactive view of the most connected actors, inline (see
+        :meth:`show`)."""
+        from .notebook import inline_view
+
+        return inline_view(self._graph)._repr_html_()
+
+    def show(self, max_nodes: int = 100, type: str | Iterable[str] | None = None,
+             min_weight: int = 1, *, title: str | None = None, height: int = 620
+             ) -> InlineView:
+        """The interactive view for a notebook: the page of ``graph.html`` (offline, safe)
+        in a sandboxed iframe, with the ``max_nodes`` most connected actors of ``type``
+        and the links of at least ``min_weight`` articles. Jupyter shows the returned
+        view when it ends a cell (or ``display(g.show(…))``); ``.save(path)`` writes the
+        page. See :mod:`graph.notebook`.
+
+        >>> example().show(max_nodes=3)
+        <InlineView: 3 of 8 actors, 3 edges>
+        """
+        from .notebook import inline_view
+
+        types = [type] if isinstance(type, str) else type
+        return inline_view(self._graph, max_nodes=max_nodes, min_weight=min_weight,
+                           types=types, title=title, height=height)
+
+    def draw(self, path: str | os.PathLike[str], *, max_nodes: int = 150,
+             type: str | Iterable[str] | None = None, min_weight: int = 1, labels: int = 30,
+             max_edges: int | None = None, title: str | None = None,
+             source: str | None = None, width: float = 10.0, dpi: float = 200.0
+             ) -> FigureInfo:
+        """A static figure for print, by the extension of ``path``: ``.svg``, ``.png`` or
+        ``.pdf`` — the page's layout and colours, dot size by mentions, line width by
+        articles, links coloured by tone, labels for the most mentioned actors placed
+        without overlap, a legend, a title and a source line. Needs matplotlib
+        (``pip install 'actorgraph[figures]'``). See :mod:`graph.draw`.
+        """
+        from .draw import draw
+
+        types = [type] if isinstance(type, str) else type
+        return draw(self._graph, path, max_nodes=max_nodes, min_weight=min_weight,
+                    types=types, labels=labels, max_edges=max_edges, title=title,
+                    source=source, width=width, dpi=dpi)
+
     def to_pandas(self) -> tuple[pd.DataFrame, pd.DataFrame]:
         """Two DataFrames: nodes (indexed by ``id``) and edges (``source``, ``target``, …).
 
@@ -845,6 +986,7 @@ class ActorGraph:
             import pandas as pd
         except ImportError:  # pragma: no cover - depends on the environment
             raise ActorGraphError("to_pandas() needs pandas: pip install pandas") from None
+        self._ensure_association()
         g = self._graph
         nodes = pd.DataFrame([{"id": x, **d} for x, d in g.nodes(data=True)])
         if nodes.empty:
@@ -856,9 +998,30 @@ class ActorGraph:
             edges = pd.DataFrame(columns=["source", "target", "weight"])
         return nodes, edges
 
+    def to_parquet(self, folder: str | os.PathLike[str], *,
+                   mentions: str | os.PathLike[str] | None = None) -> Path:
+        """Write the graph as Parquet tables with typed columns into ``folder``:
+        ``nodes.parquet``, ``edges.parquet``, and ``interactions.parquet``,
+        ``mentions.parquet`` and ``articles.parquet`` when there is something to put in
+        them (see :mod:`graph.readwrite.parquet`). ``mentions`` is a build's
+        ``mentions.csv`` (default: the one beside the loaded graph, if any). Needs
+        pyarrow (``pip install 'actorgraph[parquet]'``). Returns the folder.
+        """
+        from .readwrite.parquet import write_folder
+
+        return write_folder(self._graph, folder, mentions=mentions or self._mentions_file())
+
+    def _mentions_file(self) -> Path | None:
+        """The ``mentions.csv`` of the build this graph was loaded from, if it is there."""
+        if self.source is None:
+            return None
+        folder = self.source if self.source.is_dir() else self.source.parent
+        found = folder / "mentions.csv"
+        return found if found.is_file() else None
+
     def write(self, path: str | os.PathLike[str], *, dynamic: bool = False) -> Path:
         """Write the graph; the format comes from the extension (``.graphml``, ``.gexf``,
-        ``.json``, ``.csv``). Returns the path written. See :mod:`graph.readwrite`.
+        ``.json``, ``.csv``, ``.parquet``). Returns the path written. See :mod:`graph.readwrite`.
         ``dynamic=True`` (``.gexf`` only) writes a dynamic GEXF 1.3 for Gephi's Timeline
         (see :mod:`graph.readwrite.gexf_dynamic`).
 
@@ -870,6 +1033,11 @@ class ActorGraph:
         """
         from . import readwrite
 
+        self._ensure_association()
+        if readwrite.format_of(path) == "parquet":
+            from .readwrite.parquet import write as write_parquet
+
+            return write_parquet(self._graph, path, mentions=self._mentions_file())
         if dynamic:
             if readwrite.format_of(path) != "gexf":
                 raise ActorGraphError(f"A dynamic graph is written as .gexf only, not {path}")
@@ -881,7 +1049,8 @@ class ActorGraph:
 
 def load(path: str | os.PathLike[str]) -> ActorGraph:
     """Load a graph written by the project: ``.graphml``, ``.gexf``, ``.json``, ``.csv``
-    (``x.csv`` reads ``x.nodes.csv`` and ``x.edges.csv``), or a build's output folder
+    (``x.csv`` reads ``x.nodes.csv`` and ``x.edges.csv``), ``.parquet`` (``x.parquet``
+    reads ``x.nodes.parquet``, ``x.edges.parquet``, …), or a build's output folder
     (its ``graph.graphml``). Raises :class:`graph.errors.GraphFormatError` for a missing,
     unknown or unreadable file.
 
@@ -971,4 +1140,6 @@ def example(window: Literal["article", "sentence"] = "article") -> ActorGraph:
                                         texts[art, i])
                          for art, i, src, dst, kind, event, directed, trigger
                          in _EXAMPLE_INTERACTIONS])
-    return ActorGraph(stamp(g))
+    from .association import add_association
+
+    return ActorGraph(add_association(stamp(g)))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from typing import Literal
 
 from rich.console import Console
 from rich.table import Table
@@ -38,8 +39,10 @@ def overview_table(g: ActorGraph, top: int = 15) -> Table:
     return table
 
 
-def actor_card(g: ActorGraph, name: str, top: int = 15) -> list[Table | Text]:
-    """One actor's card: who it is, and its strongest neighbours with one sentence each."""
+def actor_card(g: ActorGraph, name: str, top: int = 15,
+               by: Literal["weight", "association"] = "weight") -> list[Table | Text]:
+    """One actor's card: who it is, and its strongest neighbours (by shared articles, or
+    by association strength) with one sentence each."""
     a = g.actor(name)
     head = Text()
     head.append(a.label, style="bold")
@@ -62,12 +65,14 @@ def actor_card(g: ActorGraph, name: str, top: int = 15) -> list[Table | Text]:
         facts.add_row("seen", Text(span))
     facts.add_row("links", Text(str(g.nx.degree(a.id))))
 
-    neighbours = g.neighbors(a.id)
-    table = Table(title=f"Strongest links ({min(top, len(neighbours))} of "
+    neighbours = g.neighbors(a.id, by=by)
+    what = "Strongest links" if by == "weight" else "Most associated"
+    table = Table(title=f"{what} ({min(top, len(neighbours))} of "
                         f"{len(neighbours)})", title_justify="left")
     table.add_column("Actor")
     table.add_column("Type")
     table.add_column("Weight", justify="right")
+    table.add_column("Assoc.", justify="right")
     table.add_column("Evidence", ratio=1)
     for n in neighbours[:top]:
         edge = g.nx.edges[a.id, n.actor.id]
@@ -83,7 +88,8 @@ def actor_card(g: ActorGraph, name: str, top: int = 15) -> list[Table | Text]:
             meta = (g.nx.graph.get("article_index") or {}).get(first) or {}
             title = meta.get("title") or first
             sentence.append(f"same article: {_shorten(str(title), 100)}", style="dim")
-        table.add_row(Text(n.actor.label), _type_text(n.actor.type), str(n.weight), sentence)
+        table.add_row(Text(n.actor.label), _type_text(n.actor.type), str(n.weight),
+                      f"{n.association:.2f}", sentence)
     found = interactions_table(g, a.id, top)
     return [head, facts, table] + ([found] if found is not None else [])
 
@@ -116,8 +122,10 @@ def interactions_table(g: ActorGraph, node: str, top: int = 15) -> Table | None:
     return table
 
 
-def show_graph(path: str | os.PathLike[str], name: str | None = None, *, top: int = 15) -> None:
-    """Print a saved graph's top actors, or the card of the actor called ``name``.
+def show_graph(path: str | os.PathLike[str], name: str | None = None, *, top: int = 15,
+               by: Literal["weight", "association"] = "weight") -> None:
+    """Print a saved graph's top actors, or the card of the actor called ``name`` (its
+    neighbours ranked ``by`` shared articles or association strength).
 
     Raises :class:`graph.errors.GraphFormatError` for a missing or unreadable file and
     :class:`graph.errors.ActorNotFound` (with close names) for an unknown actor.
@@ -128,5 +136,5 @@ def show_graph(path: str | os.PathLike[str], name: str | None = None, *, top: in
         console.print(Text(repr(g)))
         console.print(overview_table(g, top))
         return
-    for part in actor_card(g, name, top):
+    for part in actor_card(g, name, top, by):
         console.print(part)

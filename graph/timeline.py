@@ -462,6 +462,12 @@ class GraphDiff:
                          + (f" ({shown}{more})" if items else ""))
         return "\n".join(lines) + ">"
 
+    def _repr_html_(self) -> str:
+        """A compact card in a notebook (:func:`graph.notebook.diff_card`)."""
+        from .notebook import diff_card
+
+        return diff_card(self)
+
 
 def _short(x: ActorChange | LinkChange) -> str:
     if isinstance(x, ActorChange):

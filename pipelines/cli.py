@@ -6,6 +6,7 @@ own exceptions (:class:`graph.errors.ActorGraphError`) into ``Error: …`` and e
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from collections.abc import Callable
@@ -26,12 +27,26 @@ app = typer.Typer(
 
 T = TypeVar("T")
 
+#: ``--quiet`` and ``--verbose``, on every command.
+Quiet = Annotated[bool, typer.Option("--quiet", "-q",
+                                     help="Print only errors and warnings (no progress).")]
+Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Also print debug log lines.")]
+
+
+def _logging(quiet: bool, verbose: bool) -> None:
+    """Log lines (progress, timings) go to stderr; see :mod:`pipelines.progress`."""
+    from pipelines.progress import configure_logging
+
+    configure_logging(quiet=quiet, verbose=verbose)
+
 
 def _run(func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     try:
         return func(*args, **kwargs)
     except ActorGraphError as exc:
-        typer.echo(f"Error: {exc}", err=True)
+        from pipelines.display import shown
+
+        typer.echo(f"Error: {shown(exc)}", err=True)
         raise typer.Exit(1) from None
 
 
@@ -87,15 +102,31 @@ def build(
     scheduler: Annotated[str | None, typer.Option(
         help="With --engine dask: a running Dask scheduler (tcp://HOST:8786). "
         "Default: a local cluster, one worker per core.")] = None,
+    raw_csv: Annotated[bool, typer.Option(
+        "--raw-csv", help="Write CSV cells as they are: no leading ' before a cell that "
+        "starts with = + - @ (spreadsheet formula guard).")] = False,
+    max_entries: Annotated[int | None, typer.Option(
+        help="Most files and folders a corpus folder may hold (default 1,000,000).")] = None,
+    quiet: Quiet = False,
+    verbose: Verbose = False,
 ) -> None:
     """Read a corpus, extract and resolve actors, and write graph.html, graph.graphml
     and mentions.csv into the output folder.
 
+    When stderr is not a terminal (nohup, a scheduler), progress comes as log lines, at
+    most one every 10 s, and the phase timings at the end.
+
     Example: actorgraph build articles/ --out output --since 2020 --until 2021-06
     """
     from pipelines.build.orchestrate import build_corpus
-    from pipelines.progress import RichProgress
+    from pipelines.progress import LOGGER_NAME, choose_reporter, format_timings
 
+    _logging(quiet, verbose)
+    reporter = choose_reporter(enabled=progress and not quiet)
+    logging.getLogger(LOGGER_NAME).debug(
+        "build %s into %s (window %s, capitals %s, since %s, until %s); progress: %s",
+        corpus or "the sample corpus", out, window, capitals, since, until,
+        type(reporter).__name__)
     if window not in ("article", "sentence"):
         typer.echo("Error: --window must be 'article' or 'sentence'", err=True)
         raise typer.Exit(2)
@@ -107,10 +138,13 @@ def build(
         raise typer.Exit(2)
     result = _run(
         build_corpus, corpus, out, window=window, aliases=aliases,
-        capitals=capitals, max_nodes=max_nodes, progress=RichProgress() if progress else None,
-        since=since, until=until, engine=_engine(engine, scheduler),
+        capitals=capitals, max_nodes=max_nodes, since=since, until=until,
+        progress=reporter, raw_csv=raw_csv, max_entries=max_entries,
+        engine=_engine(engine, scheduler),
     )
-    typer.echo(result.summary())
+    logging.getLogger(LOGGER_NAME).info("%s", format_timings(result.timings, result.seconds))
+    if not quiet:
+        typer.echo(result.summary())
     if _QUICK_EXIT:  # the actorgraph command: done, skip freeing the graph object by object
         sys.stdout.flush()
         sys.stderr.flush()
@@ -120,25 +154,35 @@ def build(
 @app.command()
 def render(
     graph_file: Annotated[Path, typer.Argument(metavar="GRAPH", help="A saved graph file.")],
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="HTML file to write.")] = None,
-    max_nodes: Annotated[int, typer.Option(help="Most actors drawn (most connected kept).")]
-    = 500,
+    out: Annotated[Path | None, typer.Option(
+        "--out", "-o", help="File to write; the format comes from its extension: .html "
+        "(the interactive page), .svg, .png or .pdf (a static figure).")] = None,
+    max_nodes: Annotated[int | None, typer.Option(
+        help="Most actors drawn (most connected kept); default 500 for .html, 150 for a "
+        "figure.")] = None,
     min_weight: Annotated[int, typer.Option(help="Hide edges lighter than this.")] = 1,
     type_: Annotated[
         list[str] | None,
         typer.Option("--type", help="Only these actor types (repeat or comma-separate)."),
     ] = None,
+    quiet: Quiet = False,
+    verbose: Verbose = False,
 ) -> None:
-    """Re-render the interactive HTML view from a saved graph.
+    """Re-render the interactive HTML view from a saved graph, or draw it as a static
+    figure for print (.svg .png .pdf; needs matplotlib: pip install 'actorgraph[figures]').
 
     Example: actorgraph render output/graph.graphml --out mali.html --type state,official
+
+    Example: actorgraph render output --out figure.svg --max-nodes 60
     """
-    from graph.html import render_file
+    _logging(quiet, verbose)
+    from graph.draw import render_to
 
     target = out or graph_file.with_suffix(".html")
-    info = _run(render_file, graph_file, target, max_nodes=max_nodes,
+    info = _run(render_to, graph_file, target, max_nodes=max_nodes,
                 min_weight=min_weight, types=_types(type_))
-    typer.echo(str(info))
+    if not quiet:
+        typer.echo(str(info))
 
 
 @app.command()
@@ -147,7 +191,8 @@ def export(
     to: Annotated[
         Path,
         typer.Option("--to", help="Target file; the format comes from its extension "
-                     "(.graphml .gexf .json .csv)."),
+                     "(.graphml .gexf .json .csv .parquet: x.parquet writes "
+                     "x.nodes.parquet, x.edges.parquet, …)."),
     ],
     type_: Annotated[
         list[str] | None,
@@ -161,16 +206,24 @@ def export(
     dynamic: Annotated[bool, typer.Option(
         "--dynamic", help="GEXF only: a dynamic graph (a spell per month with articles on "
         "every actor and link, the weight per month) for Gephi's Timeline.")] = False,
+    raw_csv: Annotated[bool, typer.Option(
+        "--raw-csv", help="CSV only: cells as they are, no leading ' before a cell that "
+        "starts with = + - @ (spreadsheet formula guard).")] = False,
+    quiet: Quiet = False,
+    verbose: Verbose = False,
 ) -> None:
-    """Export a saved graph to GraphML, GEXF, node-link JSON or nodes/edges CSV.
+    """Export a saved graph to GraphML, GEXF, node-link JSON, nodes/edges CSV or Parquet
+    tables (nodes, edges, interactions, mentions, articles).
 
     Example: actorgraph export output/graph.graphml --to mali.gexf --min-weight 2
     """
+    _logging(quiet, verbose)
     from graph.export import export_file
 
     written = _run(export_file, graph_file, to, types=_types(type_), min_weight=min_weight,
-                   since=since, until=until, dynamic=dynamic)
-    typer.echo(str(written))
+                   since=since, until=until, dynamic=dynamic, raw_csv=raw_csv)
+    if not quiet:
+        typer.echo(str(written))
 
 
 @app.command()
@@ -178,14 +231,20 @@ def show(
     graph_file: Annotated[Path, typer.Argument(metavar="GRAPH", help="A saved graph file.")],
     name: Annotated[str | None, typer.Argument(help="An actor's name or alias.")] = None,
     top: Annotated[int, typer.Option(help="How many actors or neighbours to list.")] = 15,
+    by: Annotated[str, typer.Option(
+        help="Rank an actor's neighbours by shared articles ('weight') or by association "
+             "strength ('association': specific ties first).")] = "weight",
+    quiet: Quiet = False,
+    verbose: Verbose = False,
 ) -> None:
     """Print the top actors, or one actor's card, as a table.
 
-    Example: actorgraph show output/graph.graphml Lavrov
+    Example: actorgraph show output/graph.graphml Lavrov --by association
     """
+    _logging(quiet, verbose)
     from graph.show import show_graph
 
-    _run(show_graph, graph_file, name, top=top)
+    _run(show_graph, graph_file, name, top=top, by=by)
 
 
 @app.command()
@@ -195,12 +254,15 @@ def diff(
         help="First period: YYYY, YYYY-MM, or FROM..TO (e.g. 2019-01..2019-06).")],
     after: Annotated[str, typer.Option(help="Second period, written the same way.")],
     top: Annotated[int, typer.Option(help="Rows shown per table.")] = 10,
+    quiet: Quiet = False,
+    verbose: Verbose = False,
 ) -> None:
     """Compare two periods of a saved graph: actors and links that appeared,
     disappeared, strengthened or weakened, as tables.
 
     Example: actorgraph diff output/graph.graphml --before 2020 --after 2022
     """
+    _logging(quiet, verbose)
     from graph.show_time import show_diff
 
     _run(show_diff, graph_file, before, after, top=top)
@@ -212,11 +274,14 @@ def duplicates(
         Path, typer.Argument(help="A build's output folder (or its mentions.csv).")
     ] = Path("output"),
     threshold: Annotated[float, typer.Option(help="Name similarity, 0-100.")] = 85.0,
+    quiet: Quiet = False,
+    verbose: Verbose = False,
 ) -> None:
     """List probable duplicate actors (similar names, compatible types) for review.
 
     Example: actorgraph duplicates output
     """
+    _logging(quiet, verbose)
     from pipelines.resolution.duplicates import find_duplicates, format_duplicates
 
     pairs = _run(find_duplicates, out, threshold=threshold)

@@ -114,3 +114,71 @@ def test_duplicates_cli(sample_build):
     assert result.exit_code == 0
     result = CliRunner().invoke(app, ["duplicates", str(out / "nothing-here")])
     assert result.exit_code == 1 and "Error:" in result.output
+
+
+# ---- issue 15 item 10: every unmatched rule reported, cross-type merges warned, new
+# targets never collide, 10,000 rules in seconds
+
+
+def test_every_unmatched_rule_and_cross_type_merge_is_reported(tmp_path):
+    f = _write(tmp_path, "aliases.csv",
+               "name,action,value\nInconnu,drop,\nPersonne,rename,X\nNiger,merge,Kaboré\n"
+               "Kaboré,merge,Jean Kaboré\n")
+    ov = load_overrides(f)
+    docs, ents = apply_overrides(*_corpus(), ov)
+    assert [r.where for r in ov.unmatched] == ["aliases.csv:2", "aliases.csv:3"]
+    assert len(ov.warnings) == 1  # the state into a person; person into official is fine
+    assert "aliases.csv:4" in ov.warnings[0] and "'Niger' (state)" in ov.warnings[0]
+    assert ov.problems()[:2] == ["aliases.csv:2: rule drop 'Inconnu' matched nothing",
+                                 "aliases.csv:3: rule rename 'Personne' matched nothing"]
+
+
+def test_two_new_merge_targets_never_share_an_id(tmp_path):
+    f = _write(tmp_path, "aliases.csv",
+               "name,action,value\nFPS,merge,Front Sud\n"  # a new group:front-sud…
+               "Front Sud,rename,Autre Front\n"  # …now called otherwise
+               "Niger,retype,group\nNiger,merge,Front Sud\n")  # a second new "Front Sud"
+    docs, ents = _corpus()
+    docs, ents = apply_overrides(docs, ents, load_overrides(f))
+    by_label = {e.label: eid for eid, e in ents.items()}
+    assert by_label["Autre Front"] == "group:front-sud"
+    assert by_label["Front Sud"] == "group:front-sud~2"  # not merged into "Autre Front"
+    labels = {m.entity: m.label for m in docs[0].mentions}
+    assert labels == {"person:jean-kabore": "Jean Kaboré", "person:kabore": "Kaboré",
+                      "group:front-sud": "Autre Front", "group:front-sud~2": "Front Sud"}
+
+
+def test_a_new_target_never_takes_an_existing_entitys_id(tmp_path):
+    f = _write(tmp_path, "aliases.csv", "name,action,value\nFPS,merge,Front Sud\n")
+    docs, ents = _corpus()
+    ents["group:front-sud"] = EntityInfo("group:front-sud", "FS", "group")
+    docs, ents = apply_overrides(docs, ents, load_overrides(f))
+    assert ents["group:front-sud"].label == "FS"
+    assert ents["group:front-sud~2"].label == "Front Sud"
+
+
+def test_ten_thousand_rules_take_seconds(tmp_path):
+    import time
+
+    n_ent = 5000
+    ents = {f"person:p{i}": EntityInfo(f"person:p{i}", f"Personne Numéro{i}", "person")
+            for i in range(n_ent)}
+    mentions = [Mention(f"a{i % 500}", f"person:p{i}", f"Personne Numéro{i}", "person",
+                        f"Numéro{i}", 0, 5, 0) for i in range(n_ent)]
+    docs = [ArticleMentions(ArticleMeta(f"a{k}"), ["s"],
+                            [m for m in mentions if m.article == f"a{k}"]) for k in range(500)]
+    lines = ["name,action,value"]
+    for i in range(0, n_ent, 2):
+        lines.append(f"Numéro{i + 1},merge,Personne Numéro{i}")
+    for i in range(0, n_ent, 2):
+        lines.append(f"person:p{i},rename,Nom {i}")
+    lines += [f"Absent{i},drop," for i in range(5000)]
+    f = _write(tmp_path, "many.csv", "\n".join(lines) + "\n")
+    ov = load_overrides(f)
+    assert len(ov.rules) == 10_000
+    t = time.perf_counter()
+    docs, ents = apply_overrides(docs, ents, ov)
+    assert time.perf_counter() - t < 10
+    assert len(ents) == n_ent // 2 and len(ov.unmatched) == 5000
+    assert {m.label for d in docs for m in d.mentions} == {f"Nom {i}"
+                                                            for i in range(0, n_ent, 2)}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sqlite3
 
@@ -17,6 +18,7 @@ from pipelines.build.cache import (
     analysis_to_json,
     text_key,
 )
+from pipelines.errors import OutputError
 from pipelines.nlp.analysis import analyse_article
 from pipelines.nlp.extract import Options
 from pipelines.nlp.model import NlpResult, nlp_version
@@ -174,3 +176,57 @@ def test_only_new_articles_run_through_spacy(cached_sample, tmp_path):
     result = build_corpus(corpus2, out2, n_process=1)
     assert (result.reused, result.reanalysed, result.analysed) == (5, 0, 1)
     assert result.articles == 6
+
+
+# ---- issue 15 item 4: damage found anywhere never blocks a build; a full disk is one line
+
+
+def _filled(path, n=300):
+    with BuildCache(path, fingerprint="fp", version="v") as c:
+        c.put_many([(f"{i:064x}", {"s": [], "e": []},
+                     {"s": [os.urandom(1500).hex()], "c": [], "r": [], "a": {}})
+                    for i in range(n)])
+    return path
+
+
+def _damage_pages(path, first, last):
+    data = bytearray(path.read_bytes())
+    for pg in range(first, last):
+        data[pg * 4096 + 8:(pg + 1) * 4096] = os.urandom(4088)
+    path.write_bytes(bytes(data))
+
+
+def test_a_page_damaged_after_opening_is_moved_aside_on_read(tmp_path):
+    path = _filled(tmp_path / "cache.sqlite")
+    pages = path.stat().st_size // 4096
+    _damage_pages(path, pages - 60, pages - 40)
+    with BuildCache(path, fingerprint="fp", version="v") as c:
+        assert c.note == ""  # opening did not touch the damaged pages
+        found = [c.get_analysis(f"{i:064x}") for i in range(300)]
+        assert None in found  # the damaged rows (and all after the move) are missing
+        assert "malformed" in c.note and "cache.sqlite.broken" in c.note
+        c.put_many([("k" * 64, {"s": [], "e": []}, None)])  # the new database works
+        assert c.get_nlp("k" * 64) is not None
+    assert (tmp_path / "cache.sqlite.broken").is_file()
+
+
+def test_a_damaged_page_met_while_writing_is_moved_aside(tmp_path):
+    path = _filled(tmp_path / "cache.sqlite")
+    pages = path.stat().st_size // 4096
+    _damage_pages(path, 2, pages)  # every b-tree page but the schema's
+    with BuildCache(path, fingerprint="fp", version="v") as c:
+        c.put_many([(f"{i:064x}", {"s": [], "e": []}, None) for i in range(300)])
+        c.put_files([])
+        c.keep_files(["x"])
+        c.prune()
+        assert c.get_nlp(f"{5:064x}") is not None
+        assert "cache.sqlite.broken" in c.note
+
+
+def test_a_full_disk_while_writing_the_cache_is_an_output_error(tmp_path):
+    with BuildCache(tmp_path / "cache.sqlite", fingerprint="fp", version="v") as c:
+        pages = c._db.execute("PRAGMA page_count").fetchone()[0]
+        c._db.execute(f"PRAGMA max_page_count={pages + 2}")  # as if the disk were full
+        with pytest.raises(OutputError, match="disk is full"):
+            c.put_many([(f"{i:064x}", {"s": [os.urandom(2000).hex()]}, None)
+                        for i in range(50)])

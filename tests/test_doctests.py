@@ -8,6 +8,7 @@ import importlib
 import pytest
 
 MODULES = ["graph.model", "graph.names", "graph.export", "graph.readwrite.csv", "graph.timeline",
+           "graph.notebook", "graph.readwrite.parquet", "pipelines.progress",
            "pipelines.readers.dates", "graph.interactions"]
 
 

@@ -417,3 +417,13 @@ def test_region_homonym_stays_the_state_when_named_otherwise():
     text = ("Le président américain a appelé Tbilissi. La Géorgie a répondu aux "
             "États-Unis.")
     assert "state:GEO" in _states(text)
+
+
+def test_a_lone_name_the_corpus_reads_as_an_organisation_is_no_person():
+    docs, _ = _resolve(
+        ("Le groupe Zelvora a coupé le courant.", [("Zelvora", "ORG")]),
+        ("Zelvora a promis un geste.", [("Zelvora", "PER")]),
+        ("Brinville a promis un geste.", [("Brinville", "PER")]),
+    )
+    assert [m.type for m in docs[1].mentions] == []
+    assert [m.type for m in docs[2].mentions] == ["person"]

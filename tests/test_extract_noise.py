@@ -330,3 +330,9 @@ def test_a_thing_acronym_is_dropped_in_articles_that_do_not_spell_it_out():
                                     ("Fédération des usagers du gaz", "ORG")))]
     docs, _ = Resolver().resolve(analyses)
     assert [m.text for d in docs for m in d.mentions] == ["Fédération des usagers du gaz"]
+
+
+def test_one_word_person_after_a_plural_article_is_a_people_or_a_family():
+    text = "Les Tanoukis manifestent. La colère des Lefrancq grandit, dit Lefrancq."
+    out = typed(text, ("Tanoukis", "PER"), ("Lefrancq", "PER"), ("Lefrancq", "PER"))
+    assert [(t, ty) for t, ty, _ in out] == [("Lefrancq", "person")]

@@ -162,12 +162,16 @@ def test_damaged_sidecar_falls_back_to_the_xml(tmp_path: Path, damage: str) -> N
 
 
 def _forge(path: Path, core: bytes, blob: bytes = b"[]") -> None:
-    """A sidecar with a valid header, stamp and checksums around any ``core``."""
+    """A sidecar with a valid header, stamp, checksums and MAC (this user's key, as if
+    the attacker had it) around any ``core``: what the structure checks must refuse."""
     when = sidecar.stamp(path)
     header = sidecar._HEADER.pack(sidecar._MAGIC, sidecar._VERSION, when.size, when.mtime_ns,
                                   when.digest, len(core), len(blob), zlib.crc32(core),
                                   zlib.crc32(blob))
-    sidecar.sidecar_path(path).write_bytes(header + core + blob)
+    key = sidecar.user_key()
+    assert key is not None
+    mac = sidecar._mac(key, header, core, blob)
+    sidecar.sidecar_path(path).write_bytes(header + mac + core + blob)
 
 
 class _Evil:
@@ -291,8 +295,11 @@ def _write_both(g: nx.Graph, tmp_path: Path, *, check_read: bool = True
     assert fast.read_bytes() == general.read_bytes()
     a, b = sidecar.sidecar_path(fast), sidecar.sidecar_path(general)
     assert a.is_file() == b.is_file()
-    if a.is_file():  # the header's first 56 bytes stamp the file (mtime): the rest is equal
-        assert a.read_bytes()[56:] == b.read_bytes()[56:]
+    if a.is_file():  # the header's first 56 bytes stamp the file (mtime), and the MAC
+        # after the header covers them: the rest is equal
+        end = sidecar._HEADER.size
+        assert a.read_bytes()[56:end] == b.read_bytes()[56:end]
+        assert a.read_bytes()[end + sidecar._MAC_SIZE:] == b.read_bytes()[end + sidecar._MAC_SIZE:]
         got = sidecar.load(fast)
         assert got is not None
         if check_read:

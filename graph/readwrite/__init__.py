@@ -7,6 +7,7 @@ Extension      Format
 ``.gexf``      GEXF 1.3 with ``viz`` colour, size and position
 ``.json``      networkx node-link JSON (``"nodes"`` / ``"edges"``), lists as JSON lists
 ``.csv``       Gephi spreadsheets: ``x.csv`` writes ``x.nodes.csv`` and ``x.edges.csv``
+``.parquet``   typed tables (needs pyarrow): ``x.nodes.parquet``, ``x.edges.parquet``, …
 =============  ============================================================================
 
 Every write is atomic: a reader never sees a half-written file. A GraphML file also gets a
@@ -24,6 +25,7 @@ from typing import TYPE_CHECKING
 import networkx as nx
 
 from ..errors import GraphFormatError
+from .validate import check
 
 if TYPE_CHECKING:  # pragma: no cover
     from .sidecar import DeferredLists
@@ -35,10 +37,15 @@ FORMATS: dict[str, str] = {
     ".gexf": "gexf",
     ".json": "json",
     ".csv": "csv",
+    ".parquet": "parquet",
 }
 
 #: The file :func:`read` looks for inside a build's output folder.
 DEFAULT_NAME = "graph.graphml"
+#: A build's staging folder inside its output folder, and the marker that says the
+#: generation in it is complete (see :mod:`pipelines.build.generation`).
+STAGE = ".next"
+STAGE_COMPLETE = "COMPLETE"
 
 __all__ = ["FORMATS", "DEFAULT_NAME", "format_of", "read", "read_deferred", "resolve", "write"]
 
@@ -49,7 +56,7 @@ def format_of(path: str | os.PathLike[str]) -> str:
     try:
         return FORMATS[suffix]
     except KeyError:
-        known = ", ".join(sorted({".graphml", ".gexf", ".json", ".csv"}))
+        known = ", ".join(sorted({".graphml", ".gexf", ".json", ".csv", ".parquet"}))
         shown = f"'{suffix}'" if suffix else "no extension"
         raise GraphFormatError(
             f"Unknown graph format ({shown}) for {path}: use one of {known}"
@@ -63,6 +70,8 @@ def _module(fmt: str):
         from . import gexf as mod
     elif fmt == "json":
         from . import jsonfmt as mod
+    elif fmt == "parquet":
+        from . import parquet as mod
     else:
         from . import csv as mod
     return mod
@@ -73,9 +82,9 @@ def resolve(path: str | os.PathLike[str]) -> Path:
 
     Raises :class:`GraphFormatError` when nothing readable is there.
     """
-    path = Path(path)
+    path = _newest_generation(Path(path))
     if path.is_dir():
-        for name in (DEFAULT_NAME, "graph.gexf", "graph.json"):
+        for name in (DEFAULT_NAME, "graph.gexf", "graph.json", "nodes.parquet"):
             if (path / name).is_file():
                 return path / name
         raise GraphFormatError(f"No graph file in folder {path} (expected {DEFAULT_NAME})")
@@ -87,11 +96,30 @@ def resolve(path: str | os.PathLike[str]) -> Path:
         if not nodes.is_file():
             raise GraphFormatError(f"Graph file not found: {nodes}")
         return path
+    if fmt == "parquet":
+        from .parquet import parquet_paths
+
+        nodes = parquet_paths(path)["nodes"]
+        if not nodes.is_file():
+            raise GraphFormatError(f"Graph file not found: {nodes}")
+        return path
     if not path.exists():
         raise GraphFormatError(f"Graph file not found: {path}")
     if not path.is_file():
         raise GraphFormatError(f"Not a graph file: {path}")
     return path
+
+
+def _newest_generation(path: Path) -> Path:
+    """``path``, or its copy in a complete generation that a build staged but had not
+    finished moving into place when it stopped (so a reader never mixes two)."""
+    folder = path if path.is_dir() else path.parent
+    stage = folder / STAGE
+    if not (stage / STAGE_COMPLETE).is_file():
+        return path
+    if path.is_dir():
+        return stage if (stage / DEFAULT_NAME).is_file() else path
+    return stage / path.name if (stage / path.name).is_file() else path
 
 
 def write(graph: nx.Graph, path: str | os.PathLike[str]) -> Path:
@@ -131,8 +159,8 @@ def read_deferred(path: str | os.PathLike[str], *, defer: bool = True
             fast = sidecar.load(path, defer=defer)
             if fast is not None:
                 return fast
-            return _read_graphml_and_refresh(path), None
-        return _module(fmt).read(path), None
+            return check(_read_graphml_and_refresh(path)), None
+        return check(_module(fmt).read(path)), None
     except GraphFormatError as exc:
         raise GraphFormatError(f"Could not read {path} as {fmt}: {exc}") from exc
     except Exception as exc:  # any parser error becomes a user error

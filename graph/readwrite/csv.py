@@ -19,6 +19,7 @@ import networkx as nx
 
 from ..atomic import atomic_open
 from ..schema import flatten, unflatten
+from .csvsafe import guard, unguard
 
 #: Preferred column order (others follow alphabetically).
 NODE_COLUMNS = ("type", "role", "affiliation", "mentions", "articles", "first_seen",
@@ -63,15 +64,21 @@ def _columns(rows: list[dict[str, Any]], fixed: tuple[str, ...],
     return list(fixed) + rest
 
 
-def _write_rows(path: Path, columns: list[str], rows: list[dict[str, Any]]) -> None:
+def _write_rows(path: Path, columns: list[str], rows: list[dict[str, Any]],
+                raw: bool = False) -> None:
     with atomic_open(path, "w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=columns, extrasaction="ignore")
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows(rows if raw else
+                         ({k: guard(v) for k, v in row.items()} for row in rows))
 
 
-def write(graph: nx.Graph, path: str | os.PathLike[str]) -> Path:
-    """Write the nodes and edges tables (each atomically); return the nodes file."""
+def write(graph: nx.Graph, path: str | os.PathLike[str], *, raw: bool = False) -> Path:
+    """Write the nodes and edges tables (each atomically); return the nodes file.
+
+    Text cells that a spreadsheet could take for a formula get a leading ``'`` (see
+    :mod:`graph.readwrite.csvsafe`; :func:`read` removes it) unless ``raw`` is true.
+    """
     nodes_path, edges_path = csv_paths(path)
     flat = flatten(graph)
     node_rows = []
@@ -86,8 +93,9 @@ def write(graph: nx.Graph, path: str | os.PathLike[str]) -> Path:
                     "Weight": data.get("weight", 1)})
         edge_rows.append(row)
     _write_rows(edges_path, _columns(edge_rows, ("Source", "Target", "Type", "Weight"),
-                                     EDGE_COLUMNS), edge_rows)
-    _write_rows(nodes_path, _columns(node_rows, ("Id", "Label"), NODE_COLUMNS), node_rows)
+                                     EDGE_COLUMNS), edge_rows, raw)
+    _write_rows(nodes_path, _columns(node_rows, ("Id", "Label"), NODE_COLUMNS), node_rows,
+                raw)
     return nodes_path
 
 
@@ -123,7 +131,8 @@ def _typed(rows: list[dict[str, str]]) -> list[dict[str, Any]]:
 
 def _read_rows(path: Path) -> list[dict[str, str]]:
     with open(path, encoding="utf-8-sig", newline="") as fh:
-        return list(csv.DictReader(fh))
+        return [{k: unguard(v) if isinstance(v, str) else v for k, v in row.items()}
+                for row in csv.DictReader(fh)]
 
 
 def read(path: str | os.PathLike[str]) -> nx.Graph:

@@ -9,6 +9,7 @@ Layout (all integers little-endian)::
 
     header   magic, version, the GraphML file's size, mtime_ns and a digest of its
              first and last 64 KiB, the length and CRC-32 of the two sections below
+    mac      32 bytes: keyed BLAKE2b of the header and both sections (see below)
     core     pickle (protocol 5) of plain builtins only — dicts, lists, tuples, str, int,
              float, bool, None, bytes: (version, graph attributes, node dict, adjacency
              dict with each edge's attribute dict, the offsets of the edge segments
@@ -27,11 +28,20 @@ Layout (all integers little-endian)::
 Whatever is in the lists section has a placeholder ``None`` in the core, so each attribute
 keeps its place in its dict.
 
-The sidecar is used only when the GraphML file still has the recorded size, mtime and
-digest, and both sections have their recorded CRC; anything else — a missing, stale,
-truncated, corrupt or foreign sidecar, or one of another version — means "parse the
-GraphML" and never an error. The core is read by an unpickler that refuses every global,
-so no class is ever imported and no code can run, whatever the file contains.
+The header is followed by a 32-byte MAC: a keyed BLAKE2b of the header and both sections
+under a per-user secret key (:func:`user_key`, 32 random bytes in the user's cache folder,
+``~/.cache/actorgraph/sidecar.key`` on Linux, readable by the user only). **The sidecar is
+a local cache, not an interchange format**: only a sidecar written on this machine by this
+user is ever unpickled. One that came from elsewhere (a tar archive, a colleague's folder,
+a crafted file) fails the MAC and the GraphML is parsed instead; without a usable key no
+sidecar is written or read.
+
+The sidecar is used only when its MAC is right and the GraphML file still has the
+recorded size, mtime and digest; anything else — a missing, stale, truncated, corrupt or
+foreign sidecar, or one of another version — means "parse the GraphML" and never an
+error. Even then its structure is checked before use, and the core is read by an
+unpickler that refuses every global, so no class is ever imported and no code can run,
+whatever the file contains.
 
 The lists are most of the bytes and most of the objects, so they can be left as JSON until
 needed (:class:`DeferredLists`): :func:`graph.load` decodes them when the networkx graph
@@ -42,9 +52,11 @@ one edge's only. :func:`graph.readwrite.read` always returns the complete graph.
 from __future__ import annotations
 
 import gc
+import hmac
 import io
 import os
 import pickle
+import secrets
 import struct
 import zlib
 from array import array
@@ -78,8 +90,10 @@ __all__ = ["SUFFIX", "DeferredLists", "Stamp", "load", "remove", "sidecar_path",
 SUFFIX = ".agcache"
 
 _MAGIC = b"actorgraph-sidecar\n\x00"
-_VERSION = 2  # 2: node lists and the article index may be deferred too
+_VERSION = 3  # 2: node lists and the article index may be deferred too; 3: a MAC
 _HEADER = struct.Struct("<20sIQq16sQQII")
+_MAC_SIZE = 32
+_KEY_NAME = "sidecar.key"
 _EDGE = 64 * 1024  # bytes hashed at each end of the GraphML file
 #: Edge attributes whose lists may stay JSON until needed.
 DEFERRED: tuple[str, ...] = ("evidence", "article_ids")
@@ -114,6 +128,79 @@ def stamp(path: str | os.PathLike[str]) -> Stamp:
             fh.seek(st.st_size - _EDGE)
         digest.update(fh.read(_EDGE))
     return Stamp(st.st_size, st.st_mtime_ns, digest.digest())
+
+
+# --------------------------------------------------------------------------- the key
+
+
+_KEYS: dict[str, bytes | None] = {}
+
+
+def key_folder() -> Path:
+    """The folder holding the user's sidecar key (``platformdirs``' user cache folder of
+    actorgraph; on Linux ``$XDG_CACHE_HOME/actorgraph``, by default
+    ``~/.cache/actorgraph``)."""
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("actorgraph"))
+
+
+def user_key() -> bytes | None:
+    """This user's secret sidecar key, made on first use; None when it cannot be read
+    or made (then sidecars are neither written nor trusted)."""
+    folder = str(key_folder())
+    if folder not in _KEYS:
+        _KEYS[folder] = _read_or_make_key(Path(folder) / _KEY_NAME)
+    return _KEYS[folder]
+
+
+def _read_or_make_key(path: Path) -> bytes | None:
+    try:
+        return _read_key(path)
+    except FileNotFoundError:
+        pass
+    except OSError:
+        return None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        tmp = path.with_name(f".{_KEY_NAME}.{os.getpid()}.{secrets.token_hex(4)}")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            os.write(fd, secrets.token_bytes(32))
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        try:
+            os.link(tmp, path)  # never replaces a key another process made meanwhile
+        except FileExistsError:
+            pass
+        finally:
+            tmp.unlink(missing_ok=True)
+        return _read_key(path)
+    except OSError:
+        return None
+
+
+def _read_key(path: Path) -> bytes | None:
+    """The key at ``path`` if it is 32 bytes, owned by this user and private to them."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    try:
+        st = os.fstat(fd)
+        if hasattr(os, "getuid") and (st.st_uid != os.getuid() or st.st_mode & 0o077):
+            return None
+        data = os.read(fd, 33)
+    finally:
+        os.close(fd)
+    return data if len(data) == 32 else None
+
+
+def _mac(key: bytes, header: bytes, core: bytes | memoryview, blob: bytes | memoryview
+         ) -> bytes:
+    mac = blake2b(key=key, digest_size=_MAC_SIZE, person=b"ag-sidecar")
+    mac.update(header)
+    mac.update(core)
+    mac.update(blob)
+    return mac.digest()
 
 
 # --------------------------------------------------------------------------- deferred
@@ -360,6 +447,10 @@ def write_split(graphml: str | os.PathLike[str], attrs: dict[str, Any],
 def _write_parts(graphml: str | os.PathLike[str], parts: Callable[[], tuple[bytes, bytes]],
                  when: Stamp) -> bool:
     target = sidecar_path(graphml)
+    key = user_key()
+    if key is None:  # nothing to authenticate it with: no sidecar
+        remove(graphml)
+        return False
     enabled = gc.isenabled()
     gc.disable()  # millions of short-lived containers, no cycles
     try:
@@ -368,6 +459,7 @@ def _write_parts(graphml: str | os.PathLike[str], parts: Callable[[], tuple[byte
                               len(core), len(blob), zlib.crc32(core), zlib.crc32(blob))
         with atomic_open(target, "wb") as fh:
             fh.write(header)
+            fh.write(_mac(key, header, core, blob))
             fh.write(core)
             fh.write(blob)
         return True
@@ -401,20 +493,21 @@ class _BuiltinsOnly(pickle.Unpickler):
 
 
 def _parse(fh: BinaryIO, when: Stamp) -> tuple[nx.Graph, DeferredLists] | None:
+    key = user_key()
     head = fh.read(_HEADER.size)
-    if len(head) != _HEADER.size:
+    if key is None or len(head) != _HEADER.size:
         return None
-    magic, version, size, mtime_ns, digest, n_core, n_blob, crc_core, crc_blob = (
-        _HEADER.unpack(head))
+    magic, version, size, mtime_ns, digest, n_core, n_blob, _, _ = _HEADER.unpack(head)
     if (magic != _MAGIC or version != _VERSION or (size, mtime_ns, digest) != when
-            or os.fstat(fh.fileno()).st_size != _HEADER.size + n_core + n_blob):
+            or os.fstat(fh.fileno()).st_size != _HEADER.size + _MAC_SIZE + n_core + n_blob):
         return None
+    mac = fh.read(_MAC_SIZE)
     core = fh.read(n_core)
     blob = fh.read(n_blob)  # two reads: the core is freed once unpickled
     if len(core) != n_core or len(blob) != n_blob or fh.read(1):
         return None
-    if zlib.crc32(core) != crc_core or zlib.crc32(blob) != crc_blob:
-        return None
+    if not hmac.compare_digest(mac, _mac(key, head, core, blob)):
+        return None  # written elsewhere, or altered: never unpickled
     payload = _BuiltinsOnly(io.BytesIO(core)).load()
     del core
     if type(payload) is not tuple or len(payload) != 6 or payload[0] != _VERSION:
@@ -424,6 +517,8 @@ def _parse(fh: BinaryIO, when: Stamp) -> tuple[nx.Graph, DeferredLists] | None:
             and type(starts_raw) is bytes and nodes.keys() == adj.keys()
             and set(map(type, nodes.values())) <= {dict}
             and set(map(type, adj.values())) <= {dict}
+            and all(set(map(type, nbrs.values())) <= {dict} for nbrs in adj.values())
+            and all(nbrs.keys() <= adj.keys() for nbrs in adj.values())
             and type(parts) is tuple and len(parts) == 3
             and set(map(type, parts)) == {int} and min(parts) >= 0
             and sum(parts) == n_blob):

@@ -127,7 +127,8 @@
   function edgeTooltip(e) {
     var text = NODES[e.s].l + " — " + NODES[e.t].l + "\n" +
       "together in " + plural(e.w, "article", "articles") +
-      (e.n ? ", " + plural(e.n, "sentence", "sentences") : "");
+      (e.n ? ", " + plural(e.n, "sentence", "sentences") : "") +
+      (e.as !== undefined ? " · association " + e.as.toFixed(2) : "");
     if (e.k) {
       text += "\n" + KINDS.map(function (k, i) { return e.k[i] ? k.label + " " + e.k[i] : ""; })
         .filter(Boolean).join(", ") + " (tone " + e.to + ")";
@@ -139,9 +140,10 @@
     return text;
   }
 
+  var edgesHeavy = false;  // many links drawn: hidden while dragging or zooming
   var nodeHidden = NODES.map(function () { return false; });
   var edgeHidden = EDGES.map(function () { return false; });  // drawn or not
-  var edgeLight = EDGES.map(function () { return false; });   // under the minimum weight
+  var edgeLight = EDGES.map(function () { return false; });   // left out of the edge view
 
   // Sizes grow with the logarithm of the count, against at least `floor`, so a small
   // corpus (counts 1-3) does not draw giant dots. Sizes are computed here rather than
@@ -153,32 +155,105 @@
   var maxMentions = NODES.reduce(function (m, n) { return Math.max(m, n.m); }, 1);
   var maxWeight = EDGES.reduce(function (m, e) { return Math.max(m, e.w); }, 1);
 
-  // One vis group per type carries the colours (per-node colour objects are slow).
-  var groups = {};
-  META.types.forEach(function (t) {
-    groups[t.id] = {
+  // One vis group per colour carries it (per-node colour objects are slow): the types,
+  // the communities, the tone steps and the faded look of actors out of focus.
+  function groupStyle(colour) {
+    return {
       color: {
-        background: t.colour,
-        border: shade(t.colour, -0.3),
-        highlight: { background: shade(t.colour, 0.25), border: "#1d2330" },
-        hover: { background: shade(t.colour, 0.15), border: "#1d2330" }
+        background: colour,
+        border: shade(colour, -0.3),
+        highlight: { background: shade(colour, 0.25), border: "#1d2330" },
+        hover: { background: shade(colour, 0.15), border: "#1d2330" }
       }
     };
+  }
+  var groups = {};
+  META.types.forEach(function (t) { groups[t.id] = groupStyle(t.colour); });
+  var COMMUNITIES = META.communities || [];
+  var OTHER_COLOUR = "#b9bec7";
+  COMMUNITIES.forEach(function (c, k) { groups["~cm" + k] = groupStyle(c.colour); });
+  groups["~cm-other"] = groupStyle(OTHER_COLOUR);
+
+  function mix(a, b, t) {
+    var pa = parseInt(a.slice(1), 16);
+    var pb = parseInt(b.slice(1), 16);
+    var out = [16, 8, 0].map(function (sh) {
+      var x = (pa >> sh) & 255;
+      var y = (pb >> sh) & 255;
+      return Math.round(x + (y - x) * t);
+    });
+    return "#" + out.map(function (c) { return (c < 16 ? "0" : "") + c.toString(16); }).join("");
+  }
+  var TONE = META.tone_colours || ["#d7301f", "#bdbdbd", "#2c7bb6"];
+  var TONE_STEPS = [-1, -0.5, 0, 0.5, 1];
+  var toneColours = TONE_STEPS.map(function (t) {
+    return t < 0 ? mix(TONE[1], TONE[0], -t) : mix(TONE[1], TONE[2], t);
   });
+  toneColours.forEach(function (c, k) { groups["~tone" + k] = groupStyle(c); });
+  groups["~tone-none"] = groupStyle("#e3e6eb");
+  groups["~faded"] = {
+    color: {
+      background: "rgba(214,218,225,0.45)", border: "rgba(180,186,196,0.45)",
+      highlight: { background: "rgba(214,218,225,0.9)", border: "#1d2330" },
+      hover: { background: "rgba(214,218,225,0.9)", border: "#1d2330" }
+    }
+  };
+
+  // An actor's tone: (cooperation - conflict) / (cooperation + conflict) over its links.
+  var nodeTone = NODES.map(function () { return null; });
+  (function () {
+    var coop = NODES.map(function () { return 0; });
+    var conf = NODES.map(function () { return 0; });
+    EDGES.forEach(function (e) {
+      if (!e.k) { return; }
+      var c = e.k[0] + e.k[1];
+      var f = e.k[2] + e.k[3];
+      coop[e.s] += c; coop[e.t] += c; conf[e.s] += f; conf[e.t] += f;
+    });
+    NODES.forEach(function (n, i) {
+      if (coop[i] + conf[i] > 0) { nodeTone[i] = (coop[i] - conf[i]) / (coop[i] + conf[i]); }
+    });
+  }());
+
+  var colourMode = "type";
+  function colourGroup(i) {
+    var n = NODES[i];
+    if (colourMode === "community") {
+      return n.cm !== undefined && n.cm < COMMUNITIES.length ? "~cm" + n.cm : "~cm-other";
+    }
+    if (colourMode === "tone") {
+      return nodeTone[i] === null ? "~tone-none" : "~tone" + Math.round((nodeTone[i] + 1) * 2);
+    }
+    return n.t;
+  }
+
+  // The backbone: a link is in it at level alpha when its significance (-log10 p) is above
+  // -log10(alpha), or when it is an actor's most associated link (tp). `linkAlpha` null:
+  // all links.
+  var BACKBONE = META.backbone || { alpha: 1, levels: [], mode: "all" };
+  var linkAlpha = BACKBONE.mode === "backbone" ? BACKBONE.alpha : null;
+  function inBackbone(j) {
+    var e = EDGES[j];
+    return linkAlpha === null || e.tp === 1 || (e.sg || 0) > -Math.log10(linkAlpha) + 1e-9;
+  }
+  EDGES.forEach(function (e, j) { edgeLight[j] = !inBackbone(j); });
 
   // The layout is round; widen it to the canvas so a landscape screen is used fully.
   var box = $("network").getBoundingClientRect();
   var stretch = box.height > 0 ? Math.max(1, Math.min(1.8, box.width / box.height)) : 1;
 
+  // Labels are drawn by this script (see "labels"), not by vis: sizes per actor.
+  var nodeSize = new Float32Array(NODES.length);
+  var labelPx = new Float32Array(NODES.length);
   var nodes = new vis.DataSet(NODES.map(function (n, i) {
     var f = logScale(n.m, maxMentions, 40);
+    nodeSize[i] = 7 + 31 * f;
+    labelPx[i] = Math.round(12 + 5 * f);
     return {
       id: i,
-      label: n.l,
       title: nodeTooltip(n),
       group: n.t,
-      size: 7 + 31 * f,
-      font: { size: Math.round(13 + 13 * f) },
+      size: nodeSize[i],
       x: n.x * stretch,
       y: n.y
     };
@@ -223,8 +298,8 @@
     interaction: {
       hover: true,
       tooltipDelay: 120,
-      hideEdgesOnDrag: BIG,
-      hideEdgesOnZoom: BIG,
+      hideEdgesOnDrag: false,  // set by applyFilters, from the links drawn
+      hideEdgesOnZoom: false,
       multiselect: false,
       navigationButtons: false,
       keyboard: false
@@ -232,16 +307,131 @@
   };
 
   mark("datasets");
-  var network = new vis.Network($("network"), { nodes: nodes, edges: edges }, options);
+  // vis gets a view of the links drawn: the others cost nothing until they are shown
+  // (a big graph's page has tens of thousands of links, the backbone a few hundred).
+  var edgeView = new vis.DataView(edges, { filter: function (item) { return !edgeLight[item.id]; } });
+  var network = new vis.Network($("network"), { nodes: nodes, edges: edgeView }, options);
   mark("network");
 
   window.actorgraph = {
     network: network,
     nodes: nodes,
     edges: edges,
+    edgeView: edgeView,
     data: DATA,
     ready: false
   };
+
+  // ------------------------------------------------------------------ labels
+  // Drawn over the links with a white halo, at a fixed size on screen. At each frame the
+  // most mentioned actors (the focused one and its neighbours first) take their place
+  // below their dot unless it would overlap a label already placed: at the first zoom
+  // level only the main actors are named, more appear as one zooms in, none overlap.
+  var LABEL_FACE = "system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif";
+  var MAX_LABELS = 400;
+  var labelWidth10 = new Float32Array(NODES.length);  // text width at 10 px, measured once
+  var labelBoxes = [];  // the last frame's: [node, left, top, width, height] in CSS pixels
+  var labelOrder = NODES.map(function (n, i) { return i; });  // most mentioned first
+
+  function textWidth(ctx, i, px) {
+    if (!labelWidth10[i]) {
+      ctx.font = "10px " + LABEL_FACE;
+      labelWidth10[i] = ctx.measureText(NODES[i].l).width || 1;
+    }
+    return labelWidth10[i] * px / 10;
+  }
+
+  function placeLabels(ctx, width, height) {
+    var scale = network.getScale();
+    var cell = 96;
+    var grid = {};
+    var out = [];
+    function hits(b) {
+      for (var gx = Math.floor(b[1] / cell); gx <= Math.floor((b[1] + b[3]) / cell); gx += 1) {
+        for (var gy = Math.floor(b[2] / cell); gy <= Math.floor((b[2] + b[4]) / cell);
+          gy += 1) {
+          var list = grid[gx + ":" + gy];
+          if (!list) { continue; }
+          for (var k = 0; k < list.length; k += 1) {
+            var o = list[k];
+            if (b[1] < o[1] + o[3] && o[1] < b[1] + b[3] && b[2] < o[2] + o[4] &&
+              o[2] < b[2] + b[4]) { return true; }
+          }
+        }
+      }
+      return false;
+    }
+    function keep(b) {
+      for (var gx = Math.floor(b[1] / cell); gx <= Math.floor((b[1] + b[3]) / cell); gx += 1) {
+        for (var gy = Math.floor(b[2] / cell); gy <= Math.floor((b[2] + b[4]) / cell);
+          gy += 1) {
+          var key = gx + ":" + gy;
+          (grid[key] = grid[key] || []).push(b);
+        }
+      }
+      out.push(b);
+    }
+    var order = focusNode === null ? labelOrder :
+      [focusNode].concat(labelOrder.filter(function (i) { return focusSet[i] && i !== focusNode; }));
+    for (var k = 0; k < order.length && out.length < MAX_LABELS; k += 1) {
+      var i = order[k];
+      if (nodeHidden[i] || (focusNode !== null && !focusSet[i])) { continue; }
+      var body = network.body.nodes[i];
+      if (!body) { continue; }
+      var p = network.canvasToDOM({ x: body.x, y: body.y });
+      var r = nodeSize[i] * scale;
+      var px = labelPx[i] + (i === focusNode ? 2 : 0);
+      var w = textWidth(ctx, i, px) + 8;
+      var b = [i, p.x - w / 2, p.y + r + 1, w, px + 5];
+      if (b[1] > width || b[1] + b[3] < 0 || b[2] > height || b[2] + b[4] < 0) { continue; }
+      if (!hits(b)) { keep(b); }
+    }
+    return out;
+  }
+
+  network.on("afterDrawing", function (ctx) {
+    var canvas = ctx.canvas;
+    var width = canvas.clientWidth;
+    var height = canvas.clientHeight;
+    var ratio = width ? canvas.width / width : 1;
+    ctx.save();
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    labelBoxes = placeLabels(ctx, width, height);
+    ctx.textAlign = "center";
+    ctx.textBaseline = "top";
+    ctx.lineJoin = "round";
+    labelBoxes.forEach(function (b) {
+      var i = b[0];
+      var px = labelPx[i] + (i === focusNode ? 2 : 0);
+      ctx.font = (i === focusNode ? "600 " : "") + px + "px " + LABEL_FACE;
+      ctx.lineWidth = 4;
+      ctx.strokeStyle = "rgba(255,255,255,0.95)";
+      ctx.strokeText(NODES[i].l, b[1] + b[3] / 2, b[2] + 2);
+      ctx.fillStyle = "#1d2330";
+      ctx.fillText(NODES[i].l, b[1] + b[3] / 2, b[2] + 2);
+    });
+    ctx.restore();
+  });
+
+  // ------------------------------------------------------------------ focus
+  // Focus on one actor: it, its neighbours (through the links the weight, kind and time
+  // filters keep, backbone or not) and their links stay; every other actor is faded and
+  // every other link hidden, until clearFocus().
+  var focusNode = null;
+  var focusSet = new Uint8Array(NODES.length);
+  var nodeGroup = NODES.map(function (n) { return n.t; });
+
+  function refreshGroups() {
+    var updates = [];
+    NODES.forEach(function (n, i) {
+      var g = focusNode !== null && !focusSet[i] ? "~faded" : colourGroup(i);
+      if (g !== nodeGroup[i]) {
+        nodeGroup[i] = g;
+        updates.push({ id: i, group: g });
+      }
+    });
+    if (updates.length) { nodes.update(updates); }
+  }
 
   network.once("afterDrawing", function () {
     $("loading").hidden = true;
@@ -324,33 +514,67 @@
     }
     var links = adjacency[i];
     body.appendChild(el("h3", null, links.length ?
-      "Strongest links (" + fmt(links.length) + ")" : "No links drawn"));
+      "Neighbours (" + fmt(links.length) + ")" : "No links drawn"));
     if (links.length) {
-      var list = el("ul", "neighbours");
-      links.slice(0, 15).forEach(function (j) {
-        var e = EDGES[j];
-        var other = e.s === i ? e.t : e.s;
-        var li = el("li");
-        var dot = el("span", "dot");
-        dot.style.backgroundColor = typeInfo(NODES[other].t).colour;
-        li.appendChild(dot);
-        li.appendChild(actorButton(other));
-        var w = el("button", "linkish weight", plural(e.w, "article", "articles"));
-        w.type = "button";
-        w.title = "Show the sentences behind this link";
-        w.setAttribute("data-edge", String(j));
-        w.addEventListener("click", function () { goToEdge(j); });
-        li.appendChild(w);
-        list.appendChild(li);
-      });
-      body.appendChild(list);
-      if (links.length > 15) {
-        body.appendChild(el("p", "muted", "… and " + fmt(links.length - 15) + " more."));
-      }
+      var section = el("div", "neighbour-section");
+      body.appendChild(section);
+      neighbourList(i, section);
     }
     if (window.actorgraph.onCard) { window.actorgraph.onCard("node", i, body); }
     setPanel(true);
     panel.scrollTop = 0;
+  }
+
+  // The panel ranks an actor's neighbours by shared articles or by association strength
+  // (how much more than chance they appear together: specific ties first).
+  var rankBy = "weight";
+  var byAssociation = adjacency.map(function () { return null; });
+
+  function neighbourList(i, section) {
+    clear(section);
+    var links = adjacency[i];
+    if (rankBy === "association") {
+      if (!byAssociation[i]) {
+        byAssociation[i] = links.slice().sort(function (a, b) {
+          return (EDGES[b].as || 0) - (EDGES[a].as || 0) || EDGES[b].w - EDGES[a].w;
+        });
+      }
+      links = byAssociation[i];
+    }
+    var bar = el("div", "rank-switch");
+    [["weight", "by shared articles"], ["association", "by association"]].forEach(function (r) {
+      var b = el("button", null, r[1]);
+      b.type = "button";
+      b.setAttribute("data-rank", r[0]);
+      b.setAttribute("aria-pressed", String(rankBy === r[0]));
+      b.addEventListener("click", function () { rankBy = r[0]; neighbourList(i, section); });
+      bar.appendChild(b);
+    });
+    section.appendChild(bar);
+    var list = el("ul", "neighbours");
+    list.setAttribute("data-rank", rankBy);
+    links.slice(0, 15).forEach(function (j) {
+      var e = EDGES[j];
+      var other = e.s === i ? e.t : e.s;
+      var li = el("li");
+      var dot = el("span", "dot");
+      dot.style.backgroundColor = typeInfo(NODES[other].t).colour;
+      li.appendChild(dot);
+      li.appendChild(actorButton(other));
+      var text = plural(e.w, "article", "articles");
+      if (rankBy === "association") { text = "assoc. " + (e.as || 0).toFixed(2) + " · " + text; }
+      var w = el("button", "linkish weight", text);
+      w.type = "button";
+      w.title = "Show the sentences behind this link";
+      w.setAttribute("data-edge", String(j));
+      w.addEventListener("click", function () { goToEdge(j); });
+      li.appendChild(w);
+      list.appendChild(li);
+    });
+    section.appendChild(list);
+    if (links.length > 15) {
+      section.appendChild(el("p", "muted", "… and " + fmt(links.length - 15) + " more."));
+    }
   }
 
   function showEdge(j) {
@@ -366,6 +590,7 @@
     body.appendChild(facts([
       ["Articles", fmt(e.w)],
       ["Sentences", fmt(e.n)],
+      ["Association", e.as !== undefined ? e.as.toFixed(3) : ""],
       ["Seen", dateRange(e.fs, e.ls)]
     ]));
     if (e.k) { showInteractions(e); }
@@ -443,8 +668,24 @@
     }
   }
 
+  function setFocus(i) {
+    focusNode = i;
+    $("focus-name").textContent = NODES[i].l;
+    $("focus-bar").hidden = false;
+    applyFilters();  // computes the neighbourhood, fades the others
+  }
+
+  function clearFocus() {
+    if (focusNode === null) { return; }
+    focusNode = null;
+    focusSet.fill(0);
+    $("focus-bar").hidden = true;
+    applyFilters();
+  }
+
   function goToNode(i, animate) {
     ensureVisibleType(NODES[i].t);
+    setFocus(i);
     network.selectNodes([i], true);
     showNode(i);  // first: opening the panel narrows the canvas
     // Zoom in only as far as needed to read labels.
@@ -458,12 +699,14 @@
   function goToEdge(j) {
     var e = EDGES[j];
     if (edgeHidden[j]) {
+      if (focusNode !== null && e.s !== focusNode && e.t !== focusNode) { clearFocus(); }
       ensureVisibleType(NODES[e.s].t);
       ensureVisibleType(NODES[e.t].t);
       if (e.w < Number(slider.value)) {
         slider.value = String(e.w);
         applyFilters();
       }
+      if (edgeHidden[j] && !inBackbone(j)) { setLinkMode("all"); }
     }
     network.setSelection({ nodes: [], edges: [j] }, { unselectAll: true, highlightEdges: false });
     showEdge(j);
@@ -473,19 +716,27 @@
     network.unselectAll();
     hidePanel();
   });
+  $("clear-focus").addEventListener("click", function () {
+    network.unselectAll();
+    clearFocus();
+    hidePanel();
+  });
   document.addEventListener("keydown", function (ev) {
-    if (ev.key === "Escape" && !panel.hidden) {
+    if (ev.key === "Escape" && (!panel.hidden || focusNode !== null)) {
       network.unselectAll();
+      clearFocus();
       hidePanel();
     }
   });
 
   network.on("click", function (params) {
     if (params.nodes && params.nodes.length) {
+      setFocus(params.nodes[0]);
       showNode(params.nodes[0]);
     } else if (params.edges && params.edges.length) {
       showEdge(params.edges[0]);
     } else {
+      clearFocus();
       hidePanel();
     }
   });
@@ -534,13 +785,30 @@
     return !!e.k && wanted.some(function (i) { return e.k[i] > 0; });
   }
 
+  // A link passes the weight (or, with the time bar, its weight in the range) and kind
+  // filters; in the backbone or not.
+  function linkOk(j, minW, tf) {
+    return (tf !== null ? tf.weight(j) : EDGES[j].w) >= minW && kindOk(EDGES[j]);
+  }
+
+  function focusNeighbourhood(minW, tf) {
+    focusSet.fill(0);
+    if (focusNode === null) { return; }
+    if (nodeHidden[focusNode]) { clearFocus(); return; }
+    focusSet[focusNode] = 1;
+    adjacency[focusNode].forEach(function (j) {
+      var other = EDGES[j].s === focusNode ? EDGES[j].t : EDGES[j].s;
+      if (!nodeHidden[other] && linkOk(j, minW, tf)) { focusSet[other] = 1; }
+    });
+  }
+
   function applyFilters() {
     var on = {};
     boxes.forEach(function (b) { on[b.value] = b.checked; });
     var minW = Number(slider.value);
     sliderValue.textContent = plural(minW, "article", "articles");
     var nodeUpdates = [];
-    var edgeUpdates = [];
+    var edgeChanges = 0;
     var shownNodes = 0;
     var shownEdges = 0;
     var tf = window.actorgraph.timeFilter || null;  // set by the time bar (timebar.js)
@@ -552,24 +820,100 @@
       }
       if (!hide) { shownNodes += 1; }
     });
-    // vis already skips the edges of hidden nodes: the edge data set only records
-    // the weight filter, which keeps a type toggle cheap on big graphs.
+    if (nodeUpdates.length) { nodes.update(nodeUpdates); }
+    focusNeighbourhood(minW, tf);
+    // vis already skips the edges of hidden nodes: the edge view only applies the link
+    // filters (and the focus), which keeps a type toggle cheap on big graphs.
     EDGES.forEach(function (e, j) {
-      var light = (tf !== null ? tf.weight(j) : e.w) < minW || !kindOk(e);
-      if (light !== edgeLight[j]) {
-        edgeLight[j] = light;
-        edgeUpdates.push({ id: j, hidden: light });
+      var show = linkOk(j, minW, tf);
+      if (show && focusNode !== null) {
+        show = e.s === focusNode || e.t === focusNode ||
+          (focusSet[e.s] === 1 && focusSet[e.t] === 1 && inBackbone(j));
+      } else if (show) {
+        show = inBackbone(j);
       }
-      edgeHidden[j] = light || nodeHidden[e.s] || nodeHidden[e.t];
+      if (show === edgeLight[j]) {
+        edgeLight[j] = !show;
+        edgeChanges += 1;
+      }
+      edgeHidden[j] = !show || nodeHidden[e.s] || nodeHidden[e.t];
       if (!edgeHidden[j]) { shownEdges += 1; }
     });
-    if (nodeUpdates.length) { nodes.update(nodeUpdates); }
-    if (edgeUpdates.length) { edges.update(edgeUpdates); }
-    $("visible-count").textContent = "Showing " + plural(shownNodes, "actor", "actors") +
-      ", " + plural(shownEdges, "link", "links") + ".";
+    if (edgeChanges) { edgeView.refresh(); }
+    // Only with many links drawn (all links of a big graph) are they hidden while moving.
+    var heavy = shownEdges > 4000;
+    if (heavy !== edgesHeavy) {
+      edgesHeavy = heavy;
+      network.setOptions({ interaction: { hideEdgesOnDrag: heavy, hideEdgesOnZoom: heavy } });
+    }
+    refreshGroups();
+    var text = "Showing " + plural(shownNodes, "actor", "actors") + ", " +
+      plural(shownEdges, "link", "links") + ".";
+    if (focusNode !== null) {
+      var near = 0;
+      focusSet.forEach(function (x) { near += x; });
+      text += " Focus: " + plural(near - 1, "neighbour", "neighbours") + ".";
+    }
+    $("visible-count").textContent = text;
     if (current && current.kind === "node" && nodeHidden[current.id]) { hidePanel(); }
     if (current && current.kind === "edge" && edgeHidden[current.id]) { hidePanel(); }
   }
+
+  // ------------------------------------------------------------------ link mode
+  var linkMode = $("link-mode");
+  (BACKBONE.levels || []).forEach(function (level) {
+    var option = el("option", null, "backbone, α = " + level[0] + " (" +
+      plural(level[1], "link", "links") + ")");
+    option.value = String(level[0]);
+    linkMode.appendChild(option);
+  });
+  var allOption = el("option", null, "all links (" + plural(EDGES.length, "link", "links") + ")");
+  allOption.value = "all";
+  linkMode.appendChild(allOption);
+  linkMode.value = linkAlpha === null ? "all" : String(linkAlpha);
+
+  function setLinkMode(value) {
+    linkAlpha = value === "all" ? null : Number(value);
+    linkMode.value = linkAlpha === null ? "all" : String(linkAlpha);
+    applyFilters();
+  }
+  linkMode.addEventListener("change", function () { setLinkMode(linkMode.value); });
+
+  // ------------------------------------------------------------------ colour mode
+  var colourSelect = $("colour-mode");
+  var colourLegend = $("colour-legend");
+
+  function legendRow(colour, label, count) {
+    var row = el("div", "legend-row");
+    var swatch = el("span", "swatch");
+    swatch.style.backgroundColor = colour;
+    row.appendChild(swatch);
+    row.appendChild(el("span", "type-label", label));
+    if (count !== undefined) { row.appendChild(el("span", "count", fmt(count))); }
+    return row;
+  }
+
+  function setColourMode(mode) {
+    colourMode = mode === "community" || mode === "tone" ? mode : "type";
+    colourSelect.value = colourMode;
+    clear(colourLegend);
+    if (colourMode === "community") {
+      var grouped = 0;
+      COMMUNITIES.forEach(function (c) {
+        colourLegend.appendChild(legendRow(c.colour, c.label, c.n));
+        grouped += c.n;
+      });
+      if (NODES.length > grouped) {
+        colourLegend.appendChild(legendRow(OTHER_COLOUR, "other actors", NODES.length - grouped));
+      }
+    } else if (colourMode === "tone") {
+      var names = ["conflict", "rather conflict", "mixed", "rather cooperation", "cooperation"];
+      toneColours.forEach(function (c, k) { colourLegend.appendChild(legendRow(c, names[k])); });
+      colourLegend.appendChild(legendRow("#e3e6eb", "no interaction found"));
+    }
+    refreshGroups();
+  }
+  colourSelect.addEventListener("change", function () { setColourMode(colourSelect.value); });
 
   slider.addEventListener("input", applyFilters);
   slider.addEventListener("change", applyFilters);
@@ -643,6 +987,40 @@
     network.fit({ animation: { duration: 400, easingFunction: "easeInOutQuad" } });
   });
 
+  // Focus by node index, id, name or alias; returns the index, or null when not found.
+  function focusActor(query) {
+    var i = null;
+    if (typeof query === "number" && NODES[query]) {
+      i = query;
+    } else if (query !== undefined && query !== null) {
+      for (var k = 0; k < NODES.length && i === null; k += 1) {
+        if (NODES[k].id === String(query)) { i = k; }
+      }
+      if (i === null) { i = findActors(String(query))[0]; }
+      if (i === undefined) { i = null; }
+    }
+    if (i === null) { return null; }
+    goToNode(i, false);  // focus, select, open its card and centre the view on it
+    return i;
+  }
+
+  window.actorgraph.focus = focusActor;
+  window.actorgraph.clearFocus = function () {
+    network.unselectAll();
+    clearFocus();
+    hidePanel();
+  };
+  window.actorgraph.focused = function () {
+    var out = [];
+    focusSet.forEach(function (x, i) { if (x) { out.push(i); } });
+    return out;
+  };
+  window.actorgraph.labels = function () {
+    return labelBoxes.map(function (b) { return b.slice(); });
+  };
+  window.actorgraph.setLinkMode = setLinkMode;
+  window.actorgraph.setColourMode = setColourMode;
+  window.actorgraph.nodeGroup = function (i) { return nodeGroup[i]; };
   window.actorgraph.search = search;
   window.actorgraph.findActors = findActors;
   window.actorgraph.showNode = goToNode;

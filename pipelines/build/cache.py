@@ -4,9 +4,9 @@
 text, so renaming or re-dating an article, or moving it to another file, costs nothing:
 
 ``nlp``
-    The spaCy output (:meth:`pipelines.nlp.model.NlpResult.to_json`), under the NLP version
-    (:func:`pipelines.nlp.model.nlp_version`: :data:`~pipelines.nlp.model.NLP_VERSION`, the model and
-    spaCy versions). Only a new text, or a new model, runs spaCy again.
+    The spaCy output (:meth:`pipelines.nlp.model.NlpResult.to_json`), under the NLP
+    version (:func:`pipelines.nlp.model.nlp_version`: :data:`~pipelines.nlp.model.NLP_VERSION`,
+    the model and spaCy versions). Only a new text, or a new model, runs spaCy again.
 ``analysis``
     The article's candidates, roles, acronyms and interactions (see
     :func:`analysis_to_json`), under a fingerprint of everything extraction reads besides
@@ -26,11 +26,15 @@ text, so renaming or re-dating an article, or moving it to another file, costs n
 
 Writes are committed in batches (one per chunk of articles), so a build killed with
 ``kill -9`` loses at most the batches in flight; the next build resumes from the rest. A
-damaged database file is moved aside (``cache.sqlite.broken``) and a new one started.
+damaged database file — found when it is opened, read or written (``database disk image
+is malformed``) — is moved aside (``cache.sqlite.broken``) and a new one started: the
+build goes on, it only loses what was cached. A full disk while the cache is written is
+an :class:`~pipelines.errors.OutputError` (a one-line ``Error:`` in the CLI).
 """
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import hashlib
 import io
@@ -47,7 +51,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.build import ArticleMeta
-
+from pipelines.errors import OutputError
 from pipelines.nlp.analysis import ArticleAnalysis
 from pipelines.nlp.extract import Candidate, Options
 from pipelines.nlp.model import NlpResult, nlp_version
@@ -137,7 +141,8 @@ def _unpack(blob: bytes) -> Any:
 
 
 #: Modules whose code decides which articles a corpus file gives.
-_READER_MODULES = ("readers/corpus", "readers/dates", "readers/htmltext")
+_READER_MODULES = ("readers/corpus", "readers/csvrows", "readers/problems", "readers/dates",
+                   "readers/htmltext")
 _READER_LIBRARIES = ("charset-normalizer", "trafilatura", "dateparser", "lxml")
 
 
@@ -260,13 +265,44 @@ class BuildCache:
         try:
             self._db = self._open()
         except sqlite3.DatabaseError as exc:
-            broken = self.path.with_name(self.path.name + ".broken")
-            for suffix in ("", "-wal", "-shm"):
-                src = Path(str(self.path) + suffix)
-                if src.exists():
-                    os.replace(src, Path(str(broken) + suffix))
-            self.note = f"the cache was unreadable ({exc}); moved aside to {broken.name}"
+            if _full(exc):
+                raise _disk_full(self.path) from exc
+            self._move_aside(exc)
             self._db = self._open()
+
+    def _move_aside(self, exc: BaseException) -> None:
+        """Move the damaged database (and its WAL) to ``cache.sqlite.broken``."""
+        broken = self.path.with_name(self.path.name + ".broken")
+        for suffix in ("", "-wal", "-shm"):
+            src = Path(str(self.path) + suffix)
+            if src.exists():
+                os.replace(src, Path(str(broken) + suffix))
+            else:
+                Path(str(broken) + suffix).unlink(missing_ok=True)
+        note = f"the cache was unreadable ({exc}); moved aside to {broken.name}"
+        self.note = f"{self.note}; {note}" if self.note else note
+
+    def _recover(self, exc: sqlite3.DatabaseError) -> None:
+        """After damage found while reading or writing: start a new database (or raise
+        :class:`OutputError` for a full disk, re-raise anything else)."""
+        if _full(exc):
+            raise _disk_full(self.path) from exc
+        if not _damaged(exc):
+            raise exc
+        try:
+            self._db.close()
+        except sqlite3.Error:
+            pass
+        self._move_aside(exc)
+        self._db = self._open()
+
+    def _read(self, sql: str, args: tuple[Any, ...]) -> Any:
+        """``fetchone()`` of a query; a damaged database is replaced and gives None."""
+        try:
+            return self._db.execute(sql, args).fetchone()
+        except sqlite3.DatabaseError as exc:
+            self._recover(exc)
+            return None
 
     def _open(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
@@ -315,8 +351,8 @@ class BuildCache:
     # -- reads ---------------------------------------------------------------------
     def get_nlp(self, key: str) -> NlpResult | None:
         """The cached spaCy output for a text key, or None."""
-        row = self._db.execute("SELECT value FROM nlp WHERE hash=? AND version=?",
-                               (key, self.version)).fetchone()
+        row = self._read("SELECT value FROM nlp WHERE hash=? AND version=?",
+                         (key, self.version))
         if row is None:
             return None
         try:
@@ -326,8 +362,8 @@ class BuildCache:
 
     def get_analysis(self, key: str) -> dict[str, Any] | None:
         """The cached analysis JSON for a text key (see :func:`analysis_from_json`)."""
-        row = self._db.execute("SELECT value FROM analysis WHERE hash=? AND fp=?",
-                               (key, self.fingerprint)).fetchone()
+        row = self._read("SELECT value FROM analysis WHERE hash=? AND fp=?",
+                         (key, self.fingerprint))
         if row is None:
             return None
         try:
@@ -337,8 +373,8 @@ class BuildCache:
         return data if isinstance(data, dict) and {"s", "c", "r", "a"} <= set(data) else None
 
     def __len__(self) -> int:
-        return int(self._db.execute("SELECT count(*) FROM nlp WHERE version=?",
-                                    (self.version,)).fetchone()[0])
+        row = self._read("SELECT count(*) FROM nlp WHERE version=?", (self.version,))
+        return int(row[0]) if row else 0
 
     # -- writes --------------------------------------------------------------------
     def put_many(self, rows: Iterable[tuple[str, dict[str, Any] | None, dict[str, Any] | None]]
@@ -362,23 +398,27 @@ class BuildCache:
 
     def prune(self) -> int:
         """Drop rows of other NLP versions and analysis fingerprints; return how many."""
-        cur = self._db.execute("DELETE FROM nlp WHERE version<>?", (self.version,))
-        n = cur.rowcount
-        cur = self._db.execute("DELETE FROM analysis WHERE fp<>?", (self.fingerprint,))
-        n += cur.rowcount
-        cur = self._db.execute("DELETE FROM files WHERE fp<>?", (self.fingerprint,))
-        return n + cur.rowcount
+        try:
+            cur = self._db.execute("DELETE FROM nlp WHERE version<>?", (self.version,))
+            n = cur.rowcount
+            cur = self._db.execute("DELETE FROM analysis WHERE fp<>?", (self.fingerprint,))
+            n += cur.rowcount
+            cur = self._db.execute("DELETE FROM files WHERE fp<>?", (self.fingerprint,))
+            return n + cur.rowcount
+        except sqlite3.DatabaseError as exc:
+            self._recover(exc)
+            return 0
 
     # -- whole corpus files ----------------------------------------------------------
     def has_file(self, key: str) -> bool:
         """Whether a corpus file with this :func:`corpus_file_key` is stored."""
-        return self._db.execute("SELECT 1 FROM files WHERE key=? AND fp=?",
-                                (key, self.fingerprint)).fetchone() is not None
+        return self._read("SELECT 1 FROM files WHERE key=? AND fp=?",
+                          (key, self.fingerprint)) is not None
 
     def get_file(self, key: str) -> FileRecord | None:
         """What a corpus file gave at the last build (see :class:`FileRecord`), or None."""
-        row = self._db.execute("SELECT value FROM files WHERE key=? AND fp=?",
-                               (key, self.fingerprint)).fetchone()
+        row = self._read("SELECT value FROM files WHERE key=? AND fp=?",
+                         (key, self.fingerprint))
         if row is None:
             return None
         return FileRecord.from_bytes(row[0])
@@ -393,12 +433,31 @@ class BuildCache:
     def keep_files(self, keys: Iterable[str]) -> int:
         """Forget the records of every corpus file but ``keys``; return how many."""
         keep = set(keys)
-        gone = [(k,) for (k,) in self._db.execute("SELECT key FROM files") if k not in keep]
+        try:
+            gone = [(k,) for (k,) in self._db.execute("SELECT key FROM files")
+                    if k not in keep]
+        except sqlite3.DatabaseError as exc:
+            self._recover(exc)
+            return 0
         if gone:
             self._write(lambda: self._db.executemany("DELETE FROM files WHERE key=?", gone))
         return len(gone)
 
     def _write(self, work: Callable[[], object]) -> None:
+        """Run ``work`` in one transaction; a damaged database is replaced and the work
+        done again in the new one; a full disk is an :class:`OutputError`."""
+        try:
+            self._transaction(work)
+        except sqlite3.DatabaseError as exc:
+            self._recover(exc)
+            try:
+                self._transaction(work)
+            except sqlite3.DatabaseError as again:
+                if _full(again):
+                    raise _disk_full(self.path) from again
+                raise
+
+    def _transaction(self, work: Callable[[], object]) -> None:
         for attempt in range(5):
             try:
                 self._db.execute("BEGIN IMMEDIATE")
@@ -411,7 +470,8 @@ class BuildCache:
             work()
             self._db.execute("COMMIT")
         except BaseException:
-            self._db.execute("ROLLBACK")
+            with contextlib.suppress(sqlite3.Error):
+                self._db.execute("ROLLBACK")
             raise
 
     def keys(self, keys: Sequence[str]) -> set[str]:
@@ -420,7 +480,33 @@ class BuildCache:
         for i in range(0, len(keys), 500):
             part = list(keys[i:i + 500])
             marks = ",".join("?" * len(part))
-            found.update(r[0] for r in self._db.execute(
-                f"SELECT hash FROM nlp WHERE version=? AND hash IN ({marks})",
-                [self.version, *part]))
+            try:
+                found.update(r[0] for r in self._db.execute(
+                    f"SELECT hash FROM nlp WHERE version=? AND hash IN ({marks})",
+                    [self.version, *part]))
+            except sqlite3.DatabaseError as exc:
+                self._recover(exc)
+                return set()
         return found
+
+
+def _code(exc: BaseException) -> int:
+    return getattr(exc, "sqlite_errorcode", -1) & 0xFF
+
+
+def _damaged(exc: sqlite3.DatabaseError) -> bool:
+    """Damage (corrupt page, not a database) rather than a busy or full database."""
+    code = _code(exc)
+    if code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
+        return True
+    text = str(exc).lower()
+    return code == -1 and ("malformed" in text or "not a database" in text)
+
+
+def _full(exc: BaseException) -> bool:
+    return _code(exc) == sqlite3.SQLITE_FULL or "disk is full" in str(exc).lower()
+
+
+def _disk_full(path: Path) -> OutputError:
+    return OutputError(f"the disk is full: cannot write the build cache {path} (free some "
+                       f"space and run the same command again; what was cached is kept)")

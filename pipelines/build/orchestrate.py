@@ -43,9 +43,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from graph.association import add_association
 from graph.build import ArticleMeta, build_graph
 from graph.errors import ActorGraphError
 from graph.interactions import add_interactions
+from pipelines.build import generation
 from pipelines.build.background import in_background
 from pipelines.build.cache import (
     CACHE_NAME,
@@ -73,6 +75,7 @@ from pipelines.nlp.analysis import ArticleAnalysis
 from pipelines.nlp.extract import Options
 from pipelines.progress import NoProgress, Progress
 from pipelines.readers.corpus import Article, Corpus, Skipped
+from pipelines.readers.problems import ProblemList
 from pipelines.resolution.resolve import Resolver
 
 __all__ = ["BuildInterrupted", "BuildResult", "build_corpus"]
@@ -305,7 +308,7 @@ class _CorpusPass:
         analyses: list[ArticleAnalysis] = []
         skipped: list[Skipped] = []
         notes: list[Skipped] = []
-        renamed: list[Skipped] = []
+        renamed: list[Skipped] = ProblemList()  # bounded: one group for the corpus
         used: set[str] = set()
         for work in files:
             skipped.extend(work.skipped)
@@ -333,6 +336,8 @@ def build_corpus(
     since: str | None = None,
     until: str | None = None,
     engine: Engine | None = None,
+    raw_csv: bool = False,
+    max_entries: int | None = None,
 ) -> BuildResult:
     """Build the actor graph of ``corpus`` (None: the bundled sample) into ``out``.
 
@@ -348,13 +353,20 @@ def build_corpus(
     ``since`` and ``until`` (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, inclusive) keep only
     the articles dated in that range (undated ones are left out); every article is still
     read and analysed (and cached), only the graph is made of the range.
+
+    Text cells of ``mentions.csv`` and ``relations.csv`` that a spreadsheet could take for
+    a formula get a leading ``'`` (:mod:`graph.readwrite.csvsafe`) unless ``raw_csv``.
+    ``max_entries`` raises the cap on the files and folders a corpus folder may hold
+    (:data:`~pipelines.readers.corpus.MAX_WALK_ENTRIES`).
     """
     from graph.timeline import date_filter
 
     t0 = time.perf_counter()
     out = Path(out)
     in_range = date_filter(since, until)  # a bad date fails before any long work
-    reader = Corpus(corpus)
+    # the output folder (and any other build's) is never read back as articles
+    reader = Corpus(corpus, exclude=(out,), **({} if max_entries is None
+                                               else {"max_entries": max_entries}))
     overrides = None
     if aliases is not None:  # a malformed file fails before any long work
         from pipelines.resolution.aliases import load_overrides
@@ -393,12 +405,14 @@ def build_corpus(
                     from pipelines.resolution.aliases import apply_overrides
 
                     docs, entities = apply_overrides(docs, entities, overrides)
+                    result.warnings.extend(overrides.problems())
                 relations = relations_of(docs, interaction_rows, entities)
                 del interaction_rows
                 result.timings["resolve"] = time.perf_counter() - t1
                 title = "actorgraph — " + (Path(corpus).name if corpus else "sample corpus")
                 _write_outputs(out, docs, entities, relations, result, title=title,
-                               window=window, max_nodes=max_nodes, t0=t0)
+                               window=window, max_nodes=max_nodes, t0=t0, progress=reporter,
+                               raw_csv=raw_csv)
     finally:
         reporter.close()
     return result
@@ -416,8 +430,6 @@ def _analyse(reader: Corpus, out: Path, options: Options, result: BuildResult,
              engine: Engine, progress: Progress, batch_size: int) -> list[ArticleAnalysis]:
     """The corpus pass under the cache; its problems go into ``result``."""
     with BuildCache(out / CACHE_NAME, fingerprint=analysis_fingerprint(options)) as cache:
-        if cache.note:
-            result.notes.append(Skipped(str(out / CACHE_NAME), cache.note))
         try:
             analyses, skipped, notes = _CorpusPass(reader, cache, result, progress).run(
                 engine, options, batch_size)
@@ -426,13 +438,16 @@ def _analyse(reader: Corpus, out: Path, options: Options, result: BuildResult,
                 f"build interrupted; the articles analysed so far are cached in "
                 f"{out / CACHE_NAME}: run the same command again to resume") from None
         cache.prune()
+        if cache.note:  # damage found on opening, reading or writing
+            result.notes.append(Skipped(str(out / CACHE_NAME), cache.note))
     result.skipped.extend(skipped)
     result.notes.extend(notes)
     return analyses
 
 
 def _write_outputs(out: Path, docs: Any, entities: Any, relations: Any, result: BuildResult,
-                   *, title: str, window: str, max_nodes: int, t0: float) -> None:
+                   *, title: str, window: str, max_nodes: int, t0: float,
+                   progress: Progress, raw_csv: bool = False) -> None:
     """The graph, then every file (see the module doc: two cores write at once)."""
     from graph.html import render_html
     from graph.readwrite._common import layout, viz_attributes
@@ -444,20 +459,26 @@ def _write_outputs(out: Path, docs: Any, entities: Any, relations: Any, result: 
     # layout (only needed for the node rows, which the GraphML writer fills in
     # last) and the page. (One process at a time: two would slow the main one.)
     t2 = time.perf_counter()
+    progress.phase("Building the graph")
     pending: list[Callable[[], object]] = []
+    final, out = out, generation.begin(out)  # every file into .next/, then one swap
+    staged = True  # until commit() has marked the generation complete
     try:
-        mentions = in_background(lambda: write_mentions(out / "mentions.csv", docs, entities))
+        mentions = in_background(lambda: write_mentions(out / "mentions.csv", docs, entities,
+                                                        raw=raw_csv))
         pending.append(mentions)
         g = build_graph(docs, entities, window=window, title=title)  # type: ignore[arg-type]
         g.graph["articles"] = result.articles
         add_interactions(g, relations)
-        result.relations = write_relations(out / "relations.csv", relations)
+        result.relations = write_relations(out / "relations.csv", relations, raw=raw_csv)
         stamp_months(g)
+        add_association(g)  # each link's association strength (graph.association)
         result.graph = g
         result.actors = Counter(d["type"] for _, d in g.nodes(data=True))
         result.edges = g.number_of_edges()
         t3 = time.perf_counter()
         result.timings["graph"] = t3 - t2
+        progress.phase("Writing")
 
         # each file is written to a temporary file, then renamed
         def layout_then_page() -> tuple[dict[Any, tuple], Path | Exception]:
@@ -478,15 +499,21 @@ def _write_outputs(out: Path, docs: Any, entities: Any, relations: Any, result: 
         result.files["html"] = page
         result.files["mentions"] = out / "mentions.csv"
         result.files["relations"] = out / "relations.csv"
-        result.files["cache"] = out / CACHE_NAME
+        result.files["report"] = out / "report.json"
+        result.files = {k: final / p.name for k, p in result.files.items()}
+        result.files["cache"] = final / CACHE_NAME
         result.seconds = time.perf_counter() - t0
         result.timings["write"] = time.perf_counter() - t3
-        result.files["report"] = write_report(out / "report.json", result)
+        write_report(out / "report.json", result)
+        staged = False  # from here on, commit() finishes or leaves it for recover()
+        generation.commit(out)
     except OSError as exc:
         raise OutputError(
-            f"cannot write into the output folder {out}: {exc.strerror or exc} "
-            f"(files already written are complete; the cache is kept)") from exc
+            f"cannot write into the output folder {final}: {exc.strerror or exc} "
+            f"(the previous outputs are kept whole; so is the cache)") from exc
     finally:  # no child left behind, whatever happened
         for waiting in pending:
             with contextlib.suppress(BaseException):
                 waiting()
+        if staged:  # not committed: the previous generation stays whole
+            generation.abort(out)

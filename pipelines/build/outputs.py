@@ -20,9 +20,12 @@ import networkx as nx
 from graph.atomic import atomic_open
 from graph.build import ArticleMentions, EntityInfo
 from graph.interactions import InteractionRow
+from graph.readwrite.csvsafe import guard_row
 from graph.schema import ACTOR_TYPES
+from pipelines.display import shown
 from pipelines.errors import OutputError
 from pipelines.readers.corpus import Skipped
+from pipelines.readers.problems import more_count
 
 MENTION_COLUMNS = ["article", "entity", "label", "type", "text", "start", "end", "sentence",
                    "role", "affiliation"]
@@ -58,16 +61,25 @@ class BuildResult:
     inferred: int = 0
     #: Articles left out by ``since``/``until`` (undated ones included), or None: no range.
     out_of_range: int | None = None
+    #: What the analyst should look at: aliases rules that matched nothing, merges of
+    #: actors of different types (see :mod:`pipelines.resolution.aliases`).
+    warnings: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         """A short human summary for the terminal."""
+        skipped = sum(map(more_count, self.skipped))  # summary entries count many
         lines = [f"Read {self.articles} article(s) in {self.seconds:.1f} s"
-                 + (f"; skipped {len(self.skipped)}:" if self.skipped else ".")]
-        for s in self.skipped[:10]:
-            lines.append(f"  - {s.where}: {s.reason}")
+                 + (f"; skipped {skipped:,}:" if self.skipped else ".")]
+        for s in self.skipped[:10]:  # names from the corpus: never raw control characters
+            lines.append(f"  - {shown(s.where)}: {shown(s.reason)}")
         if len(self.skipped) > 10:
-            lines.append(f"  … and {len(self.skipped) - 10} more (see report.json)")
+            rest = skipped - sum(map(more_count, self.skipped[:10]))
+            lines.append(f"  … and {rest:,} more (see report.json)")
         lines.append(self._dates_line())
+        for warning in self.warnings[:20]:
+            lines.append(f"Warning: {shown(warning)}")
+        if len(self.warnings) > 20:
+            lines.append(f"  … and {len(self.warnings) - 20} more warnings (see report.json)")
         lines.append(f"Cache: {self.reused} article(s) reused, {self.reanalysed} re-analysed "
                      f"from cached spaCy output, {self.analysed} run through spaCy.")
         by_type = ", ".join(f"{self.actors[t]} {t}" for t in ACTOR_TYPES if self.actors[t])
@@ -75,7 +87,7 @@ class BuildResult:
         lines.append(f"Actors: {total} ({by_type or 'none'}); edges: {self.edges}; "
                      f"mentions: {self.mentions}.")
         for name, path in self.files.items():
-            lines.append(f"  {name:<9} {path}")
+            lines.append(f"  {name:<9} {shown(path)}")
         return "\n".join(lines)
 
     def _dates_line(self) -> str:
@@ -93,6 +105,7 @@ class BuildResult:
                          else {"out_of_range": self.out_of_range})},
             "skipped": [{"where": s.where, "reason": s.reason} for s in self.skipped],
             "notes": [{"where": s.where, "reason": s.reason} for s in self.notes],
+            "warnings": list(self.warnings),
             "actors": {t: self.actors[t] for t in ACTOR_TYPES},
             "edges": self.edges,
             "mentions": self.mentions,
@@ -143,16 +156,19 @@ def remove_stale_temporaries(out: Path) -> None:
 
 
 def write_mentions(path: Path, docs: list[ArticleMentions],
-                   entities: dict[str, EntityInfo]) -> int:
-    """Write ``mentions.csv``: one row per resolved mention (actors and non-actors)."""
+                   entities: dict[str, EntityInfo], *, raw: bool = False) -> int:
+    """Write ``mentions.csv``: one row per resolved mention (actors and non-actors).
+
+    Text cells a spreadsheet could take for a formula get a leading ``'`` unless ``raw``
+    (see :mod:`graph.readwrite.csvsafe`); what cannot be encoded is backslash-escaped."""
     extra = {eid: (info.role, info.affiliation) for eid, info in entities.items()}
     blank = ("", "")
-    with atomic_open(path, "w", encoding="utf-8", newline="") as fh:
+    rows = ((m.article, m.entity, m.label, m.type, m.text, m.start, m.end,
+             m.sentence, *extra.get(m.entity, blank)) for doc in docs for m in doc.mentions)
+    with atomic_open(path, "w", encoding="utf-8", newline="", errors="backslashreplace") as fh:
         writer = csv.writer(fh)
         writer.writerow(MENTION_COLUMNS)
-        writer.writerows((m.article, m.entity, m.label, m.type, m.text, m.start, m.end,
-                          m.sentence, *extra.get(m.entity, blank))
-                         for doc in docs for m in doc.mentions)
+        writer.writerows(rows if raw else map(guard_row, rows))
     return sum(len(doc.mentions) for doc in docs)
 
 
@@ -179,20 +195,24 @@ def relations_of(docs: list[ArticleMentions], rows: list[list[tuple]],
     return out
 
 
-def write_relations(path: Path, relations: list[InteractionRow]) -> int:
+def write_relations(path: Path, relations: list[InteractionRow], *, raw: bool = False
+                    ) -> int:
     """Write ``relations.csv``: one row per interaction (the format of
-    ``score_relations.py``: entity ids as in ``mentions.csv``)."""
-    with atomic_open(path, "w", encoding="utf-8", newline="") as fh:
+    ``score_relations.py``: entity ids as in ``mentions.csv``; cells guarded as in
+    :func:`write_mentions` unless ``raw``)."""
+    rows = ((r.article, r.sentence, r.source, r.target, r.kind, r.event,
+             "true" if r.directed else "false", r.trigger, r.text, r.start, r.end)
+            for r in relations)
+    with atomic_open(path, "w", encoding="utf-8", newline="", errors="backslashreplace") as fh:
         writer = csv.writer(fh)
         writer.writerow(RELATION_COLUMNS)
-        writer.writerows((r.article, r.sentence, r.source, r.target, r.kind, r.event,
-                          "true" if r.directed else "false", r.trigger, r.text, r.start,
-                          r.end) for r in relations)
+        writer.writerows(rows if raw else map(guard_row, rows))
     return len(relations)
 
 
 def write_report(path: Path, result: BuildResult) -> Path:
     """Write ``report.json``: :meth:`BuildResult.report`."""
-    with atomic_open(path, "w", encoding="utf-8") as fh:
+    # a lone surrogate (an undecodable file name) is written as JSON's own \udce9 escape
+    with atomic_open(path, "w", encoding="utf-8", errors="backslashreplace") as fh:
         json.dump(result.report(), fh, ensure_ascii=False, indent=1)
     return path

@@ -25,6 +25,9 @@ from pipelines.nlp.model import THREAD_VARS
 def _worker_init() -> None:
     for var in THREAD_VARS:
         os.environ[var] = "1"
+    from pipelines.build.lifeline import watch_parent
+
+    watch_parent()  # leave when the fork server (or the build) is gone
 
 
 def default_workers(n_process: int = 0) -> int:
@@ -39,12 +42,15 @@ def _pool_context() -> Any:
     :mod:`pipelines.nlp.preload`; it lives as long as this process), else ``spawn``."""
     import multiprocessing as mp
 
+    from pipelines.build.lifeline import mark_build
+
     for var in THREAD_VARS:  # inherited by the workers before numpy loads
         os.environ.setdefault(var, "1")
+    mark_build()  # the fork server watches this process (pipelines.build.lifeline)
     if "forkserver" in mp.get_all_start_methods():
         ctx = mp.get_context("forkserver")
-        ctx.set_forkserver_preload(["pipelines.nlp.preload", "pipelines.nlp.chunk",
-                                    "pipelines.engines.local"])
+        ctx.set_forkserver_preload(["pipelines.build.lifeline", "pipelines.nlp.preload",
+                                    "pipelines.nlp.chunk", "pipelines.engines.local"])
         return ctx
     return mp.get_context("spawn")
 

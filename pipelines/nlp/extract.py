@@ -615,7 +615,8 @@ def _religious(text: str, a: int, b: int, noise: NoiseRules) -> bool:
 
 def _not_a_name(ctx: _Context, a: int, b: int, label: str) -> bool:
     """A one-word "person" that cannot be one: a single letter ("M"), a word after an
-    article ("l'Amirauté", "la Vénus", "au Rocher"), or a one-word exclamation or
+    article ("l'Amirauté", "la Vénus", "au Rocher"; plural: "les Garifunas", a people or a
+    family), or a one-word exclamation or
     heading at a sentence start ("Bilan :", "Silence !") that names nobody else here."""
     word = ctx.text[a:b]
     if label != "PER" or " " in word:
@@ -625,8 +626,9 @@ def _not_a_name(ctx: _Context, a: int, b: int, label: str) -> bool:
     title = load_titles().pattern.match(fold(ctx.text[a:b + 40]))
     if title and title.end() > len(word):
         return True  # "Premier" of "Premier ministre": a title NER cut short
-    if re.search(r"(?:^|[\s(])(?:[lL]['’]|le\s+|la\s+|du\s+|au\s+)$", ctx.text[max(0, a - 4):a]):
-        return True
+    if re.search(r"(?:^|[\s(])(?:[lL]['’]|le\s+|la\s+|du\s+|au\s+|[Ll]es\s+|[Dd]es\s+|[Aa]ux\s+)$",
+                 ctx.text[max(0, a - 5):a]):
+        return True  # "les Garifunas", "des Dupont": a people, a family, not one person
     after = ctx.text[b:b + 2].lstrip(" \u00a0")
     return (after[:1] in (":", "!") and ctx.initial(a) and word not in ctx.name_words)
 

@@ -7,7 +7,8 @@ street, a vessel, a storm, a case, a law, a prize…), or a span that NER opened
 a noun ("Hôpital Robert Debré"), names that thing, not a person: it is no person mention.
 The nouns are general French vocabulary, not names of particular things. So is a name
 right after a phrase that introduces a role an actor plays ("son rôle de", "le
-personnage d'", "incarnait", "jouait la"): a character, not a person ("le rôle de X dans
+personnage d'", "incarnait", "jouait la", "les aventures de"), or followed by who plays it
+("X (interprété par …)"): a character, not a person ("le rôle de X dans
 l'affaire" is X's own part, and X stays a person).
 """
 
@@ -67,7 +68,8 @@ def opens_with_a_thing(surface: str) -> bool:
 #: Phrases that introduce a character an actor plays, on folded text.
 _CHARACTER_CUE = re.compile(
     r"(?:\b(?:son|sa|ses|un|ce|premier|dernier|grand)\s+roles?|\bpersonnage|"
-    r"\b(?:son|sa|ses)\s+interpretations?|\bdans la peau)\s+(?:de\s+|d'\s*)"
+    r"\b(?:son|sa|ses)\s+interpretations?|\bdans la peau|\baventures)"
+    r"\s+(?:de\s+|d'\s*)"
     r"(?:la\s+|le\s+|l'\s*)?$"
     r"|\b(?:incarne|incarnait|incarnera|incarner|incarnant|interprete|interpretait|"
     r"interpreter|jouait|joue|jouera|jouer)\s+(?:la\s+|le\s+|l'\s*)?$")
@@ -78,11 +80,21 @@ def after_a_character_cue(text: str, start: int) -> bool:
     return bool(_CHARACTER_CUE.search(fold(text[max(0, start - 40):start])))
 
 
+#: A character's name followed by who plays it: "X (interprété par …)", "X, incarnée par".
+_PLAYED_BY = re.compile(r"\s*[(,]?\s*(?:interpretee?s?|incarnee?s?|jouee?s?)\s+par\b")
+
+
+def before_a_player(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` is followed by who plays it."""
+    return bool(_PLAYED_BY.match(fold(text[end:end + 30])))
+
+
 def names_a_thing(text: str, start: int, surface: str) -> bool:
     """Whether the person-looking span ``surface`` at ``start`` names a thing or a
     character."""
     return (after_a_thing(text, start) or opens_with_a_thing(surface)
-            or after_a_character_cue(text, start))
+            or after_a_character_cue(text, start)
+            or before_a_player(text, start + len(surface)))
 
 
 @lru_cache(maxsize=1)

@@ -162,8 +162,29 @@ def load_titles() -> TitleLexicon:
                 bare.add(key)
             if row.get("after_determiner"):
                 determined.add(key)
+    _add_plurals(official, titles)
     return TitleLexicon(_alternation(list(official), after_ex=True), official, frozenset(bare),
                         titles, frozenset(determined))
+
+
+def _plural(word: str) -> str:
+    """The regular plural of a one-word title ("sénateurs", "généraux", "juges")."""
+    if word.endswith(("s", "x", "z")):
+        return word
+    if word.endswith("al"):
+        return word[:-2] + "aux"
+    return word + "s"
+
+
+def _add_plurals(official: dict[str, OfficialValue], titles: dict[str, str]) -> None:
+    """A plural office before a name gives it to the person: "les sénateurs X et Y" (one-word
+    offices in themselves only; a plural never overrides a title of its own)."""
+    for key, value in list(official.items()):
+        if value is True and " " not in key and "-" not in key:
+            plural = _plural(key)
+            if plural not in official:
+                official[plural] = True
+                titles[plural] = _plural(titles[key])
 
 
 @lru_cache(maxsize=1)
@@ -574,7 +595,23 @@ def role_after(text: str, end: int, window: int = 130) -> Role | None:
     determined = re.search(r"(?:^|[\s,])(?:le|la|l['’])", m0.group(0), re.IGNORECASE)
     if not _apposition_closes(phrase[cut:], bool(determined)):
         return None
-    return _make_role(lex, m.group(0), phrase[:cut], m.end())
+    first = _make_role(lex, m.group(0), phrase[:cut], m.end())
+    if first is not None and not first.official:
+        return _coordinated_office(lex, phrase[cut:]) or first
+    return first
+
+
+def _coordinated_office(lex: TitleLexicon, tail: str) -> Role | None:
+    """An office coordinated with a role that is none: "X, avocat et conseiller municipal"."""
+    joined = re.match(r"\s*et\s+(?:(?:le|la|l['’])\s*)?", tail)
+    if not joined:
+        return None
+    rest = tail[joined.end():]
+    m = next(lex.matches(rest), None)
+    if not m or m.start() != 0:
+        return None
+    role = _make_role(lex, m.group(0), rest[:m.end() + np_end(rest[m.end():])], m.end())
+    return role if role is not None and role.official else None
 
 
 _CLAUSE_VERB = re.compile(

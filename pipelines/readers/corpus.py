@@ -17,17 +17,24 @@ Without a metadata or header date, a date stated in the first lines of the text 
 :func:`pipelines.readers.dates.infer_text_date`); otherwise the article stays undated.
 
 Other extensions, hidden files and hidden folders are ignored silently. Symbolic links are
-followed, but each real folder and file is read once, so link loops end.
+followed, but each real folder and file is read once, so link loops end. A folder that is
+an actorgraph output folder (or given in ``exclude``) is skipped and reported; the root of
+the file system is refused, and a walk over more than :data:`MAX_WALK_ENTRIES` entries
+stops with a :class:`~pipelines.errors.CorpusError`.
 
 Every input that yields no article is reported in :attr:`Corpus.skipped` with a short
 reason; smaller problems (an article cut to the length limit, a renamed duplicate id, an
-unreadable metadata date) are listed in :attr:`Corpus.notes`.
+unreadable metadata date) are listed in :attr:`Corpus.notes`. Both are
+:class:`~pipelines.readers.problems.ProblemList`: per file and kind of reason the first
+few are kept and the rest counted, so memory never grows with the number of bad rows.
 
 Limits:
 
 * :data:`MAX_FILE_BYTES` (20 MB): a single-article file (.txt, .md, .html) above this size
-  is skipped, and so is a single JSONL line or CSV record above it. JSONL and CSV files
-  themselves may be of any size: they are streamed line by line, never loaded whole.
+  is skipped, and so is a single JSONL line or CSV record above it, checked while it is
+  read (in every encoding), so it is never held whole. JSONL and CSV files themselves may
+  be of any size: they are streamed line by line, never loaded whole. A CSV quoted field
+  running away is one bad row (see :mod:`pipelines.readers.csvrows`).
 * :data:`MAX_ARTICLE_CHARS` (200,000 characters): a longer article is cut at a paragraph
   boundary (reported in :attr:`Corpus.notes`) so that spaCy is never fed a huge document.
 
@@ -60,6 +67,7 @@ from typing import IO, Any
 
 from pipelines.errors import CorpusError
 from pipelines.readers.dates import find_header_date, infer_text_date, parse_date
+from pipelines.readers.problems import ProblemList, Skipped
 
 __all__ = [
     "Article",
@@ -76,6 +84,11 @@ __all__ = [
 MAX_FILE_BYTES = 20 * 1024 * 1024
 #: Articles longer than this are cut at a paragraph boundary.
 MAX_ARTICLE_CHARS = 200_000
+#: Files and folders a corpus folder walk looks at, at most (a corpus given as ``/`` or a
+#: link to it, or a huge tree, fails at once with a clear error instead of walking it).
+MAX_WALK_ENTRIES = 1_000_000
+#: Files that mark a folder as an actorgraph output folder (never read as articles).
+OUTPUT_MARKERS = (".actorgraph.lock", "cache.sqlite", "report.json")
 #: File types read in a folder, and accepted as a corpus path.
 SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl", ".jsonl.gz", ".csv")
 
@@ -115,14 +128,6 @@ class Article:
     source: str = ""
     url: str = ""
     date_inferred: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class Skipped:
-    """An input that gave no article (or, in :attr:`Corpus.notes`, a smaller problem)."""
-
-    where: str  # a path, or "path:LINE" for a JSONL/CSV row
-    reason: str
 
 
 def sample_path() -> Path:
@@ -492,8 +497,8 @@ class Corpus:
     supported file type, or is a folder without any supported file.
     """
 
-    skipped: list[Skipped]
-    notes: list[Skipped]
+    skipped: ProblemList
+    notes: ProblemList
     duplicate_ids: int
 
     def __init__(
@@ -502,12 +507,16 @@ class Corpus:
         *,
         max_bytes: int = MAX_FILE_BYTES,
         max_chars: int = MAX_ARTICLE_CHARS,
+        exclude: Iterable[str | os.PathLike[str]] = (),
+        max_entries: int = MAX_WALK_ENTRIES,
     ) -> None:
         self.path = sample_path() if path is None else Path(os.fspath(path)).expanduser()
         self.max_bytes = int(max_bytes)
         self.max_chars = int(max_chars)
-        self.skipped = []
-        self.notes = []
+        self.max_entries = int(max_entries)
+        self._exclude = {Path(os.fspath(p)).expanduser().resolve() for p in exclude}
+        self.skipped = ProblemList()
+        self.notes = ProblemList()
         self.duplicate_ids = 0
         try:
             st = self.path.stat()
@@ -522,6 +531,9 @@ class Corpus:
             raise CorpusError(f"corpus path cannot be read: {self.path} "
                               f"({exc.strerror or exc})") from None
         if stat.S_ISDIR(st.st_mode):
+            if self.path.resolve() == Path(self.path.resolve().anchor):
+                raise CorpusError(f"the corpus folder is the root of the file system "
+                                  f"({self.path}): give the folder of the articles")
             self._is_dir = True
             self.root = self.path
             files, problems = self._walk()
@@ -562,6 +574,7 @@ class Corpus:
         """Supported files under the folder (sorted, links followed once) and problems."""
         files: list[Path] = []
         problems: list[Skipped] = []
+        walked = [0]
         seen_dirs: set[tuple[int, int]] = set()
         seen_files: dict[tuple[int, int], Path] = {}
 
@@ -575,6 +588,16 @@ class Corpus:
             except OSError as exc:
                 problems.append(Skipped(str(folder), f"cannot list folder: "
                                                       f"{exc.strerror or exc}"))
+                return
+            walked[0] += len(entries)
+            if walked[0] > self.max_entries:
+                raise CorpusError(
+                    f"the corpus folder {self.path} holds more than {self.max_entries:,} "
+                    f"files and folders: is it the right folder (not a link to / or to a "
+                    f"whole disk)? Pass max_entries (--max-entries) to read it anyway")
+            if self._is_output(folder, entries):
+                problems.append(Skipped(str(folder), "an actorgraph output folder, not "
+                                                     "articles: not read"))
                 return
             for entry in entries:
                 if entry.name.startswith("."):
@@ -631,6 +654,14 @@ class Corpus:
         visit(self.path, (root_key,))
         return files, problems
 
+    def _is_output(self, folder: Path, entries: list[os.DirEntry[str]]) -> bool:
+        """Whether ``folder`` is an output folder of a build (one given in ``exclude``,
+        or one holding the lock or cache of a build and its report)."""
+        if self._exclude and folder.resolve() in self._exclude:
+            return True
+        names = {e.name for e in entries}
+        return OUTPUT_MARKERS[0] in names or set(OUTPUT_MARKERS[1:]) <= names
+
     def estimate(self) -> int | None:
         """A cheap estimate of the number of articles (for a progress bar)."""
         total = 0
@@ -673,8 +704,8 @@ class Corpus:
         (in any order), and each file's problems are added to :attr:`skipped` and
         :attr:`notes` while it is read. Starting resets all three counters.
         """
-        self.skipped = []
-        self.notes = []
+        self.skipped = ProblemList()
+        self.notes = ProblemList()
         self.duplicate_ids = 0
         if self._is_dir:
             files, problems = self._walk()
@@ -716,17 +747,26 @@ class Corpus:
                 n += 1
             self.duplicate_ids += 1
             new_id = f"{ident}~{n}"
-            (self.notes if notes is None else notes).append(
-                Skipped(new_id, f"duplicate id {ident!r} renamed to {new_id!r}"))
+            target = self.notes if notes is None else notes
+            note = Skipped(new_id, f"duplicate id {ident!r} renamed to {new_id!r}")
+            if isinstance(target, ProblemList):  # one group for the whole corpus
+                target.append(note, group=("", "duplicate id"))
+            else:
+                target.append(note)
             ident = new_id
         used.add(ident)
         return ident
 
     def _rel(self, path: Path) -> str:
+        """The id-making path of a file: relative to the corpus, posix, and always valid
+        text (a file name byte that is not UTF-8 is read as Windows-1252)."""
         try:
-            return path.relative_to(self.root).as_posix()
+            rel = path.relative_to(self.root).as_posix()
         except ValueError:
-            return path.as_posix()
+            rel = path.as_posix()
+        if _NEEDS_TRANSLATE.search(rel):
+            rel = os.fsencode(rel).decode("utf-8", errors=UTF8_MIXED)
+        return rel
 
     def _finish(
         self, where: str, ident: str, text: str, *, title: str = "", date: str | None = None,
@@ -861,13 +901,12 @@ class Corpus:
         line_no = 0
         try:
             with self._open_binary(path) as fh:
-                sample = fh.read(_SAMPLE_BYTES)
+                sample, complete = _content_sample(fh)
                 if not sample.strip():
                     self.skipped.append(Skipped(where, "empty file"))
                     return
                 try:
-                    enc = _sniff_encoding(sample, complete=len(sample) < _SAMPLE_BYTES,
-                                          lines=True)
+                    enc = _sniff_encoding(sample, complete=complete, lines=True)
                 except _Undecodable as exc:
                     self.skipped.append(Skipped(where, exc.args[0]))
                     return
@@ -907,12 +946,12 @@ class Corpus:
         line_no = 0
         try:
             with open(path, "rb") as raw:
-                sample = raw.read(_SAMPLE_BYTES)
+                sample, complete = _content_sample(raw)
                 if not sample.strip():
                     self.skipped.append(Skipped(where, "empty file"))
                     return
                 try:
-                    enc = _sniff_encoding(sample, complete=len(sample) < _SAMPLE_BYTES)
+                    enc = _sniff_encoding(sample, complete=complete)
                 except _Undecodable as exc:
                     self.skipped.append(Skipped(where, exc.args[0]))
                     return
@@ -920,9 +959,7 @@ class Corpus:
                 text = io.TextIOWrapper(
                     raw, encoding=enc, newline="",
                     errors=UTF8_MIXED if enc == "utf-8" else "replace")
-                head = text.read(_SAMPLE_BYTES)
-                text.seek(0)
-                dialect = _csv_dialect(head)
+                dialect = _csv_dialect(sample.decode(enc, errors="replace").lstrip())
                 if dialect is None:
                     self.skipped.append(Skipped(where, "CSV without a text column"))
                     return
@@ -935,39 +972,29 @@ class Corpus:
     def _csv_rows(
         self, text: IO[str], dialect: type[csv.Dialect] | csv.Dialect, where: str, rel: str,
     ) -> Iterator[Article]:
-        reader = csv.reader(text, dialect)
-        try:
-            header = next(reader)
-        except (StopIteration, csv.Error):
-            self.skipped.append(Skipped(where, "CSV without a header row"))
-            return
-        keys = [h.lstrip("\ufeff").strip().lower() for h in header]
-        if not any(k in _TEXT_KEYS for k in keys):
-            shown = ", ".join(k for k in keys[:8] if k)
-            self.skipped.append(Skipped(where, f"CSV without a text column (columns: {shown})"))
-            return
-        errors = 0
-        while True:
-            start = reader.line_num + 1
-            try:
-                record = next(reader)
-            except StopIteration:
-                return
-            except csv.Error as exc:
-                errors += 1
-                self.skipped.append(Skipped(f"{where}:{start}",
-                                            f"malformed CSV on line {start}: {exc}"))
-                if errors > 100:
-                    self.skipped.append(Skipped(where, "too many malformed CSV lines; "
-                                                       "rest of the file not read"))
-                    return
+        from pipelines.readers.csvrows import records
+
+        keys: list[str] | None = None
+        for start, record, problem in records(text, dialect, self.max_bytes):
+            if record is None:
+                self.skipped.append(Skipped(f"{where}:{start}", problem))
                 continue
             if not any(field.strip() for field in record):
+                continue
+            if keys is None:
+                keys = [h.lstrip("\ufeff").strip().lower() for h in record]
+                if not any(k in _TEXT_KEYS for k in keys):
+                    shown = ", ".join(k for k in keys[:8] if k)
+                    self.skipped.append(Skipped(
+                        where, f"CSV without a text column (columns: {shown})"))
+                    return
                 continue
             row = {k: v for k, v in zip(keys, record, strict=False) if k}
             art = self._row_article(row, f"{where}:{start}", f"{rel}#{start}")
             if art is not None:
                 yield art
+        if keys is None:
+            self.skipped.append(Skipped(where, "CSV without a header row"))
 
 
 # --------------------------------------------------------------------------- helpers
@@ -999,11 +1026,64 @@ def _lines(
             else:
                 yield line_no, line.decode(enc, errors="replace")
         return
-    # UTF-16/32 and legacy code pages: let the codec find the line ends.
-    wrapper = io.TextIOWrapper(fh, encoding=enc, errors="replace", newline=None)
-    for line_no, line in enumerate(wrapper, 1):
-        yield line_no, (None if len(line) > max_bytes else line)
-    wrapper.detach()
+    # UTF-16/32 and legacy code pages: decoded in blocks, so a huge line is never whole.
+    yield from _decoded_lines(fh, enc, max_bytes)
+
+
+def _decoded_lines(
+    fh: IO[bytes], enc: str, max_chars: int,
+) -> Iterator[tuple[int, str | None]]:
+    """Like :func:`_lines` for any encoding: (line number, line) with ``\r\n``, ``\r``
+    and ``\n`` as line ends; a line longer than ``max_chars`` is ``None`` and never held
+    in memory beyond that length."""
+    decoder = codecs.getincrementaldecoder(enc)(errors="replace")
+    pieces: list[str] = []
+    size = 0
+    too_long = False
+    line_no = 0
+    held_cr = False
+    while True:
+        block = fh.read(1 << 16)
+        text = decoder.decode(block, final=not block)
+        if held_cr:
+            text = "\r" + text
+        held_cr = bool(block) and text.endswith("\r")  # may be the first half of \r\n
+        if held_cr:
+            text = text[:-1]
+        parts = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        for part in parts[:-1]:
+            line_no += 1
+            if too_long or size + len(part) > max_chars:
+                yield line_no, None
+            else:
+                yield line_no, "".join(pieces) + part + "\n"
+            pieces, size, too_long = [], 0, False
+        last = parts[-1]
+        if not too_long:
+            if size + len(last) > max_chars:
+                pieces, size, too_long = [], 0, True
+            elif last:
+                pieces.append(last)
+                size += len(last)
+        if not block:
+            if too_long or pieces:
+                yield line_no + 1, None if too_long else "".join(pieces)
+            return
+
+
+def _content_sample(fh: IO[bytes]) -> tuple[bytes, bool]:
+    """The first block of a stream holding more than whitespace (``b""`` when it is all
+    blank, however long), and whether that block reaches the end of the stream.
+
+    A file is judged on its content, not on a prefix: a JSONL file opening with 64 KiB of
+    blank lines still has articles after them.
+    """
+    while True:
+        block = fh.read(_SAMPLE_BYTES)
+        if block.strip():
+            return block, len(block) < _SAMPLE_BYTES
+        if len(block) < _SAMPLE_BYTES:
+            return b"", True
 
 
 def _csv_dialect(head: str) -> type[csv.Dialect] | csv.Dialect | None:

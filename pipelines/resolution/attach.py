@@ -63,6 +63,8 @@ class Names:
     places: frozenset[Key] = frozenset()  # names the gazetteer knows as places or states
     brands: frozenset[Key] = frozenset()  # car makers, known organisations and media
     common_words: frozenset[str] = frozenset()  # folded French nouns and infinitives
+    #: one-word names NER calls an organisation or a medium at least as often as a person
+    org_words: set[str] = field(default_factory=set)
 
     def is_given_name(self, token: str) -> bool:
         """Whether the corpus uses ``token`` as a first name at least as often as a surname
@@ -143,6 +145,7 @@ def collect_names(docs: Sequence[ArticleAnalysis], gaz: Gazetteer,
     tokens_of: dict[str, Key] = {}
     like_memo: dict[str, bool] = {}
     entries = gaz.entries
+    one_word: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # [organisation, person]
     for doc in docs:
         toks_list: list[Key] = []
         kinds: list[int] = []
@@ -152,6 +155,11 @@ def collect_names(docs: Sequence[ArticleAnalysis], gaz: Gazetteer,
             if toks is None:
                 toks = tokens_of[c.text] = name_tokens(c.text)
             toks_list.append(toks)
+            if len(toks) == 1 and not c.entry_id:
+                if c.type in ("group", "media"):
+                    one_word[toks[0]][0] += 1
+                elif c.type in PERSON_TYPES:
+                    one_word[toks[0]][1] += 1
             kind = _kind(c, surname_like, like_memo)
             kinds.append(kind)
             if not kind:
@@ -176,6 +184,7 @@ def collect_names(docs: Sequence[ArticleAnalysis], gaz: Gazetteer,
         names.doc_kinds.append(kinds)
         names.doc_full.append(full)
     _settle_spellings(names)
+    names.org_words = {t for t, (org, person) in one_word.items() if org and org >= person}
     return names
 
 
@@ -377,7 +386,9 @@ def _attach_short(toks: Key, kind: int, index: int, local: Counter[Key],
     it begins ("Greta" for Greta Thunberg), else nobody; a one-letter name joins nobody.
     Other names may look beyond their article (:func:`attach`); a span NER called a
     person that finds nobody stands for itself, unless it is a lone common word
-    (:func:`_a_common_word`); one NER gave another type keeps that type.
+    (:func:`_a_common_word`) or a one-word name NER calls an organisation or a medium
+    elsewhere in the corpus at least as often ("Enedis"); one NER gave another type keeps
+    that type.
     """
     if any(len(t) < 2 for t in toks):
         return None  # "B", "J. K.": initials name nobody
@@ -390,8 +401,9 @@ def _attach_short(toks: Key, kind: int, index: int, local: Counter[Key],
         root = next(iter(by_given[toks[0]]))
     if root is AMBIGUOUS:
         return None  # "Obama" in an article about several Obamas: nobody
-    if root is None and corpus and kind == PERSON and not _a_common_word(toks, names):
-        root = toks
+    if (root is None and corpus and kind == PERSON and not _a_common_word(toks, names)
+            and not (len(toks) == 1 and toks[0] in names.org_words)):
+        root = toks  # a lone name stands for itself, unless the corpus reads it as a group
     return root
 
 

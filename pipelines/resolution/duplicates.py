@@ -16,6 +16,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
+from graph.readwrite.csvsafe import unguard
 from pipelines.errors import CorpusError
 from pipelines.resolution.people import ends_with, name_tokens
 from pipelines.text import name_key
@@ -61,6 +62,7 @@ def _read(path: Path) -> dict[str, _Actor]:
         if not {"entity", "label", "type", "text"} <= set(reader.fieldnames or ()):
             raise CorpusError(f"{path} is not a mentions.csv written by actorgraph")
         for row in reader:
+            row = {k: unguard(v) if isinstance(v, str) else v for k, v in row.items()}
             if row["type"] not in _COMPATIBLE:
                 continue
             a = actors.setdefault(row["entity"], _Actor(row["entity"], row["label"],
