@@ -64,7 +64,7 @@ ROOT = Path(__file__).resolve().parents[1]
 #: (a share that the machine's load does not blur as much as two whole builds do).
 SHARE = """
 import json, sys, time
-from graph.build import ArticleMeta
+from graph.records import ArticleMeta
 from pipelines.nlp.analysis import analyse_article
 from pipelines.interactions.article import annotate
 from pipelines.interactions.parse import load_parser

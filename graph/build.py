@@ -9,65 +9,21 @@ from __future__ import annotations
 import gc
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
 from itertools import combinations
 from operator import itemgetter
 from typing import Any, Literal
 
 import networkx as nx
 
+from .columns import mention_columns
+from .records import ArticleMentions, ArticleMeta, EntityInfo, Mention
 from .schema import ACTOR_TYPES
 
+#: The record types used to live here; they are re-exported for code that imports them
+#: from this module (new code: :mod:`graph.records`).
+__all__ = ["ArticleMentions", "ArticleMeta", "EntityInfo", "Mention", "Window", "build_graph"]
+
 Window = Literal["article", "sentence"]
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """One resolved mention of an entity in an article (a row of ``mentions.csv``)."""
-
-    article: str
-    entity: str
-    label: str
-    type: str
-    text: str
-    start: int
-    end: int
-    sentence: int
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleMeta:
-    """What the graph keeps of an article: its id, title and date (ISO, may be None);
-    ``date_inferred``: the date was read from the text's first lines, not its metadata."""
-
-    id: str
-    title: str = ""
-    date: str | None = None
-    source: str = ""
-    url: str = ""
-    date_inferred: bool = False
-
-
-@dataclass(slots=True)
-class EntityInfo:
-    """Corpus-level facts about a canonical entity."""
-
-    id: str
-    label: str
-    type: str
-    role: str = ""
-    affiliation: str = ""
-    wikidata: str = ""
-    aliases: list[str] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class ArticleMentions:
-    """One article's contribution to the graph: metadata, sentence texts, mentions."""
-
-    meta: ArticleMeta
-    sentences: list[str]
-    mentions: list[Mention]
 
 
 def _sentence_text(doc: ArticleMentions, index: int) -> str:
@@ -126,23 +82,29 @@ def _build_graph(
     article_index: dict[str, dict[str, str]] = {}
 
     for doc in docs:
-        actors = [m for m in doc.mentions if m.type in actor_types]
-        if not actors:
+        # the actors' mentions as parallel lists (columns: no object per mention)
+        ents, labels, types, texts, _, _, sents = mention_columns(doc.mentions)
+        if not ents:
             continue
+        if not actor_types.issuperset(types):
+            keep = [i for i, t in enumerate(types) if t in actor_types]
+            if not keep:
+                continue
+            ents, labels, types, texts, sents = ([col[i] for i in keep] for col in
+                                                 (ents, labels, types, texts, sents))
         meta = doc.meta
         art_id = meta.id
         date = meta.date
         article_index[art_id] = {"title": meta.title, "date": date or ""}
         if meta.date_inferred:
             article_index[art_id]["inferred"] = True
-        ents = [m.entity for m in actors]
         per_article = Counter(ents)  # first-mention order
-        aliases.update(zip(ents, [m.text for m in actors], strict=True))
+        aliases.update(zip(ents, texts, strict=True))
         for ent, count in per_article.items():
             node = nodes.get(ent)
             if node is None:
-                first = actors[ents.index(ent)]
-                node = nodes[ent] = [[], [], [], first.label, first.type]
+                first = ents.index(ent)
+                node = nodes[ent] = [[], [], [], labels[first], types[first]]
                 links[ent] = {}
             node[0].append(art_id)
             node[1].append(count)
@@ -154,13 +116,13 @@ def _build_graph(
         # (sentence, its entities sorted) for the sentences naming two or more, in order
         groups: list[tuple[int, list[str]]] = []
         by_sentence: dict[int, set[str]] = {}
-        for m in actors:
-            found = by_sentence.get(m.sentence)
+        for sentence, ent in zip(sents, ents, strict=True):
+            found = by_sentence.get(sentence)
             if found is None:
-                by_sentence[m.sentence] = {m.entity}
+                by_sentence[sentence] = {ent}
             else:
-                found.add(m.entity)
-        if len(by_sentence) < len(actors):  # else one mention per sentence: no pairs
+                found.add(ent)
+        if len(by_sentence) < len(ents):  # else one mention per sentence: no pairs
             groups = [(i, sorted(e)) for i, e in sorted(by_sentence.items()) if len(e) > 1]
 
         if by_article:

@@ -1105,7 +1105,8 @@ def example(window: Literal["article", "sentence"] = "article") -> ActorGraph:
     >>> example()
     <ActorGraph: 8 actors (4 states, 2 officials, 2 groups), 18 edges, 3 articles 2021-03..2022-02>
     """
-    from .build import ArticleMentions, ArticleMeta, EntityInfo, Mention, build_graph
+    from .build import build_graph
+    from .records import ArticleMentions, ArticleMeta, EntityInfo, Mention
 
     entities = {
         "russie": EntityInfo("russie", "Russie", "state", aliases=["Russie", "Moscou"]),

@@ -15,7 +15,8 @@ from typing import Any
 
 import networkx as nx
 
-from graph.build import ArticleMentions, ArticleMeta, EntityInfo, Mention, build_graph
+from graph.build import build_graph
+from graph.records import ArticleMentions, ArticleMeta, EntityInfo, Mention
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [

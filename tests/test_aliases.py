@@ -7,7 +7,7 @@ import csv
 import pytest
 from typer.testing import CliRunner
 
-from graph.build import ArticleMentions, ArticleMeta, EntityInfo, Mention
+from graph.records import ArticleMentions, ArticleMeta, EntityInfo, Mention
 from pipelines.cli import app
 from pipelines.errors import AliasesError
 from pipelines.resolution.aliases import apply_overrides, load_overrides

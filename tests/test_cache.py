@@ -9,7 +9,7 @@ import sqlite3
 
 import pytest
 
-from graph.build import ArticleMeta
+from graph.records import ArticleMeta
 from pipelines.build.cache import (
     CACHE_NAME,
     BuildCache,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from graph.build import ArticleMeta
+from graph.records import ArticleMeta
 from pipelines.nlp.analysis import analyse_article
 from pipelines.nlp.extract import Options, extract
 from pipelines.nlp.model import NlpResult

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graph.build import ArticleMeta
+from graph.records import ArticleMeta
 from pipelines.nlp.analysis import analyse_article
 from pipelines.nlp.extract import clean_ents
 from pipelines.resolution.resolve import Resolver

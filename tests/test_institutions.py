@@ -47,7 +47,7 @@ def test_a_verb_after_the_complement_is_not_part_of_it(text: str, found: str) ->
 
 # -- capitalised organs every state has, named without their state --------------------------
 def test_a_state_organ_takes_the_state_of_its_sentence():
-    from graph.build import ArticleMeta
+    from graph.records import ArticleMeta
     from pipelines.nlp.analysis import analyse_article
     from pipelines.resolution.resolve import Resolver
     from tests.test_extract import ner
@@ -60,3 +60,23 @@ def test_a_state_organ_takes_the_state_of_its_sentence():
                                   for i, (t, spans) in enumerate(texts)])
     labels = [m.label for d in docs for m in d.mentions if m.type == "group"]
     assert labels == ["Sénat", "Sénat", "Sénat (Chili)", "Cour suprême"]
+
+
+# -- bodies that exist once per French region -------------------------------------------------
+def test_a_regional_body_takes_its_region_from_the_mention_the_sentence_or_the_article():
+    from graph.records import ArticleMeta
+    from pipelines.nlp.analysis import analyse_article
+    from pipelines.resolution.resolve import Resolver
+    from tests.test_extract import ner
+
+    texts = ["L'ARS Occitanie a confirmé trois cas. Plus tard, l'ARS a ouvert un centre.",
+             "À Lyon, l'Agence régionale de santé a fermé une école.",
+             "En Gironde, les cas montent. L'ARS appelle au calme. La Gironde attend.",
+             "L'ARS a publié un bilan."]
+    docs, _ = Resolver().resolve([analyse_article(ArticleMeta(f"a{i}"), t, ner(t))
+                                  for i, t in enumerate(texts)])
+    labels = [[m.label for m in d.mentions if m.type == "group"] for d in docs]
+    assert labels == [["Agence régionale de santé (Occitanie)"] * 2,
+                      ["Agence régionale de santé (Auvergne-Rhône-Alpes)"],
+                      ["Agence régionale de santé (Nouvelle-Aquitaine)"],
+                      ["Agence régionale de santé"]]

@@ -9,10 +9,11 @@ import networkx as nx
 import pytest
 
 from graph import ActorGraph, load
-from graph.build import ArticleMentions, ArticleMeta, Mention, build_graph
+from graph.build import build_graph
 from graph.errors import ActorGraphError, ActorNotFound, GraphFormatError
 from graph.model import Actor, Neighbor, Relation, RelationNotFound, example
 from graph.names import fold
+from graph.records import ArticleMentions, ArticleMeta, Mention
 
 
 @pytest.fixture()

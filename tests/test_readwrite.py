@@ -12,10 +12,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from graph import readwrite
-from graph.build import ArticleMentions, ArticleMeta, EntityInfo, Mention, build_graph
+from graph.build import build_graph
 from graph.errors import GraphFormatError
 from graph.readwrite import _common
 from graph.readwrite.csv import csv_paths
+from graph.records import ArticleMentions, ArticleMeta, EntityInfo, Mention
 
 FORMATS = ["graphml", "gexf", "json", "csv"]
 NASTY = 'Le « chef » a dit : <script>alert("x & y")</script> — l\'accord n\'est pas signé'

@@ -13,8 +13,9 @@ import networkx as nx
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from graph.build import ArticleMeta, build_graph
+from graph.build import build_graph
 from graph.readwrite import read, write
+from graph.records import ArticleMeta
 from pipelines.build.cache import analysis_from_json, analysis_to_json
 from pipelines.nlp.analysis import ArticleAnalysis, analyse_article
 from pipelines.nlp.chunk import keep_evidence_sentences

@@ -11,9 +11,10 @@ import pytest
 from typer.testing import CliRunner
 
 from graph import load
-from graph.build import ArticleMentions, ArticleMeta, EntityInfo, Mention, build_graph
+from graph.build import build_graph
 from graph.errors import ActorGraphError
 from graph.model import ActorGraph, RelationNotFound, example
+from graph.records import ArticleMentions, ArticleMeta, EntityInfo, Mention
 from graph.timeline import UNDATED, GraphDiff, date_filter, period_bounds, stamp
 from pipelines.cli import app
 from pipelines.readers.corpus import Corpus

@@ -15,9 +15,10 @@ import pytest
 from conftest_browser import browser_session, chromium_available, open_page
 
 from graph import load
-from graph.build import ArticleMentions, ArticleMeta, EntityInfo, Mention, build_graph
+from graph.build import build_graph
 from graph.html import render_html
 from graph.model import ActorGraph
+from graph.records import ArticleMentions, ArticleMeta, EntityInfo, Mention
 from graph.timeline import stamp
 
 pytestmark = [

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import gc
 import os
+import tempfile
 from collections.abc import Callable
 from itertools import repeat
 from operator import itemgetter
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, BinaryIO, NamedTuple
 
 import networkx as nx
 from lxml import etree
@@ -76,25 +77,32 @@ def write(graph: nx.Graph, path: str | os.PathLike[str], *, sidecar: bool = True
             computed.append(viz() if viz is not None else viz_attributes(graph))
         return computed[0]
 
+    path.parent.mkdir(parents=True, exist_ok=True)
     enabled = gc.isenabled()
     gc.disable()  # millions of new strings and dicts, no cycles among them
     try:
-        fast = _render(graph, extra)
-        if fast is not None:
-            text, split = fast
-            del fast
-            with atomic_path(path) as tmp:
-                with open(tmp, "wb") as fh:  # UTF-8, in chunks: faster than a text file
-                    for i in range(0, len(text), 4096):
-                        fh.write("".join(text[i:i + 4096]).encode("utf-8"))
-                del text
-                if sidecar:  # what was written, before it can be replaced by another writer
-                    when = _sidecar.stamp(tmp)
-            if sidecar:
-                _sidecar.write_split(path, *split, when)
-            else:
-                _sidecar.remove(path)
-            return path
+        # the edge rows and their sidecar segments go to two unnamed files beside the
+        # output as they are rendered: a big graph's would not fit in memory twice
+        with tempfile.TemporaryFile(dir=path.parent) as rows, \
+                tempfile.TemporaryFile(dir=path.parent) as segments:
+            spill = _Spill(rows, _sidecar.SpilledSegments(segments))
+            fast = _render(graph, extra, spill)
+            if fast is not None:
+                text, split = fast
+                del fast
+                with atomic_path(path) as tmp:
+                    with open(tmp, "wb") as fh:  # UTF-8, in chunks: faster than a text file
+                        _write_lines(fh, text)
+                        del text
+                        spill.copy_rows(fh)
+                        fh.write(_FOOTER.encode("utf-8"))
+                    if sidecar:  # what was written, before another writer can replace it
+                        when = _sidecar.stamp(tmp)
+                if sidecar:
+                    _sidecar.write_split(path, *split, when)
+                else:
+                    _sidecar.remove(path)
+                return path
     finally:
         if enabled:
             gc.enable()
@@ -337,20 +345,62 @@ def _check_name(name: object) -> str:
     return name
 
 
-def _render(graph: nx.Graph, extra: Callable[[], dict[Any, dict[str, Any]]]
-            ) -> tuple[list[str], tuple[dict, dict, dict, list[bytes]]] | None:
-    """The GraphML text :func:`_write_general` writes for ``graph`` and the parts of the
-    sidecar it writes (:func:`graph.readwrite.sidecar.write_split`), in one pass and
-    without copying the graph; ``None`` when ``graph`` holds anything unusual.
+#: Edges rendered at a time: their rows and segments are then written to the spill.
+_CHUNK = 20_000
+_FOOTER = "  </graph>\n</graphml>\n"
+
+
+def _write_lines(fh: BinaryIO, lines: list[str]) -> None:
+    for i in range(0, len(lines), 4096):
+        fh.write("".join(lines[i:i + 4096]).encode("utf-8"))
+
+
+class _Spill:
+    """Where :func:`_render` puts the edges as it renders them, a chunk at a time: their
+    GraphML rows (UTF-8, copied into the document after the nodes, whose keys come
+    first) and their sidecar segments."""
+
+    def __init__(self, rows: BinaryIO, segments: _sidecar.SpilledSegments) -> None:
+        self.rows, self.segments = rows, segments
+
+    def add(self, lines: list[str], segments: list[bytes]) -> None:
+        _write_lines(self.rows, lines)
+        self.segments.add(segments)
+
+    def reset(self) -> None:
+        """Forget what was added (the edges are rendered again another way)."""
+        for fh in (self.rows, self.segments.file):
+            fh.seek(0)
+            fh.truncate()
+        self.segments = _sidecar.SpilledSegments(self.segments.file)
+
+    def copy_rows(self, out: BinaryIO) -> None:
+        self.rows.flush()
+        self.rows.seek(0)
+        while block := self.rows.read(1 << 22):
+            out.write(block)
+
+
+def _render(graph: nx.Graph, extra: Callable[[], dict[Any, dict[str, Any]]],
+            spill: _Spill | None = None
+            ) -> tuple[list[str], tuple[dict, dict, dict, _sidecar.SpilledSegments]] | None:
+    """The GraphML text :func:`_write_general` writes for ``graph`` up to the edges (the
+    edge rows, then ``_FOOTER``, follow from ``spill``) and the parts of the sidecar it
+    writes (:func:`graph.readwrite.sidecar.write_split`), in one pass and without copying
+    the graph; ``None`` when ``graph`` holds anything unusual.
 
     ``extra`` (Gephi's attributes) is only asked for once the edges are rendered.
+    ``spill`` defaults to two anonymous temporary files.
     """
     if _orjson_dumps is None or type(graph) is not nx.Graph:
         return None
+    if spill is None:
+        spill = _Spill(tempfile.TemporaryFile(),
+                       _sidecar.SpilledSegments(tempfile.TemporaryFile()))
     try:
         head = _node_rows(graph) or _render_head_general(graph, extra())
-        edges, keys, split = _render_edges(graph, head)
-        return _document(keys, _node_lines(head, extra), edges), split
+        keys, split = _render_edges(graph, head, spill)
+        return _document(keys, _node_lines(head, extra)), split
     except Exception:  # _Unusual, or anything the general path must reproduce
         return None
 
@@ -398,16 +448,14 @@ def _node_lines(head: _Head, extra: Callable[[], dict[Any, dict[str, Any]]]) -> 
     return lines
 
 
-def _document(keys: list[tuple[str, str, str]], head_lines: list[str],
-              edge_lines: list[str]) -> list[str]:
+def _document(keys: list[tuple[str, str, str]], head_lines: list[str]) -> list[str]:
+    """The document up to its edge rows."""
     text = [_HEADER]
     for number, (domain, name, kind) in enumerate(keys):
         text.append(f'  <key id="d{number}" for="{domain}" attr.name="{name.translate(_ATTR)}" '
                     f'attr.type="{kind}" />\n')
     text.append('  <graph edgedefault="undirected">\n')
     text += head_lines
-    text += edge_lines
-    text.append("  </graph>\n</graphml>\n")
     return text
 
 
@@ -564,11 +612,11 @@ def _node_rows(graph: nx.Graph) -> _Head | None:
                  nodes, (first, viz_openings or ()))
 
 
-def _render_edges(graph: nx.Graph, head: _Head
-                  ) -> tuple[list[str], list[tuple[str, str, str]],
-                             tuple[dict, dict, dict, list[bytes]]]:
-    """The edge rows in the order of ``graph.edges()``, every key, and the sidecar's
-    parts."""
+def _render_edges(graph: nx.Graph, head: _Head, spill: _Spill
+                  ) -> tuple[list[tuple[str, str, str]],
+                             tuple[dict, dict, dict, _sidecar.SpilledSegments]]:
+    """Every key and the sidecar's parts; the edge rows and segments, in the order of
+    ``graph.edges()``, go to ``spill`` a chunk at a time."""
     us: list[Any] = []
     vs: list[Any] = []
     datas: list[dict[str, Any]] = []
@@ -585,12 +633,13 @@ def _render_edges(graph: nx.Graph, head: _Head
     same = head.pool.setdefault
     sids = {node: same(sid, sid) for node, sid in head.ids.items()}
     signatures = set(map(tuple, datas))
-    columns = None
+    leans: list[dict[str, Any]] | None = None
     if len(signatures) == 1:  # every edge has the same attributes: column by column
-        columns = _edge_columns(next(iter(signatures)), us, vs, datas, head, xml_ids)
-    if columns is None:
-        columns = _edge_rows(us, vs, datas, head, xml_ids)
-    lines, segments, leans, kinds = columns
+        leans, kinds = _edge_chunks(next(iter(signatures)), us, vs, datas, head, xml_ids,
+                                    spill)
+    if leans is None:
+        spill.reset()
+        leans, kinds = _edge_rows(us, vs, datas, head, xml_ids, spill)
     adj: dict[str, dict[str, dict[str, Any]]] = {sid: {} for sid in sids.values()}
     for u, v, lean in zip(map(sids.__getitem__, us), map(sids.__getitem__, vs), leans,
                           strict=True):
@@ -604,10 +653,30 @@ def _render_edges(graph: nx.Graph, head: _Head
         if len(found) != 1:  # widened: the text or the value read would change
             raise _Unusual(f"edge attribute {name!r} of types {found}")
         keys.append(("edge", name, next(iter(found))))
-    return lines, keys, (head.attrs, head.nodes, adj, segments)
+    return keys, (head.attrs, head.nodes, adj, spill.segments)
 
 
 _Columns = tuple[list[str], list[bytes], list[dict[str, Any]], dict[str, set[str]]]
+
+
+def _edge_chunks(names: tuple[str, ...], us: list[Any], vs: list[Any],
+                 datas: list[dict[str, Any]], head: _Head, xml_ids: dict[Any, str],
+                 spill: _Spill) -> tuple[list[dict[str, Any]] | None, dict[str, set[str]]]:
+    """:func:`_edge_columns` a chunk of edges at a time, the rows and segments spilled:
+    the lean dicts and the keys' types (None if a column is unusual)."""
+    leans: list[dict[str, Any]] = []
+    kinds: dict[str, set[str]] = {}
+    for lo in range(0, len(datas), _CHUNK):
+        hi = lo + _CHUNK
+        columns = _edge_columns(names, us[lo:hi], vs[lo:hi], datas[lo:hi], head, xml_ids)
+        if columns is None:
+            return None, {}
+        lines, segments, chunk_leans, chunk_kinds = columns
+        spill.add(lines, segments)
+        leans += chunk_leans
+        for name, found in chunk_kinds.items():
+            kinds.setdefault(name, set()).update(found)
+    return leans, kinds
 _BOOL_TEXT = {True: "true", False: "false"}
 
 
@@ -684,8 +753,10 @@ def _edge_columns(names: tuple[str, ...], us: list[Any], vs: list[Any],
 
 
 def _edge_rows(us: list[Any], vs: list[Any], datas: list[dict[str, Any]], head: _Head,
-               xml_ids: dict[Any, str]) -> _Columns:
-    """The edges' lines, segments and lean dicts, an edge at a time (any attributes)."""
+               xml_ids: dict[Any, str], spill: _Spill
+               ) -> tuple[list[dict[str, Any]], dict[str, set[str]]]:
+    """The edges' lean dicts and the keys' types, an edge at a time (any attributes);
+    the lines and segments go to ``spill`` every :data:`_CHUNK` edges."""
     dumps, escape = _orjson_dumps, _escape
     same = head.pool.setdefault
     share = _sidecar._sharing(head.pool)
@@ -700,6 +771,9 @@ def _edge_rows(us: list[Any], vs: list[Any], datas: list[dict[str, Any]], head: 
     segments: list[bytes] = []
     leans: list[dict[str, Any]] = []
     for u, v, data in zip(us, vs, datas, strict=True):
+        if len(lines) >= _CHUNK:
+            spill.add(lines, segments)
+            lines, segments = [], []
         parts = []
         lean: dict[str, Any] = {}
         lists: dict[str, bytes] | None = None
@@ -769,5 +843,6 @@ def _edge_rows(us: list[Any], vs: list[Any], datas: list[dict[str, Any]], head: 
         lines.append(f'    <edge source="{xml_ids[u]}" target="{xml_ids[v]}">'
                      + "".join(parts) + "</edge>\n")
         leans.append(lean)
+    spill.add(lines, segments)
     kinds = {name: {kind for kind in _KINDS if name in prefixes[kind]} for name in numbers}
-    return lines, segments, leans, kinds
+    return leans, kinds

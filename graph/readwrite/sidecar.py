@@ -60,7 +60,7 @@ import secrets
 import struct
 import zlib
 from array import array
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from hashlib import blake2b
 from itertools import accumulate
 from pathlib import Path
@@ -194,12 +194,18 @@ def _read_key(path: Path) -> bytes | None:
     return data if len(data) == 32 else None
 
 
-def _mac(key: bytes, header: bytes, core: bytes | memoryview, blob: bytes | memoryview
-         ) -> bytes:
+def _mac(key: bytes, header: bytes, core: bytes | memoryview,
+         *blob: bytes | memoryview | SpilledSegments) -> bytes:
+    """The MAC of the header, the core and the lists (given whole or in pieces)."""
     mac = blake2b(key=key, digest_size=_MAC_SIZE, person=b"ag-sidecar")
     mac.update(header)
     mac.update(core)
-    mac.update(blob)
+    for piece in blob:
+        if isinstance(piece, SpilledSegments):
+            for block in piece.blocks():
+                mac.update(block)
+        else:
+            mac.update(piece)
     return mac.digest()
 
 
@@ -392,20 +398,82 @@ def _lean_attrs(attrs: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
     return attrs, b"null"
 
 
+class SpilledSegments:
+    """The edges' JSON segments (the first part of the lists section) written to a file
+    as they come, instead of held in memory: ``[`` segment ``,`` segment … ``]``, with
+    the offsets, the size and the CRC-32 the header and the core need.
+
+    A big graph's segments (every edge's ``article_ids`` and ``evidence``) are most of
+    the sidecar; :func:`graph.readwrite.graphml.write` renders them a chunk at a time.
+    """
+
+    def __init__(self, file: BinaryIO) -> None:
+        self.file = file
+        self.starts = array("Q", [1])
+        self.size = 0
+        self.crc = 0
+        self._closed = False
+
+    def add(self, segments: list[bytes]) -> None:
+        """Append ``segments`` (in edge order)."""
+        if not segments:
+            return
+        starts = self.starts
+        lead = b"[" if len(starts) == 1 else b","
+        starts.extend(accumulate((len(segment) + 1 for segment in segments[1:]),
+                                 initial=starts[-1] + len(segments[0]) + 1))
+        data = lead + b",".join(segments)
+        self._write(data)
+
+    def close(self) -> None:
+        """End the array (once)."""
+        if not self._closed:
+            self._write(b"]" if len(self.starts) > 1 else b"[]")
+            self._closed = True
+
+    def _write(self, data: bytes) -> None:
+        self.file.write(data)
+        self.size += len(data)
+        self.crc = zlib.crc32(data, self.crc)
+
+    def blocks(self) -> Iterator[bytes]:
+        """The segments' bytes, a few megabytes at a time."""
+        self.file.flush()
+        self.file.seek(0)
+        while block := self.file.read(1 << 22):
+            yield block
+
+    def copy_to(self, out: BinaryIO) -> None:
+        """Copy the segments' bytes to ``out``."""
+        for block in self.blocks():
+            out.write(block)
+
+
 def _pack(attrs: dict[str, Any], nodes: dict[str, dict[str, Any]],
-          adj: dict[str, dict[str, dict[str, Any]]], segments: list[bytes]
-          ) -> tuple[bytes, bytes]:
-    """The core pickle and the lists' JSON from the parts :func:`_split` makes."""
-    starts = array("Q", accumulate((len(segment) + 1 for segment in segments), initial=1))
-    edges = b"[" + b",".join(segments) + b"]"
+          adj: dict[str, dict[str, dict[str, Any]]],
+          segments: list[bytes] | SpilledSegments
+          ) -> tuple[bytes, list[bytes | SpilledSegments]]:
+    """The core pickle and the lists' JSON (in pieces) from the parts :func:`_split`
+    makes."""
+    edges: bytes | SpilledSegments
+    if isinstance(segments, SpilledSegments):
+        segments.close()
+        starts, edges, edges_size = segments.starts, segments, segments.size
+        if len(starts) == 1:  # no edge: the offsets of an empty list, as below
+            starts = array("Q", [1])
+    else:
+        starts = array("Q", accumulate((len(segment) + 1 for segment in segments),
+                                       initial=1))
+        edges = b"[" + b",".join(segments) + b"]"
+        edges_size = len(edges)
     nodes, node_lists = _lean_nodes(nodes)
     attrs, attr_lists = _lean_attrs(attrs)
-    parts = (len(edges), len(node_lists), len(attr_lists))
+    parts = (edges_size, len(node_lists), len(attr_lists))
     core = pickle.dumps((_VERSION, attrs, nodes, adj, starts.tobytes(), parts), protocol=5)
-    return core, b"".join((edges, node_lists, attr_lists))
+    return core, [edges, node_lists, attr_lists]
 
 
-def _split(graph: nx.Graph) -> tuple[bytes, bytes]:
+def _split(graph: nx.Graph) -> tuple[bytes, list[bytes | SpilledSegments]]:
     """The core pickle and the lists' JSON of ``graph`` (which is left untouched)."""
     pool: dict[str, str] = {}
     share, same = _sharing(pool), pool.setdefault
@@ -436,15 +504,17 @@ def write(graphml: str | os.PathLike[str], graph: nx.Graph | Callable[[], nx.Gra
 
 def write_split(graphml: str | os.PathLike[str], attrs: dict[str, Any],
                 nodes: dict[str, dict[str, Any]], adj: dict[str, dict[str, dict[str, Any]]],
-                segments: list[bytes], when: Stamp) -> bool:
+                segments: list[bytes] | SpilledSegments, when: Stamp) -> bool:
     """Like :func:`write`, from the graph already split as :func:`_split` splits it: the
     graph's attributes, the node dict, the adjacency dict with each edge's lean attribute
     dict (deferred lists replaced by ``None``, see :func:`_lean`), and the edges' JSON
-    segments in the order of ``edges()``. Never raises."""
+    segments in the order of ``edges()`` (a list, or written to a file as they came).
+    Never raises."""
     return _write_parts(graphml, lambda: _pack(attrs, nodes, adj, segments), when)
 
 
-def _write_parts(graphml: str | os.PathLike[str], parts: Callable[[], tuple[bytes, bytes]],
+def _write_parts(graphml: str | os.PathLike[str],
+                 parts: Callable[[], tuple[bytes, list[bytes | SpilledSegments]]],
                  when: Stamp) -> bool:
     target = sidecar_path(graphml)
     key = user_key()
@@ -454,14 +524,27 @@ def _write_parts(graphml: str | os.PathLike[str], parts: Callable[[], tuple[byte
     enabled = gc.isenabled()
     gc.disable()  # millions of short-lived containers, no cycles
     try:
-        core, blob = parts()
+        core, pieces = parts()
+        size, crc = 0, 0
+        for i, piece in enumerate(pieces):
+            if isinstance(piece, SpilledSegments):  # its CRC runs from 0: first only
+                if i:
+                    raise ValueError("spilled segments must come first")
+                size, crc = piece.size, piece.crc
+            else:
+                size += len(piece)
+                crc = zlib.crc32(piece, crc)
         header = _HEADER.pack(_MAGIC, _VERSION, when.size, when.mtime_ns, when.digest,
-                              len(core), len(blob), zlib.crc32(core), zlib.crc32(blob))
+                              len(core), size, zlib.crc32(core), crc)
         with atomic_open(target, "wb") as fh:
             fh.write(header)
-            fh.write(_mac(key, header, core, blob))
+            fh.write(_mac(key, header, core, *pieces))
             fh.write(core)
-            fh.write(blob)
+            for piece in pieces:
+                if isinstance(piece, SpilledSegments):
+                    piece.copy_to(fh)
+                else:
+                    fh.write(piece)
         return True
     except Exception:
         remove(graphml)

@@ -50,7 +50,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from graph.build import ArticleMeta
+from graph.records import ArticleMeta
 from pipelines.errors import OutputError
 from pipelines.nlp.analysis import ArticleAnalysis
 from pipelines.nlp.extract import Candidate, Options
@@ -118,13 +118,33 @@ def analysis_to_json(a: ArticleAnalysis) -> dict[str, Any]:
     }
 
 
-def analysis_from_json(meta: ArticleMeta, data: dict[str, Any]) -> ArticleAnalysis:
-    """Rebuild an :class:`ArticleAnalysis` for ``meta`` from :func:`analysis_to_json`."""
-    cands = [Candidate(int(s), int(e), str(t), str(ty), str(eid), str(k), str(n), int(si))
+class Shared(dict):  # type: ignore[type-arg]
+    """One object per distinct value: ``shared[x]`` is the first ``x`` seen equal to it.
+
+    The analyses of a big corpus name the same few types, kinds and gazetteer ids and the
+    same names and offsets millions of times; decoded apart, each would be a new string
+    or int (about 60 bytes each, five to eight per candidate). A build decodes every
+    analysis through one of these. Strings and ints only (``True == 1``).
+    """
+
+    __slots__ = ()
+
+    def __missing__(self, key: Any) -> Any:
+        self[key] = key
+        return key
+
+
+def analysis_from_json(meta: ArticleMeta, data: dict[str, Any],
+                       shared: Shared | None = None) -> ArticleAnalysis:
+    """Rebuild an :class:`ArticleAnalysis` for ``meta`` from :func:`analysis_to_json`
+    (its strings and ints taken from ``shared`` when given)."""
+    v = Shared() if shared is None else shared
+    cands = [Candidate(v[int(s)], v[int(e)], v[str(t)], v[str(ty)], v[str(eid)], v[str(k)],
+                       v[str(n)], v[int(si)])
              for s, e, t, ty, eid, k, n, si in data["c"]]
-    roles = {int(i): Role(str(t), bool(o)) for i, t, o in data["r"]}
+    roles = {int(i): Role(v[str(t)], bool(o)) for i, t, o in data["r"]}
     return ArticleAnalysis(meta, [str(s) for s in data["s"]], cands, roles,
-                           {str(k): str(v) for k, v in data["a"].items()},
+                           {v[str(k)]: v[str(x)] for k, x in data["a"].items()},
                            [tuple(r) for r in data.get("i", ())])
 
 
@@ -212,17 +232,20 @@ class FileRecord:
                             protocol=5)
 
     @classmethod
-    def from_bytes(cls, blob: bytes) -> FileRecord | None:
-        """Decode :meth:`to_bytes` (plain data only: no class is ever loaded); None when
-        the blob is damaged or of another version."""
+    def from_bytes(cls, blob: bytes, shared: Shared | None = None) -> FileRecord | None:
+        """Decode :meth:`to_bytes` (plain data only: no class is ever loaded; strings and
+        ints of the candidates taken from ``shared`` when given); None when the blob is
+        damaged or of another version."""
         enabled = gc.isenabled()
         gc.disable()  # hundreds of thousands of new objects, no cycles: 2x faster
         try:
             version, stubs, rows, skipped, notes = _PlainUnpickler(io.BytesIO(blob)).load()
             if version != _FILES_VERSION or len(stubs) != len(rows):
                 return None
-            analyses = [ArticleAnalysis(_NO_META, sents, [Candidate(*c) for c in cands],
-                                        {i: Role(t, o) for i, t, o in roles}, acro,
+            v = Shared() if shared is None else shared
+            analyses = [ArticleAnalysis(_NO_META, sents,
+                                        [Candidate(*map(v.__getitem__, c)) for c in cands],
+                                        {i: Role(v[t], o) for i, t, o in roles}, acro,
                                         [tuple(r) for r in inter])
                         for sents, cands, roles, acro, inter in rows]
             return cls([tuple(s) for s in stubs], analyses,  # type: ignore[misc]
@@ -415,20 +438,21 @@ class BuildCache:
         return self._read("SELECT 1 FROM files WHERE key=? AND fp=?",
                           (key, self.fingerprint)) is not None
 
-    def get_file(self, key: str) -> FileRecord | None:
-        """What a corpus file gave at the last build (see :class:`FileRecord`), or None."""
+    def get_file(self, key: str, shared: Shared | None = None) -> FileRecord | None:
+        """What a corpus file gave at the last build (see :class:`FileRecord`), or None
+        (``shared``: see :meth:`FileRecord.from_bytes`)."""
         row = self._read("SELECT value FROM files WHERE key=? AND fp=?",
                          (key, self.fingerprint))
         if row is None:
             return None
-        return FileRecord.from_bytes(row[0])
+        return FileRecord.from_bytes(row[0], shared)
 
     def put_files(self, records: Iterable[tuple[str, FileRecord]]) -> None:
         """Store corpus files' records (one commit)."""
-        rows = [(key, self.fingerprint, rec.to_bytes()) for key, rec in records]
-        if rows:
-            self._write(lambda: self._db.executemany(
-                "INSERT OR REPLACE INTO files VALUES (?, ?, ?)", rows))
+        # one record pickled at a time: a big file's is hundreds of megabytes
+        rows = ((key, self.fingerprint, rec.to_bytes()) for key, rec in records)
+        self._write(lambda: self._db.executemany(
+            "INSERT OR REPLACE INTO files VALUES (?, ?, ?)", rows))
 
     def keep_files(self, keys: Iterable[str]) -> int:
         """Forget the records of every corpus file but ``keys``; return how many."""

@@ -24,10 +24,15 @@ How it scales:
   the files that changed are read first, so that their new articles are with the
   workers while the records load.
 * Only the corpus-level pass (:class:`Resolver`, overrides, the graph) sees every
-  article; it runs in the main process on the compact analyses. At the end,
-  ``mentions.csv`` and ``graph.html`` are written by a forked copy of the process
+  article; it runs in the main process on the compact analyses: their strings and ints
+  decoded once per distinct value (:class:`~pipelines.build.cache.Shared`), their
+  evidence sentences packed (:class:`graph.columns.PackedSentences`), the resolved
+  mentions held column by column (:class:`graph.columns.MentionTable`), and the
+  articles let go once the graph is built. At the end, ``mentions.csv`` (straight from
+  the columns) and ``graph.html`` are written by a forked copy of the process
   (:mod:`pipelines.build.background`) while the main one writes the GraphML and its
-  sidecar.
+  sidecar, whose edge rows go to disk a chunk at a time. ``benchmarks/archive_scale.py``
+  measures the memory as the corpus grows.
 * A lock (:mod:`pipelines.build.lock`) keeps a second build out of the same output folder.
 * Progress goes to the :class:`~pipelines.progress.Progress` reporter the caller passes.
 """
@@ -40,19 +45,23 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from graph.association import add_association
-from graph.build import ArticleMeta, build_graph
+from graph.build import build_graph
+from graph.columns import PackedSentences
 from graph.errors import ActorGraphError
 from graph.interactions import add_interactions
+from graph.records import ArticleMeta
 from pipelines.build import generation
 from pipelines.build.background import in_background
 from pipelines.build.cache import (
     CACHE_NAME,
     BuildCache,
     FileRecord,
+    Shared,
     Stub,
     analysis_fingerprint,
     analysis_from_json,
@@ -155,9 +164,15 @@ class _Chunks:
         self.held: list[tuple[list[tuple[_FileWork, int]], list[Job]]] = []
         self.hold = 0
         self.failed: list[tuple[_FileWork, int, Skipped]] = []
+        self.shared = Shared()  # one object per distinct string or int of the candidates
+        #: Called before the first article is queued (see :meth:`Engine.start`).
+        self.warm: Callable[[], None] | None = None
 
     def add(self, work: _FileWork, i: int, job: Job) -> None:
         """Queue article ``i`` of ``work``; a full chunk goes to the engine."""
+        if self.warm is not None:  # the first article to analyse
+            self.warm()
+            self.warm = None
         self.tags.append((work, i))
         self.jobs.append(job)
         if len(self.jobs) >= self.batch_size:
@@ -199,7 +214,7 @@ class _Chunks:
                     self.failed.append((work, i, Skipped(work.stubs[i][0], error)))
                     work.complete = False
                 else:
-                    work.slots[i] = analysis_from_json(_NO_META, ana_json)
+                    work.slots[i] = analysis_from_json(_NO_META, ana_json, self.shared)
                 rows.append((job[0], nlp_json, ana_json))
                 if job[2] is None:
                     result.analysed += 1
@@ -221,6 +236,7 @@ class _CorpusPass:
     def __init__(self, reader: Corpus, cache: BuildCache, result: BuildResult,
                  progress: Progress) -> None:
         self.reader, self.cache, self.result, self.progress = reader, cache, result, progress
+        self.shared = Shared()  # one object per distinct string or int of the candidates
 
     def run(self, engine: Engine, options: Options, batch_size: int
             ) -> tuple[list[ArticleAnalysis], list[Skipped], list[Skipped]]:
@@ -238,9 +254,14 @@ class _CorpusPass:
                 with contextlib.suppress(OSError):
                     fresh += work.path.stat().st_size
         chunks = _Chunks(engine, cache, self.result, self.progress, batch_size)
+        chunks.shared = self.shared
         try:
-            # likely new articles enough for the workers: have them load the model now
-            engine.start(options, batch_size, expect_work=fresh >= _WARM_UP_BYTES)
+            engine.start(options, batch_size)
+            if fresh >= _WARM_UP_BYTES:
+                # likely new articles enough for the workers: have them load the model as
+                # soon as the first one turns up (not before: when the changed files'
+                # articles are all in the cache, an idle model would only take memory)
+                chunks.warm = lambda: engine.start(options, batch_size, expect_work=True)
             self.progress.start(reader.estimate(), "Analysing")
             if fresh >= _WARM_UP_BYTES and any(w.stored for w in files):
                 chunks.hold = 64 * batch_size  # load the records before waiting on the pool
@@ -279,7 +300,7 @@ class _CorpusPass:
             work.slots.append(None)
             data = cache.get_analysis(key)
             if data is not None:
-                work.slots[i] = analysis_from_json(_NO_META, data)
+                work.slots[i] = analysis_from_json(_NO_META, data, self.shared)
                 self.result.reused += 1
                 self.progress.advance(1)
                 continue
@@ -291,7 +312,7 @@ class _CorpusPass:
 
     def _load(self, work: _FileWork, chunks: _Chunks) -> None:
         """Take an unchanged file from its cached record (read it if the record is damaged)."""
-        record = self.cache.get_file(work.key)  # type: ignore[arg-type]
+        record = self.cache.get_file(work.key, self.shared)  # type: ignore[arg-type]
         if record is None:  # damaged: read the file after all
             work.stored = False
             self._read(work, chunks)
@@ -318,7 +339,11 @@ class _CorpusPass:
                 ident = self.reader.unique_id(ident, used, renamed)
                 if analysis is not None:
                     analysis.meta = ArticleMeta(ident, title, date, source, url, inferred)
+                    # the file records are stored: the sentences can be packed now
+                    analysis.sentences = PackedSentences(  # type: ignore[assignment]
+                        analysis.sentences)
                     analyses.append(analysis)
+            work.stubs, work.slots = [], []  # the text keys go now
         return analyses, skipped, notes + renamed
 
 
@@ -410,7 +435,9 @@ def build_corpus(
                 del interaction_rows
                 result.timings["resolve"] = time.perf_counter() - t1
                 title = "actorgraph — " + (Path(corpus).name if corpus else "sample corpus")
-                _write_outputs(out, docs, entities, relations, result, title=title,
+                held = [docs]  # _write_outputs lets them go once the graph is built
+                del docs
+                _write_outputs(out, held, entities, relations, result, title=title,
                                window=window, max_nodes=max_nodes, t0=t0, progress=reporter,
                                raw_csv=raw_csv)
     finally:
@@ -445,10 +472,13 @@ def _analyse(reader: Corpus, out: Path, options: Options, result: BuildResult,
     return analyses
 
 
-def _write_outputs(out: Path, docs: Any, entities: Any, relations: Any, result: BuildResult,
-                   *, title: str, window: str, max_nodes: int, t0: float,
-                   progress: Progress, raw_csv: bool = False) -> None:
-    """The graph, then every file (see the module doc: two cores write at once)."""
+def _write_outputs(out: Path, held: list[Any], entities: Any, relations: Any,
+                   result: BuildResult, *, title: str, window: str, max_nodes: int,
+                   t0: float, progress: Progress, raw_csv: bool = False) -> None:
+    """The graph, then every file (see the module doc: two cores write at once).
+
+    ``held`` holds the resolved articles; they are let go once the graph is built (only
+    ``mentions.csv`` needs them after that, written by a forked copy that has its own)."""
     from graph.html import render_html
     from graph.readwrite._common import layout, viz_attributes
     from graph.readwrite.graphml import write as write_graphml
@@ -464,10 +494,12 @@ def _write_outputs(out: Path, docs: Any, entities: Any, relations: Any, result: 
     final, out = out, generation.begin(out)  # every file into .next/, then one swap
     staged = True  # until commit() has marked the generation complete
     try:
-        mentions = in_background(lambda: write_mentions(out / "mentions.csv", docs, entities,
-                                                        raw=raw_csv))
+        docs = held.pop()
+        mentions = in_background(partial(write_mentions, out / "mentions.csv", docs, entities,
+                                         raw=raw_csv))
         pending.append(mentions)
         g = build_graph(docs, entities, window=window, title=title)  # type: ignore[arg-type]
+        del docs
         g.graph["articles"] = result.articles
         add_interactions(g, relations)
         result.relations = write_relations(out / "relations.csv", relations, raw=raw_csv)

@@ -18,9 +18,10 @@ from pathlib import Path
 import networkx as nx
 
 from graph.atomic import atomic_open
-from graph.build import ArticleMentions, EntityInfo
+from graph.columns import MentionSlice
 from graph.interactions import InteractionRow
 from graph.readwrite.csvsafe import guard_row
+from graph.records import ArticleMentions, EntityInfo
 from graph.schema import ACTOR_TYPES
 from pipelines.display import shown
 from pipelines.errors import OutputError
@@ -163,12 +164,19 @@ def write_mentions(path: Path, docs: list[ArticleMentions],
     (see :mod:`graph.readwrite.csvsafe`); what cannot be encoded is backslash-escaped."""
     extra = {eid: (info.role, info.affiliation) for eid, info in entities.items()}
     blank = ("", "")
-    rows = ((m.article, m.entity, m.label, m.type, m.text, m.start, m.end,
-             m.sentence, *extra.get(m.entity, blank)) for doc in docs for m in doc.mentions)
     with atomic_open(path, "w", encoding="utf-8", newline="", errors="backslashreplace") as fh:
         writer = csv.writer(fh)
         writer.writerow(MENTION_COLUMNS)
-        writer.writerows(rows if raw else map(guard_row, rows))
+        for doc in docs:
+            mentions = doc.mentions
+            if isinstance(mentions, MentionSlice):  # straight from the columns
+                article = mentions.article
+                rows = [(article, *row, *extra.get(row[0], blank))
+                        for row in zip(*mentions.columns(), strict=True)]
+            else:
+                rows = [(m.article, m.entity, m.label, m.type, m.text, m.start, m.end,
+                         m.sentence, *extra.get(m.entity, blank)) for m in mentions]
+            writer.writerows(rows if raw else map(guard_row, rows))
     return sum(len(doc.mentions) for doc in docs)
 
 

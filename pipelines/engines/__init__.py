@@ -45,8 +45,10 @@ class Engine(ABC):
     def start(self, options: Options, batch_size: int, *, expect_work: bool = False) -> None:
         """Get ready to run chunks with these extraction ``options`` (``batch_size``:
         spaCy's batch size within a chunk). ``expect_work``: many new articles are likely,
-        so workers may start loading the model now, while the build reads. Default:
-        remember the arguments in :attr:`options` and :attr:`batch_size`."""
+        so workers may start loading the model now, while the build reads. The build
+        calls it again, with ``expect_work``, before the first chunk when the first new
+        article turns up. Default: remember the arguments in :attr:`options` and
+        :attr:`batch_size`."""
         self.options = options
         self.batch_size = batch_size
 

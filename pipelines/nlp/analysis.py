@@ -13,7 +13,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 
-from graph.build import ArticleMeta
+from graph.records import ArticleMeta
 from pipelines.nlp.extract import Candidate, Options, _resources, extract
 from pipelines.nlp.model import NlpResult
 from pipelines.nlp.roles import Role, find_role

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from graph.build import ArticleMeta
+from graph.records import ArticleMeta
 from pipelines.build.cache import analysis_to_json
 from pipelines.nlp.analysis import ArticleAnalysis, analyse_article
 from pipelines.nlp.extract import Options

@@ -27,7 +27,7 @@ import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from graph.build import ArticleMentions, EntityInfo, Mention
+from graph.records import ArticleMentions, EntityInfo, Mention
 from pipelines.errors import AliasesError
 from pipelines.readers.corpus import normalize_text
 from pipelines.text import name_key, slug

@@ -265,16 +265,24 @@ def build_context(docs: Sequence[ArticleAnalysis], names: Names, roots: Roots,
     article_keys: list[frozenset[str]] = []
     df: Counter[str] = Counter()
     root_keys: dict[Key, set[str]] = defaultdict(set)
+    texts: dict[tuple[str, Key], str] = {}  # one string per key, not one per article
+
+    def text(prefix: str, toks: Key) -> str:
+        found = texts.get((prefix, toks))
+        if found is None:
+            found = texts[prefix, toks] = prefix + " ".join(toks)
+        return found
+
     for i, doc in enumerate(docs):
         keys: set[str] = set()
         for c, toks, kind in zip(doc.candidates, names.doc_toks[i], names.doc_kinds[i],
                                  strict=True):
             if kind == PERSON and len(toks) >= 2 and toks in roots.root_of:
-                keys.add("p:" + " ".join(roots.root_of[toks]))
+                keys.add(text("p:", roots.root_of[toks]))
             elif c.entry_id:
                 keys.add(c.entry_id)
             elif c.type == "group":
-                keys.add("ner:" + " ".join(toks))
+                keys.add(text("ner:", toks))
         frozen = frozenset(keys)
         article_keys.append(frozen)
         df.update(frozen)

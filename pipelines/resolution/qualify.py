@@ -10,12 +10,20 @@ sentence names several, takes the state the corpus most often gives that institu
 (for a French corpus, its own ministries are France's). Each (institution, state) pair
 is one node; the node of the usual state keeps the bare name, the others carry their
 state: "ministère de la Santé (Égypte)".
+
+A body that exists once per French region (the regional health agency, "l'ARS") is
+likewise one node per region (:func:`body_regions`): "Agence régionale de santé
+(Occitanie)".
 """
 
 from __future__ import annotations
 
+import json
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 from pipelines.nlp.analysis import ArticleAnalysis
 from pipelines.text import name_key
@@ -72,3 +80,72 @@ def usual_states(docs: Sequence[ArticleAnalysis],
         if n * 2 >= sum(c.values()):
             usual[key] = sid
     return usual
+
+
+# -- French regional bodies ------------------------------------------------------------------
+@dataclass(frozen=True)
+class Regions:
+    """``data/regions_fr.jsonl``: the bodies that exist once per French region (the regional
+    health agencies) and the names that place a mention in a region (the region's names,
+    its départements, its main cities)."""
+
+    bodies: frozenset[str]
+    region_of: dict[str, str]  # name key -> region label
+
+
+@lru_cache(maxsize=1)
+def load_regions() -> Regions:
+    raw = resources.files("pipelines").joinpath("data/regions_fr.jsonl").read_text("utf-8")
+    bodies: set[str] = set()
+    region_of: dict[str, str] = {}
+    for line in raw.splitlines():
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        if row["kind"] == "regional_body":
+            bodies.add(row["id"])
+        else:
+            for name in [row["label"], *row["names"]]:
+                region_of[name_key(name)] = row["label"]
+    return Regions(frozenset(bodies), region_of)
+
+
+def body_regions(docs: Sequence[ArticleAnalysis]) -> list[dict[int, str]]:
+    """Per article, per mention of a regional body ("l'ARS"): its region — named in the
+    mention itself ("ARS Nouvelle-Aquitaine"), else the one region its sentence names (by
+    a département or a city too), else the region of two thirds of the article's places;
+    none otherwise (the body in general)."""
+    regions = load_regions()
+    out: list[dict[int, str]] = []
+    for doc in docs:
+        found: dict[int, str] = {}
+        if any(c.entry_id in regions.bodies for c in doc.candidates):
+            found = _regions_in(doc, regions)
+        out.append(found)
+    return out
+
+
+def _regions_in(doc: ArticleAnalysis, regions: Regions) -> dict[int, str]:
+    by_sentence: dict[int, set[str]] = defaultdict(set)
+    hits: Counter[str] = Counter()
+    for c in doc.candidates:
+        region = regions.region_of.get(name_key(c.text))
+        if region:
+            by_sentence[c.sentence].add(region)
+            hits[region] += 1
+    dominant = ""
+    if hits:
+        region, n = hits.most_common(1)[0]
+        dominant = region if n * 3 >= 2 * sum(hits.values()) else ""
+    found: dict[int, str] = {}
+    for i, c in enumerate(doc.candidates):
+        if c.entry_id not in regions.bodies:
+            continue
+        key = f" {name_key(c.text)} "
+        own = {r for k, r in regions.region_of.items() if f" {k} " in key}
+        here = by_sentence.get(c.sentence, set())
+        region = (next(iter(own)) if len(own) == 1
+                  else next(iter(here)) if len(here) == 1 else dominant)
+        if region:
+            found[i] = region
+    return found

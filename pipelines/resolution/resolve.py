@@ -18,7 +18,8 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from graph.build import ArticleMentions, EntityInfo, Mention
+from graph.columns import MentionTable
+from graph.records import ArticleMentions, EntityInfo
 from pipelines.nlp.analysis import ArticleAnalysis
 from pipelines.nlp.extract import Candidate, _resources
 from pipelines.nlp.gazetteer import Entry, Gazetteer
@@ -170,9 +171,12 @@ class Resolver:
         other_info: dict[tuple[str, str, str, str], EntityInfo] = {}
         states = qualify.sentence_states(docs, self._state_ids)
         usual = qualify.usual_states(docs, states)
+        regions = qualify.body_regions(docs)
         out: list[ArticleMentions] = []
-        for doc, roots, doc_states in zip(docs, assign, states, strict=True):
-            mentions: list[Mention] = []
+        table = MentionTable()  # every mention, column by column
+        for doc, roots, doc_states, doc_regions in zip(docs, assign, states, regions,
+                                                       strict=True):
+            mentions: list[tuple[str, str, str, str, int, int, int]] = []
             add = mentions.append
             article = doc.meta.id
             for ci, (c, root) in enumerate(zip(doc.candidates, roots, strict=True)):
@@ -187,17 +191,21 @@ class Resolver:
                         state = doc_states.get(ci, "")
                         if state == usual.get(name_key(c.text), ""):
                             state = ""  # the usual state keeps the bare name
-                    okey = (c.entry_id, c.text, ctype, state)
+                    region = doc_regions.get(ci, "")
+                    okey = (c.entry_id, c.text, ctype, state or region)
                     known = other_info.get(okey)
                     if known is None:
                         found = self._other_info(c, acronyms)
                         if state:
                             found = self._of_state(found, state)
+                        elif region:
+                            found = EntityInfo(f"{found.id}-{slug(region)}",
+                                               f"{found.label} ({region})", found.type)
                         known = other_info[okey] = entities.setdefault(found.id, found)
                     info = known
-                add(Mention(article, info.id, info.label, info.type, c.text, c.start, c.end,
-                            c.sentence))
-            out.append(ArticleMentions(doc.meta, doc.sentences, mentions))
+                add((info.id, info.label, info.type, c.text, c.start, c.end, c.sentence))
+            out.append(ArticleMentions(doc.meta, doc.sentences,
+                                       table.add_article(article, mentions)))
         return out
 
     def _of_state(self, info: EntityInfo, state: str) -> EntityInfo:

@@ -1,0 +1,210 @@
+"""Mentions held column by column: the compact form of a corpus's resolved mentions.
+
+A big corpus has millions of mentions; as :class:`~graph.records.Mention` objects each
+costs about 150 bytes (the object, its list slot, its offsets as ints). A
+:class:`MentionTable` keeps them as six arrays of 32-bit ints (article, entity with its
+label and type, text, start, end, sentence: 24 bytes a mention), every string once.
+
+Each article's share is a :class:`MentionSlice`, a read-only sequence of
+:class:`~graph.records.Mention` made on demand, so code written for ``list[Mention]``
+keeps working; the hot loops (:func:`graph.build.build_graph`, ``mentions.csv``) read the
+columns of a slice (:func:`mention_columns`) without making any object per mention.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import accumulate
+from typing import Any, overload
+
+from .records import Mention
+
+__all__ = ["MentionColumns", "MentionSlice", "MentionTable", "PackedSentences",
+           "mention_columns"]
+
+#: One article's mentions as parallel lists: entity ids, labels, types, texts, starts,
+#: ends, sentence indexes.
+MentionColumns = tuple[list[str], list[str], list[str], list[str], list[int], list[int],
+                       list[int]]
+
+
+class MentionTable:
+    """Every resolved mention of a corpus, article after article, column by column."""
+
+    def __init__(self) -> None:
+        self._strings: list[str] = []
+        self._string_ids: dict[str, int] = {}
+        self._refs: list[tuple[str, str, str]] = []  # (entity, label, type)
+        self._ref_ids: dict[tuple[str, str, str], int] = {}
+        self._articles: list[str] = []
+        self._article = array("i")
+        self._ref = array("i")
+        self._text = array("i")
+        self._start = array("i")
+        self._end = array("i")
+        self._sentence = array("i")
+
+    def __len__(self) -> int:
+        return len(self._ref)
+
+    def __repr__(self) -> str:
+        return (f"<MentionTable: {len(self)} mentions of {len(self._articles)} articles, "
+                f"{len(self._refs)} entity labels, {len(self._strings)} texts>")
+
+    def add_article(self, article: str,
+                    rows: Iterable[tuple[str, str, str, str, int, int, int]]) -> MentionSlice:
+        """Append one article's mentions, each ``(entity, label, type, text, start, end,
+        sentence)``; return them as a slice of the table."""
+        ref_ids, refs, string_ids, strings = self._ref_ids, self._refs, self._string_ids, \
+            self._strings
+        lo = len(self._ref)
+        index = len(self._articles)
+        self._articles.append(article)
+        ref_col, text_col = self._ref, self._text
+        start_col, end_col, sent_col = self._start, self._end, self._sentence
+        for entity, label, etype, text, start, end, sentence in rows:
+            key = (entity, label, etype)
+            ref = ref_ids.get(key)
+            if ref is None:
+                ref = ref_ids[key] = len(refs)
+                refs.append(key)
+            tid = string_ids.get(text)
+            if tid is None:
+                tid = string_ids[text] = len(strings)
+                strings.append(text)
+            ref_col.append(ref)
+            text_col.append(tid)
+            start_col.append(start)
+            end_col.append(end)
+            sent_col.append(sentence)
+        hi = len(self._ref)
+        self._article.extend([index] * (hi - lo))
+        return MentionSlice(self, article, lo, hi)
+
+    def columns(self, lo: int, hi: int) -> MentionColumns:
+        """The mentions ``lo:hi`` as parallel lists (see :data:`MentionColumns`)."""
+        refs, strings = self._refs, self._strings
+        rows = [refs[r] for r in self._ref[lo:hi]]
+        return ([r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows],
+                [strings[t] for t in self._text[lo:hi]], self._start[lo:hi].tolist(),
+                self._end[lo:hi].tolist(), self._sentence[lo:hi].tolist())
+
+    def nbytes(self) -> int:
+        """The bytes the columns take (strings and labels aside)."""
+        return sum(a.itemsize * len(a) for a in (self._article, self._ref, self._text,
+                                                 self._start, self._end, self._sentence))
+
+
+class MentionSlice(Sequence[Mention]):
+    """One article's mentions in a :class:`MentionTable`: a read-only sequence of
+    :class:`~graph.records.Mention`, each made when asked for."""
+
+    __slots__ = ("_table", "article", "_lo", "_hi")
+
+    def __init__(self, table: MentionTable, article: str, lo: int, hi: int) -> None:
+        self._table, self.article, self._lo, self._hi = table, article, lo, hi
+
+    def __len__(self) -> int:
+        return self._hi - self._lo
+
+    def columns(self) -> MentionColumns:
+        return self._table.columns(self._lo, self._hi)
+
+    def __iter__(self) -> Iterator[Mention]:
+        article = self.article
+        for entity, label, etype, text, start, end, sentence in zip(*self.columns(),
+                                                                     strict=True):
+            yield Mention(article, entity, label, etype, text, start, end, sentence)
+
+    @overload
+    def __getitem__(self, index: int) -> Mention: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Mention]: ...
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):
+            return list(self)[index]
+        n = len(self)
+        if index < 0:
+            index += n
+        if not 0 <= index < n:
+            raise IndexError("mention index out of range")
+        at = self._lo + index
+        cols = self._table.columns(at, at + 1)
+        return Mention(self.article, *(c[0] for c in cols))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence) and not isinstance(other, str | bytes):
+            return list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"MentionSlice({list(self)!r})"
+
+
+def mention_columns(mentions: Sequence[Mention]) -> MentionColumns:
+    """Any article's mentions as parallel lists: straight from the table for a
+    :class:`MentionSlice`, attribute by attribute otherwise."""
+    if isinstance(mentions, MentionSlice):
+        return mentions.columns()
+    return ([m.entity for m in mentions], [m.label for m in mentions],
+            [m.type for m in mentions], [m.text for m in mentions],
+            [m.start for m in mentions], [m.end for m in mentions],
+            [m.sentence for m in mentions])
+
+
+class PackedSentences(Sequence[str]):
+    """An article's sentence texts as one UTF-8 buffer and their end offsets: a read-only
+    sequence of ``str``, each decoded when asked for.
+
+    Once analysed, an article keeps its sentences only to quote them as evidence (most
+    are blanked: see ``keep_evidence_sentences``); as a list of ``str`` each costs its
+    pointer, its object header and, for a text with one character beyond Latin-1 (a
+    typographic apostrophe), two bytes a character. Packed, about half.
+    """
+
+    __slots__ = ("_blob", "_ends")
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        encoded = [t.encode("utf-8", "surrogatepass") for t in texts]
+        self._blob = b"".join(encoded)
+        self._ends = array("L", accumulate(map(len, encoded)))
+
+    def __len__(self) -> int:
+        return len(self._ends)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):
+            return list(self)[index]
+        ends = self._ends
+        n = len(ends)
+        if index < 0:
+            index += n
+        if not 0 <= index < n:
+            raise IndexError("sentence index out of range")
+        start = ends[index - 1] if index else 0
+        return self._blob[start:ends[index]].decode("utf-8", "surrogatepass")
+
+    def __iter__(self) -> Iterator[str]:
+        blob, start = self._blob, 0
+        for end in self._ends:
+            yield blob[start:end].decode("utf-8", "surrogatepass")
+            start = end
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence) and not isinstance(other, str | bytes):
+            return list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"PackedSentences({list(self)!r})"
