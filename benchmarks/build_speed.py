@@ -11,12 +11,21 @@ process (start-up and model loading included, as a user would see them):
 4. the same build with ``--no-capitals`` (a new extraction fingerprint: every article is
    re-analysed from the cached spaCy output, spaCy does not run);
 5. the build of step 2 with the interaction step off (``ACTORGRAPH_INTERACTIONS=0``):
-   the difference is the share of the dependency parser and the interaction grammar.
+   the difference is the share of the dependency parser and the interaction grammar;
+6. the build of step 2 on each engine, back to back, into empty output folders: the
+   local process pool (2 processes) and Dask distributed on a 2-worker ``LocalCluster``
+   (``--engine dask``; needs ``pip install 'actorgraph[dask]'``), twice each in the order
+   local, dask, dask, local, and whether the two wrote the same graph, ``mentions.csv``
+   and ``relations.csv``; with the CPU time of the build's own process (reading, cache,
+   corpus-level pass and, with Dask, the scheduler and the client's communication) and
+   of its workers (read with psutil, a dependency of Dask, just before they stop).
 
 Prints the times and the ratios ``plain spaCy / build`` (target >= 1.5 with interactions)
-and ``incremental / full build`` (target <= 0.05), and the interactions' share.
+and ``incremental / full build`` (target <= 0.05), the interactions' share, and
+``local / dask`` (target >= 0.85: Dask at most ~18% slower on one machine).
 
-Usage: python benchmarks/build_speed.py [--articles 2000] [--corpus FILE.jsonl]
+Usage: python benchmarks/build_speed.py [--articles 2000] [--corpus FILE.jsonl] [--engines]
+(``--engines``: step 6 only.)
 """
 
 from __future__ import annotations
@@ -69,6 +78,37 @@ print(t1 - t0, t2 - t1, t3 - t2)
 """
 
 
+#: One build through the library on the given engine with 2 workers (the CLI takes no
+#: worker count; a LocalCluster is otherwise sized to the machine).
+ENGINE_BUILD = """
+import os, sys
+from pipelines.build.orchestrate import build_corpus
+if sys.argv[3] == "dask":
+    from pipelines.engines.dask import DaskEngine
+    engine = DaskEngine(n_workers=2)
+else:
+    from pipelines.engines.local import LocalEngine
+    engine = LocalEngine(2)
+workers = {}
+def close(close=engine.close):  # the workers' CPU time, read before they exit
+    import psutil
+    for proc in psutil.Process().children(recursive=True):
+        try:
+            t = proc.cpu_times()
+            workers[proc.pid] = t.user + t.system
+        except psutil.Error:
+            pass
+    close()
+engine.close = close
+build_corpus(sys.argv[1], sys.argv[2], engine=engine)
+import resource
+use = resource.getrusage(resource.RUSAGE_SELF)
+with open(sys.argv[2] + ".cpu", "w") as fh:
+    fh.write(f"{use.ru_utime + use.ru_stime} {sum(workers.values())}")
+os._exit(0)
+"""
+
+
 def _timed(cmd: list[str], env: dict[str, str] | None = None) -> float:
     t0 = time.perf_counter()
     # from the repository root: ``python -m pipelines.cli`` runs this checkout's code
@@ -88,12 +128,61 @@ def _take(src: Path, start: int, count: int, dest: Path) -> None:
                 out.write(line)
 
 
+def _same_outputs(a: Path, b: Path) -> list[str]:
+    """The output files that differ between two build folders."""
+    names = ("graph.graphml", "mentions.csv", "relations.csv")
+    return [name for name in names if (a / name).read_bytes() != (b / name).read_bytes()]
+
+
+def _engine_build(tmp: Path, corpus: Path, n: int, engine: str) -> tuple[float, float]:
+    """One build on ``engine`` into an empty folder; prints and returns its time and the
+    CPU time of all its processes."""
+    out = tmp / f"out-{engine}"
+    shutil.rmtree(out, ignore_errors=True)
+    # ``-c`` from the repository root: this checkout's code
+    took = _timed([sys.executable, "-c", ENGINE_BUILD, str(corpus), str(out), engine])
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    own, workers = (float(x) for x in
+                    Path(str(out) + ".cpu").read_text(encoding="utf-8").split())
+    print(f"engine {engine:<5} (2 workers, empty cache): {took:7.1f} s "
+          f"({n / took:.1f} articles/s); analyse {report['timings']['analyse']:.1f} s, "
+          f"workers {report['cache']['workers']}; CPU time: the build's own process "
+          f"{own:.1f} s, its workers {workers:.1f} s")
+    return took, own + workers
+
+
+def compare_engines(tmp: Path, corpus: Path, n: int, rounds: int) -> None:
+    """Step 6: the local pool and a 2-worker LocalCluster, in the order local, dask,
+    dask, local, … (``rounds`` builds each: a load that drifts during the runs weighs
+    on both alike); the ratio is of the total times."""
+    order = [("local", "dask") if r % 2 == 0 else ("dask", "local") for r in range(rounds)]
+    times = {"local": 0.0, "dask": 0.0}
+    cpu = {"local": 0.0, "dask": 0.0}
+    for pair in order:
+        for engine in pair:
+            took, used = _engine_build(tmp, corpus, n, engine)
+            times[engine] += took
+            cpu[engine] += used
+    differ = _same_outputs(tmp / "out-local", tmp / "out-dask")
+    print(f"same graph.graphml, mentions.csv and relations.csv: "
+          f"{'yes' if not differ else 'NO, ' + ', '.join(differ) + ' differ'}")
+    print(f"engine ratio      local / dask = {times['local']:.1f} / {times['dask']:.1f} "
+          f"= {times['local'] / times['dask']:.2f}  (target >= 0.85; {rounds} build(s) each)")
+    print(f"CPU time ratio    local / dask = {cpu['local']:.1f} / {cpu['dask']:.1f} "
+          f"= {cpu['local'] / cpu['dask']:.2f}  (all the build's processes: less sensitive "
+          f"to other jobs' load than the time)")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=2000)
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--batch-size", type=int, default=64, help="plain spaCy's batch size")
     ap.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    ap.add_argument("--engines", action="store_true",
+                    help="only compare the local and Dask engines (step 6)")
+    ap.add_argument("--rounds", type=int, default=2,
+                    help="builds per engine in step 6 (alternating: local, dask, dask, local)")
     args = ap.parse_args()
     if not args.corpus.is_file():
         sys.exit(f"corpus not found: {args.corpus}")
@@ -110,6 +199,9 @@ def main() -> None:
         n = sum(1 for _ in base.open(encoding="utf-8"))
         print(f"{n} articles ({base.stat().st_size / 1e6:.1f} MB) from {args.corpus.name}; "
               f"{os.cpu_count()} CPUs")
+        if args.engines:
+            compare_engines(tmp, corpus, n, max(1, args.rounds))
+            return
 
         one_thread = dict(os.environ, **{v: "1" for v in THREAD_VARS})
         script = tmp / "plain_spacy.py"
@@ -161,6 +253,9 @@ def main() -> None:
               f"{inter / (ner + extraction + inter):.0%} of the per-article work")
         print(f"incremental ratio incremental / full  = {incr:.1f} / {full:.1f} "
               f"= {incr / full:.3f}  (target <= 0.05)")
+        print()
+        (corpus / "new.jsonl").unlink()
+        compare_engines(tmp, corpus, n, max(1, args.rounds))
     finally:
         if args.keep:
             print(f"kept {tmp}")

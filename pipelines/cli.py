@@ -59,6 +59,15 @@ def _types(value: list[str] | None) -> list[str] | None:
     return out
 
 
+def _engine(name: str, scheduler: str | None) -> Any:
+    """The engine ``--engine``/``--scheduler`` ask for (None: the default local one)."""
+    if name == "local":
+        return None
+    from pipelines.engines.dask import DaskEngine
+
+    return _run(DaskEngine, scheduler=scheduler)
+
+
 @app.command()
 def build(
     corpus: Annotated[
@@ -87,6 +96,12 @@ def build(
         help="Only articles dated from this date (YYYY, YYYY-MM or YYYY-MM-DD).")] = None,
     until: Annotated[str | None, typer.Option(
         help="Only articles dated up to this date (inclusive).")] = None,
+    engine: Annotated[str, typer.Option(
+        help="Where spaCy and extraction run: 'local' (a pool of processes) or 'dask' "
+        "(Dask distributed; pip install 'actorgraph[dask]').")] = "local",
+    scheduler: Annotated[str | None, typer.Option(
+        help="With --engine dask: a running Dask scheduler (tcp://HOST:8786). "
+        "Default: a local cluster, one worker per core.")] = None,
     raw_csv: Annotated[bool, typer.Option(
         "--raw-csv", help="Write CSV cells as they are: no leading ' before a cell that "
         "starts with = + - @ (spreadsheet formula guard).")] = False,
@@ -115,10 +130,17 @@ def build(
     if window not in ("article", "sentence"):
         typer.echo("Error: --window must be 'article' or 'sentence'", err=True)
         raise typer.Exit(2)
+    if engine not in ("local", "dask"):
+        typer.echo("Error: --engine must be 'local' or 'dask'", err=True)
+        raise typer.Exit(2)
+    if scheduler is not None and engine != "dask":
+        typer.echo("Error: --scheduler needs --engine dask", err=True)
+        raise typer.Exit(2)
     result = _run(
         build_corpus, corpus, out, window=window, aliases=aliases,
         capitals=capitals, max_nodes=max_nodes, since=since, until=until,
         progress=reporter, raw_csv=raw_csv, max_entries=max_entries,
+        engine=_engine(engine, scheduler),
     )
     logging.getLogger(LOGGER_NAME).info("%s", format_timings(result.timings, result.seconds))
     if not quiet:

@@ -19,3 +19,8 @@ class OutputError(ActorGraphError):
 
 class AliasesError(ActorGraphError):
     """The analyst's aliases file is malformed."""
+
+
+class EngineError(ActorGraphError):
+    """The engine running the per-article analysis cannot start or failed (e.g. Dask
+    is not installed, its scheduler cannot be reached, a worker runs another version)."""

@@ -150,7 +150,7 @@ class _Chunks:
         self.jobs: list[Job] = []
         self.held: list[tuple[list[tuple[_FileWork, int]], list[Job]]] = []
         self.hold = 0
-        self.failed: list[Skipped] = []
+        self.failed: list[tuple[_FileWork, int, Skipped]] = []
         self.shared = Shared()  # one object per distinct string or int of the candidates
         #: Called before the first article is queued (see :meth:`Engine.start`).
         self.warm: Callable[[], None] | None = None
@@ -198,7 +198,7 @@ class _Chunks:
             for (work, i), job, (nlp_json, ana_json, error) in zip(tags, jobs, outcomes,
                                                                    strict=True):
                 if ana_json is None:
-                    self.failed.append(Skipped(work.stubs[i][0], error))
+                    self.failed.append((work, i, Skipped(work.stubs[i][0], error)))
                     work.complete = False
                 else:
                     work.slots[i] = decode_analysis(_NO_META, ana_json, self.shared)
@@ -271,7 +271,9 @@ class _CorpusPass:
             for w in files if w.key is not None and not w.stored and w.complete)
         cache.keep_files(w.key for w in files if w.key is not None)
         analyses, skipped, notes = self._gather(files)
-        return analyses, walk_problems + skipped + chunks.failed, notes
+        order = {id(w): k for k, w in enumerate(files)}  # chunks may finish in any order
+        failed = [s for _, _, s in sorted(chunks.failed, key=lambda f: (order[id(f[0])], f[1]))]
+        return analyses, walk_problems + skipped + failed, notes
 
     def _read(self, work: _FileWork, chunks: _Chunks) -> None:
         """Read a corpus file: each article from the article cache, or queued."""
