@@ -345,6 +345,8 @@ def test_an_apposed_title_complementing_a_thing_is_the_name_s(text: str, name: s
     ("Les généraux Paul Roux et Jean Noux sont partis.", "Paul Roux", "généraux"),
     ("Le représentant du Chili à l'ONU, Pablo Terra, a voté contre.", "Pablo Terra",
      "représentant du Chili à l'ONU"),
+    ("Selon le rapporteur Paul Terrail (Modem), le texte sera voté.", "Paul Terrail",
+     "rapporteur"),
 ])
 def test_plural_offices_and_state_representatives_are_offices(text, name, role):
     start = text.index(name)
