@@ -32,7 +32,6 @@ import argparse
 import csv
 import gzip
 import json
-import os
 import resource
 import shutil
 import subprocess
@@ -42,6 +41,8 @@ import time
 from collections import Counter
 from pathlib import Path
 from typing import Any
+
+from proc_memory import pss, tree_rss
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "orangesum_fr_news"
@@ -88,41 +89,6 @@ def make_corpus(source: Path, times: int, folder: Path) -> Path:
 # ----------------------------------------------------------------------------- memory
 
 
-def _pss(pid: int) -> int | None:
-    try:
-        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii", errors="replace") as fh:
-            for line in fh:
-                if line.startswith("Pss:"):
-                    return int(line.split()[1]) * 1024
-    except OSError:
-        return None
-    return None
-
-
-def _tree(root: int) -> dict[int, int]:
-    """``root`` and its descendants: pid -> resident size in bytes."""
-    children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
-    page = os.sysconf("SC_PAGE_SIZE")
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as fh:
-                fields = fh.read().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        children.setdefault(int(fields[1]), []).append(int(entry))
-        rss[int(entry)] = int(fields[21]) * page
-    out: dict[int, int] = {}
-    stack = [root]
-    while stack:
-        pid = stack.pop()
-        out[pid] = rss.get(pid, 0)
-        stack.extend(children.get(pid, []))
-    return out
-
-
 class PeakSampler:
     """Samples the summed PSS of a process tree in a thread; :attr:`peak` in bytes.
 
@@ -143,11 +109,11 @@ class PeakSampler:
     def _run(self) -> None:
         last = 0.0
         while not self._stop.is_set():
-            tree = _tree(self.pid)
+            tree = tree_rss(self.pid)
             rss = sum(tree.values())
             now = time.monotonic()
             if rss > 0.95 * self.peak_rss or now - last >= self.every:
-                parts = [p if (p := _pss(pid)) is not None else r for pid, r in tree.items()]
+                parts = [p if (p := pss(pid)) is not None else r for pid, r in tree.items()]
                 if sum(parts) > self.peak:
                     self.peak, self.peak_parts = sum(parts), parts
                     self.peak_at = now - self._t0

@@ -18,13 +18,15 @@ import argparse
 import gzip
 import itertools
 import json
-import os
 import shutil
 import subprocess
 import sys
 import threading
 import time
 from pathlib import Path
+
+from proc_memory import pss as proc_pss
+from proc_memory import tree_rss
 
 DEFAULT_CORPUS = (Path(__file__).resolve().parents[2] / "shared" / "corpora"
                   / "orangesum_fr_news")
@@ -46,47 +48,17 @@ print(f"{t1 - t0:.3f} {max(times) * 1000:.2f} {sum(times) / len(times) * 1000:.2
 """
 
 
-def _pss(pid: int) -> int | None:
-    """Proportional set size of ``pid`` in bytes (each shared page split between the
-    processes sharing it), or None where ``/proc/PID/smaps_rollup`` is missing."""
-    try:
-        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii", errors="replace") as fh:
-            for line in fh:
-                if line.startswith("Pss:"):
-                    return int(line.split()[1]) * 1024
-    except OSError:
-        return None
-    return None
-
-
 def _tree_memory(root: int, *, pss: bool = True) -> tuple[int, int]:
     """Memory of ``root`` and all its descendants (Linux /proc): the sum of their resident
     sizes (a page shared by forked processes counts once per process) and of their
     proportional sizes (PSS: shared pages counted once in all; RSS where PSS is missing;
     0 without ``pss``: reading it walks each process's page tables, ~30 ms per GB)."""
-    children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
-    page = os.sysconf("SC_PAGE_SIZE")
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as fh:
-                fields = fh.read().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        pid, ppid = int(entry), int(fields[1])
-        children.setdefault(ppid, []).append(pid)
-        rss[pid] = int(fields[21]) * page
     total_rss = total_pss = 0
-    stack = [root]
-    while stack:
-        pid = stack.pop()
-        total_rss += rss.get(pid, 0)
+    for pid, rss in tree_rss(root).items():
+        total_rss += rss
         if pss:
-            proportional = _pss(pid)
-            total_pss += rss.get(pid, 0) if proportional is None else proportional
-        stack.extend(children.get(pid, []))
+            proportional = proc_pss(pid)
+            total_pss += rss if proportional is None else proportional
     return total_rss, total_pss
 
 
