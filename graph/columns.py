@@ -96,7 +96,33 @@ class MentionTable:
                                                  self._start, self._end, self._sentence))
 
 
-class MentionSlice(Sequence[Mention]):
+class _ListLike(Sequence[Any]):
+    """A read-only sequence that compares equal to any sequence of the same items (as the
+    ``list`` it stands for would) and is not hashable."""
+
+    __slots__ = ()
+
+    def _position(self, index: int) -> int:
+        """``index`` as a position from the start (negative from the end), or IndexError."""
+        n = len(self)
+        if index < 0:
+            index += n
+        if not 0 <= index < n:
+            raise IndexError(f"{type(self).__name__} index out of range")
+        return index
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence) and not isinstance(other, str | bytes):
+            return list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({list(self)!r})"
+
+
+class MentionSlice(_ListLike, Sequence[Mention]):
     """One article's mentions in a :class:`MentionTable`: a read-only sequence of
     :class:`~graph.records.Mention`, each made when asked for."""
 
@@ -125,24 +151,10 @@ class MentionSlice(Sequence[Mention]):
     def __getitem__(self, index: Any) -> Any:
         if isinstance(index, slice):
             return list(self)[index]
-        n = len(self)
-        if index < 0:
-            index += n
-        if not 0 <= index < n:
-            raise IndexError("mention index out of range")
-        at = self._lo + index
+        at = self._lo + self._position(index)
         cols = self._table.columns(at, at + 1)
         return Mention(self.article, *(c[0] for c in cols))
 
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, Sequence) and not isinstance(other, str | bytes):
-            return list(self) == list(other)
-        return NotImplemented
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def __repr__(self) -> str:
-        return f"MentionSlice({list(self)!r})"
 
 
 def mention_columns(mentions: Sequence[Mention]) -> MentionColumns:
@@ -156,7 +168,7 @@ def mention_columns(mentions: Sequence[Mention]) -> MentionColumns:
             [m.sentence for m in mentions])
 
 
-class PackedSentences(Sequence[str]):
+class PackedSentences(_ListLike, Sequence[str]):
     """An article's sentence texts as one UTF-8 buffer and their end offsets: a read-only
     sequence of ``str``, each decoded when asked for.
 
@@ -185,11 +197,7 @@ class PackedSentences(Sequence[str]):
         if isinstance(index, slice):
             return list(self)[index]
         ends = self._ends
-        n = len(ends)
-        if index < 0:
-            index += n
-        if not 0 <= index < n:
-            raise IndexError("sentence index out of range")
+        index = self._position(index)
         start = ends[index - 1] if index else 0
         return self._blob[start:ends[index]].decode("utf-8", "surrogatepass")
 
@@ -199,12 +207,3 @@ class PackedSentences(Sequence[str]):
             yield blob[start:end].decode("utf-8", "surrogatepass")
             start = end
 
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, Sequence) and not isinstance(other, str | bytes):
-            return list(self) == list(other)
-        return NotImplemented
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def __repr__(self) -> str:
-        return f"PackedSentences({list(self)!r})"
