@@ -12,10 +12,14 @@ from .model import ActorGraph
 from .timeline import ActorChange, GraphDiff, LinkChange
 
 
+def _titled(title: str, shown: int, total: int) -> Table:
+    """An empty table titled with how many of its rows it shows."""
+    return Table(title=f"{title} ({min(shown, total)} of {total})", title_justify="left")
+
+
 def _actor_table(title: str, rows: list[ActorChange], top: int, before: str,
                  after: str) -> Table:
-    table = Table(title=f"{title} ({min(top, len(rows))} of {len(rows)})",
-                  title_justify="left")
+    table = _titled(title, top, len(rows))
     table.add_column("Actor")
     table.add_column("Type")
     table.add_column(f"Articles {before}", justify="right")
@@ -27,8 +31,7 @@ def _actor_table(title: str, rows: list[ActorChange], top: int, before: str,
 
 def _link_table(title: str, rows: list[LinkChange], top: int, before: str,
                 after: str) -> Table:
-    table = Table(title=f"{title} ({min(top, len(rows))} of {len(rows)})",
-                  title_justify="left")
+    table = _titled(title, top, len(rows))
     table.add_column("Actor")
     table.add_column("Actor")
     table.add_column(f"Weight {before}", justify="right")
