@@ -47,6 +47,27 @@ def _doc(aid: str, title: str, date: str | None, sentences: list[str],
     )
 
 
+def state_sentence_docs(rows: list[tuple[str, str | None, list[str]]], *, ending: str = ".",
+                        title: str = "{}", inferred: frozenset[str] = frozenset(),
+                        ) -> list[ArticleMentions]:
+    """One article per (id, date, state ids) row, whose one sentence names the states in
+    order ("Azurie et Brumeland" + ``ending``); ``title`` is formatted with the id, and
+    the ids in ``inferred`` have an inferred date."""
+    docs = []
+    for art, when, names in rows:
+        text = " et ".join(n.capitalize() for n in names) + ending
+        mentions, pos = [], 0
+        for n in names:
+            start = text.index(n.capitalize(), pos)
+            pos = start + len(n)
+            mentions.append(Mention(art, n, n.capitalize(), "state", n.capitalize(), start,
+                                    pos, 0))
+        docs.append(ArticleMentions(ArticleMeta(art, title.format(art), when,
+                                                date_inferred=art in inferred),
+                                    [text], mentions))
+    return docs
+
+
 def small_docs() -> list[ArticleMentions]:
     """A tiny invented corpus: Azurie, Brumeland, their ministers and an armed group."""
     azurie = ("azurie", "République d'Azurie", "state")

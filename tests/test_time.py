@@ -8,13 +8,14 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest_browser import state_sentence_docs
 from typer.testing import CliRunner
 
 from graph import load
 from graph.build import build_graph
 from graph.errors import ActorGraphError
 from graph.model import ActorGraph, RelationNotFound, example
-from graph.records import ArticleMentions, ArticleMeta, EntityInfo, Mention
+from graph.records import EntityInfo
 from graph.timeline import UNDATED, GraphDiff, date_filter, period_bounds, stamp
 from pipelines.cli import app
 from pipelines.readers.corpus import Corpus
@@ -78,17 +79,7 @@ def _graph(articles: list[tuple[str, str | None, list[str]]]) -> ActorGraph:
     """A graph from (article id, date, actor ids named in one sentence) rows."""
     entities = {e: EntityInfo(e, e.capitalize(), "state")
                 for _, _, names in articles for e in names}
-    docs = []
-    for art, when, names in articles:
-        text = " et ".join(n.capitalize() for n in names) + "."
-        mentions, pos = [], 0
-        for n in names:
-            start = text.index(n.capitalize(), pos)
-            pos = start + len(n)
-            mentions.append(Mention(art, n, n.capitalize(), "state", n.capitalize(), start,
-                                    pos, 0))
-        docs.append(ArticleMentions(ArticleMeta(art, art, when, date_inferred=art == "x"),
-                                    [text], mentions))
+    docs = state_sentence_docs(articles, inferred=frozenset({"x"}))
     return ActorGraph(stamp(build_graph(docs, entities)))
 
 

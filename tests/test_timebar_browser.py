@@ -12,13 +12,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest_browser import browser_session, chromium_available, open_page
+from conftest_browser import (
+    browser_session,
+    chromium_available,
+    open_page,
+    state_sentence_docs,
+)
 
 from graph import load
 from graph.build import build_graph
 from graph.html import render_html
 from graph.model import ActorGraph
-from graph.records import ArticleMentions, ArticleMeta, EntityInfo, Mention
+from graph.records import EntityInfo
 from graph.timeline import stamp
 
 pytestmark = [
@@ -37,18 +42,9 @@ def dated_graph() -> ActorGraph:
             for i in range(14) if i != 5]
     rows.append(("sans-date", None, ["azurie", "galmance"]))
     entities = {s: EntityInfo(s, s.capitalize(), "state") for s in STATES}
-    docs = []
-    for art, when, names in rows:
-        names = list(dict.fromkeys(names))
-        text = " et ".join(n.capitalize() for n in names) + " ont signé un accord."
-        mentions, pos = [], 0
-        for n in names:
-            start = text.index(n.capitalize(), pos)
-            pos = start + len(n)
-            mentions.append(Mention(art, n, n.capitalize(), "state", n.capitalize(), start,
-                                    pos, 0))
-        docs.append(ArticleMentions(ArticleMeta(art, f"Article {art}", when), [text],
-                                    mentions))
+    docs = state_sentence_docs([(art, when, list(dict.fromkeys(names)))
+                                for art, when, names in rows],
+                               ending=" ont signé un accord.", title="Article {}")
     return ActorGraph(stamp(build_graph(docs, entities, title="Sept États")))
 
 
