@@ -143,6 +143,18 @@ VARIANT_MIN_COUNT = 4
 VARIANT_RATIO = 3
 
 
+def _matches(key: tuple[str, ...], block: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """The names of ``block`` that :func:`same_person` matches with ``key``.
+
+    An initial ("M. Le Pen") may join a full name, but never bridges two full names
+    (Marion Maréchal-Le Pen and Marine Le Pen through it): a spelled-out name ignores the
+    initials.
+    """
+    spelled = not _initial(key)
+    return [other for other in block
+            if not (spelled and _initial(other)) and same_person(key, other)]
+
+
 class NameClusters:
     """Union-find over full names, blocked by surname.
 
@@ -201,32 +213,17 @@ class NameClusters:
 
     def _same_person_roots(self, key: tuple[str, ...],
                            block: list[tuple[str, ...]]) -> set[tuple[str, ...]]:
-        """Roots of the names of ``block`` that :func:`same_person` matches with ``key``.
-
-        An initial ("M. Le Pen") may join a full name, but never bridges two full names
-        (Marion Maréchal-Le Pen and Marine Le Pen through it): a spelled-out name ignores
-        the initials.
-        """
-        spelled = not _initial(key)
-        return {self.find(other) for other in block
-                if not (spelled and _initial(other)) and same_person(key, other)}
+        """Roots of the names of ``block`` that :func:`same_person` matches with ``key``."""
+        return {self.find(other) for other in _matches(key, block)}
 
     def _strict_roots(self, key: tuple[str, ...],
                       block: list[tuple[str, ...]]) -> set[tuple[str, ...]]:
         """:meth:`_same_person_roots` without first names one edit apart, which are noted
         in :attr:`fuzzy` when nothing else matches."""
-        spelled = not _initial(key)
-        strict: set[tuple[str, ...]] = set()
-        typos: list[tuple[str, ...]] = []
-        for other in block:
-            if (spelled and _initial(other)) or not same_person(key, other):
-                continue
-            if _typo_apart(key, other):
-                typos.append(other)
-            else:
-                strict.add(self.find(other))
+        matches = _matches(key, block)
+        strict = {self.find(other) for other in matches if not _typo_apart(key, other)}
         if not strict:
-            self.fuzzy.extend((key, other) for other in typos)
+            self.fuzzy.extend((key, other) for other in matches)
         return strict
 
     def settle_fuzzy(self, counts: Counter[tuple[str, ...]],
