@@ -38,7 +38,7 @@ from .clusters import PALETTE, Structure, strongest_links, structure
 from .errors import ActorGraphError, GraphFormatError, GraphWriteError
 from .html_interactions import edge_fields, meta_fields
 from .layout import draw_order, layout_positions, node_radii, separate
-from .schema import ACTOR_TYPES, TYPE_COLOURS, TYPE_LABELS
+from .schema import ACTOR_TYPES, TYPE_COLOURS, TYPE_LABELS, as_int, as_text
 
 __all__ = ["RenderInfo", "render_html", "render_file", "page_data", "page_positions",
            "layout_positions",
@@ -144,19 +144,6 @@ def safe_json(value: Any) -> str:
 # --------------------------------------------------------------------------- selection
 
 
-def _as_int(value: Any, default: int = 0) -> int:
-    try:
-        return int(float(value))
-    except (TypeError, ValueError):
-        return default
-
-
-def _as_str(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and math.isnan(value):
-        return ""
-    return str(value)
 
 
 def _as_list(value: Any) -> list[Any]:
@@ -201,7 +188,7 @@ def select_subgraph(
         raise ActorGraphError("max_nodes must be at least 1")
     wanted = _check_types(types)
     keep = [n for n, d in G.nodes(data=True)
-            if wanted is None or _as_str(d.get("type")) in wanted]
+            if wanted is None or as_text(d.get("type")) in wanted]
     chosen = keep
     left_out = 0
     if len(keep) > max_nodes:
@@ -210,7 +197,7 @@ def select_subgraph(
         degree: Counter[Any] = Counter()
         strength: Counter[Any] = Counter()
         for u, v, d in G.edges(data=True):
-            w = _as_int(d.get("weight"), 1)
+            w = as_int(d.get("weight"), 1)
             if w >= min_weight and u in kept and v in kept:
                 degree[u] += 1
                 degree[v] += 1
@@ -219,8 +206,8 @@ def select_subgraph(
 
         def rank(node: Any) -> tuple[int, int, int, str]:
             data = G.nodes[node]
-            return (-degree[node], -strength[node], -_as_int(data.get("mentions")),
-                    _as_str(data.get("label", node)))
+            return (-degree[node], -strength[node], -as_int(data.get("mentions")),
+                    as_text(data.get("label", node)))
         ranked = sorted(keep, key=rank)
         left_out = len(ranked) - max_nodes
         top = set(ranked[:max_nodes])
@@ -229,7 +216,7 @@ def select_subgraph(
     sub.add_nodes_from((n, G.nodes[n]) for n in chosen)
     sub.add_edges_from(
         (u, v, d) for u, v, d in G.subgraph(chosen).edges(data=True)
-        if _as_int(d.get("weight"), 1) >= min_weight
+        if as_int(d.get("weight"), 1) >= min_weight
     )
     return sub, left_out
 
@@ -272,13 +259,13 @@ def page_data(
     article_pos: dict[str, int] = {}
 
     def article_ref(item: Mapping[str, Any]) -> int:
-        aid = _as_str(item.get("article"))
+        aid = as_text(item.get("article"))
         key = aid or f"#{len(articles)}"
         if key not in article_pos:
             known = article_index.get(aid) if aid else None
             known = known if isinstance(known, Mapping) else {}
-            title_ = _as_str(item.get("title")) or _as_str(known.get("title"))
-            date = _as_str(item.get("date")) or _as_str(known.get("date"))
+            title_ = as_text(item.get("title")) or as_text(known.get("title"))
+            date = as_text(item.get("date")) or as_text(known.get("date"))
             article_pos[key] = len(articles)
             articles.append([aid, title_, date])
         return article_pos[key]
@@ -286,20 +273,20 @@ def page_data(
     nodes: list[dict[str, Any]] = []
     for i, node in enumerate(order):
         d = sub.nodes[node]
-        label = _as_str(d.get("label")) or str(node)
+        label = as_text(d.get("label")) or str(node)
         entry: dict[str, Any] = {
-            "id": str(node), "l": label, "t": _as_str(d.get("type")) or "other",
+            "id": str(node), "l": label, "t": as_text(d.get("type")) or "other",
             "x": round(float(pos[i, 0]), 1), "y": round(float(pos[i, 1]), 1),
-            "m": _as_int(d.get("mentions")), "a": _as_int(d.get("articles")),
+            "m": as_int(d.get("mentions")), "a": as_int(d.get("articles")),
         }
         if shape.community[i] >= 0:
             entry["cm"] = int(shape.community[i])
-        aliases = [_as_str(a) for a in _as_list(d.get("aliases")) if _as_str(a)]
+        aliases = [as_text(a) for a in _as_list(d.get("aliases")) if as_text(a)]
         if aliases:
             entry["al"] = aliases
         for key, short in (("role", "r"), ("affiliation", "f"), ("first_seen", "fs"),
                            ("last_seen", "ls"), ("wikidata", "wd")):
-            value = _as_str(d.get(key))
+            value = as_text(d.get(key))
             if value:
                 entry[short] = value
         nodes.append(entry)
@@ -309,18 +296,18 @@ def page_data(
         evidence = []
         for item in _as_list(d.get("evidence"))[:_MAX_EVIDENCE]:
             if isinstance(item, Mapping):
-                evidence.append([article_ref(item), _as_str(item.get("text"))])
+                evidence.append([article_ref(item), as_text(item.get("text"))])
             elif item:
-                evidence.append([-1, _as_str(item)])
-        entry = {"s": index[u], "t": index[v], "w": _as_int(d.get("weight"), 1),
-                 "n": _as_int(d.get("sentences")), "as": round(float(assoc[k]), 3),
+                evidence.append([-1, as_text(item)])
+        entry = {"s": index[u], "t": index[v], "w": as_int(d.get("weight"), 1),
+                 "n": as_int(d.get("sentences")), "as": round(float(assoc[k]), 3),
                  "sg": _significance(float(shape.pvalues[k]))}
         if top1[k]:
             entry["tp"] = 1
         if evidence:
             entry["ev"] = evidence
         for key, short in (("first_seen", "fs"), ("last_seen", "ls")):
-            value = _as_str(d.get(key))
+            value = as_text(d.get(key))
             if value:
                 entry[short] = value
         entry.update(edge_fields(d, u, article_ref))  # interactions (tone, kinds)
@@ -328,15 +315,15 @@ def page_data(
 
     present = sorted({nd["t"] for nd in nodes} | set(wanted or ()),
                      key=lambda t: (ACTOR_TYPES.index(t) if t in ACTOR_TYPES else 99, t))
-    date_min = _as_str(G.graph.get("date_min"))
-    date_max = _as_str(G.graph.get("date_max"))
+    date_min = as_text(G.graph.get("date_min"))
+    date_max = as_text(G.graph.get("date_max"))
     if not date_min and not date_max:
         date_min, date_max = _dates(a[2] for a in articles)
     max_w = max((e["w"] for e in edges), default=min_weight)
-    page_title = title if title is not None else _as_str(G.graph.get("title")) or "actorgraph"
+    page_title = title if title is not None else as_text(G.graph.get("title")) or "actorgraph"
     meta = {
         "title": page_title,
-        "articles": _as_int(G.graph.get("articles"), len(article_index)),
+        "articles": as_int(G.graph.get("articles"), len(article_index)),
         "date_min": date_min,
         "date_max": date_max,
         "nodes_total": G.number_of_nodes(),
@@ -386,7 +373,7 @@ def _page_layout(G: nx.Graph, sub: nx.Graph) -> tuple[
     index = {node: i for i, node in enumerate(order)}
     edge_list = sorted(
         sub.edges(data=True),
-        key=lambda e: (-_as_int(e[2].get("weight"), 1), index[e[0]], index[e[1]]),
+        key=lambda e: (-as_int(e[2].get("weight"), 1), index[e[0]], index[e[1]]),
     )
     n = len(order)
     src = np.array([index[u] for u, _, _ in edge_list], dtype=np.intp)
@@ -394,7 +381,7 @@ def _page_layout(G: nx.Graph, sub: nx.Graph) -> tuple[
     # About 120 px between neighbours at zoom 1, so labels fit when zoomed in; then no
     # two dots (drawn with the page's sizes) overlap.
     spread = 60.0 * math.sqrt(max(n, 4)) + 60.0
-    mentions = np.array([_as_int(sub.nodes[v].get("mentions")) for v in order], dtype=float)
+    mentions = np.array([as_int(sub.nodes[v].get("mentions")) for v in order], dtype=float)
     assoc = _associations(G, edge_list)
     shape = structure(n, src, dst, assoc)  # on association: clusters separate
     top1 = strongest_links(src, dst, assoc, 1)  # in the page's backbone too
@@ -413,8 +400,8 @@ def _associations(G: nx.Graph, edge_list: list[tuple[Any, Any, Any]]) -> np.ndar
             continue
         if total is None:
             total = corpus_size(G)
-        out[k] = npmi(_as_int(d.get("weight"), 1), _as_int(G.nodes[u].get("articles")),
-                      _as_int(G.nodes[v].get("articles")), total)
+        out[k] = npmi(as_int(d.get("weight"), 1), as_int(G.nodes[u].get("articles")),
+                      as_int(G.nodes[v].get("articles")), total)
     return out
 
 
@@ -476,7 +463,7 @@ def build_page(data: Mapping[str, Any]) -> str:
     ])
     parts = {
         "CSP": html.escape(csp, quote=True),
-        "TITLE": html.escape(_as_str(data["meta"]["title"]), quote=True),
+        "TITLE": html.escape(as_text(data["meta"]["title"]), quote=True),
         "VIS_CSS": vis_css,
         "OWN_CSS": own_css,
         "DATA": safe_json(data),

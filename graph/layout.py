@@ -22,28 +22,17 @@ from typing import Any
 import networkx as nx
 import numpy as np
 
+from .schema import as_int, as_text
+
 __all__ = ["draw_order", "force_positions", "layout", "layout_positions", "node_radii",
            "separate"]
-
-
-def _count(value: Any, default: int = 0) -> int:
-    try:
-        return int(float(value))
-    except (TypeError, ValueError):
-        return default
-
-
-def _text(value: Any) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return ""
-    return str(value)
 
 
 def draw_order(graph: nx.Graph) -> list[Any]:
     """The nodes in the page's order: most mentioned first, then by label and id."""
     nodes = graph.nodes
-    return sorted(graph, key=lambda n: (-_count(nodes[n].get("mentions")),
-                                        _text(nodes[n].get("label", n)), str(n)))
+    return sorted(graph, key=lambda n: (-as_int(nodes[n].get("mentions")),
+                                        as_text(nodes[n].get("label", n)), str(n)))
 
 
 # ------------------------------------------------------------------ force-directed
@@ -244,7 +233,7 @@ def _place_the_rest(graph: nx.Graph, pos: dict[Any, tuple[float, float]], seed: 
     try:
         weights = np.trunc(np.array([w for _, _, w in edges], np.float64))
     except (TypeError, ValueError):  # a weight that is no number: as the page reads it
-        weights = np.array([_count(w, 1) for _, _, w in edges], np.float64)
+        weights = np.array([as_int(w, 1) for _, _, w in edges], np.float64)
     del edges
     src = np.concatenate([one_way, other_way])
     dst = np.concatenate([other_way, one_way])

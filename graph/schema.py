@@ -9,6 +9,7 @@ convert between the two, so every format round-trips losslessly.
 from __future__ import annotations
 
 import json
+import math
 from typing import Any
 
 import networkx as nx
@@ -116,3 +117,19 @@ def unflatten(graph: nx.Graph) -> nx.Graph:
             attrs[key] = int(attrs[key])
         out.add_edge(str(u), str(v), **attrs)
     return out
+
+
+def as_int(value: Any, default: int = 0) -> int:
+    """An attribute read as a count (GraphML and CSV may give "3" or "3.0"), else
+    ``default``."""
+    try:
+        return int(float(value))
+    except (TypeError, ValueError):
+        return default
+
+
+def as_text(value: Any) -> str:
+    """An attribute read as text: "" for a missing value (None, or NaN from pandas)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return str(value)
