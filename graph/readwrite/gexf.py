@@ -150,8 +150,12 @@ def to_tree(graph: nx.Graph, *, viz: bool = True) -> etree._ElementTree:
 
 def write(graph: nx.Graph, path: str | os.PathLike[str]) -> Path:
     """Write ``graph`` as GEXF 1.3 (atomically); return the path written."""
+    return write_tree(to_tree(graph), path)
+
+
+def write_tree(tree: etree._ElementTree, path: str | os.PathLike[str]) -> Path:
+    """Write a GEXF document atomically; return the path written."""
     path = Path(path)
-    tree = to_tree(graph)
     with atomic_path(path) as tmp:
         tree.write(str(tmp), encoding="UTF-8", xml_declaration=True, pretty_print=True)
     return path

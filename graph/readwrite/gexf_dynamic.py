@@ -26,9 +26,8 @@ from typing import Any
 import networkx as nx
 from lxml import etree
 
-from ..atomic import atomic_path
 from ..timeline import MONTHS, UNDATED, edge_month_counts
-from .gexf import NS, XSI_NS, to_tree
+from .gexf import NS, XSI_NS, to_tree, write_tree
 
 __all__ = ["to_dynamic_tree", "write_dynamic"]
 
@@ -100,8 +99,4 @@ def to_dynamic_tree(graph: nx.Graph, *, viz: bool = True) -> etree._ElementTree:
 
 def write_dynamic(graph: nx.Graph, path: str | os.PathLike[str]) -> Path:
     """Write ``graph`` as dynamic GEXF 1.3 (atomically); return the path written."""
-    path = Path(path)
-    tree = to_dynamic_tree(graph)
-    with atomic_path(path) as tmp:
-        tree.write(str(tmp), encoding="UTF-8", xml_declaration=True, pretty_print=True)
-    return path
+    return write_tree(to_dynamic_tree(graph), path)
