@@ -365,3 +365,41 @@ def test_an_office_coordinated_with_a_role_that_is_none():
     start = text.index("Paul Roux")
     assert find_role(text, start, start + len("Paul Roux")) == Role(
         "conseiller municipal de Vannes", True)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Les grâces accordées par le gouverneur sortant de l'Ohio, Robert Kalinsky, font débat.",
+     "Robert Kalinsky"),
+    ("Il a écrit au maire de Rennes, Lucie Morvan, pour protester.", "Lucie Morvan"),
+])
+def test_a_title_inside_a_prepositional_phrase_is_its_apposition_s(text: str, name: str) -> None:
+    start = text.index(name)
+    role = find_role(text, start, start + len(name))
+    assert role is not None and role.official, role
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Face au maire de Lyon, Jean Dupont a répondu sans détour.", "Jean Dupont"),
+    ("Contre le ministre, Jeanne Roux a porté plainte.", "Jeanne Roux"),
+    ("Selon le préfet, Marc Lenoir est reparti.", "Marc Lenoir"),
+])
+def test_a_fronted_prepositional_phrase_ends_at_its_comma(text: str, name: str) -> None:
+    start = text.index(name)
+    role = find_role(text, start, start + len(name))
+    assert role is None or not role.official, role
+
+
+@pytest.mark.parametrize(("text", "name", "official"), [
+    ("La secrétaire à l'US Navy Carla Denholm a présenté le navire.", "Carla Denholm", True),
+    ("Le secrétaire au Trésor Paul Wendt a répondu.", "Paul Wendt", True),
+    ("« Nous sommes prêts », a dit Petros Anagnos, responsable de la Protection civile.",
+     "Petros Anagnos", True),
+    ("a expliqué Sophie Mervaux, déléguée territoriale de l'Agence régionale de santé.",
+     "Sophie Mervaux", True),
+    ("a dit Paul Terrin, responsable de la communication du club.", "Paul Terrin", False),
+    ("selon Paul Terrin, responsable commercial chez un constructeur.", "Paul Terrin", False),
+])
+def test_secretaries_responsables_and_delegates(text: str, name: str, official: bool) -> None:
+    start = text.index(name)
+    role = find_role(text, start, start + len(name))
+    assert (role is not None and role.official) == official, role

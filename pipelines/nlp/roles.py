@@ -531,14 +531,18 @@ _PERSON_NOUNS = frozenset("""collaborateur collaboratrice proche proches garde e
 mari femme compagne compagnon fils fille frere soeur mere pere ami amie assistant assistante
 chauffeur conseiller conseillere successeur predecesseur adversaire rival rivale allie alliee
 adjoint adjointe droit corps avocat avocate chef entourage""".split())
-#: Prepositions that make an apposed title a complement: "sur le chef de l'État, X".
-_GOVERNING = re.compile(r"(?:^|\s)(?:sur|avec|pour|contre|par|chez|entre|vers|apres|avant|sans|"
-                        r"sous|dans|a|au|aux|envers|face a)\s+(?:le|la|les|l')?\s*$")
+#: A prepositional phrase opening the clause, whose comma ends it: "Face au maire, X a
+#: répondu" (X is the subject, not the mayor). In mid-clause, "les grâces accordées par le
+#: gouverneur, X," the name is in apposition to the title.
+_GOVERNING = re.compile(r"^\W*(?:(?:mais|et|puis|alors)\s+)?(?:sur|avec|pour|contre|par|chez|"
+                        r"entre|vers|apres|avant|sans|sous|dans|a|au|aux|envers|"
+                        r"face aux|face au|face a|selon|d'apres|devant|derriere|aupres de|aupres du)\s+"
+                        r"(?:le|la|les|l')?\s*$")
 
 
 def _complements_a_person(before: str) -> bool:
-    """Whether an apposed title is the complement of a preposition ("sur le chef de
-    l'État, X") or ("du ministre") of a person noun ("l'épouse du chef de l'État, X": X
+    """Whether an apposed title is the complement of a preposition that opens the clause
+    ("Face au chef de l'État, X a répondu") or ("du ministre") of a person noun ("l'épouse du chef de l'État, X": X
     is the wife), not of a thing ("l'objectif du maire de Lyon, X": X is the mayor).
     ``before`` is the folded text before the title."""
     if _GOVERNING.search(before):
