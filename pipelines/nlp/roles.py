@@ -536,14 +536,15 @@ adjoint adjointe droit corps avocat avocate chef entourage""".split())
 #: gouverneur, X," the name is in apposition to the title.
 _GOVERNING = re.compile(r"^\W*(?:(?:mais|et|puis|alors)\s+)?(?:sur|avec|pour|contre|par|chez|"
                         r"entre|vers|apres|avant|sans|sous|dans|a|au|aux|envers|"
-                        r"face aux|face au|face a|selon|d'apres|devant|derriere|aupres de|aupres du)\s+"
+                        r"face aux|face au|face a|selon|d'apres|devant|derriere|aupres de|"
+                        r"aupres du)\s+"
                         r"(?:le|la|les|l')?\s*$")
 
 
 def _complements_a_person(before: str) -> bool:
     """Whether an apposed title is the complement of a preposition that opens the clause
-    ("Face au chef de l'État, X a répondu") or ("du ministre") of a person noun ("l'épouse du chef de l'État, X": X
-    is the wife), not of a thing ("l'objectif du maire de Lyon, X": X is the mayor).
+    ("Face au chef de l'État, X a répondu") or ("du ministre") of a person noun
+    ("l'épouse du chef de l'État, X": X is the wife), not of a thing ("l'objectif du maire de Lyon, X": X is the mayor).
     ``before`` is the folded text before the title."""
     if _GOVERNING.search(before):
         return True
