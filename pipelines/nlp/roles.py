@@ -544,7 +544,8 @@ _GOVERNING = re.compile(r"^\W*(?:(?:mais|et|puis|alors)\s+)?(?:sur|avec|pour|con
 def _complements_a_person(before: str) -> bool:
     """Whether an apposed title is the complement of a preposition that opens the clause
     ("Face au chef de l'État, X a répondu") or ("du ministre") of a person noun
-    ("l'épouse du chef de l'État, X": X is the wife), not of a thing ("l'objectif du maire de Lyon, X": X is the mayor).
+    ("l'épouse du chef de l'État, X": X is the wife), not of a thing ("l'objectif du
+    maire de Lyon, X": X is the mayor).
     ``before`` is the folded text before the title."""
     if _GOVERNING.search(before):
         return True
