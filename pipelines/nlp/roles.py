@@ -443,6 +443,12 @@ def _make_role(lex: TitleLexicon, key: str, body: str, title_len: int) -> Role |
     return Role(role, _office(lex, key, body[title_len:]))
 
 
+def office_role(lex: TitleLexicon, key: str, phrase: str, title_len: int) -> Role | None:
+    """The role of a title phrase (``phrase`` opens with the title ``key``, of
+    ``title_len`` characters), official or not, None if nothing is left once cleaned."""
+    return _make_role(lex, key, phrase, title_len)
+
+
 def role_before(text: str, start: int, window: int = 90) -> Role | None:
     """A title phrase ending right before ``start`` (optionally followed by a comma)."""
     lex = load_titles()
