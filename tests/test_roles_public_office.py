@@ -403,3 +403,14 @@ def test_secretaries_responsables_and_delegates(text: str, name: str, official: 
     start = text.index(name)
     role = find_role(text, start, start + len(name))
     assert (role is not None and role.official) == official, role
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("« Tout le monde est épuisé », a déclaré Tom Reyes, un élu local de la vallée.", "Tom Reyes"),
+    ("selon Anne Roux, une élue municipale de Dinan.", "Anne Roux"),
+    ("selon Anne Roux, l'élue municipale de Dinan.", "Anne Roux"),
+])
+def test_an_indefinite_elected_official(text: str, name: str) -> None:
+    start = text.index(name)
+    role = find_role(text, start, start + len(name))
+    assert role is not None and role.official, role

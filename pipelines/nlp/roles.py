@@ -580,7 +580,7 @@ _APPOSITION = re.compile(
 
 #: The opening of an apposition without the modifiers ("élu", "nommé"…) that may stand
 #: before a title: for a title that is one of them.
-_APPOSITION_BARE = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?,\s*(?:(?:le|la|l['’])\s*)?",
+_APPOSITION_BARE = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?,\s*(?:(?:le|la|un|une)\s+|l['’]\s*)?",
                               re.IGNORECASE)
 
 
