@@ -414,3 +414,24 @@ def test_an_indefinite_elected_official(text: str, name: str) -> None:
     start = text.index(name)
     role = find_role(text, start, start + len(name))
     assert role is not None and role.official, role
+
+
+@pytest.mark.parametrize(("text", "span", "name"), [
+    ("Le ministre de l'Agriculture et de l'Alimentation Didier Lemaire était là.",
+     "Alimentation Didier Lemaire", "Didier Lemaire"),
+    ("a expliqué la secrétaire à l'US Navy Barbara Keller, hier.", "US Navy Barbara Keller",
+     "Barbara Keller"),
+    ("a dit le ministre des Transports José Luis Ferrer.", "Transports José Luis Ferrer",
+     "José Luis Ferrer"),
+    ("a dit le directeur de l'Institut Pierre Louis.", "Institut Pierre Louis", None),
+    ("On l'a vu au Lycée Victor Hugo hier.", "Lycée Victor Hugo", None),
+    ("a dit le ministre José Luis Ferrer.", "José Luis Ferrer", None),
+])
+def test_a_name_ending_an_organisation_span_after_an_office(
+        text: str, span: str, name: str | None) -> None:
+    from pipelines.nlp.extract import _resources, person_after_title
+    first = frozenset({"Didier", "Barbara", "José", "Luis", "Pierre", "Victor"})
+    a = text.index(span)
+    found = person_after_title(text, a, a + len(span), "ORG", first)
+    assert (text[found[0]:found[1]] if found else None) == name
+    assert _resources().first_names  # the gazetteer's people give first names
