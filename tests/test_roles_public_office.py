@@ -435,3 +435,4 @@ def test_a_name_ending_an_organisation_span_after_an_office(
     found = person_after_title(text, a, a + len(span), "ORG", first)
     assert (text[found[0]:found[1]] if found else None) == name
     assert _resources().first_names  # the gazetteer's people give first names
+

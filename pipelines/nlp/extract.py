@@ -21,7 +21,12 @@ from pipelines.nlp.gazetteer import Gazetteer, load_gazetteer
 from pipelines.nlp.institutions import find_institutions, is_state_organ
 from pipelines.nlp.matcher import Match, TermMatcher, TermSpec
 from pipelines.nlp.model import NlpResult
-from pipelines.nlp.named_after import names_a_thing, opens_with_an_event, type_cue
+from pipelines.nlp.named_after import (
+    apposed_cue,
+    names_a_thing,
+    opens_with_an_event,
+    type_cue,
+)
 from pipelines.nlp.noise import NoiseRules, load_noise, masked_ranges
 from pipelines.nlp.roles import load_titles, role_before
 from pipelines.text import fold, is_acronym, is_capitalised
@@ -486,6 +491,9 @@ def extract(text: str, nlp: NlpResult, options: Options | None = None) -> list[C
         if cue and (label != "PER" or len(surface.split()) == 1) and \
                 is_capitalised(surface) and not res.noise.is_generic(surface):
             ner_type = cue  # "le groupe Lenoir", "la marque Vasseur", "le magazine Horizons"
+        elif ner_type == "person" and " " not in surface and \
+                (apposed := apposed_cue(text, b)):
+            ner_type = apposed  # "Calvac, l'agence régionale de l'eau": no person
         elif ner_type == "person" and names_a_thing(text, a, surface):
             continue  # "l'hôpital Robert-Debré", "l'affaire Benalla", "l'ouragan Irma"
         if ner_type in ("group", "person") and opens_with_an_event(surface):
