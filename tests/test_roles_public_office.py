@@ -436,3 +436,14 @@ def test_a_name_ending_an_organisation_span_after_an_office(
     assert (text[found[0]:found[1]] if found else None) == name
     assert _resources().first_names  # the gazetteer's people give first names
 
+
+
+@pytest.mark.parametrize(("text", "name", "official"), [
+    ("par la voix de Marc Tellier, l'adjoint en charge des transports.", "Marc Tellier", True),
+    ("selon Anne Roux, adjointe chargée de la culture.", "Anne Roux", True),
+    ("selon Anne Roux, l'adjointe du directeur commercial.", "Anne Roux", False),
+])
+def test_a_deputy_mayor_in_charge_of_a_portfolio(text: str, name: str, official: bool) -> None:
+    start = text.index(name)
+    role = find_role(text, start, start + len(name))
+    assert (role is not None and role.official) == official, role
