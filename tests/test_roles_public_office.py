@@ -447,3 +447,15 @@ def test_a_deputy_mayor_in_charge_of_a_portfolio(text: str, name: str, official:
     start = text.index(name)
     role = find_role(text, start, start + len(name))
     assert (role is not None and role.official) == official, role
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("lors d'un échange avec Tom Reyes, un responsable local de l'agence de protection de "
+     "l'environnement.", "Tom Reyes"),
+    ("selon Jean Roux, directeur de l'Institut national de la statistique.", "Jean Roux"),
+    ("selon Anne Roux, directrice de l'office national des forêts.", "Anne Roux"),
+])
+def test_heads_of_public_agencies_and_institutes(text: str, name: str) -> None:
+    start = text.index(name)
+    role = find_role(text, start, start + len(name))
+    assert role is not None and role.official, role
