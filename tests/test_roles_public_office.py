@@ -459,3 +459,18 @@ def test_heads_of_public_agencies_and_institutes(text: str, name: str) -> None:
     start = text.index(name)
     role = find_role(text, start, start + len(name))
     assert role is not None and role.official, role
+
+
+@pytest.mark.parametrize(("text", "name", "official"), [
+    ("selon Marc Isel, responsable du département compétition de Pirelli.", "Marc Isel", False),
+    ("selon Anna Galo, cheffe du département des maladies infectieuses.", "Anna Galo", False),
+    ("selon Tom Reyes, chef exécutif d'une firme.", "Tom Reyes", False),
+    ("avec Tom Reyes, General Manager de la marque.", "Tom Reyes", False),
+    ("selon Jean Roux, directeur du département de la Gironde.", "Jean Roux", True),
+    ("selon Jean Roux, chef de l'exécutif régional.", "Jean Roux", True),
+])
+def test_departments_and_executives_of_firms_and_hospitals(
+        text: str, name: str, official: bool) -> None:
+    start = text.index(name)
+    role = find_role(text, start, start + len(name))
+    assert (role is not None and role.official) == official, role
