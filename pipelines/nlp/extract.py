@@ -427,40 +427,7 @@ def extract(text: str, nlp: NlpResult, options: Options | None = None) -> list[C
 
     gaz_matches = _corroborated([m for m in res.matcher.find(text)
                                  if not _inside(m.start, m.end, masked)], res, sentence_of)
-    out: list[Candidate] = []
-    used_gaz: set[int] = set()
-
-    for start, end, label in ents:
-        if _inside(start, end, masked):
-            continue
-        a, b = _strip_span(text, start, end, label)
-        if b <= a or not_an_actor(ctx, a, b, label, res.noise):
-            continue
-        surface = text[a:b]
-        overlapping = [i for i, m in enumerate(gaz_matches) if m.start < b and a < m.end]
-        ner_type = _ner_type(surface, label, res.noise, text, a, b)
-        if ner_type == "person" and res.noise.is_car_brand(surface) and \
-                surface not in ctx.name_words:
-            ner_type = "group"  # "Lotus a livré…", unless "Harrison Ford" is there
-        cue = type_cue(text, a) if label in ("PER", "ORG", "MISC") else ""
-        if cue and (label != "PER" or len(surface.split()) == 1) and \
-                is_capitalised(surface) and not res.noise.is_generic(surface):
-            ner_type = cue  # "le groupe Lenoir", "la marque Vasseur", "le magazine Horizons"
-        elif ner_type == "person" and names_a_thing(text, a, surface):
-            continue  # "l'hôpital Robert-Debré", "l'affaire Benalla", "l'ouragan Irma"
-        if ner_type in ("group", "person") and opens_with_an_event(surface):
-            continue  # "Traité de Lisbonne", "Festival de Cannes": no actor
-        if ner_type is None and _named_for_a_state(surface, label, a, b,
-                                                   [gaz_matches[i] for i in overlapping], res):
-            ner_type = "group"  # "Météo France", "Santé publique France"
-        if overlapping:
-            if not _ner_wins(a, b, label, ner_type, [gaz_matches[i] for i in overlapping],
-                             res):
-                continue  # the gazetteer matches stand for this span
-            used_gaz.update(overlapping)
-        if ner_type is None:
-            continue
-        out.append(Candidate(a, b, surface, ner_type, "", "ner", label, sentence_of(a)))
+    out, used_gaz = _ner_candidates(ctx, ents, masked, gaz_matches, res, sentence_of)
 
     for i, m in enumerate(gaz_matches):
         if i in used_gaz or _first_name_use(text, m, res):
@@ -474,6 +441,78 @@ def extract(text: str, nlp: NlpResult, options: Options | None = None) -> list[C
     out.extend(_institutions(text, out, masked, sentence_of))
     out.sort(key=lambda c: (c.start, c.end))
     return out
+
+
+#: What the span typing says of a span that names a thing (a work, a product, a storm,
+#: a building): no actor, and no actor wherever the article repeats the same name.
+_THING = "thing"
+
+
+def _ner_candidates(ctx: _Context, ents: list[tuple[int, int, str]],
+                    masked: list[tuple[int, int]], gaz_matches: list[Match], res: _Resources,
+                    sentence_of: Callable[[int], int]) -> tuple[list[Candidate], set[int]]:
+    """Typed candidates of the NER spans, and the gazetteer matches they stand for.
+
+    A name the article once gives as a thing ("la série Castle", "le concept Zéphyr")
+    is no actor anywhere in the article ("Castle a séduit…").
+    """
+    text = ctx.text
+    out: list[Candidate] = []
+    used_gaz: set[int] = set()
+    things: set[str] = set()
+    for start, end, label in ents:
+        if _inside(start, end, masked):
+            continue
+        a, b = _strip_span(text, start, end, label)
+        if b <= a:
+            continue
+        ner_type = _span_type(ctx, a, b, label, res)
+        if ner_type == _THING:
+            things.add(text[a:b])
+            continue
+        if ner_type is _DROP:
+            continue
+        overlapping = [i for i, m in enumerate(gaz_matches) if m.start < b and a < m.end]
+        if ner_type is None and _named_for_a_state(text[a:b], label, a, b,
+                                                   [gaz_matches[i] for i in overlapping], res):
+            ner_type = "group"  # "Météo France", "Santé publique France"
+        if overlapping:
+            if not _ner_wins(a, b, label, ner_type, [gaz_matches[i] for i in overlapping],
+                             res):
+                continue  # the gazetteer matches stand for this span
+            used_gaz.update(overlapping)
+        if ner_type is None:
+            continue
+        out.append(Candidate(a, b, text[a:b], ner_type, "", "ner", label, sentence_of(a)))
+    return [c for c in out if c.text not in things], used_gaz
+
+
+#: What :func:`_span_type` says of a span that is no actor for any other reason.
+_DROP = "drop"
+
+
+def _span_type(ctx: _Context, a: int, b: int, label: str, res: _Resources) -> str | None:
+    """The type of the NER span ``[a, b)``: an actor type, None (no type of its own: the
+    gazetteer or nothing), :data:`_THING` or :data:`_DROP`."""
+    text, noise = ctx.text, res.noise
+    if names_a_product(ctx, a, b, label, noise):
+        return _DROP if _in_longer_title(text, a, b) else _THING
+    if not_an_actor(ctx, a, b, label, noise):
+        return _DROP
+    surface = text[a:b]
+    ner_type = _ner_type(surface, label, noise, text, a, b)
+    if ner_type == "person" and noise.is_car_brand(surface) and \
+            surface not in ctx.name_words:
+        ner_type = "group"  # "Lotus a livré…", unless "Harrison Ford" is there
+    full_name = label == "PER" and len(surface.split()) > 1
+    cue = type_cue(text, a, strict=full_name) if label in ("PER", "ORG", "MISC") else ""
+    if cue and is_capitalised(surface) and not noise.is_generic(surface):
+        ner_type = cue  # "le groupe Lenoir", "la fondation Paul Vasseur", "le magazine X"
+    elif ner_type == "person" and names_a_thing(text, a, surface):
+        return _THING  # "l'hôpital Robert-Debré", "l'affaire Benalla", "l'ouragan Irma"
+    if ner_type in ("group", "person") and opens_with_an_event(surface):
+        return _DROP  # "Traité de Lisbonne", "Festival de Cannes": no actor
+    return ner_type
 
 
 def _as_institution(c: Candidate) -> Candidate:
@@ -561,18 +600,32 @@ def _common_word(text: str, a: int, b: int, noise: NoiseRules, initial: bool) ->
     return low != word and _alone_in(low, text)
 
 
-def _title_of_work(text: str, a: int, b: int, label: str, noise: NoiseRules) -> bool:
-    """A title or product: quoted whole ("« Joker »"), or after a cue ("la série X")."""
+def _quoted_whole(text: str, a: int, b: int, label: str) -> bool:
+    """A name quoted whole ("« Joker »"): a title, or a nickname ('dit "Cabu"')."""
     before = text[max(0, a - 2):a].strip()
     after = text[b:b + 2].strip()
-    if label in ("PER", "MISC") and before[-1:] in ("«", "\"", "“") and \
-            after[:1] in ("»", "\"", "”"):
-        return True
+    return label in ("PER", "MISC") and before[-1:] in ("«", "\"", "“") and \
+        after[:1] in ("»", "\"", "”")
+
+
+def _in_longer_title(text: str, a: int, b: int) -> bool:
+    """Whether the span opens a quoted title that goes on past it ('l'exposition "Lenoir
+    et Vidal, Paris !"'): part of a title, whose name may be an actor's elsewhere."""
+    return text[max(0, a - 2):a].strip()[-1:] in ("«", "\"", "“") and \
+        text[b:b + 2].strip()[:1] not in ("»", "\"", "”")
+
+
+def _title_of_work(text: str, a: int, b: int, label: str, noise: NoiseRules) -> bool:
+    """A title or product after a cue ("la série X", "le mode X", "l'application X")."""
+    if noise.is_car_brand(text[a:b]):
+        return False  # the maker itself: "le moteur Lancia", "le modèle Lotus"
     window = fold(text[max(0, a - 60):a])
     m = re.search(r"([a-z][a-z'’ -]*?)\s*[«\"“]?\s*$", window)
     if not m:
         return False
-    words = re.findall(r"[a-z][a-z'’-]*", m.group(1))
+    # an elided article is no word of its own: "l'application X" reads "application X"
+    words = [w.split("'")[-1].split("’")[-1] or w
+             for w in re.findall(r"[a-z][a-z'’-]*", m.group(1))]
     # the cue itself, or the cue and up to two adjectives ("la série américaine culte")
     for n in range(1, 5):
         if len(words) < n:
@@ -646,4 +699,13 @@ def not_an_actor(ctx: _Context, a: int, b: int, label: str, noise: NoiseRules) -
     if " " not in text[a:b] and _common_word(text, a, b, noise, ctx.initial(a)):
         return True
     return (_not_a_name(ctx, a, b, label) or _religious(text, a, b, noise)
-            or _title_of_work(text, a, b, label, noise) or _car_model(text, a, b, noise))
+            or _quoted_whole(text, a, b, label) or names_a_product(ctx, a, b, label, noise))
+
+
+def names_a_product(ctx: _Context, a: int, b: int, label: str, noise: NoiseRules) -> bool:
+    """Whether an NER span names a work or a product: after a cue ("la série X", "le mode
+    X", "l'application X") or a maker ("la Peugeot 208"). Places are left alone, and
+    company names ("Dupont Holding")."""
+    if label == "LOC" or noise.looks_like_company(ctx.text[a:b]):
+        return False
+    return _title_of_work(ctx.text, a, b, label, noise) or _car_model(ctx.text, a, b, noise)

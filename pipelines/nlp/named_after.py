@@ -24,15 +24,31 @@ from pipelines.text import fold
 
 @lru_cache(maxsize=1)
 def _rows() -> tuple[tuple[str, str], ...]:
+    return tuple((noun, kind) for noun, kind, _ in _all_rows())
+
+
+@lru_cache(maxsize=1)
+def _all_rows() -> tuple[tuple[str, str, bool], ...]:
+    """(folded noun, kind, strict) of ``data/named_after.jsonl``."""
     raw = resources.files("pipelines").joinpath("data/named_after.jsonl").read_text("utf-8")
     rows = [json.loads(line) for line in raw.splitlines() if line.strip()]
-    return tuple((fold(r["noun"]), r["kind"]) for r in rows)
+    return tuple((fold(r["noun"]), r["kind"], bool(r.get("strict"))) for r in rows)
+
+
+#: Kinds of noun that say what an actor is ("le groupe X", "le magazine X"), not a thing.
+_ACTOR_KINDS = ("company", "media")
 
 
 @lru_cache(maxsize=1)
 def load_nouns() -> frozenset[str]:
     """The folded nouns of ``data/named_after.jsonl``."""
     return frozenset(noun for noun, _ in _rows())
+
+
+@lru_cache(maxsize=1)
+def _thing_nouns() -> frozenset[str]:
+    """The nouns of things (buildings, vessels, storms, cases, events), not of actors."""
+    return frozenset(noun for noun, kind in _rows() if kind not in _ACTOR_KINDS)
 
 
 @lru_cache(maxsize=1)
@@ -49,12 +65,49 @@ def opens_with_an_event(surface: str) -> bool:
 
 
 _LAST_WORD = re.compile(r"([^\W\d_]+(?:-[^\W\d_]+)*)[ \t]+$")
+#: The lower-case words (with hyphens) before a name, the last one last.
+_WORDS_BEFORE = re.compile(r"(?:[^\W\d_]+(?:-[^\W\d_]+)*[ \t]+){1,3}$")
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+def _cue_before(text: str, start: int, nouns: frozenset[str]) -> str:
+    """The folded noun of ``nouns`` before ``start``, alone or followed by up to two
+    adjectives ("la chaîne américaine X", "le complexe hôtelier X"), else "".
+
+    The noun is in lower case, or in capitals inside a sentence ("l'EHPAD X", "du CHU
+    X"); an adjective is a lower-case word that is not a function word, a verb form or an
+    adverb (``data/lexicon_fr.csv``), so "le groupe a racheté X" has no cue.
+    """
+    from pipelines.nlp.noise import load_noise
+
+    head = text[max(0, start - 60):start]
+    m = _WORDS_BEFORE.search(head)
+    if not m:
+        return ""
+    words = _WORD.findall(m.group(0))
+    noise = load_noise()
+    for k in range(len(words) - 1, max(len(words) - 4, -1), -1):
+        word, adjectives = words[k], words[k + 1:]
+        if any(not w.islower() or len(w) < 2 or noise.is_word(w) for w in adjectives):
+            return ""
+        if fold(word) in nouns and (word.islower() or _caps_inside(head, m.start(), word)):
+            return fold(word)
+    return ""
+
+
+def _caps_inside(head: str, at: int, word: str) -> bool:
+    """Whether a noun written in capitals ("EHPAD", "Ehpad", "CHU") stands inside a
+    sentence: after an elided article or a lower-case word, not at a sentence start."""
+    if not (word.isupper() or word[1:].islower()):
+        return False
+    before = head[:at].rstrip()
+    return before[-1:] in ("'", "’") or bool(before) and before.split()[-1].islower()
 
 
 def after_a_thing(text: str, start: int) -> bool:
-    """Whether the word right before ``start`` is a lower-case thing noun ("rue X")."""
-    m = _LAST_WORD.search(text[max(0, start - 40):start])
-    return bool(m) and m.group(1).islower() and fold(m.group(1)) in load_nouns()
+    """Whether a thing noun comes right before ``start`` ("rue X", "l'Ehpad X"), maybe
+    with adjectives ("la tempête tropicale X", "le complexe hôtelier X")."""
+    return bool(_cue_before(text, start, _thing_nouns()))
 
 
 def opens_with_a_thing(surface: str) -> bool:
@@ -99,15 +152,36 @@ def names_a_thing(text: str, start: int, surface: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _cue_kinds() -> dict[str, str]:
-    return {noun: kind for noun, kind in _rows() if kind in ("company", "media")}
+    return {noun: kind for noun, kind in _rows() if kind in _ACTOR_KINDS}
 
 
-def type_cue(text: str, start: int) -> str:
-    """"group" or "media" when the lower-case word right before ``start`` says what the
-    name is ("le groupe X", "la marque X", "le laboratoire X"; "le magazine X", "la
-    chaîne X"), else ""."""
-    m = _LAST_WORD.search(text[max(0, start - 40):start])
-    if not m or not m.group(1).islower():
+@lru_cache(maxsize=1)
+def _strict_nouns() -> frozenset[str]:
+    """Actor nouns that never introduce a person's name ("la fondation X", "le magazine
+    X"; not "le spécialiste X", "l'éditeur X")."""
+    return frozenset(noun for noun, kind, strict in _all_rows()
+                     if kind in _ACTOR_KINDS and strict)
+
+
+#: "présidente du groupe X", "directeur de la fondation X": the name is the office-holder's.
+_AFTER_DE = re.compile(r"(?:\b(?:de|du|des)\s+(?:la\s+|l['’]\s*)?|\bd['’]\s*)$")
+
+
+def type_cue(text: str, start: int, strict: bool = False) -> str:
+    """"group" or "media" when the noun before ``start`` says what the name is ("le
+    groupe X", "la marque X", "la fondation X"; "le magazine X", "la chaîne américaine
+    X"), else "".
+
+    With ``strict`` (a name that reads as a person's full name), only a noun that never
+    introduces a person counts, and not after "de" ("la présidente du groupe X": X is
+    the president).
+    """
+    nouns = _strict_nouns() if strict else frozenset(_cue_kinds())
+    noun = _cue_before(text, start, nouns)
+    if not noun:
         return ""
-    kind = _cue_kinds().get(fold(m.group(1)), "")
-    return {"company": "group", "media": "media"}.get(kind, "")
+    if strict:
+        folded = fold(text[max(0, start - 80):start])
+        if _AFTER_DE.search(folded[:folded.rfind(noun)]):
+            return ""
+    return {"company": "group", "media": "media"}.get(_cue_kinds()[noun], "")

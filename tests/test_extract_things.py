@@ -1,0 +1,94 @@
+"""Products, works, events and places that NER takes for actors (issue 11, node audit),
+on hand-made NER output: each rule with a real actor in a like sentence that survives."""
+
+from __future__ import annotations
+
+from tests.test_extract import typed
+
+
+def _names(text: str, *spans: tuple[str, str]) -> list[tuple[str, str]]:
+    """The candidates but states (demonyms such as "américaine" are states)."""
+    return [(t, ty) for t, ty, _ in typed(text, *spans) if ty != "state"]
+
+
+# -- products: cue nouns, elided cues, the name repeated in the article ------------------
+def test_a_name_after_a_product_cue_is_no_actor():
+    text = ("La version Zéphyr GT sera livrée en mai. Le mode Tornado s'active d'un bouton.\n"
+            "Ce concept Orvelle a été dévoilé à Turin. Le système KRAV aide au freinage.")
+    out = _names(text, ("Zéphyr GT", "PER"), ("Tornado", "MISC"), ("Orvelle", "PER"),
+                 ("KRAV", "ORG"), ("Turin", "LOC"))
+    assert out == [("Turin", "place")]
+
+
+def test_an_elided_cue_counts_l_application():
+    text = "Les victimes peuvent le signaler sur l'application gratuite Vigilo lancée lundi."
+    assert _names(text, ("Vigilo", "ORG")) == []
+
+
+def test_the_maker_after_a_product_cue_stays_a_group():
+    text = "Le moteur Lancia équipe la berline."
+    assert ("Lancia", "group") in _names(text, ("Lancia", "ORG"))
+
+
+def test_a_product_named_once_by_its_cue_is_no_actor_anywhere_in_the_article():
+    text = ("Ce concept Orvelle a été présenté à Turin.\n"
+            "Orvelle pèse 1 800 kg. Selon Paul Lefranc, Orvelle sera produite en 2022.")
+    out = _names(text, ("Orvelle", "PER"), ("Orvelle", "PER"), ("Paul Lefranc", "PER"),
+                 ("Orvelle", "PER"), ("Turin", "LOC"))
+    assert out == [("Turin", "place"), ("Paul Lefranc", "person")]
+
+
+def test_a_real_actor_near_a_cue_survives():
+    text = ("La version de Paul Lefranc diffère. Le système mis en place par Odile Ravel "
+            "fonctionne. Le groupe Vasseur a racheté la marque.")
+    out = _names(text, ("Paul Lefranc", "PER"), ("Odile Ravel", "PER"), ("Vasseur", "ORG"))
+    assert out == [("Paul Lefranc", "person"), ("Odile Ravel", "person"), ("Vasseur", "group")]
+
+
+# -- what the noun before a name says: an organisation, a medium, a building ----------
+def test_an_organisation_noun_with_adjectives_types_the_name():
+    text = ("Selon la chaîne américaine KNTV, la fondation Paul Vasseur a reçu un don. Le "
+            "collectif Soins-Debout et l'association Élan Vert manifestent. La brigade "
+            "Omar al-Farid a revendiqué l'attaque. Le mensuel breton Ar Gazetenn l'écrit.")
+    out = _names(text, ("KNTV", "ORG"), ("Paul Vasseur", "PER"), ("Soins-Debout", "PER"),
+                 ("Élan Vert", "PER"), ("Omar al-Farid", "PER"), ("Ar Gazetenn", "PER"))
+    assert out == [("KNTV", "media"), ("Paul Vasseur", "group"), ("Soins-Debout", "group"),
+                   ("Élan Vert", "group"), ("Omar al-Farid", "group"),
+                   ("Ar Gazetenn", "media")]
+
+
+def test_the_holder_of_an_office_in_an_organisation_stays_a_person():
+    text = ("La présidente du groupe Odile Ravel a parlé. Le directeur de la fondation Jean "
+            "Morel aussi. Il l'a dit à la radio Paul Lefranc. Elle a ouvert sa maison à "
+            "Léa Roux.")
+    out = _names(text, ("Odile Ravel", "PER"), ("Jean Morel", "PER"), ("Paul Lefranc", "PER"),
+                 ("Léa Roux", "PER"))
+    assert out == [("Odile Ravel", "person"), ("Jean Morel", "person"),
+                   ("Paul Lefranc", "person"), ("Léa Roux", "person")]
+
+
+def test_a_building_or_storm_noun_with_adjectives_names_a_thing():
+    text = ("La tempête tropicale Gaston menace la côte. Elle vit à l'Ehpad Marcel Vidal. "
+            "Le complexe hôtelier Bella Vista s'agrandit. L'école maternelle Jean-Moulin "
+            "ferme. Le foyer Lenoir est insalubre.")
+    out = _names(text, ("Gaston", "PER"), ("Marcel Vidal", "PER"), ("Bella Vista", "PER"),
+                 ("Jean-Moulin", "PER"), ("Lenoir", "PER"))
+    assert out == []
+
+
+def test_a_person_after_a_building_noun_and_a_verb_stays():
+    text = "Dans la prison a témoigné Paul Lefranc. Au foyer, Odile Ravel cuisine."
+    out = _names(text, ("Paul Lefranc", "PER"), ("Odile Ravel", "PER"))
+    assert out == [("Paul Lefranc", "person"), ("Odile Ravel", "person")]
+
+
+def test_a_nickname_quoted_whole_does_not_hide_the_name_elsewhere():
+    text = 'Jean Cabrol, dit "Cabro", est venu. Il a été invité par Cabro. '
+    out = _names(text, ("Jean Cabrol", "PER"), ("Cabro", "PER"), ("Cabro", "PER"))
+    assert ("Cabro", "person") in out
+
+
+def test_a_name_opening_a_longer_quoted_title_stays_an_actor_elsewhere():
+    text = ('L\'exposition "Lenoir et Vidal, Paris !" ouvre. Un hommage sera rendu à Lenoir.')
+    out = _names(text, ("Lenoir", "PER"), ("Lenoir", "PER"))
+    assert out == [("Lenoir", "person")]
