@@ -92,3 +92,61 @@ def test_a_name_opening_a_longer_quoted_title_stays_an_actor_elsewhere():
     text = ('L\'exposition "Lenoir et Vidal, Paris !" ouvre. Un hommage sera rendu à Lenoir.')
     out = _names(text, ("Lenoir", "PER"), ("Lenoir", "PER"))
     assert out == [("Lenoir", "person")]
+
+
+# -- verbs, credits, codes ----------------------------------------------------------------
+def test_a_verb_before_its_inverted_subject_is_no_name():
+    text = ('"Faudra-t-il fermer les écoles ?" demande Paul Lefranc.\nDoit-on attendre ?\n'
+            "Sauriez-vous le dire ?")
+    out = _names(text, ("Faudra", "PER"), ("Paul Lefranc", "PER"), ("Doit-on", "PER"),
+                 ("Sauriez", "PER"))
+    assert out == [("Paul Lefranc", "person")]
+
+
+def test_a_credit_glued_to_the_text_before_it_is_no_mention():
+    text = ("Le maire s'explique (12/03/2019)par Lumière TV\nLe débat du 1er maipar Odile "
+            "Ravel\nLe rapport publié par Odile Ravel est sorti.")
+    out = _names(text, ("Lumière TV", "ORG"), ("Odile Ravel", "PER"), ("Odile Ravel", "PER"))
+    assert out == [("Odile Ravel", "person")]
+    assert typed(text, ("Odile Ravel", "PER"), ("Odile Ravel", "PER"))[0][0] == "Odile Ravel"
+
+
+def test_an_alphanumeric_code_is_no_actor_but_a_named_channel_or_team_is():
+    text = ("La Zéphyr KR250 reprend le bloc TX4. Le bouchon s'étend sur l'A6B.\n"
+            "Les élèves de CM2 rentrent. Selon le site Q7, la Sprint 4 Racing gagne.\n"
+            "Le Mouvement du 1er juillet défile avec Albert 1er.")
+    out = _names(text, ("Zéphyr KR250", "PER"), ("TX4", "ORG"), ("A6B", "ORG"), ("CM2", "ORG"),
+                 ("Q7", "ORG"), ("Sprint 4 Racing", "ORG"), ("Mouvement du 1er juillet", "ORG"),
+                 ("Albert 1er", "PER"))
+    assert out == [("Q7", "media"), ("Sprint 4 Racing", "group"),
+                   ("Mouvement du 1er juillet", "group"), ("Albert 1er", "person")]
+
+
+def test_a_live_blog_time_glued_to_a_name_is_cut():
+    text = "« C'est vrai », ajoute Paul Lefranc.12h31. Paul Lefranc rappelle la règle."
+    assert _names(text, ("Paul Lefranc.12h31", "PER"))[0] == ("Paul Lefranc", "person")
+
+
+# -- storms, places ---------------------------------------------------------------------
+def test_a_storm_named_in_apposition_is_no_person_anywhere_in_the_article():
+    text = ("Une autre tempête, Gaston, s'est formée. Gaston devrait faiblir.\n"
+            "Après la tempête, Paul Roux a parlé.")
+    out = _names(text, ("Gaston", "PER"), ("Gaston", "PER"), ("Paul Roux", "PER"))
+    assert out == [("Paul Roux", "person")]
+
+
+def test_a_name_after_a_noun_of_place_and_de_is_a_place():
+    text = ("Les habitants de Quimperlé et le village de Trévou manifestent. La prison de "
+            "Névez est pleine. La réserve protégée de Mbali Kossa est fermée.\n"
+            "Le fils de Lenoir et la ville natale de Paul Roux l'accueillent.")
+    out = _names(text, ("Quimperlé", "PER"), ("Trévou", "PER"), ("Névez", "PER"),
+                 ("Mbali Kossa", "PER"), ("Lenoir", "PER"), ("Paul Roux", "PER"))
+    assert out == [("Quimperlé", "place"), ("Trévou", "place"), ("Névez", "place"),
+                   ("Mbali Kossa", "place"), ("Lenoir", "person"), ("Paul Roux", "person")]
+
+
+def test_a_place_run_into_a_full_name_after_a_noun_of_place_is_cut():
+    text = "Le maire (PCF) de Trévou Jean-Luc Morvan a parlé. Le maire Paul Roux Dumas aussi."
+    out = _names(text, ("Trévou Jean-Luc Morvan", "PER"), ("Paul Roux Dumas", "PER"))
+    assert [c for c in out if c[0] != "PCF"] == [
+        ("Trévou", "place"), ("Jean-Luc Morvan", "person"), ("Paul Roux Dumas", "person")]

@@ -48,6 +48,7 @@ _DATE_TAIL = re.compile(
     rf"(?:\s+(?:19|20)\d\d)?|(?:{_MONTHS})\s+(?:19|20)\d\d|(?:19|20)\d\d|"
     rf"(?-i:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?:\s+(?:soir|matin))?))+\s*$",
     re.IGNORECASE)
+_TIME_TAIL = re.compile(r"[.\s]+\d{1,2}[hH]\d{0,2}$")
 _EDGE_PUNCT_LEFT = " \t,;:.!?-–—'’\"«“”»()[]*•/"
 _EDGE_PUNCT_RIGHT = " \t,;:-–—'’\"«“”»()[]*•/"
 
@@ -237,6 +238,9 @@ def _trim_edges(text: str, a: int, b: int) -> tuple[int, int]:
         a += 1
     while b > a and text[b - 1] in _EDGE_PUNCT_RIGHT:
         b -= 1
+    t = _TIME_TAIL.search(text, a, b)  # "Michel Aupetit.12h31": a live blog's time
+    if t and t.start() > a:
+        b = t.start()
     m = _DATE_TAIL.search(text, a, b)
     # a date that ends a name is kept ("Mouvement du 1er juillet", "Place du 4 Septembre")
     if m and m.start() > a and not re.search(r"\b(?:du|de|des|d['’])\s*$", text[a:m.start()],
@@ -460,12 +464,10 @@ def _ner_candidates(ctx: _Context, ents: list[tuple[int, int, str]],
     out: list[Candidate] = []
     used_gaz: set[int] = set()
     things: set[str] = set()
-    for start, end, label in ents:
-        if _inside(start, end, masked):
-            continue
-        a, b = _strip_span(text, start, end, label)
-        if b <= a:
-            continue
+    stripped = [(x, y, lab) for start, end, lab in ents if not _inside(start, end, masked)
+                for x, y in [_strip_span(text, start, end, lab)] if y > x]
+    pieces = [p for span in stripped for p in _seat_split(text, *span, res.noise)]
+    for a, b, label in pieces:
         ner_type = _span_type(ctx, a, b, label, res)
         if ner_type == _THING:
             things.add(text[a:b])
@@ -485,6 +487,18 @@ def _ner_candidates(ctx: _Context, ents: list[tuple[int, int, str]],
             continue
         out.append(Candidate(a, b, text[a:b], ner_type, "", "ner", label, sentence_of(a)))
     return [c for c in out if c.text not in things], used_gaz
+
+
+def _seat_split(text: str, a: int, b: int, label: str, noise: NoiseRules,
+                ) -> list[tuple[int, int, str]]:
+    """A person's span that runs on from a place into a full name after a noun whose
+    complement is a place ("le maire de Quimperlé Jean-Luc Morvan"): the place, then the
+    person. Only three capitalised words or more, without particles."""
+    words = list(re.finditer(r"\S+", text[a:b]))
+    if label != "PER" or len(words) < 3 or not all(is_capitalised(w.group(0)) for w in words) \
+            or not noise.names_a_place_of(text, a):
+        return [(a, b, label)]
+    return [(a, a + words[0].end(), "LOC"), (a + words[1].start(), b, label)]
 
 
 #: What :func:`_span_type` says of a span that is no actor for any other reason.
@@ -510,6 +524,8 @@ def _span_type(ctx: _Context, a: int, b: int, label: str, res: _Resources) -> st
         ner_type = cue  # "le groupe Lenoir", "la fondation Paul Vasseur", "le magazine X"
     elif ner_type == "person" and names_a_thing(text, a, surface):
         return _THING  # "l'hôpital Robert-Debré", "l'affaire Benalla", "l'ouragan Irma"
+    elif ner_type == "person" and noise.names_a_place_of(text, a):
+        return "place"  # "la mairie de Quimperlé", "la prison de Fresnes"
     if ner_type in ("group", "person") and opens_with_an_event(surface):
         return _DROP  # "Traité de Lisbonne", "Festival de Cannes": no actor
     return ner_type
@@ -578,6 +594,12 @@ def _sentence_initial(text: str, a: int, sent_starts: list[int], line_starts: li
     return bool(prev) and prev[-1] in _OPENERS
 
 
+#: A subject pronoun joined to the verb before it by a hyphen ("Faudra-t-il", "Doit-on").
+_INVERTED_SUBJECT = re.compile(r"-(?:t-)?(?:il|elle|on|ils|elles|je|tu|nous|vous|ce)(?![\w-])",
+                               re.IGNORECASE)
+_ENDS_INVERTED = re.compile(rf"[^\W\d_]{_INVERTED_SUBJECT.pattern}$", re.IGNORECASE)
+
+
 def _common_word(text: str, a: int, b: int, noise: NoiseRules, initial: bool) -> bool:
     """A lone capitalised word at a sentence start that is an ordinary French word.
 
@@ -586,6 +608,8 @@ def _common_word(text: str, a: int, b: int, noise: NoiseRules, initial: bool) ->
     ("BLESSÉS") is dropped wherever it stands.
     """
     word = text[a:b]
+    if _INVERTED_SUBJECT.match(text, b) or _ENDS_INVERTED.search(word):
+        return True  # "Faudra-t-il…", "Doit-on…": a verb before its subject pronoun
     if word.isupper() and len(word) > 1 and noise.is_word(word):
         return True  # a word of a heading in capitals ("BLESSÉS", "LE")
     # "… du mouvement Interrogé sur ce point": a participle opening a lost sentence
@@ -698,8 +722,34 @@ def not_an_actor(ctx: _Context, a: int, b: int, label: str, noise: NoiseRules) -
         return False
     if " " not in text[a:b] and _common_word(text, a, b, noise, ctx.initial(a)):
         return True
+    if _model_code(text[a:b], noise) and not type_cue(text, a):
+        return True  # "la KR-250", "le bloc TX4", "l'A6B": a model code or a road, no actor
+    if _GLUED_CREDIT.search(text, max(0, a - 8), a):
+        return True  # "(28/02/2019)par Lumière TV": a video's credit glued on, no mention
     return (_not_a_name(ctx, a, b, label) or _religious(text, a, b, noise)
             or _quoted_whole(text, a, b, label) or names_a_product(ctx, a, b, label, noise))
+
+
+_CODE = re.compile(r"(?=[\w.-]*[^\W\d_])(?=[\w.-]*\d)[\w.-]+")
+#: An ordinal ("1er", "2e", "XXIe" aside): "Albert 1er", "Mouvement du 1er juillet".
+_ORDINAL = re.compile(r"(?:^|-)\d+(?:er|re|e|ème|eme|nd|nde)$")
+
+
+def _model_code(surface: str, noise: NoiseRules) -> bool:
+    """Whether a span holds an alphanumeric code: a model, a version, a road, a grade
+    ("KR-250", "Zéphyr T8", "A6B", "CM2"). People's names hold no digits; organisations
+    named with one (a TV channel, a summit group) are in the gazetteer, which this leaves
+    alone, or carry a company or media word ("Sprint 4 Racing")."""
+    words = [w.strip(",;:()«»\"") for w in surface.split()]
+    if not any(_CODE.fullmatch(w) and not _ORDINAL.search(w) for w in words):
+        return False
+    return not (noise.looks_like_company(surface) or noise.looks_like_org(surface)
+                or noise.looks_like_media(surface))
+
+
+#: "…(2019)par X", "…le 1er maipar X": the credit line of an embedded video or picture,
+#: glued to the text before it (no space before "par").
+_GLUED_CREDIT = re.compile(r"(?:(?<![^\W\d_])[a-zà-ÿ]+|[\d)\]])par[ \t]+$")
 
 
 def names_a_product(ctx: _Context, a: int, b: int, label: str, noise: NoiseRules) -> bool:

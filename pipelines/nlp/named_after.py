@@ -142,12 +142,26 @@ def before_a_player(text: str, end: int) -> bool:
     return bool(_PLAYED_BY.match(fold(text[end:end + 30])))
 
 
+@lru_cache(maxsize=1)
+def _storm_apposed() -> re.Pattern[str]:
+    nouns = "|".join(sorted(re.escape(n) for n, kind in _rows() if kind == "storm"))
+    return re.compile(rf"\b(?:{nouns})s?(?:\s+[a-z-]+){{0,2}}\s*,\s*$")
+
+
+def storm_in_apposition(text: str, start: int, end: int) -> bool:
+    """Whether a name stands between commas after a storm noun: "une autre tempête,
+    Gaston, s'est formée" (the name of the storm)."""
+    return text[end:end + 2].lstrip()[:1] == "," and \
+        bool(_storm_apposed().search(fold(text[max(0, start - 50):start])))
+
+
 def names_a_thing(text: str, start: int, surface: str) -> bool:
     """Whether the person-looking span ``surface`` at ``start`` names a thing or a
     character."""
     return (after_a_thing(text, start) or opens_with_a_thing(surface)
             or after_a_character_cue(text, start)
-            or before_a_player(text, start + len(surface)))
+            or before_a_player(text, start + len(surface))
+            or storm_in_apposition(text, start, start + len(surface)))
 
 
 @lru_cache(maxsize=1)

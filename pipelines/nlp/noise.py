@@ -10,7 +10,8 @@ lists, share buttons), ``generic`` capitalised words that NER mistakes for entit
 ``honorific`` (``M.``, ``Mme``, ``Monsieur``), ``work_cue`` nouns that introduce the title
 of a work or a product (``le film``, ``la série``, ``le modèle``), ``car_brand`` and
 ``religious`` figures, ``org_head`` lower-case nouns that head an organisation's name
-(``caisse``, ``établissement``; with the ``org_keyword`` first words).
+(``caisse``, ``établissement``; with the ``org_keyword`` first words), ``place_of`` nouns
+whose complement "de X" names a place (``la mairie de X``, ``le maire de X``).
 ``data/lexicon_fr.csv`` lists French words that are not names (function words, verb forms,
 adverbs; see ``scripts/make_lexicon.py``).
 """
@@ -42,6 +43,7 @@ class NoiseRules:
     car_brands: frozenset[str] = frozenset()  # name keys
     religious: frozenset[str] = frozenset()  # name keys
     org_heads: frozenset[str] = frozenset()  # name keys of lower-case organisation nouns
+    place_of: frozenset[str] = frozenset()  # folded nouns whose "de X" names a place
     lexicon: frozenset[str] = field(default_factory=frozenset)  # lower-case words
     verbs: frozenset[str] = field(default_factory=frozenset)  # the lexicon's verb forms
 
@@ -87,6 +89,22 @@ class NoiseRules:
     def is_car_brand(self, text: str) -> bool:
         return name_key(text) in self.car_brands
 
+    def names_a_place_of(self, text: str, start: int) -> bool:
+        """Whether "de"/"d'" after a noun whose complement is a place ends right before
+        ``start`` ("la mairie de X", "les habitants d'X", "le maire (PS) de X")."""
+        m = _PLACE_OF.search(fold(text[max(0, start - 50):start]))
+        if not m:
+            return False
+        noun, adjective = m.group(1), m.group(2)
+        if adjective is None or adjective in self.place_of:
+            return (adjective or noun) in self.place_of
+        # "la réserve protégée de X"; not "la ville natale de X" (X is a person)
+        return noun in self.place_of and not self.is_word(adjective) and \
+            not adjective.startswith("natal")
+
+
+_PLACE_OF = re.compile(r"([a-z-]+)(?:\s+([a-z-]+))?(?:\s*\([^()]{1,20}\))?\s+(?:de\s+|d'\s*)$")
+
 
 def _load_lexicon() -> tuple[frozenset[str], frozenset[str]]:
     """All words of ``data/lexicon_fr.csv``, and its verb forms."""
@@ -98,7 +116,8 @@ def _load_lexicon() -> tuple[frozenset[str], frozenset[str]]:
 
 #: How each simple word-list kind of ``noise.jsonl`` is keyed.
 _WORD_KINDS = {"honorific": str.lower, "media_word": name_key, "work_cue": fold,
-               "car_brand": name_key, "religious": name_key, "org_head": name_key}
+               "car_brand": name_key, "religious": name_key, "org_head": name_key,
+               "place_of": fold}
 
 
 @lru_cache(maxsize=1)
@@ -133,7 +152,7 @@ def load_noise() -> NoiseRules:
                       frozenset(company[1]), frozenset(words["media_word"]),
                       frozenset(words["work_cue"]), frozenset(words["car_brand"]),
                       frozenset(words["religious"]), frozenset(words["org_head"]),
-                      *_load_lexicon())
+                      frozenset(words["place_of"]), *_load_lexicon())
 
 
 def masked_ranges(text: str, rules: NoiseRules | None = None) -> list[tuple[int, int]]:
