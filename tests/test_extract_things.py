@@ -150,3 +150,43 @@ def test_a_place_run_into_a_full_name_after_a_noun_of_place_is_cut():
     out = _names(text, ("Trévou Jean-Luc Morvan", "PER"), ("Paul Roux Dumas", "PER"))
     assert [c for c in out if c[0] != "PCF"] == [
         ("Trévou", "place"), ("Jean-Luc Morvan", "person"), ("Paul Roux Dumas", "person")]
+
+
+# -- products named by their owner, a maker, a name given; organisations named once --------
+def test_a_name_after_a_possessive_or_demonstrative_is_a_product():
+    text = ("Honda a revu sa KRX. Ce GLT dispose de tout.\n"
+            "La CFDT et la FNSEA protestent.")
+    out = _names(text, ("Honda", "ORG"), ("KRX", "ORG"), ("GLT", "ORG"), ("CFDT", "ORG"),
+                 ("FNSEA", "ORG"))
+    assert [t for t, _ in out] == ["Honda", "CFDT", "FNSEA"]
+
+
+def test_a_name_given_to_a_described_thing_is_a_product():
+    text = ("Ils étaient à bord d'un véhicule d'assaut amphibie, dit VAX, qui a coulé. "
+            "Un nouveau concept 100 % électrique baptisé Orvelle plaît.\n"
+            "Jean Cabrol, dit Cabro, est venu. Un homme, surnommé Jojo, a volé.")
+    out = _names(text, ("VAX", "ORG"), ("Orvelle", "PER"), ("Jean Cabrol", "PER"),
+                 ("Cabro", "PER"), ("Jojo", "PER"))
+    assert [t for t, _ in out] == ["Jean Cabrol", "Cabro", "Jojo"]
+
+
+def test_a_model_several_words_after_its_maker_but_not_the_maker_s_boss():
+    text = ("Le Range Rover Velar Signature plaît.\n"
+            "Le patron de Renault Paul Lefranc a parlé. Le PDG de Peugeot Odile Ravel aussi.")
+    out = _names(text, ("Signature", "PER"), ("Paul Lefranc", "PER"), ("Odile Ravel", "PER"))
+    assert ("Paul Lefranc", "person") in out and ("Odile Ravel", "person") in out
+    assert all(t != "Signature" for t, _ in out)
+
+
+def test_a_name_the_article_once_gives_as_an_organisation_is_one_everywhere():
+    text = "La maison américaine Vasseur-Lenoir a vendu une toile. Vasseur-Lenoir a gagné."
+    out = _names(text, ("Vasseur-Lenoir", "PER"), ("Vasseur-Lenoir", "PER"))
+    assert out == [("Vasseur-Lenoir", "group"), ("Vasseur-Lenoir", "group")]
+
+
+def test_a_character_in_a_role_is_no_person():
+    text = ("Paul Roux revient dans le rôle de l'agent Max Orvel. En interprétant Zéphyrin, il "
+            "a brillé. Le rôle de Léa Morel dans l'affaire reste flou.")
+    out = _names(text, ("Paul Roux", "PER"), ("Max Orvel", "PER"), ("Zéphyrin", "PER"),
+                 ("Léa Morel", "PER"))
+    assert out == [("Paul Roux", "person"), ("Léa Morel", "person")]

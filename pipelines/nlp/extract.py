@@ -458,12 +458,15 @@ def _ner_candidates(ctx: _Context, ents: list[tuple[int, int, str]],
     """Typed candidates of the NER spans, and the gazetteer matches they stand for.
 
     A name the article once gives as a thing ("la série Castle", "le concept Zéphyr")
-    is no actor anywhere in the article ("Castle a séduit…").
+    is no actor anywhere in the article ("Castle a séduit…"); a name it once gives as an
+    organisation or a medium ("la maison Vasseur-Lenoir") is one wherever NER calls it a
+    person.
     """
     text = ctx.text
     out: list[Candidate] = []
     used_gaz: set[int] = set()
     things: set[str] = set()
+    named: dict[str, str] = {}  # what a cue says a name NER calls a person is
     stripped = [(x, y, lab) for start, end, lab in ents if not _inside(start, end, masked)
                 for x, y in [_strip_span(text, start, end, lab)] if y > x]
     pieces = [p for span in stripped for p in _seat_split(text, *span, res.noise)]
@@ -485,8 +488,11 @@ def _ner_candidates(ctx: _Context, ents: list[tuple[int, int, str]],
             used_gaz.update(overlapping)
         if ner_type is None:
             continue
+        if label == "PER" and ner_type in ("group", "media"):
+            named[text[a:b]] = ner_type  # "la maison Vasseur-Lenoir": not a person here
         out.append(Candidate(a, b, text[a:b], ner_type, "", "ner", label, sentence_of(a)))
-    return [c for c in out if c.text not in things], used_gaz
+    return [replace(c, type=named[c.text]) if c.type == "person" and c.text in named else c
+            for c in out if c.text not in things], used_gaz
 
 
 def _seat_split(text: str, a: int, b: int, label: str, noise: NoiseRules,
@@ -673,11 +679,22 @@ def _car_model(text: str, a: int, b: int, noise: NoiseRules) -> bool:
     for n in (1, 2):
         if len(words) > n and noise.is_car_brand(" ".join(words[:n])):
             return True
-    prev = re.search(r"([^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*)?)\s+$", text[max(0, a - 30):a])
-    if prev:
-        chunk = prev.group(1).split()
-        return noise.is_car_brand(chunk[-1]) or noise.is_car_brand(" ".join(chunk[-2:]))
+    head = text[max(0, a - 60):a]
+    chain = _NAME_CHAIN.search(head)  # "la Zorba Vesta Turismo [X]": a maker, models, X
+    if not chain:
+        return False
+    tokens = chain.group(1).split()
+    for i in range(len(tokens)):
+        for n in (1, 2):
+            if i + n <= len(tokens) and noise.is_car_brand(" ".join(tokens[i:i + n])):
+                # "le patron de Zorba Jean Morel": the maker's boss, not a model
+                return not (len(words) > 1 and i == 0 and re.search(
+                    r"\b(?:de|du|d['’]|chez|par)\s*$", head[:chain.start(1)]))
     return False
+
+
+#: Up to four capitalised or alphanumeric words right before a span.
+_NAME_CHAIN = re.compile(r"((?:(?:[A-ZÀ-Þ][\w-]*|\d[\w-]*)\s+){1,4})$")
 
 
 def _religious(text: str, a: int, b: int, noise: NoiseRules) -> bool:
@@ -749,7 +766,7 @@ def _model_code(surface: str, noise: NoiseRules) -> bool:
 
 #: "…(2019)par X", "…le 1er maipar X": the credit line of an embedded video or picture,
 #: glued to the text before it (no space before "par").
-_GLUED_CREDIT = re.compile(r"(?:(?<![^\W\d_])[a-zà-ÿ]+|[\d)\]])par[ \t]+$")
+_GLUED_CREDIT = re.compile(r"(?:(?<![^\W\d_])[a-zà-ÿ]+|[\d)\]?!…»\"])par[ \t]+$")
 
 
 def names_a_product(ctx: _Context, a: int, b: int, label: str, noise: NoiseRules) -> bool:
@@ -758,4 +775,30 @@ def names_a_product(ctx: _Context, a: int, b: int, label: str, noise: NoiseRules
     company names ("Dupont Holding")."""
     if label == "LOC" or noise.looks_like_company(ctx.text[a:b]):
         return False
-    return _title_of_work(ctx.text, a, b, label, noise) or _car_model(ctx.text, a, b, noise)
+    return (_title_of_work(ctx.text, a, b, label, noise) or _car_model(ctx.text, a, b, noise)
+            or _owned(ctx.text, a, label) or _named_thing_as(ctx.text, a, noise))
+
+
+#: A possessive or demonstrative right before a name: "sa Zéphyr", "cette KR", "ce GLX".
+_OWNED = re.compile(r"(?:^|[\s(«\"])(?:sa|son|ses|leur|leurs|cette|cet|ce)\s+$", re.IGNORECASE)
+
+
+def _owned(text: str, a: int, label: str) -> bool:
+    """An organisation-looking name after a possessive or a demonstrative ("Honda a revu
+    sa Zéphyr", "ce GLX dispose…"): a product. Organisations take the article ("la
+    CGT", "le Medef"), people none."""
+    return label in ("ORG", "MISC") and bool(_OWNED.search(text, max(0, a - 8), a))
+
+
+#: "un véhicule d'assaut amphibie, dit X", "un concept électrique baptisé X".
+_NAMED_AS = re.compile(
+    r"\b(?:un|une|le|la|l'|les|des|ce|cet|cette|ces)\s*([a-z-]+(?:\s+[a-z-]+)?)"
+    r"(?:\s+[\w'%-]+){0,5}?,?\s+(?:dit|dite|dits|dites|baptise|baptisee|baptises|"
+    r"baptisees|nomme|nommee|appele|appelee|surnomme|surnommee)\s*[«\"“]?\s*$")
+
+
+def _named_thing_as(text: str, a: int, noise: NoiseRules) -> bool:
+    """A name given to a thing the sentence describes, after "dit", "baptisé", "appelé"
+    ("un véhicule d'assaut amphibie, dit X"): its noun is a work or product cue."""
+    m = _NAMED_AS.search(fold(text[max(0, a - 80):a]))
+    return bool(m) and any(w in noise.work_cues for w in m.group(1).split())

@@ -120,12 +120,12 @@ def opens_with_a_thing(surface: str) -> bool:
 
 #: Phrases that introduce a character an actor plays, on folded text.
 _CHARACTER_CUE = re.compile(
-    r"(?:\b(?:son|sa|ses|un|ce|premier|dernier|grand)\s+roles?|\bpersonnage|"
+    r"(?:\b(?:son|sa|ses|un|ce|premier|dernier|grand|dans\s+le)\s+roles?|\bpersonnage|"
     r"\b(?:son|sa|ses)\s+interpretations?|\bdans la peau|\baventures)"
-    r"\s+(?:de\s+|d'\s*)"
-    r"(?:la\s+|le\s+|l'\s*)?$"
+    r"\s+(?:de\s+|d'\s*|du\s+)"
+    r"(?:(?:la\s+|le\s+|l'\s*)?(?:[a-z-]+\s+)?)?$"
     r"|\b(?:incarne|incarnait|incarnera|incarner|incarnant|interprete|interpretait|"
-    r"interpreter|jouait|joue|jouera|jouer)\s+(?:la\s+|le\s+|l'\s*)?$")
+    r"interpreter|interpretant|jouait|joue|jouera|jouer|jouant)\s+(?:la\s+|le\s+|l'\s*)?$")
 
 
 def after_a_character_cue(text: str, start: int) -> bool:
