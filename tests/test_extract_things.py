@@ -190,3 +190,25 @@ def test_a_character_in_a_role_is_no_person():
     out = _names(text, ("Paul Roux", "PER"), ("Max Orvel", "PER"), ("Zéphyrin", "PER"),
                  ("Léa Morel", "PER"))
     assert out == [("Paul Roux", "person"), ("Léa Morel", "person")]
+
+
+# -- acronyms of things ------------------------------------------------------------------
+def test_an_acronym_of_a_rule_a_plan_or_a_lower_case_phrase_is_no_actor():
+    from graph.records import ArticleMeta
+    from pipelines.nlp.analysis import analyse_article
+    from tests.test_extract import ner
+
+    text = ("Le Règlement général de protection des fichiers (RGPF) entre en vigueur. Le RGPF "
+            "protège. La cellule NRBC (nucléaire, radiologique, bactériologique et chimique) "
+            "intervient. Le Plan de secours interne (PSI) est déclenché. La Confédération "
+            "paysanne du Nord (CPN) proteste. L'association MPE (mobilisation des paysans "
+            "en colère) aussi.")
+    spans = [("Règlement général de protection des fichiers", "ORG"), ("RGPF", "ORG"),
+             ("RGPF", "ORG"), ("NRBC", "ORG"), ("Plan de secours interne", "ORG"),
+             ("PSI", "ORG"), ("Confédération paysanne du Nord", "ORG"), ("CPN", "ORG"),
+             ("MPE", "ORG")]
+    analysis = analyse_article(ArticleMeta("a"), text, ner(text, *spans))
+    assert [(c.text, c.type) for c in analysis.candidates] == [
+        ("Confédération paysanne du Nord", "group"), ("CPN", "group"), ("MPE", "group")]
+    assert analysis.acronyms == {"CPN": "Confédération paysanne du Nord", "RGPF": "",
+                                 "NRBC": "", "PSI": ""}

@@ -11,7 +11,9 @@ lists, share buttons), ``generic`` capitalised words that NER mistakes for entit
 of a work or a product (``le film``, ``la série``, ``le modèle``), ``car_brand`` and
 ``religious`` figures, ``org_head`` lower-case nouns that head an organisation's name
 (``caisse``, ``établissement``; with the ``org_keyword`` first words), ``place_of`` nouns
-whose complement "de X" names a place (``la mairie de X``, ``le maire de X``).
+whose complement "de X" names a place (``la mairie de X``, ``le maire de X``),
+``thing_head`` nouns that open the name of a thing, not an actor (``Règlement …``,
+``Plan …``: an acronym they spell out is no actor).
 ``data/lexicon_fr.csv`` lists French words that are not names (function words, verb forms,
 adverbs; see ``scripts/make_lexicon.py``).
 """
@@ -44,6 +46,7 @@ class NoiseRules:
     religious: frozenset[str] = frozenset()  # name keys
     org_heads: frozenset[str] = frozenset()  # name keys of lower-case organisation nouns
     place_of: frozenset[str] = frozenset()  # folded nouns whose "de X" names a place
+    thing_heads: frozenset[str] = frozenset()  # folded nouns that open the name of a thing
     lexicon: frozenset[str] = field(default_factory=frozenset)  # lower-case words
     verbs: frozenset[str] = field(default_factory=frozenset)  # the lexicon's verb forms
 
@@ -89,6 +92,11 @@ class NoiseRules:
     def is_car_brand(self, text: str) -> bool:
         return name_key(text) in self.car_brands
 
+    def is_thing_head(self, word: str) -> bool:
+        """Whether a noun opens the name of a thing, not of an actor ("Règlement",
+        "Plan", "Référendum", "Système"): a ``thing_head`` or a ``work_cue``."""
+        return fold(word) in self.thing_heads or fold(word) in self.work_cues
+
     def names_a_place_of(self, text: str, start: int) -> bool:
         """Whether "de"/"d'" after a noun whose complement is a place ends right before
         ``start`` ("la mairie de X", "les habitants d'X", "le maire (PS) de X")."""
@@ -117,7 +125,7 @@ def _load_lexicon() -> tuple[frozenset[str], frozenset[str]]:
 #: How each simple word-list kind of ``noise.jsonl`` is keyed.
 _WORD_KINDS = {"honorific": str.lower, "media_word": name_key, "work_cue": fold,
                "car_brand": name_key, "religious": name_key, "org_head": name_key,
-               "place_of": fold}
+               "place_of": fold, "thing_head": fold}
 
 
 @lru_cache(maxsize=1)
@@ -152,7 +160,8 @@ def load_noise() -> NoiseRules:
                       frozenset(company[1]), frozenset(words["media_word"]),
                       frozenset(words["work_cue"]), frozenset(words["car_brand"]),
                       frozenset(words["religious"]), frozenset(words["org_head"]),
-                      frozenset(words["place_of"]), *_load_lexicon())
+                      frozenset(words["place_of"]), frozenset(words["thing_head"]),
+                      *_load_lexicon())
 
 
 def masked_ranges(text: str, rules: NoiseRules | None = None) -> list[tuple[int, int]]:
