@@ -212,3 +212,35 @@ def test_an_acronym_of_a_rule_a_plan_or_a_lower_case_phrase_is_no_actor():
         ("Confédération paysanne du Nord", "group"), ("CPN", "group"), ("MPE", "group")]
     assert analysis.acronyms == {"CPN": "Confédération paysanne du Nord", "RGPF": "",
                                  "NRBC": "", "PSI": ""}
+
+
+# -- what a complement says; glued headings ---------------------------------------------
+def test_a_cue_noun_with_a_lower_case_complement_types_the_name():
+    text = ("La fédération de parents d'élèves FPEX a porté plainte, avec le syndicat de "
+            "policiers Vigilance et le fabricant de pneus Roulax.\n"
+            "La société de Paul Lefranc a fermé.")
+    out = _names(text, ("FPEX", "ORG"), ("Vigilance", "PER"), ("Roulax", "PER"),
+                 ("Paul Lefranc", "PER"))
+    assert out == [("FPEX", "group"), ("Vigilance", "group"), ("Roulax", "group"),
+                   ("Paul Lefranc", "person")]
+
+
+def test_glued_headings_and_credits_are_cut():
+    from tests.test_extract_noise import _spans
+
+    text = "LE DUEL AVEC PAUL LEFRANCOdile Ravel est créditée de 26 %."
+    assert _spans(text, ("PAUL LEFRANCOdile Ravel", "PER")) == [
+        ("PAUL LEFRANC", "PER"), ("Odile Ravel", "PER")]
+    text = "Une voix pour Odile Ravel. Elle vote pour Odile RavelBarbe grise, lunettes."
+    assert _spans(text, ("Odile RavelBarbe", "PER")) == [
+        ("Odile Ravel", "PER"), ("Barbe", "MISC")]
+    text = "Selon M. Vidal.- Mission accomplie -Le procès a duré."
+    assert _spans(text, ("M. Vidal.- Mission", "PER")) == [("Vidal", "PER")]
+    text = "Le maire répond (12/03/2019)par LUMTVPendant le débat, il a parlé."
+    assert _names(text, ("LUMTVPendant", "PER")) == []
+
+
+def test_an_interjection_opening_a_sentence_is_no_name():
+    text = "« Zut, c'est raté », dit Paul Lefranc. Hélas, rien ne change."
+    out = _names(text, ("Zut", "PER"), ("Paul Lefranc", "PER"), ("Hélas", "PER"))
+    assert out == [("Paul Lefranc", "person")]

@@ -194,8 +194,14 @@ def _glued_cuts(surface: str, text: str, noise: NoiseRules) -> list[int]:
     cuts += [m.start() for m in _SLASH_JOIN.finditer(surface)]  # "Netanyahu/Gantz"
     for m in _CAPS_JOIN.finditer(surface):  # "PSYCHOLOGIQUELa jeune": a heading glued on
         right = _LETTERS_START.match(surface[m.start():])
-        if right and noise.is_word(right.group(0)) and len(right.group(0)) >= 2:
+        left = _LETTERS_END.search(surface[:m.start()])
+        # "LÉGENDESMarc Vidal", "RADIOTVPendant": a heading or a credit in capitals
+        if right and len(right.group(0)) >= 2 and (
+                noise.is_word(right.group(0))
+                or left and len(left.group(0)) >= 3 and len(right.group(0)) >= 3):
             cuts.append(m.start())
+    cuts += [m.start() for m in _KNOWN_JOIN.finditer(surface)
+             if _named_alone(surface[:m.start()], text)]  # "Paul LefrancBarbe grise"
     for m in _BYLINE_JOIN.finditer(surface):  # "Dupontpar Europe 1": a credit glued on
         word = _LETTERS_END.search(surface[:m.start()])
         if word and len(word.group(0)) >= 3 and _alone_in(word.group(0), text):
@@ -216,6 +222,18 @@ def _glued_cuts(surface: str, text: str, noise: NoiseRules) -> list[int]:
                 and _alone_in(right, text)):
             cuts.append(m.start())
     return sorted(set(cuts))
+
+
+_HEADING_JOIN = re.compile(r"(?<=[^\W_]{2})\.[ \t]*[-–—][ \t]*(?=[A-ZÀ-Þ])")
+_KNOWN_JOIN = re.compile(r"(?<=[a-zß-ÿ]{2})(?=[A-ZÀ-Þ][a-zß-ÿ]{2})")
+
+
+def _named_alone(name: str, text: str) -> bool:
+    """Whether the full name ``name`` (two words or more) stands elsewhere in ``text``
+    with no letter glued after it."""
+    name = name.strip()
+    return " " in name and re.search(rf"(?<![^\W_]){re.escape(name)}(?![^\W_])", text) \
+        is not None
 
 
 _SLASH_JOIN = re.compile(r"(?<=[^\W\d_])/(?=[A-ZÀ-Ý])|(?<=[^\W\d_])[\"“”]{1,2}(?=[A-ZÀ-Ý])")
@@ -277,6 +295,9 @@ def clean_ents(text: str, ents: tuple[tuple[int, int, str], ...],
         if end - start > 2 and text[end - 1] in "LD" and text[end - 2].islower() and \
                 text[end:end + 1] in ("'", "’"):
             end -= 1  # "Odile RavelL'enquête": the elided article of the next sentence
+        heading = _HEADING_JOIN.search(text, start, end)
+        if heading:  # "M. Vidal.- Mission accomplie -": an AFP sub-heading glued on
+            start, end = _trim_edges(text, start, heading.start())
         hon = _honorific_end(text[start:end], noise)
         if hon:
             start, label = start + hon, "PER"

@@ -66,33 +66,61 @@ def opens_with_an_event(surface: str) -> bool:
 
 _LAST_WORD = re.compile(r"([^\W\d_]+(?:-[^\W\d_]+)*)[ \t]+$")
 #: The lower-case words (with hyphens) before a name, the last one last.
-_WORDS_BEFORE = re.compile(r"(?:[^\W\d_]+(?:-[^\W\d_]+)*[ \t]+){1,3}$")
+_WORDS_BEFORE = re.compile(r"(?:[^\W\d_]+(?:-[^\W\d_]+)*(?:[ \t]+|['’]))"
+                           r"{1,7}$")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+#: Words that open the complement of a cue noun: "la fédération de parents d'élèves X".
+_OF = frozenset({"de", "d", "des", "du"})
+_ARTICLES = frozenset({"la", "l", "les"})
 
 
 def _cue_before(text: str, start: int, nouns: frozenset[str]) -> str:
     """The folded noun of ``nouns`` before ``start``, alone or followed by up to two
-    adjectives ("la chaîne américaine X", "le complexe hôtelier X"), else "".
+    adjectives ("la chaîne américaine X", "le complexe hôtelier X") or by a complement
+    in lower case ("le syndicat de policiers X", "la fédération de parents d'élèves
+    X"), else "".
 
     The noun is in lower case, or in capitals inside a sentence ("l'EHPAD X", "du CHU
-    X"); an adjective is a lower-case word that is not a function word, a verb form or an
-    adverb (``data/lexicon_fr.csv``), so "le groupe a racheté X" has no cue.
+    X"); an adjective or a word of the complement is a lower-case word that is not a
+    function word, a verb form or an adverb (``data/lexicon_fr.csv``), so "le groupe a
+    racheté X" has no cue, nor "la société de Paul X".
     """
-    from pipelines.nlp.noise import load_noise
-
-    head = text[max(0, start - 60):start]
+    head = text[max(0, start - 80):start]
     m = _WORDS_BEFORE.search(head)
     if not m:
         return ""
     words = _WORD.findall(m.group(0))
-    noise = load_noise()
-    for k in range(len(words) - 1, max(len(words) - 4, -1), -1):
-        word, adjectives = words[k], words[k + 1:]
-        if any(not w.islower() or len(w) < 2 or noise.is_word(w) for w in adjectives):
-            return ""
+    for k in range(len(words) - 1, max(len(words) - 7, -1), -1):
+        word = words[k]
+        if not _modifiers(words[k + 1:]):
+            continue
         if fold(word) in nouns and (word.islower() or _caps_inside(head, m.start(), word)):
             return fold(word)
     return ""
+
+
+def _modifiers(words: list[str]) -> bool:
+    """Whether ``words`` may stand between a cue noun and a name: at most two
+    adjectives, then maybe "de" and up to four lower-case words (an article aside)."""
+    from pipelines.nlp.noise import load_noise
+
+    noise = load_noise()
+
+    def content(w: str) -> bool:
+        return w.islower() and len(w) > 1 and not noise.is_word(w)
+
+    i = 0
+    while i < len(words) and i < 2 and content(words[i]):
+        i += 1
+    if i == len(words):
+        return True
+    if fold(words[i]) not in _OF:
+        return False
+    rest = words[i + 1:]
+    if rest and fold(rest[0]) in _ARTICLES:
+        rest = rest[1:]
+    return 1 <= len(rest) <= 4 and content(rest[-1]) and \
+        all(content(w) or fold(w) in _OF for w in rest)
 
 
 def _caps_inside(head: str, at: int, word: str) -> bool:
