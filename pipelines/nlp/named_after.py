@@ -89,12 +89,14 @@ def _cue_before(text: str, start: int, nouns: frozenset[str]) -> str:
     m = _WORDS_BEFORE.search(head)
     if not m:
         return ""
-    words = _WORD.findall(m.group(0))
+    found = list(_WORD.finditer(head, m.start()))
+    words = [w.group(0) for w in found]
     for k in range(len(words) - 1, max(len(words) - 7, -1), -1):
         word = words[k]
         if not _modifiers(words[k + 1:]):
             continue
-        if fold(word) in nouns and (word.islower() or _caps_inside(head, m.start(), word)):
+        if fold(word) in nouns and (word.islower() or _caps_inside(head, found[k].start(),
+                                                                   word)):
             return fold(word)
     return ""
 
