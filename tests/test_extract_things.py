@@ -244,3 +244,15 @@ def test_an_interjection_opening_a_sentence_is_no_name():
     text = "« Zut, c'est raté », dit Paul Lefranc. Hélas, rien ne change."
     out = _names(text, ("Zut", "PER"), ("Paul Lefranc", "PER"), ("Hélas", "PER"))
     assert out == [("Paul Lefranc", "person")]
+
+
+def test_a_complement_never_types_a_full_name_nor_a_store_chain_as_a_medium():
+    text = ("La capsule de la société de l'entrepreneur Paul Lefranc a décollé. La chaîne de "
+            "grands magasins Vendex ouvre. Selon la chaîne de télévision KRTV, tout va bien.")
+    out = _names(text, ("Paul Lefranc", "PER"), ("Vendex", "ORG"), ("KRTV", "ORG"))
+    assert out == [("Paul Lefranc", "person"), ("Vendex", "group"), ("KRTV", "media")]
+
+
+def test_a_glued_credit_is_no_place_either():
+    text = "Qui est Paul Lefranc ? - 22/05/2018par LUMTV\nLe débat a eu lieu à Quimper."
+    assert _names(text, ("LUMTV", "LOC"), ("Quimper", "LOC")) == [("Quimper", "place")]

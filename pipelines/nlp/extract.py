@@ -811,6 +811,8 @@ def not_an_actor(ctx: _Context, a: int, b: int, label: str, noise: NoiseRules) -
     Places are left alone (a city after "saint" or a maker's name is still a place).
     """
     text = ctx.text
+    if _GLUED_CREDIT.search(text, max(0, a - 8), a):
+        return True  # "(28/02/2019)par Lumière TV": a video's credit glued on, no mention
     if label == "LOC":
         return False
     if noise.looks_like_company(text[a:b]):
@@ -819,8 +821,6 @@ def not_an_actor(ctx: _Context, a: int, b: int, label: str, noise: NoiseRules) -
         return True
     if _model_code(text[a:b], noise) and not type_cue(text, a):
         return True  # "la KR-250", "le bloc TX4", "l'A6B": a model code or a road, no actor
-    if _GLUED_CREDIT.search(text, max(0, a - 8), a):
-        return True  # "(28/02/2019)par Lumière TV": a video's credit glued on, no mention
     return (_not_a_name(ctx, a, b, label) or _religious(text, a, b, noise)
             or _quoted_whole(text, a, b, label) or names_a_product(ctx, a, b, label, noise))
 

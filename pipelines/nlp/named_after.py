@@ -74,7 +74,8 @@ _OF = frozenset({"de", "d", "des", "du"})
 _ARTICLES = frozenset({"la", "l", "les"})
 
 
-def _cue_before(text: str, start: int, nouns: frozenset[str]) -> str:
+def _cue_before(text: str, start: int, nouns: frozenset[str],
+                complement: bool = True) -> tuple[str, list[str]]:
     """The folded noun of ``nouns`` before ``start``, alone or followed by up to two
     adjectives ("la chaîne américaine X", "le complexe hôtelier X") or by a complement
     in lower case ("le syndicat de policiers X", "la fédération de parents d'élèves
@@ -83,22 +84,23 @@ def _cue_before(text: str, start: int, nouns: frozenset[str]) -> str:
     The noun is in lower case, or in capitals inside a sentence ("l'EHPAD X", "du CHU
     X"); an adjective or a word of the complement is a lower-case word that is not a
     function word, a verb form or an adverb (``data/lexicon_fr.csv``), so "le groupe a
-    racheté X" has no cue, nor "la société de Paul X".
+    racheté X" has no cue, nor "la société de Paul X". Returns the noun and the words
+    after it ("", [] when there is none); ``complement=False``: adjectives only.
     """
     head = text[max(0, start - 80):start]
     m = _WORDS_BEFORE.search(head)
     if not m:
-        return ""
+        return "", []
     found = list(_WORD.finditer(head, m.start()))
     words = [w.group(0) for w in found]
     for k in range(len(words) - 1, max(len(words) - 7, -1), -1):
-        word = words[k]
-        if not _modifiers(words[k + 1:]):
+        word, after = words[k], words[k + 1:]
+        if not _modifiers(after) or not complement and any(fold(w) in _OF for w in after):
             continue
         if fold(word) in nouns and (word.islower() or _caps_inside(head, found[k].start(),
                                                                    word)):
-            return fold(word)
-    return ""
+            return fold(word), after
+    return "", []
 
 
 def _modifiers(words: list[str]) -> bool:
@@ -137,7 +139,7 @@ def _caps_inside(head: str, at: int, word: str) -> bool:
 def after_a_thing(text: str, start: int) -> bool:
     """Whether a thing noun comes right before ``start`` ("rue X", "l'Ehpad X"), maybe
     with adjectives ("la tempête tropicale X", "le complexe hôtelier X")."""
-    return bool(_cue_before(text, start, _thing_nouns()))
+    return bool(_cue_before(text, start, _thing_nouns())[0])
 
 
 def opens_with_a_thing(surface: str) -> bool:
@@ -214,21 +216,32 @@ _AFTER_DE = re.compile(r"(?:\b(?:de|du|des)\s+(?:la\s+|l['’]\s*)?|\bd['’]\s*
 def type_cue(text: str, start: int, strict: bool = False) -> str:
     """"group" or "media" when the noun before ``start`` says what the name is ("le
     groupe X", "la marque X", "la fondation X"; "le magazine X", "la chaîne américaine
-    X"), else "".
+    X"), else "". A medium's noun with a complement that names no medium is a company's
+    ("la chaîne de grands magasins X").
 
     With ``strict`` (a name that reads as a person's full name), only a noun that never
-    introduces a person counts, and not after "de" ("la présidente du groupe X": X is
-    the president).
+    introduces a person counts, with adjectives but no complement ("la société de
+    l'entrepreneur X": X is the entrepreneur), and not after "de" ("la présidente du
+    groupe X": X is the president).
     """
     nouns = _strict_nouns() if strict else frozenset(_cue_kinds())
-    noun = _cue_before(text, start, nouns)
+    noun, after = _cue_before(text, start, nouns, complement=not strict)
     if not noun:
         return ""
     if strict:
         folded = fold(text[max(0, start - 80):start])
         if _AFTER_DE.search(folded[:folded.rfind(noun)]):
             return ""
-    return {"company": "group", "media": "media"}.get(_cue_kinds()[noun], "")
+    kind = _cue_kinds()[noun]
+    if kind == "media" and any(fold(w) in _OF for w in after) and \
+            not any(fold(w) in _MEDIA_COMPLEMENTS for w in after):
+        return "group"  # "la chaîne de grands magasins X", "le site de la crêperie X"
+    return {"company": "group", "media": "media"}.get(kind, "")
+
+
+#: What a medium's complement names: "la chaîne de télévision X", "le site d'information X".
+_MEDIA_COMPLEMENTS = frozenset({"television", "radio", "information", "informations", "info",
+                                "infos", "presse", "actualite", "actualites", "journalisme"})
 
 
 @lru_cache(maxsize=1)
