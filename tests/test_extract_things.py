@@ -256,3 +256,12 @@ def test_a_complement_never_types_a_full_name_nor_a_store_chain_as_a_medium():
 def test_a_glued_credit_is_no_place_either():
     text = "Qui est Paul Lefranc ? - 22/05/2018par LUMTV\nLe débat a eu lieu à Quimper."
     assert _names(text, ("LUMTV", "LOC"), ("Quimper", "LOC")) == [("Quimper", "place")]
+
+
+def test_a_name_ner_calls_an_organisation_as_often_as_a_person_is_a_group():
+    text = ("Vendex a publié ses comptes. Selon Vendex, tout va bien. Vendex recrute.\n"
+            "Paul Lefranc a parlé. Paul Lefranc est venu. Selon Paul Lefranc, rien.")
+    out = _names(text, ("Vendex", "ORG"), ("Vendex", "PER"), ("Vendex", "ORG"),
+                 ("Paul Lefranc", "PER"), ("Paul Lefranc", "ORG"), ("Paul Lefranc", "PER"))
+    assert ("Vendex", "group") in out and ("Vendex", "person") not in out
+    assert ("Paul Lefranc", "person") in out
