@@ -265,3 +265,12 @@ def test_a_name_ner_calls_an_organisation_as_often_as_a_person_is_a_group():
                  ("Paul Lefranc", "PER"), ("Paul Lefranc", "ORG"), ("Paul Lefranc", "PER"))
     assert ("Vendex", "group") in out and ("Vendex", "person") not in out
     assert ("Paul Lefranc", "person") in out
+
+
+def test_a_name_ending_in_a_place_word_is_a_place():
+    text = ("Le record du Bayside Motorsport Park est battu. Le complexe hôtelier Ocean "
+            "Beach & Golf Resort grandit. Lumex Holding investit.")
+    out = _names(text, ("Bayside Motorsport Park", "ORG"), ("Ocean Beach & Golf Resort", "ORG"),
+                 ("Lumex Holding", "ORG"))
+    assert out == [("Bayside Motorsport Park", "place"), ("Ocean Beach & Golf Resort", "place"),
+                   ("Lumex Holding", "group")]

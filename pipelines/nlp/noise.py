@@ -13,7 +13,8 @@ of a work or a product (``le film``, ``la série``, ``le modèle``), ``car_brand
 (``caisse``, ``établissement``; with the ``org_keyword`` first words), ``place_of`` nouns
 whose complement "de X" names a place (``la mairie de X``, ``le maire de X``),
 ``thing_head`` nouns that open the name of a thing, not an actor (``Règlement …``,
-``Plan …``: an acronym they spell out is no actor).
+``Plan …``: an acronym they spell out is no actor), ``place_word`` last words that make
+a name a place (``… Park``, ``… Resort``, ``… Arena``).
 ``data/lexicon_fr.csv`` lists French words that are not names (function words, verb forms,
 adverbs; see ``scripts/make_lexicon.py``).
 """
@@ -47,6 +48,7 @@ class NoiseRules:
     org_heads: frozenset[str] = frozenset()  # name keys of lower-case organisation nouns
     place_of: frozenset[str] = frozenset()  # folded nouns whose "de X" names a place
     thing_heads: frozenset[str] = frozenset()  # folded nouns that open the name of a thing
+    place_words: frozenset[str] = frozenset()  # name keys of last words of places' names
     lexicon: frozenset[str] = field(default_factory=frozenset)  # lower-case words
     verbs: frozenset[str] = field(default_factory=frozenset)  # the lexicon's verb forms
 
@@ -92,6 +94,12 @@ class NoiseRules:
     def is_car_brand(self, text: str) -> bool:
         return name_key(text) in self.car_brands
 
+    def ends_like_a_place(self, text: str) -> bool:
+        """A name of two words or more whose last word names a place ("Bayside Motorsport
+        Park", "Ocean Beach Resort", "Merlin Arena"): a place, whatever else it holds."""
+        words = text.split()
+        return len(words) >= 2 and name_key(words[-1]) in self.place_words
+
     def is_thing_head(self, word: str) -> bool:
         """Whether a noun opens the name of a thing, not of an actor ("Règlement",
         "Plan", "Référendum", "Système"): a ``thing_head`` or a ``work_cue``."""
@@ -125,7 +133,7 @@ def _load_lexicon() -> tuple[frozenset[str], frozenset[str]]:
 #: How each simple word-list kind of ``noise.jsonl`` is keyed.
 _WORD_KINDS = {"honorific": str.lower, "media_word": name_key, "work_cue": fold,
                "car_brand": name_key, "religious": name_key, "org_head": name_key,
-               "place_of": fold, "thing_head": fold}
+               "place_of": fold, "thing_head": fold, "place_word": name_key}
 
 
 @lru_cache(maxsize=1)
@@ -161,7 +169,7 @@ def load_noise() -> NoiseRules:
                       frozenset(words["work_cue"]), frozenset(words["car_brand"]),
                       frozenset(words["religious"]), frozenset(words["org_head"]),
                       frozenset(words["place_of"]), frozenset(words["thing_head"]),
-                      *_load_lexicon())
+                      frozenset(words["place_word"]), *_load_lexicon())
 
 
 def masked_ranges(text: str, rules: NoiseRules | None = None) -> list[tuple[int, int]]:
