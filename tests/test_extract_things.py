@@ -269,8 +269,8 @@ def test_a_name_ner_calls_an_organisation_as_often_as_a_person_is_a_group():
 
 def test_a_name_ending_in_a_place_word_is_a_place():
     text = ("Le record du Bayside Motorsport Park est battu. Le complexe hôtelier Ocean "
-            "Beach & Golf Resort grandit. Lumex Holding investit.")
+            "Beach & Golf Resort grandit. Lumex Holding investit. Léa Plaza anime l'émission.")
     out = _names(text, ("Bayside Motorsport Park", "ORG"), ("Ocean Beach & Golf Resort", "ORG"),
-                 ("Lumex Holding", "ORG"))
+                 ("Lumex Holding", "ORG"), ("Léa Plaza", "PER"))
     assert out == [("Bayside Motorsport Park", "place"), ("Ocean Beach & Golf Resort", "place"),
-                   ("Lumex Holding", "group")]
+                   ("Lumex Holding", "group"), ("Léa Plaza", "person")]

@@ -608,8 +608,9 @@ def _span_type(ctx: _Context, a: int, b: int, label: str, res: _Resources) -> st
     if not_an_actor(ctx, a, b, label, noise):
         return _DROP
     surface = text[a:b]
-    if label != "LOC" and noise.ends_like_a_place(surface) and is_capitalised(surface):
-        return "place"  # "Bayside Motorsport Park", "Ocean Beach & Golf Resort"
+    if label in ("ORG", "MISC") and noise.ends_like_a_place(surface) and \
+            is_capitalised(surface):
+        return "place"  # "Bayside Motorsport Park"; not a person's name ("Léa Plaza")
     ner_type = _ner_type(surface, label, noise, text, a, b)
     if ner_type == "person" and noise.is_car_brand(surface) and \
             surface not in ctx.name_words:
