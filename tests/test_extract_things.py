@@ -122,6 +122,12 @@ def test_an_alphanumeric_code_is_no_actor_but_a_named_channel_or_team_is():
                    ("Mouvement du 1er juillet", "group"), ("Albert 1er", "person")]
 
 
+def test_a_code_an_organisation_s_name_spells_out_stays():
+    text = ("Le président de la Société bretonne d'hygiène rurale (SB2R) parle. Deux satellites "
+            "(Galaxy 30 et KSAT-4b) partent.")
+    assert _names(text, ("SB2R", "ORG"), ("KSAT-4b", "ORG")) == [("SB2R", "group")]
+
+
 def test_a_live_blog_time_glued_to_a_name_is_cut():
     text = "« C'est vrai », ajoute Paul Lefranc.12h31. Paul Lefranc rappelle la règle."
     assert _names(text, ("Paul Lefranc.12h31", "PER"))[0] == ("Paul Lefranc", "person")

@@ -835,7 +835,8 @@ def not_an_actor(ctx: _Context, a: int, b: int, label: str, noise: NoiseRules) -
         return False
     if " " not in text[a:b] and _common_word(text, a, b, noise, ctx.initial(a)):
         return True
-    if _model_code(text[a:b], noise) and not type_cue(text, a):
+    if _model_code(text[a:b], noise) and not type_cue(text, a) and \
+            not _defined_organisation(text, a, b, noise):
         return True  # "la KR-250", "le bloc TX4", "l'A6B": a model code or a road, no actor
     return (_not_a_name(ctx, a, b, label) or _religious(text, a, b, noise)
             or _quoted_whole(text, a, b, label) or names_a_product(ctx, a, b, label, noise))
@@ -856,6 +857,15 @@ def _model_code(surface: str, noise: NoiseRules) -> bool:
         return False
     return not (noise.looks_like_company(surface) or noise.looks_like_org(surface)
                 or noise.looks_like_media(surface))
+
+
+def _defined_organisation(text: str, a: int, b: int, noise: NoiseRules) -> bool:
+    """Whether a parenthesised span follows the name of an organisation it abbreviates:
+    "la Société française des ondes courtes (SF2OC)"."""
+    if text[a - 1:a] != "(" or text[b:b + 1] != ")":
+        return False
+    words = re.findall(r"[^\W\d_][\w'’-]*", text[max(0, a - 90):a - 1])
+    return any(is_capitalised(w) and noise.heads_an_org(w) for w in words[-8:])
 
 
 #: "…(2019)par X", "…le 1er maipar X": the credit line of an embedded video or picture,
