@@ -66,3 +66,14 @@ def test_a_second_mention_keeps_no_borrowed_office() -> None:
     sentences = ((0, 28), (29, 55), (56, len(text)))
     an = analyse_article(ArticleMeta("t"), text, NlpResult(sentences, ents))
     assert not an.roles
+
+
+def test_somebody_named_earlier_may_hold_the_office() -> None:
+    text = ("M. Castagne a réagi. Le syndicat a engagé le ministre à faire de même. « Je "
+            "parle des gens », a déclaré Lina Morel.")
+    a = text.index("Castagne")
+    b = text.index("Lina Morel")
+    ents = ((a, a + 8, "PER"), (b, b + 10, "PER"))
+    sentences = ((0, 20), (21, 71), (72, len(text)))
+    an = analyse_article(ArticleMeta("t"), text, NlpResult(sentences, ents))
+    assert not any(an.candidates[i].text == "Lina Morel" for i in an.roles), an.roles

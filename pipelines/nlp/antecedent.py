@@ -62,7 +62,7 @@ def antecedent_roles(text: str, cands: Sequence[Candidate], roles: dict[int, Rol
                 or c.sentence >= len(offsets):
             continue
         role = _speaker_office(text, cands, c, offsets)
-        if role is not None:
+        if role is not None and not _held_by_someone_named(role, cands[:i], roles):
             out[i] = role
     return out
 
@@ -104,3 +104,30 @@ def last_unnamed_office(text: str, start: int, end: int,
         if role is not None and role.official:
             found = role
     return found
+
+
+def _head(role_text: str) -> str:
+    words = fold(role_text).split()
+    return words[0] if words else ""
+
+
+def _held_by_someone_named(role: Role, before: Sequence[Candidate],
+                           roles: dict[int, Role]) -> bool:
+    """Whether somebody named earlier in the article may hold the office: one whose role
+    has the same head, a gazetteer office-holder of that head (a minister before "le
+    ministre"), or one the article gives no role at all ("M. Roux")."""
+    from pipelines.nlp.extract import _resources  # late import: extract imports roles
+
+    head = _head(role.text)
+    entries = _resources().gaz.entries
+    for k, o in enumerate(before):
+        if o.type not in _PERSON_TYPES:
+            continue
+        if k not in roles and not o.entry_id:
+            return True  # nothing tells what this person is: the office may be theirs
+        if k in roles and _head(roles[k].text) == head:
+            return True
+        entry = entries.get(o.entry_id) if o.entry_id else None
+        if entry is not None and any(_head(r.role) == head for r in entry.roles):
+            return True
+    return False

@@ -542,8 +542,7 @@ adjoint adjointe droit corps avocat avocate chef entourage""".split())
 #: gouverneur, X," the name is in apposition to the title.
 _GOVERNING = re.compile(r"^\W*(?:(?:mais|et|puis|alors)\s+)?(?:sur|avec|pour|contre|par|chez|"
                         r"entre|vers|apres|avant|sans|sous|dans|a|au|aux|envers|"
-                        r"face aux|face au|face a|selon|d'apres|devant|derriere|aupres de|"
-                        r"aupres du)\s+"
+                        r"face aux|face au|face a)\s+"
                         r"(?:le|la|les|l')?\s*$")
 
 
