@@ -40,9 +40,12 @@ def test_a_product_named_once_by_its_cue_is_no_actor_anywhere_in_the_article():
 
 def test_a_real_actor_near_a_cue_survives():
     text = ("La version de Paul Lefranc diffère. Le système mis en place par Odile Ravel "
-            "fonctionne. Le groupe Vasseur a racheté la marque.")
-    out = _names(text, ("Paul Lefranc", "PER"), ("Odile Ravel", "PER"), ("Vasseur", "ORG"))
-    assert out == [("Paul Lefranc", "person"), ("Odile Ravel", "person"), ("Vasseur", "group")]
+            "fonctionne. Le groupe Vasseur a racheté la marque.\n"
+            "La figure de la mode Léa Morel défile. Elle préfère l'option Jean Roux.")
+    out = _names(text, ("Paul Lefranc", "PER"), ("Odile Ravel", "PER"), ("Vasseur", "ORG"),
+                 ("Léa Morel", "PER"), ("Jean Roux", "PER"))
+    assert out == [("Paul Lefranc", "person"), ("Odile Ravel", "person"), ("Vasseur", "group"),
+                   ("Léa Morel", "person"), ("Jean Roux", "person")]
 
 
 # -- what the noun before a name says: an organisation, a medium, a building ----------
