@@ -741,8 +741,6 @@ def _in_longer_title(text: str, a: int, b: int) -> bool:
 
 def _title_of_work(text: str, a: int, b: int, label: str, noise: NoiseRules) -> bool:
     """A title or product after a cue ("la série X", "le mode X", "l'application X")."""
-    if noise.is_car_brand(text[a:b]):
-        return False  # the maker itself: "le moteur Lancia", "le modèle Lotus"
     window = fold(text[max(0, a - 60):a])
     m = re.search(r"([a-z][a-z'’ -]*?)\s*[«\"“]?\s*$", window)
     if not m:
@@ -877,8 +875,9 @@ def names_a_product(ctx: _Context, a: int, b: int, label: str, noise: NoiseRules
     """Whether an NER span names a work or a product: after a cue ("la série X", "le mode
     X", "l'application X") or a maker ("la Peugeot 208"). Places are left alone, and
     company names ("Dupont Holding")."""
-    if label == "LOC" or noise.looks_like_company(ctx.text[a:b]):
-        return False
+    if label == "LOC" or noise.looks_like_company(ctx.text[a:b]) or \
+            noise.is_car_brand(ctx.text[a:b]):
+        return False  # a maker stays one: "sa Lancia", "le moteur Lancia"
     return (_title_of_work(ctx.text, a, b, label, noise) or _car_model(ctx.text, a, b, noise)
             or _owned(ctx.text, a, label) or _named_thing_as(ctx.text, a, noise))
 
