@@ -147,11 +147,14 @@ def test_a_storm_named_in_apposition_is_no_person_anywhere_in_the_article():
 def test_a_name_after_a_noun_of_place_and_de_is_a_place():
     text = ("Les habitants de Quimperlé et le village de Trévou manifestent. La prison de "
             "Névez est pleine. La réserve protégée de Mbali Kossa est fermée.\n"
-            "Le fils de Lenoir et la ville natale de Paul Roux l'accueillent.")
+            "Le fils de Lenoir et la ville natale de Paul Roux l'accueillent. L'ancien "
+            "ministre de la Ville de Lenoir parle. La région de Laurent Morel investit.")
     out = _names(text, ("Quimperlé", "PER"), ("Trévou", "PER"), ("Névez", "PER"),
-                 ("Mbali Kossa", "PER"), ("Lenoir", "PER"), ("Paul Roux", "PER"))
+                 ("Mbali Kossa", "PER"), ("Lenoir", "PER"), ("Paul Roux", "PER"),
+                 ("Lenoir", "PER"), ("Laurent Morel", "PER"))
     assert out == [("Quimperlé", "place"), ("Trévou", "place"), ("Névez", "place"),
-                   ("Mbali Kossa", "place"), ("Lenoir", "person"), ("Paul Roux", "person")]
+                   ("Mbali Kossa", "place"), ("Lenoir", "person"), ("Paul Roux", "person"),
+                   ("Lenoir", "person"), ("Laurent Morel", "person")]
 
 
 def test_a_place_run_into_a_full_name_after_a_noun_of_place_is_cut():

@@ -624,8 +624,9 @@ def _span_type(ctx: _Context, a: int, b: int, label: str, res: _Resources) -> st
         ner_type = apposed  # "Calvac, l'agence régionale de l'eau": no person
     elif ner_type == "person" and names_a_thing(text, a, surface):
         return _THING  # "l'hôpital Robert-Debré", "l'affaire Benalla", "l'ouragan Irma"
-    elif ner_type == "person" and noise.names_a_place_of(text, a):
-        return "place"  # "la mairie de Quimperlé", "la prison de Fresnes"
+    elif ner_type == "person" and noise.names_a_place_of(text, a) and not (
+            " " in surface and surface.split()[0] in res.first_names):
+        return "place"  # "la mairie de Quimperlé"; not "la région de Laurent X"
     if ner_type in ("group", "person") and opens_with_an_event(surface):
         return _DROP  # "Traité de Lisbonne", "Festival de Cannes": no actor
     return ner_type

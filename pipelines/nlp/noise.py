@@ -106,20 +106,32 @@ class NoiseRules:
         return fold(word) in self.thing_heads or fold(word) in self.work_cues
 
     def names_a_place_of(self, text: str, start: int) -> bool:
-        """Whether "de"/"d'" after a noun whose complement is a place ends right before
-        ``start`` ("la mairie de X", "les habitants d'X", "le maire (PS) de X")."""
-        m = _PLACE_OF.search(fold(text[max(0, start - 50):start]))
-        if not m:
+        """Whether "de"/"d'" after a lower-case noun whose complement is a place ends right
+        before ``start`` ("la mairie de X", "les habitants d'X", "le maire (PS) de X"; not
+        "le ministre de la Ville de X", "épouse à la ville de X", "le quartier général de
+        X", "la ville natale de X")."""
+        head = text[max(0, start - 50):start]
+        m = _PLACE_OF.search(head)
+        if not m or _IN_LIFE.search(head):
             return False
         noun, adjective = m.group(1), m.group(2)
-        if adjective is None or adjective in self.place_of:
-            return (adjective or noun) in self.place_of
-        # "la réserve protégée de X"; not "la ville natale de X" (X is a person)
-        return noun in self.place_of and not self.is_word(adjective) and \
-            not adjective.startswith("natal")
+        if adjective is not None and adjective.islower() and fold(adjective) in self.place_of:
+            noun, adjective = adjective, None  # "dans la région de X"
+        if not noun.islower() or fold(noun) not in self.place_of:
+            return False
+        if adjective is None:
+            return True
+        folded = fold(adjective)
+        return adjective.islower() and len(adjective) > 2 and (not self.is_word(adjective)
+                                        or self.is_verb_form(adjective)) \
+            and not folded.startswith("natal") \
+            and not (fold(noun) == "quartier" and folded.startswith("general"))
 
 
-_PLACE_OF = re.compile(r"([a-z-]+)(?:\s+([a-z-]+))?(?:\s*\([^()]{1,20}\))?\s+(?:de\s+|d'\s*)$")
+#: "épouse à la ville de X": in private life, not a town.
+_IN_LIFE = re.compile(r"\b[àa] la ville\s+(?:de\s+|d['’]\s*)$", re.IGNORECASE)
+_PLACE_OF = re.compile(r"([^\W\d_][\w-]*)(?:\s+([^\W\d_][\w-]*))?(?:\s*\([^()]{1,20}\))?\s+"
+                       r"(?:de\s+|d['’]\s*)$")
 
 
 def _load_lexicon() -> tuple[frozenset[str], frozenset[str]]:
