@@ -53,6 +53,7 @@ _DATE_TAIL = re.compile(
     rf"(?:\s+(?:19|20)\d\d)?|(?:{_MONTHS})\s+(?:19|20)\d\d|(?:19|20)\d\d|"
     rf"(?-i:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?:\s+(?:soir|matin))?))+\s*$",
     re.IGNORECASE)
+_TIME_TAIL = re.compile(r"[.\s]+\d{1,2}[hH]\d{0,2}$")
 _EDGE_PUNCT_LEFT = " \t,;:.!?-–—'’\"«“”»()[]*•/"
 _EDGE_PUNCT_RIGHT = " \t,;:-–—'’\"«“”»()[]*•/"
 
@@ -193,8 +194,14 @@ def _glued_cuts(surface: str, text: str, noise: NoiseRules) -> list[int]:
     cuts += [m.start() for m in _SLASH_JOIN.finditer(surface)]  # "Netanyahu/Gantz"
     for m in _CAPS_JOIN.finditer(surface):  # "PSYCHOLOGIQUELa jeune": a heading glued on
         right = _LETTERS_START.match(surface[m.start():])
-        if right and noise.is_word(right.group(0)) and len(right.group(0)) >= 2:
+        left = _LETTERS_END.search(surface[:m.start()])
+        # "LÉGENDESMarc Vidal", "RADIOTVPendant": a heading or a credit in capitals
+        if right and len(right.group(0)) >= 2 and (
+                noise.is_word(right.group(0))
+                or left and len(left.group(0)) >= 3 and len(right.group(0)) >= 3):
             cuts.append(m.start())
+    cuts += [m.start() for m in _KNOWN_JOIN.finditer(surface)
+             if _named_alone(surface[:m.start()], text)]  # "Paul LefrancBarbe grise"
     for m in _BYLINE_JOIN.finditer(surface):  # "Dupontpar Europe 1": a credit glued on
         word = _LETTERS_END.search(surface[:m.start()])
         if word and len(word.group(0)) >= 3 and _alone_in(word.group(0), text):
@@ -215,6 +222,18 @@ def _glued_cuts(surface: str, text: str, noise: NoiseRules) -> list[int]:
                 and _alone_in(right, text)):
             cuts.append(m.start())
     return sorted(set(cuts))
+
+
+_HEADING_JOIN = re.compile(r"(?<=[^\W_]{2})\.[ \t]*[-–—][ \t]*(?=[A-ZÀ-Þ])")
+_KNOWN_JOIN = re.compile(r"(?<=[a-zß-ÿ]{2})(?=[A-ZÀ-Þ][a-zß-ÿ]{2})")
+
+
+def _named_alone(name: str, text: str) -> bool:
+    """Whether the full name ``name`` (two words or more) stands elsewhere in ``text``
+    with no letter glued after it."""
+    name = name.strip()
+    return " " in name and re.search(rf"(?<![^\W_]){re.escape(name)}(?![^\W_])", text) \
+        is not None
 
 
 _SLASH_JOIN = re.compile(r"(?<=[^\W\d_])/(?=[A-ZÀ-Ý])|(?<=[^\W\d_])[\"“”]{1,2}(?=[A-ZÀ-Ý])")
@@ -247,6 +266,9 @@ def _trim_edges(text: str, a: int, b: int) -> tuple[int, int]:
         a += 1
     while b > a and text[b - 1] in _EDGE_PUNCT_RIGHT:
         b -= 1
+    t = _TIME_TAIL.search(text, a, b)  # "Michel Aupetit.12h31": a live blog's time
+    if t and t.start() > a:
+        b = t.start()
     m = _DATE_TAIL.search(text, a, b)
     # a date that ends a name is kept ("Mouvement du 1er juillet", "Place du 4 Septembre")
     if m and m.start() > a and not re.search(r"\b(?:du|de|des|d['’])\s*$", text[a:m.start()],
@@ -273,6 +295,9 @@ def clean_ents(text: str, ents: tuple[tuple[int, int, str], ...],
         if end - start > 2 and text[end - 1] in "LD" and text[end - 2].islower() and \
                 text[end:end + 1] in ("'", "’"):
             end -= 1  # "Odile RavelL'enquête": the elided article of the next sentence
+        heading = _HEADING_JOIN.search(text, start, end)
+        if heading:  # "M. Vidal.- Mission accomplie -": an AFP sub-heading glued on
+            start, end = _trim_edges(text, start, heading.start())
         hon = _honorific_end(text[start:end], noise)
         if hon:
             start, label = start + hon, "PER"
@@ -468,47 +493,7 @@ def extract(text: str, nlp: NlpResult, options: Options | None = None) -> list[C
 
     gaz_matches = _corroborated([m for m in res.matcher.find(text)
                                  if not _inside(m.start, m.end, masked)], res, sentence_of)
-    out: list[Candidate] = []
-    used_gaz: set[int] = set()
-
-    for start, end, label in ents:
-        if _inside(start, end, masked):
-            continue
-        a, b = _strip_span(text, start, end, label)
-        inner = person_after_title(text, a, b, label, res.first_names)
-        if inner is not None and not any(m.start < inner[1] and inner[0] < m.end
-                                          for m in gaz_matches):
-            (a, b), label = inner, "PER"  # the gazetteer names known people itself
-        if b <= a or not_an_actor(ctx, a, b, label, res.noise):
-            continue
-        surface = text[a:b]
-        overlapping = [i for i, m in enumerate(gaz_matches) if m.start < b and a < m.end]
-        ner_type = _ner_type(surface, label, res.noise, text, a, b)
-        if ner_type == "person" and res.noise.is_car_brand(surface) and \
-                surface not in ctx.name_words:
-            ner_type = "group"  # "Lotus a livré…", unless "Harrison Ford" is there
-        cue = type_cue(text, a) if label in ("PER", "ORG", "MISC") else ""
-        if cue and (label != "PER" or len(surface.split()) == 1) and \
-                is_capitalised(surface) and not res.noise.is_generic(surface):
-            ner_type = cue  # "le groupe Lenoir", "la marque Vasseur", "le magazine Horizons"
-        elif ner_type == "person" and " " not in surface and \
-                (apposed := apposed_cue(text, b)):
-            ner_type = apposed  # "Calvac, l'agence régionale de l'eau": no person
-        elif ner_type == "person" and names_a_thing(text, a, surface):
-            continue  # "l'hôpital Robert-Debré", "l'affaire Benalla", "l'ouragan Irma"
-        if ner_type in ("group", "person") and opens_with_an_event(surface):
-            continue  # "Traité de Lisbonne", "Festival de Cannes": no actor
-        if ner_type is None and _named_for_a_state(surface, label, a, b,
-                                                   [gaz_matches[i] for i in overlapping], res):
-            ner_type = "group"  # "Météo France", "Santé publique France"
-        if overlapping:
-            if not _ner_wins(a, b, label, ner_type, [gaz_matches[i] for i in overlapping],
-                             res):
-                continue  # the gazetteer matches stand for this span
-            used_gaz.update(overlapping)
-        if ner_type is None:
-            continue
-        out.append(Candidate(a, b, surface, ner_type, "", "ner", label, sentence_of(a)))
+    out, used_gaz = _ner_candidates(ctx, ents, masked, gaz_matches, res, sentence_of)
 
     for i, m in enumerate(gaz_matches):
         if i in used_gaz or _first_name_use(text, m, res):
@@ -522,6 +507,129 @@ def extract(text: str, nlp: NlpResult, options: Options | None = None) -> list[C
     out.extend(_institutions(text, out, masked, sentence_of))
     out.sort(key=lambda c: (c.start, c.end))
     return out
+
+
+#: What the span typing says of a span that names a thing (a work, a product, a storm,
+#: a building): no actor, and no actor wherever the article repeats the same name.
+_THING = "thing"
+
+
+def _ner_candidates(ctx: _Context, ents: list[tuple[int, int, str]],
+                    masked: list[tuple[int, int]], gaz_matches: list[Match], res: _Resources,
+                    sentence_of: Callable[[int], int]) -> tuple[list[Candidate], set[int]]:
+    """Typed candidates of the NER spans, and the gazetteer matches they stand for.
+
+    A name the article once gives as a thing ("la série Castle", "le concept Zéphyr")
+    is no actor anywhere in the article ("Castle a séduit…"); a name it once gives as an
+    organisation or a medium ("la maison Vasseur-Lenoir") is one wherever NER calls it a
+    person.
+    """
+    text = ctx.text
+    out: list[Candidate] = []
+    used_gaz: set[int] = set()
+    things: set[str] = set()
+    stripped = [_person_after_title(text, *_strip_span(text, start, end, lab), lab, res,
+                                    gaz_matches)
+                for start, end, lab in ents if not _inside(start, end, masked)]
+    stripped = [(x, y, lab) for x, y, lab in stripped if y > x]
+    pieces = [p for span in stripped for p in _seat_split(text, *span, res.noise)]
+    named = _organisation_votes(text, pieces)  # what a name NER calls a person is here
+    for a, b, label in pieces:
+        ner_type = _span_type(ctx, a, b, label, res)
+        if ner_type == _THING:
+            things.add(text[a:b])
+            continue
+        if ner_type is _DROP:
+            continue
+        overlapping = [i for i, m in enumerate(gaz_matches) if m.start < b and a < m.end]
+        if ner_type is None and _named_for_a_state(text[a:b], label, a, b,
+                                                   [gaz_matches[i] for i in overlapping], res):
+            ner_type = "group"  # "Météo France", "Santé publique France"
+        if overlapping:
+            if not _ner_wins(a, b, label, ner_type, [gaz_matches[i] for i in overlapping],
+                             res):
+                continue  # the gazetteer matches stand for this span
+            used_gaz.update(overlapping)
+        if ner_type is None:
+            continue
+        if label == "PER" and ner_type in ("group", "media"):
+            named[text[a:b]] = ner_type  # "la maison Vasseur-Lenoir": not a person here
+        out.append(Candidate(a, b, text[a:b], ner_type, "", "ner", label, sentence_of(a)))
+    return [replace(c, type=named[c.text]) if c.type == "person" and c.text in named else c
+            for c in out if c.text not in things], used_gaz
+
+
+def _organisation_votes(text: str, pieces: list[tuple[int, int, str]]) -> dict[str, str]:
+    """Names NER calls an organisation in the article at least as often as a person
+    ("Vendex a publié…" ORG, "selon Vendex" PER, "Vendex" ORG): a group wherever it
+    calls them a person. Names with a space are left out unless the votes for an
+    organisation are two or more (a person's full name is rarely an ORG twice)."""
+    votes: dict[str, list[int]] = {}
+    for a, b, label in pieces:
+        if label in ("PER", "ORG"):
+            votes.setdefault(text[a:b], [0, 0])[label == "ORG"] += 1
+    return {name: "group" for name, (per, org) in votes.items()
+            if per and org >= per and (org >= 2 or " " not in name)}
+
+
+def _person_after_title(text: str, a: int, b: int, label: str, res: _Resources,
+                        gaz_matches: list[Match]) -> tuple[int, int, str]:
+    """The span, or the person's name that ends it after a title NER ran on from
+    (:func:`person_after_title`), unless the gazetteer names that person itself."""
+    inner = person_after_title(text, a, b, label, res.first_names)
+    if inner is not None and not any(m.start < inner[1] and inner[0] < m.end
+                                      for m in gaz_matches):
+        return inner[0], inner[1], "PER"
+    return a, b, label
+
+
+def _seat_split(text: str, a: int, b: int, label: str, noise: NoiseRules,
+                ) -> list[tuple[int, int, str]]:
+    """A person's span that runs on from a place into a full name after a noun whose
+    complement is a place ("le maire de Quimperlé Jean-Luc Morvan"): the place, then the
+    person. Only three capitalised words or more, without particles."""
+    words = list(re.finditer(r"\S+", text[a:b]))
+    if label != "PER" or len(words) < 3 or not all(is_capitalised(w.group(0)) for w in words) \
+            or not noise.names_a_place_of(text, a):
+        return [(a, b, label)]
+    return [(a, a + words[0].end(), "LOC"), (a + words[1].start(), b, label)]
+
+
+#: What :func:`_span_type` says of a span that is no actor for any other reason.
+_DROP = "drop"
+
+
+def _span_type(ctx: _Context, a: int, b: int, label: str, res: _Resources) -> str | None:
+    """The type of the NER span ``[a, b)``: an actor type, None (no type of its own: the
+    gazetteer or nothing), :data:`_THING` or :data:`_DROP`."""
+    text, noise = ctx.text, res.noise
+    if names_a_product(ctx, a, b, label, noise):
+        return _DROP if _in_longer_title(text, a, b) else _THING
+    if not_an_actor(ctx, a, b, label, noise):
+        return _DROP
+    surface = text[a:b]
+    if label in ("ORG", "MISC") and noise.ends_like_a_place(surface) and \
+            is_capitalised(surface):
+        return "place"  # "Bayside Motorsport Park"; not a person's name ("Léa Plaza")
+    ner_type = _ner_type(surface, label, noise, text, a, b)
+    if ner_type == "person" and noise.is_car_brand(surface) and \
+            surface not in ctx.name_words:
+        ner_type = "group"  # "Lotus a livré…", unless "Harrison Ford" is there
+    full_name = label == "PER" and len(surface.split()) > 1
+    cue = type_cue(text, a, strict=full_name) if label in ("PER", "ORG", "MISC") else ""
+    if cue and is_capitalised(surface) and not noise.is_generic(surface):
+        ner_type = cue  # "le groupe Lenoir", "la fondation Paul Vasseur", "le magazine X"
+    elif ner_type == "person" and " " not in surface and \
+            (apposed := apposed_cue(text, b)):
+        ner_type = apposed  # "Calvac, l'agence régionale de l'eau": no person
+    elif ner_type == "person" and names_a_thing(text, a, surface):
+        return _THING  # "l'hôpital Robert-Debré", "l'affaire Benalla", "l'ouragan Irma"
+    elif ner_type == "person" and noise.names_a_place_of(text, a) and not (
+            " " in surface and surface.split()[0] in res.first_names):
+        return "place"  # "la mairie de Quimperlé"; not "la région de Laurent X"
+    if ner_type in ("group", "person") and opens_with_an_event(surface):
+        return _DROP  # "Traité de Lisbonne", "Festival de Cannes": no actor
+    return ner_type
 
 
 def _as_institution(c: Candidate) -> Candidate:
@@ -587,6 +695,12 @@ def _sentence_initial(text: str, a: int, sent_starts: list[int], line_starts: li
     return bool(prev) and prev[-1] in _OPENERS
 
 
+#: A subject pronoun joined to the verb before it by a hyphen ("Faudra-t-il", "Doit-on").
+_INVERTED_SUBJECT = re.compile(r"-(?:t-)?(?:il|elle|on|ils|elles|je|tu|nous|vous|ce)(?![\w-])",
+                               re.IGNORECASE)
+_ENDS_INVERTED = re.compile(rf"[^\W\d_]{_INVERTED_SUBJECT.pattern}$", re.IGNORECASE)
+
+
 def _common_word(text: str, a: int, b: int, noise: NoiseRules, initial: bool) -> bool:
     """A lone capitalised word at a sentence start that is an ordinary French word.
 
@@ -595,6 +709,8 @@ def _common_word(text: str, a: int, b: int, noise: NoiseRules, initial: bool) ->
     ("BLESSÉS") is dropped wherever it stands.
     """
     word = text[a:b]
+    if _INVERTED_SUBJECT.match(text, b) or _ENDS_INVERTED.search(word):
+        return True  # "Faudra-t-il…", "Doit-on…": a verb before its subject pronoun
     if word.isupper() and len(word) > 1 and noise.is_word(word):
         return True  # a word of a heading in capitals ("BLESSÉS", "LE")
     # "… du mouvement Interrogé sur ce point": a participle opening a lost sentence
@@ -609,18 +725,30 @@ def _common_word(text: str, a: int, b: int, noise: NoiseRules, initial: bool) ->
     return low != word and _alone_in(low, text)
 
 
-def _title_of_work(text: str, a: int, b: int, label: str, noise: NoiseRules) -> bool:
-    """A title or product: quoted whole ("« Joker »"), or after a cue ("la série X")."""
+def _quoted_whole(text: str, a: int, b: int, label: str) -> bool:
+    """A name quoted whole ("« Joker »"): a title, or a nickname ('dit "Cabu"')."""
     before = text[max(0, a - 2):a].strip()
     after = text[b:b + 2].strip()
-    if label in ("PER", "MISC") and before[-1:] in ("«", "\"", "“") and \
-            after[:1] in ("»", "\"", "”"):
-        return True
+    return label in ("PER", "MISC") and before[-1:] in ("«", "\"", "“") and \
+        after[:1] in ("»", "\"", "”")
+
+
+def _in_longer_title(text: str, a: int, b: int) -> bool:
+    """Whether the span opens a quoted title that goes on past it ('l'exposition "Lenoir
+    et Vidal, Paris !"'): part of a title, whose name may be an actor's elsewhere."""
+    return text[max(0, a - 2):a].strip()[-1:] in ("«", "\"", "“") and \
+        text[b:b + 2].strip()[:1] not in ("»", "\"", "”")
+
+
+def _title_of_work(text: str, a: int, b: int, label: str, noise: NoiseRules) -> bool:
+    """A title or product after a cue ("la série X", "le mode X", "l'application X")."""
     window = fold(text[max(0, a - 60):a])
     m = re.search(r"([a-z][a-z'’ -]*?)\s*[«\"“]?\s*$", window)
     if not m:
         return False
-    words = re.findall(r"[a-z][a-z'’-]*", m.group(1))
+    # an elided article is no word of its own: "l'application X" reads "application X"
+    words = [w.split("'")[-1].split("’")[-1] or w
+             for w in re.findall(r"[a-z][a-z'’-]*", m.group(1))]
     # the cue itself, or the cue and up to two adjectives ("la série américaine culte")
     for n in range(1, 5):
         if len(words) < n:
@@ -644,11 +772,22 @@ def _car_model(text: str, a: int, b: int, noise: NoiseRules) -> bool:
     for n in (1, 2):
         if len(words) > n and noise.is_car_brand(" ".join(words[:n])):
             return True
-    prev = re.search(r"([^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*)?)\s+$", text[max(0, a - 30):a])
-    if prev:
-        chunk = prev.group(1).split()
-        return noise.is_car_brand(chunk[-1]) or noise.is_car_brand(" ".join(chunk[-2:]))
+    head = text[max(0, a - 60):a]
+    chain = _NAME_CHAIN.search(head)  # "la Zorba Vesta Turismo [X]": a maker, models, X
+    if not chain:
+        return False
+    tokens = chain.group(1).split()
+    for i in range(len(tokens)):
+        for n in (1, 2):
+            if i + n <= len(tokens) and noise.is_car_brand(" ".join(tokens[i:i + n])):
+                # "le patron de Zorba Jean Morel": the maker's boss, not a model
+                return not (len(words) > 1 and i == 0 and re.search(
+                    r"\b(?:de|du|d['’]|chez|par)\s*$", head[:chain.start(1)]))
     return False
+
+
+#: Up to four capitalised or alphanumeric words right before a span.
+_NAME_CHAIN = re.compile(r"((?:(?:[A-ZÀ-Þ][\w-]*|\d[\w-]*)\s+){1,4})$")
 
 
 def _religious(text: str, a: int, b: int, noise: NoiseRules) -> bool:
@@ -687,11 +826,83 @@ def not_an_actor(ctx: _Context, a: int, b: int, label: str, noise: NoiseRules) -
     Places are left alone (a city after "saint" or a maker's name is still a place).
     """
     text = ctx.text
+    if _GLUED_CREDIT.search(text, max(0, a - 8), a):
+        return True  # "(28/02/2019)par Lumière TV": a video's credit glued on, no mention
     if label == "LOC":
         return False
     if noise.looks_like_company(text[a:b]):
         return False
     if " " not in text[a:b] and _common_word(text, a, b, noise, ctx.initial(a)):
         return True
+    if _model_code(text[a:b], noise) and not type_cue(text, a) and \
+            not _defined_organisation(text, a, b, noise):
+        return True  # "la KR-250", "le bloc TX4", "l'A6B": a model code or a road, no actor
     return (_not_a_name(ctx, a, b, label) or _religious(text, a, b, noise)
-            or _title_of_work(text, a, b, label, noise) or _car_model(text, a, b, noise))
+            or _quoted_whole(text, a, b, label) or names_a_product(ctx, a, b, label, noise))
+
+
+_CODE = re.compile(r"(?=[\w.-]*[^\W\d_])(?=[\w.-]*\d)[\w.-]+")
+#: An ordinal ("1er", "2e", "XXIe" aside): "Albert 1er", "Mouvement du 1er juillet".
+_ORDINAL = re.compile(r"(?:^|-)\d+(?:er|re|e|ème|eme|nd|nde)$")
+
+
+def _model_code(surface: str, noise: NoiseRules) -> bool:
+    """Whether a span holds an alphanumeric code: a model, a version, a road, a grade
+    ("KR-250", "Zéphyr T8", "A6B", "CM2"). People's names hold no digits; organisations
+    named with one (a TV channel, a summit group) are in the gazetteer, which this leaves
+    alone, or carry a company or media word ("Sprint 4 Racing")."""
+    words = [w.strip(",;:()«»\"") for w in surface.split()]
+    if not any(_CODE.fullmatch(w) and not _ORDINAL.search(w) for w in words):
+        return False
+    return not (noise.looks_like_company(surface) or noise.looks_like_org(surface)
+                or noise.looks_like_media(surface))
+
+
+def _defined_organisation(text: str, a: int, b: int, noise: NoiseRules) -> bool:
+    """Whether a parenthesised span follows the name of an organisation it abbreviates:
+    "la Société française des ondes courtes (SF2OC)"."""
+    if text[a - 1:a] != "(" or text[b:b + 1] != ")":
+        return False
+    words = re.findall(r"[^\W\d_][\w'’-]*", text[max(0, a - 90):a - 1])
+    return any(is_capitalised(w) and noise.heads_an_org(w) for w in words[-8:])
+
+
+#: "…(2019)par X", "…le 1er maipar X": the credit line of an embedded video or picture,
+#: glued to the text before it (no space before "par").
+_GLUED_CREDIT = re.compile(r"(?:(?<![^\W\d_])[a-zà-ÿ]+|[\d)\]?!…»\"])par[ \t]+$")
+
+
+def names_a_product(ctx: _Context, a: int, b: int, label: str, noise: NoiseRules) -> bool:
+    """Whether an NER span names a work or a product: after a cue ("la série X", "le mode
+    X", "l'application X") or a maker ("la Peugeot 208"). Places are left alone, and
+    company names ("Dupont Holding")."""
+    if label == "LOC" or noise.looks_like_company(ctx.text[a:b]) or \
+            noise.is_car_brand(ctx.text[a:b]):
+        return False  # a maker stays one: "sa Lancia", "le moteur Lancia"
+    return (_title_of_work(ctx.text, a, b, label, noise) or _car_model(ctx.text, a, b, noise)
+            or _owned(ctx.text, a, label) or _named_thing_as(ctx.text, a, noise))
+
+
+#: A possessive or demonstrative right before a name: "sa Zéphyr", "cette KR", "ce GLX".
+_OWNED = re.compile(r"(?:^|[\s(«\"])(?:sa|son|ses|leur|leurs|cette|cet|ce)\s+$", re.IGNORECASE)
+
+
+def _owned(text: str, a: int, label: str) -> bool:
+    """An organisation-looking name after a possessive or a demonstrative ("Honda a revu
+    sa Zéphyr", "ce GLX dispose…"): a product. Organisations take the article ("la
+    CGT", "le Medef"), people none."""
+    return label in ("ORG", "MISC") and bool(_OWNED.search(text, max(0, a - 8), a))
+
+
+#: "un véhicule d'assaut amphibie, dit X", "un concept électrique baptisé X".
+_NAMED_AS = re.compile(
+    r"\b(?:un|une|le|la|l'|les|des|ce|cet|cette|ces)\s*([a-z-]+(?:\s+[a-z-]+)?)"
+    r"(?:\s+[\w'%-]+){0,5}?,?\s+(?:dit|dite|dits|dites|baptise|baptisee|baptises|"
+    r"baptisees|nomme|nommee|appele|appelee|surnomme|surnommee)\s*[«\"“]?\s*$")
+
+
+def _named_thing_as(text: str, a: int, noise: NoiseRules) -> bool:
+    """A name given to a thing the sentence describes, after "dit", "baptisé", "appelé"
+    ("un véhicule d'assaut amphibie, dit X"): its noun is a work or product cue."""
+    m = _NAMED_AS.search(fold(text[max(0, a - 80):a]))
+    return bool(m) and any(w in noise.work_cues for w in m.group(1).split())
