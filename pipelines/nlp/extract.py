@@ -28,34 +28,10 @@ from pipelines.nlp.named_after import (
     type_cue,
 )
 from pipelines.nlp.noise import NoiseRules, load_noise, masked_ranges
-from pipelines.nlp.roles import load_titles, role_before
+from pipelines.nlp.not_actor import ArticleContext, in_longer_title, names_a_product, not_an_actor
+from pipelines.nlp.roles import role_before
+from pipelines.nlp.spans import PARTICLES, clean_ents, inside, strip_span
 from pipelines.text import fold, is_acronym, is_capitalised
-
-_LEADING_ARTICLE = re.compile(r"^(?:(?:la|le|les|l['’]|du|des|de la|de l['’]|au|aux|en)\s*)+",
-                              re.IGNORECASE)
-_PER_SPLIT = re.compile(r"\S+")
-#: Words that open surnames ("Le Pen", "De Gaulle", "La Fontaine"): never cut off a name.
-_PARTICLES = frozenset({"le", "la", "les", "de", "du", "des", "d'", "l'", "van", "von", "da",
-                        "di", "del", "della", "dos", "das", "do", "el", "al", "ben", "ibn",
-                        "bin", "bint", "abu", "y", "e", "et", "zu", "af", "ter", "ten", "den",
-                        "der", "vom", "zum", "dit", "dite"})
-# A sentence glued to the next over a missing space: "GMT.Près", "ministresLe".
-_PUNCT_JOIN = re.compile(r"(?<=[^\W_]{2})(?:[.!?;]|[\"»”](?=[A-ZÀ-Þ][a-zß-ÿ]))(?=[A-ZÀ-Þ])")
-_CAMEL_JOIN = re.compile(r"(?<=[a-zß-ÿ])(?=[A-ZÀ-Þ])")
-_LETTERS_END = re.compile(r"[^\W\d_]+$")
-_LETTERS_START = re.compile(r"^[^\W\d_]+")
-_MONTHS = ("janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|"
-           "novembre|décembre|decembre")
-# "Jean Dupont 2019", "… le 12 mars", "… en mars 2020", "… lundi": a date run on into a name
-# (a weekday only in lower case: "Vendredi" may be a name).
-_DATE_TAIL = re.compile(
-    rf"(?:[\s,]+(?:(?:le|en|depuis|dès)\s+)?(?:\d{{1,2}}(?:er)?\s+(?:{_MONTHS})"
-    rf"(?:\s+(?:19|20)\d\d)?|(?:{_MONTHS})\s+(?:19|20)\d\d|(?:19|20)\d\d|"
-    rf"(?-i:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?:\s+(?:soir|matin))?))+\s*$",
-    re.IGNORECASE)
-_TIME_TAIL = re.compile(r"[.\s]+\d{1,2}[hH]\d{0,2}$")
-_EDGE_PUNCT_LEFT = " \t,;:.!?-–—'’\"«“”»()[]*•/"
-_EDGE_PUNCT_RIGHT = " \t,;:-–—'’\"«“”»()[]*•/"
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,203 +98,6 @@ def reset_resources() -> None:
     _resources.cache_clear()
 
 
-def _inside(a: int, b: int, ranges: list[tuple[int, int]]) -> bool:
-    return any(a >= x and b <= y for x, y in ranges)
-
-
-def _strip_span(text: str, start: int, end: int, label: str) -> tuple[int, int]:
-    """Trim articles, honorifics and lower-case title words from an NER span."""
-    surface = text[start:end]
-    # Never run over a line break: NER sometimes glues a heading to the next line.
-    if "\n" in surface.strip():
-        first = surface.strip().split("\n")[0]
-        off = surface.index(first)
-        end = start + off + len(first)
-        surface = text[start:end]
-    lead = len(surface) - len(surface.lstrip())
-    start += lead
-    surface = surface.strip()
-    end = start + len(surface)
-    if label == "PER":
-        lex = load_titles()
-        titles = lex.official
-        lead_title = lex.pattern.match(fold(surface))  # "Premier ministre X"
-        if lead_title and lead_title.end() < len(surface):
-            start += lead_title.end()
-            surface = text[start:end]
-        noise = load_noise()
-        toks = list(_PER_SPLIT.finditer(surface))
-        for i, tok in enumerate(toks):
-            word = tok.group(0)
-            if (word.lower() in noise.honorifics or not is_capitalised(word)
-                    or fold(word) in titles
-                    # "Selon Lefranc", "Interrogé Lefranc": a word of the sentence
-                    or i + 1 < len(toks) and len(word) > 3
-                    and noise.is_word(word.strip(",;:"))):
-                continue
-            start += tok.start()
-            break
-        else:
-            return start, start
-    else:
-        m = _LEADING_ARTICLE.match(surface)
-        if m and m.end() < len(surface) and (label == "LOC" or surface[0].islower()):
-            start += m.end()
-    surface = text[start:end]
-    stripped = surface.rstrip(" ,;:.-–—'’\"»)")
-    return start, start + len(stripped)
-
-
-# -- span cleaning: before a span is typed or keyed -------------------------------------
-def _honorific_end(surface: str, noise: NoiseRules) -> int:
-    """Length of the honorifics opening ``surface`` ("M. ", "Mme ", "MM. ") before a name."""
-    pos = 0
-    while True:
-        m = re.match(r"(\S+?)(\.?)(\s+|(?<=\.))(?=[A-ZÀ-Þ])", surface[pos:])
-        if not m or (m.group(1) + m.group(2)).lower() not in noise.honorifics and \
-                m.group(1).lower() not in noise.honorifics:
-            return pos
-        pos += m.end()
-
-
-def _glued_cuts(surface: str, text: str, noise: NoiseRules) -> list[int]:
-    """Offsets in ``surface`` where two sentences were glued over a missing space.
-
-    After a punctuation mark between a word of two letters or more and a capital
-    ("GMT.Près"); inside a word, before a capital that starts a French function word,
-    verb form or adverb ("ministresLe", "DupontDans"), after a whole lower-case word
-    ("dimancheLe", "etOdile"), or between two words both seen alone in the article
-    ("MorlaixOdile"). Brand-like names ("McCain", "DiCaprio", "MoDem") are not cut.
-    """
-    cuts = [m.start() for m in _PUNCT_JOIN.finditer(surface)]
-    cuts += [m.start() for m in _SLASH_JOIN.finditer(surface)]  # "Netanyahu/Gantz"
-    for m in _CAPS_JOIN.finditer(surface):  # "PSYCHOLOGIQUELa jeune": a heading glued on
-        right = _LETTERS_START.match(surface[m.start():])
-        left = _LETTERS_END.search(surface[:m.start()])
-        # "LÉGENDESMarc Vidal", "RADIOTVPendant": a heading or a credit in capitals
-        if right and len(right.group(0)) >= 2 and (
-                noise.is_word(right.group(0))
-                or left and len(left.group(0)) >= 3 and len(right.group(0)) >= 3):
-            cuts.append(m.start())
-    cuts += [m.start() for m in _KNOWN_JOIN.finditer(surface)
-             if _named_alone(surface[:m.start()], text)]  # "Paul LefrancBarbe grise"
-    for m in _BYLINE_JOIN.finditer(surface):  # "Dupontpar Europe 1": a credit glued on
-        word = _LETTERS_END.search(surface[:m.start()])
-        if word and len(word.group(0)) >= 3 and _alone_in(word.group(0), text):
-            cuts.append(m.start())
-    for m in _CAMEL_JOIN.finditer(surface):
-        left_m = _LETTERS_END.search(surface[:m.start()])
-        right_m = _LETTERS_START.match(surface[m.start():])
-        if not left_m or not right_m:
-            continue
-        left, right = left_m.group(0), right_m.group(0)
-        if right in ("L", "D") and surface[m.start() + 1:m.start() + 2] in ("'", "’"):
-            cuts.append(m.start())  # "AccordL'Europe": an elided article opens the next
-            continue
-        whole_left = left_m.start() == 0 or not surface[left_m.start() - 1].isalnum()
-        if (noise.is_word(right) and len(right) >= 2 and right.lower() != "car"
-                or whole_left and left.islower() and len(left) >= 2
-                or len(left) >= 3 and len(right) >= 3 and _alone_in(left, text)
-                and _alone_in(right, text)):
-            cuts.append(m.start())
-    return sorted(set(cuts))
-
-
-_HEADING_JOIN = re.compile(r"(?<=[^\W_]{2})\.[ \t]*[-–—][ \t]*(?=[A-ZÀ-Þ])")
-_KNOWN_JOIN = re.compile(r"(?<=[a-zß-ÿ]{2})(?=[A-ZÀ-Þ][a-zß-ÿ]{2})")
-
-
-def _named_alone(name: str, text: str) -> bool:
-    """Whether the full name ``name`` (two words or more) stands elsewhere in ``text``
-    with no letter glued after it."""
-    name = name.strip()
-    return " " in name and re.search(rf"(?<![^\W_]){re.escape(name)}(?![^\W_])", text) \
-        is not None
-
-
-_SLASH_JOIN = re.compile(r"(?<=[^\W\d_])/(?=[A-ZÀ-Ý])|(?<=[^\W\d_])[\"“”]{1,2}(?=[A-ZÀ-Ý])")
-_CAPS_JOIN = re.compile(r"(?<=[A-ZÀ-Þ]{2})(?=[A-ZÀ-Þ][a-zß-ÿ])")
-_BYLINE_JOIN = re.compile(r"(?<=[a-zà-ÿ])par(?=\s+[A-ZÀ-Ý])")
-
-
-def _alone_in(word: str, text: str) -> bool:
-    """Whether ``word`` occurs in ``text`` as a word of its own."""
-    return re.search(rf"(?<![^\W_]){re.escape(word)}(?![^\W_])", text) is not None
-
-
-def _only_words(piece: str, noise: NoiseRules) -> bool:
-    """A piece left by a cut that holds no name: function words, verb forms, one letter."""
-    words = re.findall(r"[^\W\d_]+", piece)
-    return all(len(w) < 2 or noise.is_word(w) for w in words)
-
-
-def _skip_sentence_words(text: str, a: int, b: int, noise: NoiseRules) -> int:
-    """Start of a piece past the function words that open it, if a name follows."""
-    for m in re.finditer(r"\S+", text[a:b]):
-        if not noise.is_word(m.group(0).rstrip("'’")):
-            return a + m.start()
-    return a
-
-
-def _trim_edges(text: str, a: int, b: int) -> tuple[int, int]:
-    """Drop quotes, brackets and punctuation around a span, and a trailing date."""
-    while a < b and text[a] in _EDGE_PUNCT_LEFT:
-        a += 1
-    while b > a and text[b - 1] in _EDGE_PUNCT_RIGHT:
-        b -= 1
-    t = _TIME_TAIL.search(text, a, b)  # "Michel Aupetit.12h31": a live blog's time
-    if t and t.start() > a:
-        b = t.start()
-    m = _DATE_TAIL.search(text, a, b)
-    # a date that ends a name is kept ("Mouvement du 1er juillet", "Place du 4 Septembre")
-    if m and m.start() > a and not re.search(r"\b(?:du|de|des|d['’])\s*$", text[a:m.start()],
-                                               re.IGNORECASE):
-        b = m.start()
-        while b > a and text[b - 1] in _EDGE_PUNCT_RIGHT:
-            b -= 1
-    return a, b
-
-
-def clean_ents(text: str, ents: tuple[tuple[int, int, str], ...],
-               noise: NoiseRules | None = None) -> list[tuple[int, int, str]]:
-    """NER spans with honorifics, glued sentence joins, dates and quotes cleaned off.
-
-    A span opened by an honorific ("M.", "Mme", "Monsieur") names a person, whatever NER
-    called it. A span glued over a missing space is cut there; the pieces that hold a
-    name are kept (a one-word piece beside a longer name loses its person label), the
-    others dropped.
-    """
-    noise = noise or load_noise()
-    out: list[tuple[int, int, str]] = []
-    for start, end, label in ents:
-        start, end = _trim_edges(text, start, end)
-        if end - start > 2 and text[end - 1] in "LD" and text[end - 2].islower() and \
-                text[end:end + 1] in ("'", "’"):
-            end -= 1  # "Odile RavelL'enquête": the elided article of the next sentence
-        heading = _HEADING_JOIN.search(text, start, end)
-        if heading:  # "M. Vidal.- Mission accomplie -": an AFP sub-heading glued on
-            start, end = _trim_edges(text, start, heading.start())
-        hon = _honorific_end(text[start:end], noise)
-        if hon:
-            start, label = start + hon, "PER"
-        surface = text[start:end]
-        bounds = [0, *_glued_cuts(surface, text, noise), len(surface)]
-        pieces = []
-        for x, y in zip(bounds, bounds[1:], strict=False):
-            a, b = _trim_edges(text, start + x, start + y)
-            if x:  # a piece after a join opens a sentence: "Le Chili" -> "Chili"
-                a = _skip_sentence_words(text, a, b, noise)
-            if b > a and (len(bounds) == 2 or not _only_words(text[a:b], noise)):
-                pieces.append((a, b))
-        longest = max((len(text[a:b].split()) for a, b in pieces), default=0)
-        for a, b in pieces:
-            lab = label
-            if len(pieces) > 1 and label == "PER" and longest > 1 and " " not in text[a:b]:
-                lab = "MISC"
-            out.append((a, b, lab))
-    return out
-
-
 def _in_caps_run(text: str, start: int, end: int) -> bool:
     """Whether a span sits in an all-capitals heading ("UN SUCCÈS SANS …")."""
     before = re.findall(r"[^\W\d_]+", text[max(0, start - 30):start])[-1:]
@@ -340,7 +119,7 @@ def _ner_type(surface: str, label: str, noise: NoiseRules, text: str = "", start
     if label == "PER":
         if noise.looks_like_org(surface) and "-" not in surface.split()[0]:
             return "group"  # "Fondation Lefranc", "Comité Adrien": an organisation
-        if any(w.isalpha() and w.islower() and w not in _PARTICLES for w in surface.split()):
+        if any(w.isalpha() and w.islower() and w not in PARTICLES for w in surface.split()):
             return None  # "Faute de preuves": a phrase, not a name
         return "person" if is_capitalised(surface) and any(c.isalpha() for c in surface) else None
     if label == "LOC":
@@ -399,27 +178,6 @@ def _first_name_use(text: str, m: Match, res: _Resources) -> bool:
         return False
     following = re.match(r"[ \t]+(\w)", text[m.end:m.end + 3])
     return bool(following and following.group(1).isupper())
-
-
-@dataclass(frozen=True, slots=True)
-class _Context:
-    """What the not-actor rules read of one article besides a span."""
-
-    text: str
-    sent_starts: list[int]
-    line_starts: list[int]
-    #: words of the article's multi-word person spans ("Harrison Ford" -> "Ford")
-    name_words: frozenset[str]
-
-    @classmethod
-    def of(cls, text: str, nlp: NlpResult, ents: list[tuple[int, int, str]]) -> _Context:
-        names = {w for a, b, lab in ents if lab == "PER" and " " in text[a:b].strip()
-                 for w in text[a:b].split()}
-        return cls(text, [s for s, _ in nlp.sentences],
-                   [0, *(i + 1 for i, ch in enumerate(text) if ch == "\n")], frozenset(names))
-
-    def initial(self, a: int) -> bool:
-        return _sentence_initial(self.text, a, self.sent_starts, self.line_starts)
 
 
 def _corroborated(matches: list[Match], res: _Resources,
@@ -486,13 +244,13 @@ def extract(text: str, nlp: NlpResult, options: Options | None = None) -> list[C
     res = _resources()
     masked = masked_ranges(text, res.noise)
     ents = clean_ents(text, nlp.ents, res.noise)
-    ctx = _Context.of(text, nlp, ents)
+    ctx = ArticleContext.of(text, nlp, ents)
 
     def sentence_of(pos: int) -> int:
         return max(0, bisect_right(ctx.sent_starts, pos) - 1)
 
     gaz_matches = _corroborated([m for m in res.matcher.find(text)
-                                 if not _inside(m.start, m.end, masked)], res, sentence_of)
+                                 if not inside(m.start, m.end, masked)], res, sentence_of)
     out, used_gaz = _ner_candidates(ctx, ents, masked, gaz_matches, res, sentence_of)
 
     for i, m in enumerate(gaz_matches):
@@ -514,7 +272,7 @@ def extract(text: str, nlp: NlpResult, options: Options | None = None) -> list[C
 _THING = "thing"
 
 
-def _ner_candidates(ctx: _Context, ents: list[tuple[int, int, str]],
+def _ner_candidates(ctx: ArticleContext, ents: list[tuple[int, int, str]],
                     masked: list[tuple[int, int]], gaz_matches: list[Match], res: _Resources,
                     sentence_of: Callable[[int], int]) -> tuple[list[Candidate], set[int]]:
     """Typed candidates of the NER spans, and the gazetteer matches they stand for.
@@ -528,9 +286,9 @@ def _ner_candidates(ctx: _Context, ents: list[tuple[int, int, str]],
     out: list[Candidate] = []
     used_gaz: set[int] = set()
     things: set[str] = set()
-    stripped = [_person_after_title(text, *_strip_span(text, start, end, lab), lab, res,
+    stripped = [_person_after_title(text, *strip_span(text, start, end, lab), lab, res,
                                     gaz_matches)
-                for start, end, lab in ents if not _inside(start, end, masked)]
+                for start, end, lab in ents if not inside(start, end, masked)]
     stripped = [(x, y, lab) for x, y, lab in stripped if y > x]
     pieces = [p for span in stripped for p in _seat_split(text, *span, res.noise)]
     named = _organisation_votes(text, pieces)  # what a name NER calls a person is here
@@ -599,12 +357,12 @@ def _seat_split(text: str, a: int, b: int, label: str, noise: NoiseRules,
 _DROP = "drop"
 
 
-def _span_type(ctx: _Context, a: int, b: int, label: str, res: _Resources) -> str | None:
+def _span_type(ctx: ArticleContext, a: int, b: int, label: str, res: _Resources) -> str | None:
     """The type of the NER span ``[a, b)``: an actor type, None (no type of its own: the
     gazetteer or nothing), :data:`_THING` or :data:`_DROP`."""
     text, noise = ctx.text, res.noise
     if names_a_product(ctx, a, b, label, noise):
-        return _DROP if _in_longer_title(text, a, b) else _THING
+        return _DROP if in_longer_title(text, a, b) else _THING
     if not_an_actor(ctx, a, b, label, noise):
         return _DROP
     surface = text[a:b]
@@ -650,7 +408,7 @@ def _institutions(text: str, found: list[Candidate], masked: list[tuple[int, int
     named = [(c.start, c.end) for c in found if c.type in _NAMED_TYPES]
     out = []
     for inst in find_institutions(text):
-        if _inside(inst.start, inst.end, masked):
+        if inside(inst.start, inst.end, masked):
             continue
         if any(s < inst.end and inst.start < e for s, e in named):
             continue
@@ -674,235 +432,3 @@ def _named_for_a_state(surface: str, label: str, a: int, b: int, overlapping: li
     before = surface[: last.start - a].rstrip().lower()
     return not before.endswith((" de", " du", " d'", " d’", " des")) and before not in (
         "de", "du")
-
-
-# -- not actors: common words, works, products, religious figures ----------------------
-#: Participles that introduce a title after a cue ("le film intitulé X").
-_NAMING = frozenset({"intitule", "intitulee", "baptise", "baptisee", "nomme", "nommee",
-                     "appele", "appelee"})
-_OPENERS = set(".!?:;«»\"“”—–-(…")
-
-
-def _sentence_initial(text: str, a: int, sent_starts: list[int], line_starts: list[int]) -> bool:
-    """Whether only quotes, dashes and spaces stand between a sentence start and ``a``."""
-    k = max(bisect_right(sent_starts, a) - 1, 0)
-    j = max(bisect_right(line_starts, a) - 1, 0)
-    begin = max(sent_starts[k] if sent_starts else 0, line_starts[j] if line_starts else 0)
-    gap = text[begin:a]
-    if not gap.strip(" \t«»\"“”'’—–-(*•"):
-        return True
-    prev = gap.rstrip()
-    return bool(prev) and prev[-1] in _OPENERS
-
-
-#: A subject pronoun joined to the verb before it by a hyphen ("Faudra-t-il", "Doit-on").
-_INVERTED_SUBJECT = re.compile(r"-(?:t-)?(?:il|elle|on|ils|elles|je|tu|nous|vous|ce)(?![\w-])",
-                               re.IGNORECASE)
-_ENDS_INVERTED = re.compile(rf"[^\W\d_]{_INVERTED_SUBJECT.pattern}$", re.IGNORECASE)
-
-
-def _common_word(text: str, a: int, b: int, noise: NoiseRules, initial: bool) -> bool:
-    """A lone capitalised word at a sentence start that is an ordinary French word.
-
-    It is a function word, verb form or adverb ("Selon", "Interrogé"), or the article
-    writes it in lower case elsewhere ("Brume" / "la brume"). Such a word in capitals
-    ("BLESSÉS") is dropped wherever it stands.
-    """
-    word = text[a:b]
-    if _INVERTED_SUBJECT.match(text, b) or _ENDS_INVERTED.search(word):
-        return True  # "Faudra-t-il…", "Doit-on…": a verb before its subject pronoun
-    if word.isupper() and len(word) > 1 and noise.is_word(word):
-        return True  # a word of a heading in capitals ("BLESSÉS", "LE")
-    # "… du mouvement Interrogé sur ce point": a participle opening a lost sentence
-    if noise.is_verb_form(word) and re.match(r"\s+(?:par|sur|à|au|en|de|dans)\b",
-                                             text[b:b + 8]):
-        return True
-    if not initial or not word.isalpha() or is_acronym(word):
-        return False
-    if noise.is_word(word):
-        return True
-    low = word[0].lower() + word[1:]
-    return low != word and _alone_in(low, text)
-
-
-def _quoted_whole(text: str, a: int, b: int, label: str) -> bool:
-    """A name quoted whole ("« Joker »"): a title, or a nickname ('dit "Cabu"')."""
-    before = text[max(0, a - 2):a].strip()
-    after = text[b:b + 2].strip()
-    return label in ("PER", "MISC") and before[-1:] in ("«", "\"", "“") and \
-        after[:1] in ("»", "\"", "”")
-
-
-def _in_longer_title(text: str, a: int, b: int) -> bool:
-    """Whether the span opens a quoted title that goes on past it ('l'exposition "Lenoir
-    et Vidal, Paris !"'): part of a title, whose name may be an actor's elsewhere."""
-    return text[max(0, a - 2):a].strip()[-1:] in ("«", "\"", "“") and \
-        text[b:b + 2].strip()[:1] not in ("»", "\"", "”")
-
-
-def _title_of_work(text: str, a: int, b: int, label: str, noise: NoiseRules) -> bool:
-    """A title or product after a cue ("la série X", "le mode X", "l'application X")."""
-    window = fold(text[max(0, a - 60):a])
-    m = re.search(r"([a-z][a-z'’ -]*?)\s*[«\"“]?\s*$", window)
-    if not m:
-        return False
-    # an elided article is no word of its own: "l'application X" reads "application X"
-    words = [w.split("'")[-1].split("’")[-1] or w
-             for w in re.findall(r"[a-z][a-z'’-]*", m.group(1))]
-    # the cue itself, or the cue and up to two adjectives ("la série américaine culte")
-    for n in range(1, 5):
-        if len(words) < n:
-            break
-        tail = words[-n:]
-        for k in (1, 2):
-            if len(tail) >= k and " ".join(tail[:k]) in noise.work_cues:
-                rest = [w.rstrip("'’") for w in tail[k:]]
-                # "le film culte X", "la série intitulée X"; not "le film de X", "d'X"
-                if not any((noise.is_word(w) or w in ("d", "l")) and w not in _NAMING
-                           for w in rest):
-                    return True
-    return False
-
-
-def _car_model(text: str, a: int, b: int, noise: NoiseRules) -> bool:
-    """A car or motorbike model: a maker then a name ("Renault Clio"), or a name
-    right after a maker that NER left out ("la Peugeot 208", "une Tesla Model 3")."""
-    surface = text[a:b]
-    words = surface.split()
-    for n in (1, 2):
-        if len(words) > n and noise.is_car_brand(" ".join(words[:n])):
-            return True
-    head = text[max(0, a - 60):a]
-    chain = _NAME_CHAIN.search(head)  # "la Zorba Vesta Turismo [X]": a maker, models, X
-    if not chain:
-        return False
-    tokens = chain.group(1).split()
-    for i in range(len(tokens)):
-        for n in (1, 2):
-            if i + n <= len(tokens) and noise.is_car_brand(" ".join(tokens[i:i + n])):
-                # "le patron de Zorba Jean Morel": the maker's boss, not a model
-                return not (len(words) > 1 and i == 0 and re.search(
-                    r"\b(?:de|du|d['’]|chez|par)\s*$", head[:chain.start(1)]))
-    return False
-
-
-#: Up to four capitalised or alphanumeric words right before a span.
-_NAME_CHAIN = re.compile(r"((?:(?:[A-ZÀ-Þ][\w-]*|\d[\w-]*)\s+){1,4})$")
-
-
-def _religious(text: str, a: int, b: int, noise: NoiseRules) -> bool:
-    """God, prophets and saints used as such ("Dieu", "Jésus", "saint Pierre")."""
-    surface = text[a:b]
-    if noise.is_religious(surface):
-        return True
-    if re.search(r"\b(?:saint|sainte|saints|prophète)\s+$", text[max(0, a - 12):a]):
-        return True
-    return bool(re.match(r"(?:Saint|Sainte)\s+\S+$", surface))
-
-
-def _not_a_name(ctx: _Context, a: int, b: int, label: str) -> bool:
-    """A one-word "person" that cannot be one: a single letter ("M"), a word after an
-    article ("l'Amirauté", "la Vénus", "au Rocher"; plural: "les Garifunas", a people or a
-    family), or a one-word exclamation or
-    heading at a sentence start ("Bilan :", "Silence !") that names nobody else here."""
-    word = ctx.text[a:b]
-    if label != "PER" or " " in word:
-        return False
-    if sum(c.isalpha() for c in word) < 2:
-        return True
-    title = load_titles().pattern.match(fold(ctx.text[a:b + 40]))
-    if title and title.end() > len(word):
-        return True  # "Premier" of "Premier ministre": a title NER cut short
-    if re.search(r"(?:^|[\s(])(?:[lL]['’]|le\s+|la\s+|du\s+|au\s+|[Ll]es\s+|[Dd]es\s+|[Aa]ux\s+)$",
-                 ctx.text[max(0, a - 5):a]):
-        return True  # "les Garifunas", "des Dupont": a people, a family, not one person
-    after = ctx.text[b:b + 2].lstrip(" \u00a0")
-    return (after[:1] in (":", "!") and ctx.initial(a) and word not in ctx.name_words)
-
-
-def not_an_actor(ctx: _Context, a: int, b: int, label: str, noise: NoiseRules) -> bool:
-    """Whether an NER span names something that is not an actor (see module rules).
-
-    Places are left alone (a city after "saint" or a maker's name is still a place).
-    """
-    text = ctx.text
-    if _GLUED_CREDIT.search(text, max(0, a - 8), a):
-        return True  # "(28/02/2019)par Lumière TV": a video's credit glued on, no mention
-    if label == "LOC":
-        return False
-    if noise.looks_like_company(text[a:b]):
-        return False
-    if " " not in text[a:b] and _common_word(text, a, b, noise, ctx.initial(a)):
-        return True
-    if _model_code(text[a:b], noise) and not type_cue(text, a) and \
-            not _defined_organisation(text, a, b, noise):
-        return True  # "la KR-250", "le bloc TX4", "l'A6B": a model code or a road, no actor
-    return (_not_a_name(ctx, a, b, label) or _religious(text, a, b, noise)
-            or _quoted_whole(text, a, b, label) or names_a_product(ctx, a, b, label, noise))
-
-
-_CODE = re.compile(r"(?=[\w.-]*[^\W\d_])(?=[\w.-]*\d)[\w.-]+")
-#: An ordinal ("1er", "2e", "XXIe" aside): "Albert 1er", "Mouvement du 1er juillet".
-_ORDINAL = re.compile(r"(?:^|-)\d+(?:er|re|e|ème|eme|nd|nde)$")
-
-
-def _model_code(surface: str, noise: NoiseRules) -> bool:
-    """Whether a span holds an alphanumeric code: a model, a version, a road, a grade
-    ("KR-250", "Zéphyr T8", "A6B", "CM2"). People's names hold no digits; organisations
-    named with one (a TV channel, a summit group) are in the gazetteer, which this leaves
-    alone, or carry a company or media word ("Sprint 4 Racing")."""
-    words = [w.strip(",;:()«»\"") for w in surface.split()]
-    if not any(_CODE.fullmatch(w) and not _ORDINAL.search(w) for w in words):
-        return False
-    return not (noise.looks_like_company(surface) or noise.looks_like_org(surface)
-                or noise.looks_like_media(surface))
-
-
-def _defined_organisation(text: str, a: int, b: int, noise: NoiseRules) -> bool:
-    """Whether a parenthesised span follows the name of an organisation it abbreviates:
-    "la Société française des ondes courtes (SF2OC)"."""
-    if text[a - 1:a] != "(" or text[b:b + 1] != ")":
-        return False
-    words = re.findall(r"[^\W\d_][\w'’-]*", text[max(0, a - 90):a - 1])
-    return any(is_capitalised(w) and noise.heads_an_org(w) for w in words[-8:])
-
-
-#: "…(2019)par X", "…le 1er maipar X": the credit line of an embedded video or picture,
-#: glued to the text before it (no space before "par").
-_GLUED_CREDIT = re.compile(r"(?:(?<![^\W\d_])[a-zà-ÿ]+|[\d)\]?!…»\"])par[ \t]+$")
-
-
-def names_a_product(ctx: _Context, a: int, b: int, label: str, noise: NoiseRules) -> bool:
-    """Whether an NER span names a work or a product: after a cue ("la série X", "le mode
-    X", "l'application X") or a maker ("la Peugeot 208"). Places are left alone, and
-    company names ("Dupont Holding")."""
-    if label == "LOC" or noise.looks_like_company(ctx.text[a:b]) or \
-            noise.is_car_brand(ctx.text[a:b]):
-        return False  # a maker stays one: "sa Lancia", "le moteur Lancia"
-    return (_title_of_work(ctx.text, a, b, label, noise) or _car_model(ctx.text, a, b, noise)
-            or _owned(ctx.text, a, label) or _named_thing_as(ctx.text, a, noise))
-
-
-#: A possessive or demonstrative right before a name: "sa Zéphyr", "cette KR", "ce GLX".
-_OWNED = re.compile(r"(?:^|[\s(«\"])(?:sa|son|ses|leur|leurs|cette|cet|ce)\s+$", re.IGNORECASE)
-
-
-def _owned(text: str, a: int, label: str) -> bool:
-    """An organisation-looking name after a possessive or a demonstrative ("Honda a revu
-    sa Zéphyr", "ce GLX dispose…"): a product. Organisations take the article ("la
-    CGT", "le Medef"), people none."""
-    return label in ("ORG", "MISC") and bool(_OWNED.search(text, max(0, a - 8), a))
-
-
-#: "un véhicule d'assaut amphibie, dit X", "un concept électrique baptisé X".
-_NAMED_AS = re.compile(
-    r"\b(?:un|une|le|la|l'|les|des|ce|cet|cette|ces)\s*([a-z-]+(?:\s+[a-z-]+)?)"
-    r"(?:\s+[\w'%-]+){0,5}?,?\s+(?:dit|dite|dits|dites|baptise|baptisee|baptises|"
-    r"baptisees|nomme|nommee|appele|appelee|surnomme|surnommee)\s*[«\"“]?\s*$")
-
-
-def _named_thing_as(text: str, a: int, noise: NoiseRules) -> bool:
-    """A name given to a thing the sentence describes, after "dit", "baptisé", "appelé"
-    ("un véhicule d'assaut amphibie, dit X"): its noun is a work or product cue."""
-    m = _NAMED_AS.search(fold(text[max(0, a - 80):a]))
-    return bool(m) and any(w in noise.work_cues for w in m.group(1).split())
