@@ -22,7 +22,7 @@ PARTICLES = frozenset({"le", "la", "les", "de", "du", "des", "d'", "l'", "van", 
                         "bin", "bint", "abu", "y", "e", "et", "zu", "af", "ter", "ten", "den",
                         "der", "vom", "zum", "dit", "dite"})
 # A sentence glued to the next over a missing space: "GMT.Près", "ministresLe".
-_PUNCT_JOIN = re.compile(r"(?<=[^\W_]{2})(?:[.!?;]|[\"»”](?=[A-ZÀ-Þ][a-zß-ÿ]))(?=[A-ZÀ-Þ])")
+_PUNCT_JOIN = re.compile(r"(?<=[^\W_]{2})(?:[.!?;][\"»”]?|[\"»”](?=[A-ZÀ-Þ][a-zß-ÿ]))(?=[A-ZÀ-Þ])")
 _CAMEL_JOIN = re.compile(r"(?<=[a-zß-ÿ])(?=[A-ZÀ-Þ])")
 _LETTERS_END = re.compile(r"[^\W\d_]+$")
 _LETTERS_START = re.compile(r"^[^\W\d_]+")
