@@ -3,6 +3,8 @@ on hand-made NER output: each rule with a real actor in a like sentence that sur
 
 from __future__ import annotations
 
+import pytest
+
 from tests.test_extract import typed
 
 
@@ -286,3 +288,14 @@ def test_a_name_ending_in_a_place_word_is_a_place():
                  ("Lumex Holding", "ORG"), ("Léa Plaza", "PER"))
     assert out == [("Bayside Motorsport Park", "place"), ("Ocean Beach & Golf Resort", "place"),
                    ("Lumex Holding", "group"), ("Léa Plaza", "person")]
+
+
+@pytest.mark.parametrize(("text", "name", "kept"), [
+    ("a déclaré le producteur de la série Paul Vernet, ravi.", "Paul Vernet", True),
+    ("selon son fils, le réalisateur de documentaire Luc Marest.", "Luc Marest", True),
+    ("Il regarde chaque soir la série Castelmore.", "Castelmore", False),
+    ("le dernier épisode de la série Castelmore est sorti.", "Castelmore", False),
+])
+def test_the_maker_of_a_work_is_no_work(text: str, name: str, kept: bool) -> None:
+    out = typed(text, (name, "PER"))
+    assert any(t == name for t, _, _ in out) == kept, out

@@ -120,12 +120,31 @@ def _title_of_work(text: str, a: int, b: int, label: str, noise: NoiseRules) -> 
         tail = words[-n:]
         for k in (1, 2):
             if len(tail) >= k and " ".join(tail[:k]) in noise.work_cues:
+                if n == k and _makers_work(words[:-n]):
+                    return False  # "le producteur de la série X": X made it
                 rest = [w.rstrip("'’") for w in tail[k:]]
                 # "le film culte X", "la série intitulée X"; not "le film de X", "d'X"
                 if not any((noise.is_word(w) or w in ("d", "l")) and w not in _NAMING
                            for w in rest):
                     return True
     return False
+
+
+#: People who make a work: "le producteur de la série X" names X, not the series.
+_MAKERS = frozenset("""producteur productrice realisateur realisatrice auteur autrice
+createur creatrice scenariste showrunner compositeur compositrice dessinateur dessinatrice
+editeur editrice directeur directrice redacteur redactrice presentateur presentatrice
+animateur animatrice interprete heros heroine star vedette acteur actrice chanteur
+chanteuse""".split())
+
+
+def _makers_work(before: list[str]) -> bool:
+    """Whether the words before a work cue end with a maker and "de" ("le producteur de
+    la", "la réalisatrice du"): the name after the cue is the maker's."""
+    words = list(before)
+    while words and words[-1] in ("la", "le", "les", "l"):
+        words.pop()
+    return len(words) >= 2 and words[-1] in ("de", "du", "des", "d") and words[-2] in _MAKERS
 
 
 def _car_model(text: str, a: int, b: int, noise: NoiseRules) -> bool:
