@@ -299,3 +299,16 @@ def test_a_name_ending_in_a_place_word_is_a_place():
 def test_the_maker_of_a_work_is_no_work(text: str, name: str, kept: bool) -> None:
     out = typed(text, (name, "PER"))
     assert any(t == name for t, _, _ in out) == kept, out
+
+
+@pytest.mark.parametrize(("text", "name", "kept"), [
+    ("Un club a été lancé par le directeur du lycée local Paul Diallo et sa femme.",
+     "Paul Diallo", True),
+    ("indique le porte-parole du centre de gestion des forêts berlinoises Marc Roux.",
+     "Marc Roux", True),
+    ("Le directeur du lycée Victor Hugo a parlé.", "Victor Hugo", False),
+    ("Le directeur de l'hôpital Robert-Debré a parlé.", "Robert-Debré", False),
+])
+def test_the_holder_of_an_office_of_a_described_thing(text: str, name: str, kept: bool) -> None:
+    out = typed(text, (name, "PER"))
+    assert any(t == name and k in ("person", "official") for t, k, _ in out) == kept, out

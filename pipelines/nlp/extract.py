@@ -25,6 +25,7 @@ from pipelines.nlp.named_after import (
     apposed_cue,
     names_a_thing,
     opens_with_an_event,
+    thing_before,
     type_cue,
 )
 from pipelines.nlp.noise import NoiseRules, load_noise, masked_ranges
@@ -380,7 +381,8 @@ def _span_type(ctx: ArticleContext, a: int, b: int, label: str, res: _Resources)
     elif ner_type == "person" and " " not in surface and \
             (apposed := apposed_cue(text, b)):
         ner_type = apposed  # "Calvac, l'agence régionale de l'eau": no person
-    elif ner_type == "person" and names_a_thing(text, a, surface):
+    elif ner_type == "person" and names_a_thing(text, a, surface) and \
+            not _holds_an_office_of(text, a, surface, res):
         return _THING  # "l'hôpital Robert-Debré", "l'affaire Benalla", "l'ouragan Irma"
     elif ner_type == "person" and noise.names_a_place_of(text, a) and not (
             " " in surface and surface.split()[0] in res.first_names):
@@ -388,6 +390,20 @@ def _span_type(ctx: ArticleContext, a: int, b: int, label: str, res: _Resources)
     if ner_type in ("group", "person") and opens_with_an_event(surface):
         return _DROP  # "Traité de Lisbonne", "Festival de Cannes": no actor
     return ner_type
+
+
+def _holds_an_office_of(text: str, a: int, surface: str, res: _Resources) -> bool:
+    """Whether a full name after a thing noun is the person a title before that noun
+    names: "le directeur du lycée local Paul Diallo", "le porte-parole du centre de
+    gestion des forêts berlinoises Marc Roux": the noun has its own adjectives or
+    complement. Not a hyphenated name nor a single word, which French gives the things
+    named after people ("le directeur de l'hôpital Robert-Debré")."""
+    words = surface.split()
+    if len(words) < 2 or "-" in surface or words[0] not in res.first_names:
+        return False
+    noun, modifiers = thing_before(text, a)
+    # "le directeur du lycée Victor Hugo": the school; "du lycée local Paul Diallo": him
+    return bool(noun and modifiers) and role_before(text, a) is not None
 
 
 def _as_institution(c: Candidate) -> Candidate:

@@ -136,6 +136,11 @@ def _caps_inside(head: str, at: int, word: str) -> bool:
     return before[-1:] in ("'", "’") or bool(before) and before.split()[-1].islower()
 
 
+def thing_before(text: str, start: int) -> tuple[str, list[str]]:
+    """The thing noun right before ``start`` and the words between it and the name."""
+    return _cue_before(text, start, _thing_nouns())
+
+
 def after_a_thing(text: str, start: int) -> bool:
     """Whether a thing noun comes right before ``start`` ("rue X", "l'Ehpad X"), maybe
     with adjectives ("la tempête tropicale X", "le complexe hôtelier X")."""
