@@ -93,10 +93,12 @@ class MentionTable:
     def raw(self, lo: int, hi: int) -> RawColumns:
         """The mentions ``lo:hi`` as the table holds them: ids into its lists of articles,
         of ``(entity, label, type)`` and of texts (for writers that format each distinct
-        value once, see ``mentions.csv``)."""
-        return RawColumns(self._articles, self._refs, self._strings, self._article[lo:hi],
-                          self._ref[lo:hi], self._text[lo:hi], self._start[lo:hi],
-                          self._end[lo:hi], self._sentence[lo:hi])
+        value once, see ``mentions.csv``). Read only: the whole table's are its own."""
+        columns = (self._article, self._ref, self._text, self._start, self._end,
+                   self._sentence)
+        if (lo, hi) != (0, len(self._ref)):  # the whole table: its own arrays, no copy
+            columns = tuple(column[lo:hi] for column in columns)
+        return RawColumns(self._articles, self._refs, self._strings, *columns)
 
     def nbytes(self) -> int:
         """The bytes the columns take (strings and labels aside)."""

@@ -69,3 +69,25 @@ def test_a_filtered_table_and_two_tables(tmp_path: Path) -> None:
     assert write_mentions(tmp_path / "a.csv", a, ENTITIES) == write_mentions(
         tmp_path / "b.csv", b, ENTITIES)
     assert (tmp_path / "a.csv").read_bytes() == (tmp_path / "b.csv").read_bytes()
+
+
+def test_a_build_writes_the_same_mentions_csv_from_another_process(
+        sample_build, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from pipelines.build import orchestrate
+
+    calls = []
+    real = orchestrate.in_new_process
+
+    def counted(*args):
+        calls.append(1)
+        return real(*args)
+
+    monkeypatch.setattr(orchestrate, "NEW_PROCESS_MENTIONS", 0)
+    monkeypatch.setattr(orchestrate, "in_new_process", counted)
+    out = tmp_path / "out"
+    result = orchestrate.build_corpus(None, out)
+    assert calls == [1]
+    reference, _ = sample_build
+    assert (out / "mentions.csv").read_bytes() == (reference / "mentions.csv").read_bytes()
+    assert result.mentions == len((out / "mentions.csv").read_text(encoding="utf-8")
+                                  .splitlines()) - 1

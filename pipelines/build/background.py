@@ -1,13 +1,23 @@
-"""Work done in a forked copy of the process: both cores write files at the end of a
-build (see :func:`in_background`)."""
+"""Work done in another process, so that both cores write files at the end of a build
+(see :func:`in_new_process`).
+
+The other process is a new interpreter (``spawn``), not a fork: a fork would share the
+build's whole heap copy-on-write, and since CPython writes to every object it reads
+(reference counts), each page either process touches while both live is copied — at
+the end of a big build, most of the graph. A new process holds only what it is sent.
+"""
 
 from __future__ import annotations
 
-import os
+import multiprocessing
+import threading
 from collections.abc import Callable
+from multiprocessing.connection import Connection
 from typing import Any, TypeVar
 
 T = TypeVar("T")
+
+__all__ = ["in_new_process"]
 
 
 def _once(work: Callable[[], T]) -> Callable[[], T]:
@@ -28,60 +38,76 @@ def _once(work: Callable[[], T]) -> Callable[[], T]:
     return call
 
 
-def in_background(work: Callable[[], T]) -> Callable[[], T]:
-    """Start ``work`` in a forked copy of this process; return a function that waits for
-    it and returns its result or raises its exception.
+def in_new_process(work: Callable[..., T], *args: Any) -> Callable[[], T]:
+    """Start ``work(*args)`` in a new Python process; return a function that waits for it
+    and returns its result or raises its exception (called again, it repeats that
+    outcome; ``work`` never runs twice).
 
-    Both cores write files at once at the end of a build. Where ``fork`` is missing (or
-    fails), ``work`` simply runs when the returned function is first called. Calling the
-    returned function again repeats the first outcome (it never runs ``work`` twice).
+    ``work`` must be a module-level function; it, ``args``, the result and the exception
+    are pickled. The arguments are sent by a thread of this process, which meanwhile goes
+    on. Where no process can be started, ``work`` runs here when the returned function
+    is first called.
     """
-    if not hasattr(os, "fork"):
-        return _once(work)
-    import gc
-    import pickle
-
-    read_fd, write_fd = os.pipe()
-    gc.freeze()  # the child does not copy pages just to collect garbage
+    context = multiprocessing.get_context("spawn")
     try:
-        pid = os.fork()
+        from_child, to_parent = context.Pipe(duplex=False)
+        from_parent, to_child = context.Pipe(duplex=False)
+        process = context.Process(target=_serve, args=(from_parent, to_parent), daemon=True,
+                                  name="actorgraph-writer")
+        process.start()
     except OSError:
-        os.close(read_fd)
-        os.close(write_fd)
-        gc.unfreeze()
-        return _once(work)
-    if pid == 0:  # the child: do the work, send back its outcome, leave without cleanup
-        os.close(read_fd)
-        code = 0
+        return _once(lambda: work(*args))
+    to_parent.close()
+    from_parent.close()
+    sent: list[BaseException] = []
+    payload = [(work, args)]  # let go once sent: this process may not need it any more
+
+    def send() -> None:
         try:
-            try:
-                payload = pickle.dumps((True, work()))
-            except BaseException as exc:  # noqa: BLE001 - handed to the parent
-                try:
-                    payload = pickle.dumps((False, exc))
-                except Exception:  # noqa: BLE001 - an exception that does not pickle
-                    payload = pickle.dumps((False, RuntimeError(f"{type(exc).__name__}: "
-                                                                f"{exc}")))
-            with os.fdopen(write_fd, "wb") as fh:
-                fh.write(payload)
-        except BaseException:  # noqa: BLE001
-            code = 1
+            to_child.send(payload.pop())
+        except BaseException as exc:  # noqa: BLE001 - reported by collect()
+            sent.append(exc)
         finally:
-            os._exit(code)
-    os.close(write_fd)
-    gc.unfreeze()
+            to_child.close()
+
+    sender = threading.Thread(target=send, name="actorgraph-send", daemon=True)
+    sender.start()
 
     def collect() -> T:
         try:
-            with os.fdopen(read_fd, "rb") as fh:
-                payload = fh.read()
+            try:
+                ok, value = from_child.recv()
+            except EOFError:
+                sender.join()
+                process.join()
+                if sent and process.exitcode == 0:  # the work could not be sent (pickle)
+                    raise sent[0] from None
+                raise RuntimeError(f"background work died (exit code {process.exitcode})"
+                                   ) from None
         finally:
-            _, status = os.waitpid(pid, 0)
-        if not payload:
-            raise RuntimeError(f"background work died (status {status})")
-        ok, value = pickle.loads(payload)
+            from_child.close()
+            sender.join()
+            process.join()
         if not ok:
             raise value
         return value
 
-    return _once(collect)  # the first call collects the child; later ones repeat it
+    return _once(collect)
+
+
+def _serve(from_parent: Connection, to_parent: Connection) -> None:
+    """The new process: receive the work, do it, send back its outcome."""
+    try:
+        work, args = from_parent.recv()
+    except EOFError:  # the parent could not send it
+        return
+    from_parent.close()
+    try:
+        outcome: tuple[bool, Any] = (True, work(*args))
+    except BaseException as exc:  # noqa: BLE001 - handed to the parent
+        outcome = (False, exc)
+    try:
+        to_parent.send(outcome)
+    except Exception:  # noqa: BLE001 - an outcome that does not pickle
+        what = outcome[1]
+        to_parent.send((False, RuntimeError(f"{type(what).__name__}: {what}")))

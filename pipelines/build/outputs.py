@@ -1,5 +1,6 @@
-"""What a build writes besides the graph: checks on the output folder, ``mentions.csv``,
-``relations.csv``, and the report (:class:`BuildResult`, ``report.json``).
+"""What a build writes besides the graph: checks on the output folder, ``mentions.csv``
+(:mod:`pipelines.build.mentions_csv`), ``relations.csv``, and the report
+(:class:`BuildResult`, ``report.json``).
 
 Every file is written atomically (:func:`graph.atomic.atomic_open`): a temporary file,
 renamed into place once complete.
@@ -8,31 +9,25 @@ renamed into place once complete.
 from __future__ import annotations
 
 import csv
-import io
 import json
 import os
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
 
 import networkx as nx
 
 from graph.atomic import atomic_open
-from graph.columns import MentionSlice, MentionTable, RawColumns
 from graph.interactions import InteractionRow
 from graph.readwrite.csvsafe import guard_row
-from graph.records import ArticleMentions, EntityInfo, Mention
+from graph.records import ArticleMentions, EntityInfo
 from graph.schema import ACTOR_TYPES
+from pipelines.build.mentions_csv import MENTION_COLUMNS, write_mentions  # noqa: F401
 from pipelines.display import shown
 from pipelines.errors import OutputError
 from pipelines.readers.corpus import Skipped
 from pipelines.readers.problems import more_count
-
-MENTION_COLUMNS = ["article", "entity", "label", "type", "text", "start", "end", "sentence",
-                   "role", "affiliation"]
 
 
 @dataclass
@@ -157,107 +152,6 @@ def remove_stale_temporaries(out: Path) -> None:
                 tmp.unlink()
             except OSError:
                 pass
-
-
-def write_mentions(path: Path, docs: list[ArticleMentions],
-                   entities: dict[str, EntityInfo], *, raw: bool = False) -> int:
-    """Write ``mentions.csv``: one row per resolved mention (actors and non-actors).
-
-    Text cells a spreadsheet could take for a formula get a leading ``'`` unless ``raw``
-    (see :mod:`graph.readwrite.csvsafe`); what cannot be encoded is backslash-escaped.
-    The mentions held in a :class:`~graph.columns.MentionTable` are written straight
-    from its columns, each distinct article, entity and text formatted once
-    (:class:`_TableCells`); the rows are exactly those :mod:`csv` writes."""
-    extra = {eid: (info.role, info.affiliation) for eid, info in entities.items()}
-    blank = ("", "")
-    tables: dict[int, _TableCells] = {}
-    with atomic_open(path, "w", encoding="utf-8", newline="", errors="backslashreplace") as fh:
-        writer = csv.writer(fh)
-        writer.writerow(MENTION_COLUMNS)
-        for run in _runs(docs):
-            if isinstance(run, tuple):  # a stretch of a table: column by column
-                table, lo, hi = run
-                cells = tables.get(id(table))
-                if cells is None:
-                    cells = tables[id(table)] = _TableCells(table.raw(0, 0), extra, raw)
-                cells.write(fh, table.raw(lo, hi))
-                continue
-            rows = [(m.article, m.entity, m.label, m.type, m.text, m.start, m.end,
-                     m.sentence, *extra.get(m.entity, blank)) for m in run]
-            writer.writerows(rows if raw else map(guard_row, rows))
-    return sum(len(doc.mentions) for doc in docs)
-
-
-def _runs(docs: list[ArticleMentions]
-          ) -> Iterator[tuple[MentionTable, int, int] | Sequence[Mention]]:
-    """The articles' mentions in order: consecutive slices of one table as one
-    ``(table, lo, hi)``, any other article's as its sequence of mentions."""
-    table: MentionTable | None = None
-    lo = hi = 0
-    for doc in docs:
-        mentions = doc.mentions
-        if isinstance(mentions, MentionSlice):
-            t, a, b = mentions.span
-            if t is table and a == hi:
-                hi = b
-                continue
-            if table is not None and hi > lo:
-                yield table, lo, hi
-            table, lo, hi = t, a, b
-            continue
-        if table is not None and hi > lo:
-            yield table, lo, hi
-        table = None
-        yield mentions
-    if table is not None and hi > lo:
-        yield table, lo, hi
-
-
-#: Rows formatted and written at a time from a table.
-_ROWS_AT_ONCE = 65_536
-
-
-class _TableCells:
-    """The CSV text of every distinct value of a :class:`MentionTable` (guarded unless
-    ``raw``, quoted as :mod:`csv` quotes it inside a row), and the writer of its rows."""
-
-    def __init__(self, table: RawColumns, extra: dict[str, tuple[str, str]],
-                 raw: bool) -> None:
-        cells = _cells_of(raw)
-        self.articles = [cells((a,)) for a in table.articles]
-        self.refs = [cells(ref) for ref in table.refs]
-        self.texts = [cells((t,)) for t in table.texts]
-        blank = cells(("", ""))
-        self.extra = [cells(extra[ref[0]]) if ref[0] in extra else blank
-                      for ref in table.refs]
-
-    def write(self, fh: TextIO, run: RawColumns) -> None:
-        """Write the rows of ``run`` (a stretch of the same table)."""
-        row = "{},{},{},{},{},{},{}\r\n".format
-        articles, refs = self.articles.__getitem__, self.refs.__getitem__
-        texts, extra = self.texts.__getitem__, self.extra.__getitem__
-        for lo in range(0, len(run.ref), _ROWS_AT_ONCE):
-            part = slice(lo, lo + _ROWS_AT_ONCE)
-            ref = run.ref[part]
-            fh.write("".join(map(row, map(articles, run.article[part]), map(refs, ref),
-                                 map(texts, run.text[part]), run.start[part],
-                                 run.end[part], run.sentence[part], map(extra, ref))))
-
-
-def _cells_of(raw: bool) -> Callable[[Sequence[object]], str]:
-    """A function giving the CSV text of a few cells as they are written inside a row of
-    ``mentions.csv`` (guarded unless ``raw``), without the line end."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-
-    def cells(values: Sequence[object]) -> str:
-        buffer.seek(0)
-        buffer.truncate()
-        # a leading empty cell: csv quotes a row of one empty cell, never a cell in a row
-        writer.writerow(("", *(values if raw else guard_row(values))))
-        return buffer.getvalue()[1:-2]
-
-    return cells
 
 
 RELATION_COLUMNS = ["article", "sentence", "source", "target", "kind", "event", "directed",
