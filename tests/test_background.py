@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import errno
-import multiprocessing
 import os
+import subprocess
 
 import pytest
 
@@ -65,6 +65,16 @@ def test_work_that_does_not_pickle_is_reported():
         in_new_process(lambda: 1)()
 
 
+def _print_and_return() -> str:
+    print("du texte sur la sortie")
+    return "fini"
+
+
+def test_what_the_work_prints_does_not_spoil_the_answer(capfd):
+    assert in_new_process(_print_and_return)() == "fini"
+    assert "du texte" in capfd.readouterr().err
+
+
 def test_waiting_again_repeats_the_outcome():
     wait = in_new_process(os.getpid)
     first = wait()
@@ -75,19 +85,22 @@ def test_waiting_again_repeats_the_outcome():
             failing()
 
 
+CALLS: list[int] = []
+
+
+def _count_call() -> int:
+    CALLS.append(1)
+    return len(CALLS)
+
+
 def test_without_a_process_the_work_runs_once_when_asked(monkeypatch):
-    calls = []
+    CALLS.clear()
 
-    def work():
-        calls.append(1)
-        return len(calls)
+    def no_process(*args, **kwargs):
+        raise OSError(errno.EAGAIN, "Resource temporarily unavailable")
 
-    class NoProcesses:
-        def Pipe(self, duplex):  # noqa: N802 - multiprocessing's name
-            raise OSError(errno.EAGAIN, "Resource temporarily unavailable")
-
-    monkeypatch.setattr(multiprocessing, "get_context", lambda method: NoProcesses())
-    wait = background.in_new_process(work)
-    assert calls == []
+    monkeypatch.setattr(subprocess, "Popen", no_process)
+    wait = background.in_new_process(_count_call)
+    assert CALLS == []
     assert wait() == 1 and wait() == 1
-    assert calls == [1]
+    assert CALLS == [1]

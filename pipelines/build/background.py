@@ -1,23 +1,31 @@
 """Work done in another process, so that both cores write files at the end of a build
 (see :func:`in_new_process`).
 
-The other process is a new interpreter (``spawn``), not a fork: a fork would share the
-build's whole heap copy-on-write, and since CPython writes to every object it reads
-(reference counts), each page either process touches while both live is copied — at
-the end of a big build, most of the graph. A new process holds only what it is sent.
+The other process is a new interpreter, not a fork: a fork would share the build's
+whole heap copy-on-write, and since CPython writes to every object it reads (reference
+counts), each page either process touches while both live is copied — at the end of a
+big build, most of the graph. A new process holds only what it is sent. It is started
+as ``python -c`` (not through :mod:`multiprocessing`'s ``spawn``, which would import the
+caller's main script again in the new process: a script that calls the build without an
+``if __name__ == "__main__"`` guard would build twice).
 """
 
 from __future__ import annotations
 
-import multiprocessing
+import os
+import pickle
+import subprocess
+import sys
 import threading
 from collections.abc import Callable
-from multiprocessing.connection import Connection
-from typing import Any, TypeVar
+from typing import Any, BinaryIO, TypeVar
 
 T = TypeVar("T")
 
 __all__ = ["in_new_process"]
+
+_SERVE = ("import sys; sys.path[:] = sys.argv[1:]; "
+          "from pipelines.build.background import _serve; _serve()")
 
 
 def _once(work: Callable[[], T]) -> Callable[[], T]:
@@ -43,51 +51,43 @@ def in_new_process(work: Callable[..., T], *args: Any) -> Callable[[], T]:
     and returns its result or raises its exception (called again, it repeats that
     outcome; ``work`` never runs twice).
 
-    ``work`` must be a module-level function; it, ``args``, the result and the exception
-    are pickled. The arguments are sent by a thread of this process, which meanwhile goes
-    on. Where no process can be started, ``work`` runs here when the returned function
-    is first called.
+    ``work`` must be importable by name (a module-level function, or a
+    :func:`functools.partial` of one); it, ``args``, the result and the exception are
+    pickled. A thread of this process sends them while this one goes on. Where no
+    process can be started, ``work`` runs here when the returned function is first
+    called.
     """
-    context = multiprocessing.get_context("spawn")
     try:
-        from_child, to_parent = context.Pipe(duplex=False)
-        from_parent, to_child = context.Pipe(duplex=False)
-        process = context.Process(target=_serve, args=(from_parent, to_parent), daemon=True,
-                                  name="actorgraph-writer")
-        process.start()
+        payload = [pickle.dumps((work, args), protocol=pickle.HIGHEST_PROTOCOL)]
+    except Exception as exc:  # noqa: BLE001 - raised when waited for, as the work's own
+        failure = exc
+        return _once(lambda: _raise(failure))
+    try:
+        process = subprocess.Popen([sys.executable, "-c", _SERVE, *sys.path],
+                                   stdin=subprocess.PIPE, stdout=subprocess.PIPE)
     except OSError:
         return _once(lambda: work(*args))
-    to_parent.close()
-    from_parent.close()
-    sent: list[BaseException] = []
-    payload = [(work, args)]  # let go once sent: this process may not need it any more
 
-    def send() -> None:
+    def send() -> None:  # the pipe fills faster than the new process reads
         try:
-            to_child.send(payload.pop())
-        except BaseException as exc:  # noqa: BLE001 - reported by collect()
-            sent.append(exc)
-        finally:
-            to_child.close()
+            process.stdin.write(payload.pop())  # type: ignore[union-attr]
+            process.stdin.close()  # type: ignore[union-attr]
+        except OSError:  # it died: reported by collect()
+            pass
 
     sender = threading.Thread(target=send, name="actorgraph-send", daemon=True)
     sender.start()
 
     def collect() -> T:
         try:
-            try:
-                ok, value = from_child.recv()
-            except EOFError:
-                sender.join()
-                process.join()
-                if sent and process.exitcode == 0:  # the work could not be sent (pickle)
-                    raise sent[0] from None
-                raise RuntimeError(f"background work died (exit code {process.exitcode})"
-                                   ) from None
+            answer = process.stdout.read()  # type: ignore[union-attr]
         finally:
-            from_child.close()
+            process.stdout.close()  # type: ignore[union-attr]
             sender.join()
-            process.join()
+            status = process.wait()
+        if status != 0 or not answer:
+            raise RuntimeError(f"background work died (exit code {status})")
+        ok, value = pickle.loads(answer)
         if not ok:
             raise value
         return value
@@ -95,19 +95,26 @@ def in_new_process(work: Callable[..., T], *args: Any) -> Callable[[], T]:
     return _once(collect)
 
 
-def _serve(from_parent: Connection, to_parent: Connection) -> None:
-    """The new process: receive the work, do it, send back its outcome."""
-    try:
-        work, args = from_parent.recv()
-    except EOFError:  # the parent could not send it
-        return
-    from_parent.close()
+def _raise(exc: BaseException) -> Any:
+    raise exc
+
+
+def _serve() -> None:
+    """The new process: read the work from stdin, do it, write its outcome to stdout
+    (what the work itself prints goes to stderr)."""
+    stdin: BinaryIO = sys.stdin.buffer
+    answer = os.fdopen(os.dup(1), "wb")
+    os.dup2(2, 1)  # print() in the work must not mix with the answer
+    sys.stdout = sys.stderr
+    work, args = pickle.loads(stdin.read())
     try:
         outcome: tuple[bool, Any] = (True, work(*args))
     except BaseException as exc:  # noqa: BLE001 - handed to the parent
         outcome = (False, exc)
     try:
-        to_parent.send(outcome)
+        data = pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
     except Exception:  # noqa: BLE001 - an outcome that does not pickle
         what = outcome[1]
-        to_parent.send((False, RuntimeError(f"{type(what).__name__}: {what}")))
+        data = pickle.dumps((False, RuntimeError(f"{type(what).__name__}: {what}")))
+    with answer:
+        answer.write(data)
