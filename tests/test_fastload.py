@@ -369,6 +369,9 @@ FAST_CASES = {
     "article index with odd values": lambda: _variant(lambda g: g.graph.update(article_index={
         "a1": {"title": "T\x01 & <i>", "date": "", "inferred": True, "n": 2**62, "x": None},
         "a2": {"title": "s\ud800", "date": "2020-01-01"}, "a3": {"t": "\ufffe"}})),
+    "node lists with odd values": lambda: _variant(lambda g: g.nodes["n1"].update(
+        article_ids=["a\x01", "b&<", ""], article_mentions=[1, 2**40, -3],
+        aliases=["a\x02", 3])),
     "article index with a big int": lambda: _variant(lambda g: g.graph.update(
         article_index={"a1": {"title": "T", "n": 2**70}})),
     "article index with a float": lambda: _variant(lambda g: g.graph.update(

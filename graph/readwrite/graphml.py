@@ -542,6 +542,7 @@ def _node_rows(graph: nx.Graph) -> _Head | None:
     pre_float, pre_bool = prefixes["double"], prefixes["boolean"]
     strings, string = _string_texts(same)
 
+    node_deferred = frozenset(_sidecar.NODE_DEFERRED)
     ids: dict[Any, str] = {}
     nodes: dict[str, dict[str, Any]] = {}
     first = len(lines)
@@ -575,7 +576,12 @@ def _node_rows(graph: nx.Graph) -> _Head | None:
                 if "\ufffe" in text or "\uffff" in text:  # what xml_safe would strip
                     return None
                 parts.append((pre_str.get(k) or prefix(k, "string")) + escape(text))
-                x = share(_loads(text)) if k in NODE_LIST_ATTRS else same(text, text)
+                if k not in NODE_LIST_ATTRS:
+                    x = same(text, text)
+                elif k not in node_deferred or not _sidecar._flat(x):
+                    x = share(_loads(text))
+                # else: strings only or ints only, which orjson wrote: they read back
+                # equal, and the sidecar keeps them as JSON (no copy of a long list)
             elif t is float and k not in NODE_INT_ATTRS:
                 parts.append((pre_float.get(k) or prefix(k, "double")) + repr(x))
             elif t is bool:
