@@ -12,6 +12,7 @@ caller's main script again in the new process: a script that calls the build wit
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 import subprocess
@@ -58,22 +59,23 @@ def in_new_process(work: Callable[..., T], *args: Any) -> Callable[[], T]:
     called.
     """
     try:
-        payload = [pickle.dumps((work, args), protocol=pickle.HIGHEST_PROTOCOL)]
-    except Exception as exc:  # noqa: BLE001 - raised when waited for, as the work's own
-        failure = exc
-        return _once(lambda: _raise(failure))
-    try:
         process = subprocess.Popen([sys.executable, "-c", _SERVE, *sys.path],
                                    stdin=subprocess.PIPE, stdout=subprocess.PIPE)
     except OSError:
         return _once(lambda: work(*args))
+    payload = [(work, args)]  # let go once sent: this process may not need it any more
+    failed: list[BaseException] = []
 
-    def send() -> None:  # the pipe fills faster than the new process reads
+    def send() -> None:  # pickled straight into the pipe: no copy of it held here
         try:
-            process.stdin.write(payload.pop())  # type: ignore[union-attr]
+            pickle.dump(payload.pop(), process.stdin, protocol=pickle.HIGHEST_PROTOCOL)
             process.stdin.close()  # type: ignore[union-attr]
-        except OSError:  # it died: reported by collect()
+        except BrokenPipeError:  # it died: reported by collect()
             pass
+        except BaseException as exc:  # noqa: BLE001 - it does not pickle: raised by collect()
+            failed.append(exc)
+            with contextlib.suppress(OSError):
+                process.stdin.close()  # type: ignore[union-attr]
 
     sender = threading.Thread(target=send, name="actorgraph-send", daemon=True)
     sender.start()
@@ -85,6 +87,8 @@ def in_new_process(work: Callable[..., T], *args: Any) -> Callable[[], T]:
             process.stdout.close()  # type: ignore[union-attr]
             sender.join()
             status = process.wait()
+        if failed:
+            raise failed[0]
         if status != 0 or not answer:
             raise RuntimeError(f"background work died (exit code {status})")
         ok, value = pickle.loads(answer)
@@ -95,10 +99,6 @@ def in_new_process(work: Callable[..., T], *args: Any) -> Callable[[], T]:
     return _once(collect)
 
 
-def _raise(exc: BaseException) -> Any:
-    raise exc
-
-
 def _serve() -> None:
     """The new process: read the work from stdin, do it, write its outcome to stdout
     (what the work itself prints goes to stderr)."""
@@ -106,7 +106,10 @@ def _serve() -> None:
     answer = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)  # print() in the work must not mix with the answer
     sys.stdout = sys.stderr
-    work, args = pickle.loads(stdin.read())
+    try:
+        work, args = pickle.load(stdin)  # streamed: no copy of the pickle held here
+    except Exception:  # noqa: BLE001 - cut short: the parent says why
+        sys.exit(3)
     try:
         outcome: tuple[bool, Any] = (True, work(*args))
     except BaseException as exc:  # noqa: BLE001 - handed to the parent
