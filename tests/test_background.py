@@ -104,3 +104,29 @@ def test_without_a_process_the_work_runs_once_when_asked(monkeypatch):
     assert CALLS == []
     assert wait() == 1 and wait() == 1
     assert CALLS == [1]
+
+
+def _total(start: int, items) -> tuple[int, int]:
+    seen = 0
+    total = start
+    for item in items:
+        seen += 1
+        total += sum(item)
+    return seen, total
+
+
+def test_streamed_items_come_one_after_the_other():
+    parts = ([i] * 1000 for i in range(50))
+    assert in_new_process(_total, 7, stream=parts)() == (50, 7 + 1000 * sum(range(50)))
+    assert in_new_process(_total, 0, stream=[])() == (0, 0)
+
+
+def test_work_that_stops_reading_the_stream_still_answers():
+    parts = (bytes(1 << 20) for _ in range(64))  # more than a pipe holds
+    with pytest.raises(ValueError, match="une fois"):
+        in_new_process(_fail_once_with, stream=parts)()
+
+
+def _fail_once_with(items) -> None:
+    next(iter(items))
+    raise ValueError("une fois")

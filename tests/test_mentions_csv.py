@@ -78,9 +78,9 @@ def test_a_build_writes_the_same_mentions_csv_from_another_process(
     calls = []
     real = orchestrate.in_new_process
 
-    def counted(*args):
+    def counted(*args, **kwargs):
         calls.append(1)
-        return real(*args)
+        return real(*args, **kwargs)
 
     monkeypatch.setattr(orchestrate, "NEW_PROCESS_MENTIONS", 0)
     monkeypatch.setattr(orchestrate, "in_new_process", counted)
@@ -91,3 +91,14 @@ def test_a_build_writes_the_same_mentions_csv_from_another_process(
     assert (out / "mentions.csv").read_bytes() == (reference / "mentions.csv").read_bytes()
     assert result.mentions == len((out / "mentions.csv").read_text(encoding="utf-8")
                                   .splitlines()) - 1
+
+
+def test_rows_in_small_parts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from pipelines.build import mentions_csv
+
+    monkeypatch.setattr(mentions_csv, "_PART_ROWS", 7)
+    monkeypatch.setattr(mentions_csv, "_ROWS_AT_ONCE", 3)
+    columnar, plain = _docs(50, 4)
+    assert write_mentions(tmp_path / "a.csv", columnar, ENTITIES) == write_mentions(
+        tmp_path / "b.csv", plain, ENTITIES)
+    assert (tmp_path / "a.csv").read_bytes() == (tmp_path / "b.csv").read_bytes()

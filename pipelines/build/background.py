@@ -18,7 +18,7 @@ import pickle
 import subprocess
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, BinaryIO, TypeVar
 
 T = TypeVar("T")
@@ -47,28 +47,42 @@ def _once(work: Callable[[], T]) -> Callable[[], T]:
     return call
 
 
-def in_new_process(work: Callable[..., T], *args: Any) -> Callable[[], T]:
+def in_new_process(work: Callable[..., T], *args: Any, stream: Iterable[Any] | None = None
+                   ) -> Callable[[], T]:
     """Start ``work(*args)`` in a new Python process; return a function that waits for it
     and returns its result or raises its exception (called again, it repeats that
     outcome; ``work`` never runs twice).
 
     ``work`` must be importable by name (a module-level function, or a
     :func:`functools.partial` of one); it, ``args``, the result and the exception are
-    pickled. A thread of this process sends them while this one goes on. Where no
-    process can be started, ``work`` runs here when the returned function is first
-    called.
+    pickled. A thread of this process sends them while this one goes on. With
+    ``stream``, ``work`` gets one more argument: an iterator over the items of
+    ``stream``, each sent (and dropped here) as the other process reads them, so that
+    neither holds them all. Where no process can be started, ``work`` runs here when
+    the returned function is first called.
     """
     try:
         process = subprocess.Popen([sys.executable, "-c", _SERVE, *sys.path],
                                    stdin=subprocess.PIPE, stdout=subprocess.PIPE)
     except OSError:
-        return _once(lambda: work(*args))
-    payload = [(work, args)]  # let go once sent: this process may not need it any more
+        return _once(lambda: work(*args) if stream is None else work(*args, iter(stream)))
+    # let go once sent: this process may not need them any more
+    payload = [(work, args, stream is not None), iter(stream or ())]
     failed: list[BaseException] = []
 
     def send() -> None:  # pickled straight into the pipe: no copy of it held here
         try:
-            pickle.dump(payload.pop(), process.stdin, protocol=pickle.HIGHEST_PROTOCOL)
+            items = payload.pop()
+
+            def dump(value: object) -> None:  # one pickle each: no memo kept between them
+                pickle.dump(value, process.stdin, protocol=pickle.HIGHEST_PROTOCOL)
+
+            dump(payload.pop())
+            for item in items:
+                dump(True)
+                dump(item)
+                del item
+            dump(False)
             process.stdin.close()  # type: ignore[union-attr]
         except BrokenPipeError:  # it died: reported by collect()
             pass
@@ -99,6 +113,12 @@ def in_new_process(work: Callable[..., T], *args: Any) -> Callable[[], T]:
     return _once(collect)
 
 
+def _items(stdin: BinaryIO) -> Iterator[Any]:
+    """The items the parent streams after the work (see :func:`in_new_process`)."""
+    while pickle.load(stdin):
+        yield pickle.load(stdin)
+
+
 def _serve() -> None:
     """The new process: read the work from stdin, do it, write its outcome to stdout
     (what the work itself prints goes to stderr)."""
@@ -107,9 +127,11 @@ def _serve() -> None:
     os.dup2(2, 1)  # print() in the work must not mix with the answer
     sys.stdout = sys.stderr
     try:
-        work, args = pickle.load(stdin)  # streamed: no copy of the pickle held here
+        work, args, streamed = pickle.load(stdin)  # read as it comes: no copy held
     except Exception:  # noqa: BLE001 - cut short: the parent says why
         sys.exit(3)
+    if streamed:
+        args = (*args, _items(stdin))
     try:
         outcome: tuple[bool, Any] = (True, work(*args))
     except BaseException as exc:  # noqa: BLE001 - handed to the parent

@@ -72,7 +72,7 @@ from pipelines.build.cache import (
     text_key,
 )
 from pipelines.build.lock import BuildLock
-from pipelines.build.mentions_csv import MentionsJob, mention_job, write_job
+from pipelines.build.mentions_csv import MentionsJob, Part, mention_job, write_job
 from pipelines.build.outputs import (
     BuildResult,
     OutputError,
@@ -474,12 +474,13 @@ def _analyse(reader: Corpus, out: Path, options: Options, result: BuildResult,
 NEW_PROCESS_MENTIONS = 200_000
 
 
-def _mentions_writer(path: Path, job: MentionsJob, raw: bool) -> Callable[[], int]:
-    """Write ``mentions.csv`` from ``job``; return the function that waits for it and
-    gives its row count."""
+def _mentions_writer(path: Path, job: MentionsJob, parts: Iterator[Part], *, raw: bool
+                     ) -> Callable[[], int]:
+    """Write ``mentions.csv`` from ``job`` and its rows; return the function that waits
+    for it and gives its row count."""
     if job.count >= NEW_PROCESS_MENTIONS:
-        return in_new_process(partial(write_job, raw=raw), path, job)
-    count = write_job(path, job, raw=raw)
+        return in_new_process(partial(write_job, raw=raw), path, job, stream=parts)
+    count = write_job(path, job, parts, raw=raw)
     return lambda: count
 
 
@@ -520,7 +521,8 @@ def _write_outputs(out: Path, held: list[list[ArticleMentions]],
     staged = True  # until commit() has marked the generation complete
     try:
         docs = held.pop()
-        mentions = _mentions_writer(out / "mentions.csv", mention_job(docs, entities), raw_csv)
+        mentions = _mentions_writer(out / "mentions.csv", *mention_job(docs, entities),
+                                    raw=raw_csv)
         pending.append(mentions)
         g = build_graph(docs, entities, window=window, title=title)  # type: ignore[arg-type]
         del docs
