@@ -64,7 +64,7 @@ def in_new_process(work: Callable[..., T], *args: Any, stream: Iterable[Any] | N
     try:
         process = subprocess.Popen([sys.executable, "-c", _SERVE, *sys.path],
                                    stdin=subprocess.PIPE, stdout=subprocess.PIPE)
-    except OSError:
+    except (OSError, ValueError):  # no executable to start (an embedded interpreter)
         return _once(lambda: work(*args) if stream is None else work(*args, iter(stream)))
     # let go once sent: this process may not need them any more
     payload = [(work, args, stream is not None), iter(stream or ())]
