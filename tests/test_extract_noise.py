@@ -258,7 +258,7 @@ def test_an_elided_article_glued_to_a_name_is_cut():
 
 
 def test_a_lower_case_weekday_run_on_into_a_name_is_cut():
-    from pipelines.nlp.extract import _trim_edges
+    from pipelines.nlp.spans import _trim_edges
 
     for text, kept in (("Commission paritaire lundi", "Commission paritaire"),
                        ("Conseil des sages mardi soir", "Conseil des sages"),
