@@ -478,7 +478,7 @@ def test_departments_and_executives_of_firms_and_hospitals(
 
 
 @pytest.mark.parametrize(("text", "official"), [
-    ("selon Jean Roux, un responsable d'une pâtisserie japonaise de la région.", False),
+    ("selon Jean Roux, un responsable d'une pâtisserie japonaise dans la région.", False),
     ("selon Jean Roux, porte-parole d'une ONG américaine.", False),
     ("selon Jean Roux, directeur général pour la France de la société allemande Vexa.", False),
     ("selon Jean Roux, chef de la diplomatie française.", True),
