@@ -490,3 +490,17 @@ def test_a_demonym_of_another_body_or_a_country_covered_is_no_state_s_office(
     start = text.index("Jean Roux")
     role = find_role(text, start, start + len("Jean Roux"))
     assert (role is not None and role.official) == official, role
+
+
+@pytest.mark.parametrize(("text", "span", "name"), [
+    ("a déclaré le ministre letton de la Défense Artis Pabrik à Riga.",
+     "Défense Artis Pabrik", "Artis Pabrik"),
+    ("a dit le ministre Jean Pierre Roux.", "Jean Pierre Roux", None),
+    ("Selon le président Lula da Sarto, rien.", "Lula da Sarto", None),
+])
+def test_a_person_span_opening_with_the_last_word_of_an_office(
+        text: str, span: str, name: str | None) -> None:
+    from pipelines.nlp.extract import person_after_title
+    a = text.index(span)
+    found = person_after_title(text, a, a + len(span), "PER", frozenset({"Jean", "Pierre"}))
+    assert (text[found[0]:found[1]] if found else None) == name

@@ -147,7 +147,11 @@ def person_after_title(text: str, a: int, b: int, label: str,
     """The person's name that ends an organisation span NER ran on from the title before
     it: "le ministre de l'Agriculture et de l'[Alimentation Didier Roux]", "la secrétaire
     à l'[US Navy Carla Denholm]". Only when the name opens with a known first name and
-    the text before it is a public office, so "l'Institut Pierre Louis" stays whole."""
+    the text before it is a public office, so "l'Institut Pierre Louis" stays whole. A
+    person span of three words or more that opens with the word ending the office, not a
+    first name, loses it: "le ministre letton de la [Défense Artis Pabriks]"."""
+    if label == "PER":
+        return _title_word_before_a_name(text, a, b, first_names)
     if label not in ("ORG", "MISC"):
         return None
     m = _TAIL_NAME.search(text, a, b)
@@ -163,6 +167,18 @@ def person_after_title(text: str, a: int, b: int, label: str,
         start = prev.start(1)
     role = role_before(text, start)
     return (start, b) if role is not None and role.official else None
+
+
+def _title_word_before_a_name(text: str, a: int, b: int,
+                              first_names: frozenset[str]) -> tuple[int, int] | None:
+    words = text[a:b].split()
+    if len(words) < 3 or words[0] in first_names or not words[1][:1].isupper():
+        return None
+    start = text.index(words[1], a + len(words[0]))
+    role = role_before(text, start)
+    if role is None or not role.official or not role.text.endswith(words[0]):
+        return None
+    return start, b
 
 
 def _gaz_type(match: Match, res: _Resources, options: Options) -> str | None:
