@@ -312,3 +312,12 @@ def test_the_maker_of_a_work_is_no_work(text: str, name: str, kept: bool) -> Non
 def test_the_holder_of_an_office_of_a_described_thing(text: str, name: str, kept: bool) -> None:
     out = typed(text, (name, "PER"))
     assert any(t == name and k in ("person", "official") for t, k, _ in out) == kept, out
+
+
+@pytest.mark.parametrize(("name", "kind"), [
+    ("YouPoll", "group"), ("BlaBlaRide", "group"), ("McCarthy", "person"),
+    ("DiCaprio", "person"), ("LeBron", "person"), ("Dupont", "person"),
+])
+def test_a_one_word_name_written_like_a_brand_is_an_organisation(name: str, kind: str) -> None:
+    out = typed(f"Selon {name}, la situation change.", (name, "PER"))
+    assert (name, kind) in [(t, k) for t, k, _ in out], out

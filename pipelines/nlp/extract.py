@@ -120,6 +120,8 @@ def _ner_type(surface: str, label: str, noise: NoiseRules, text: str = "", start
     if label == "PER":
         if noise.looks_like_org(surface) and "-" not in surface.split()[0]:
             return "group"  # "Fondation Lefranc", "Comité Adrien": an organisation
+        if _camel_case_brand(surface):
+            return "group"  # "YouGov", "BlaBlaCar": a company's name, not a person's
         if any(w.isalpha() and w.islower() and w not in PARTICLES for w in surface.split()):
             return None  # "Faute de preuves": a phrase, not a name
         return "person" if is_capitalised(surface) and any(c.isalpha() for c in surface) else None
@@ -179,6 +181,22 @@ def _title_word_before_a_name(text: str, a: int, b: int,
     if role is None or not role.official or not role.text.endswith(words[0]):
         return None
     return start, b
+
+
+#: One word with a capital inside after lower-case letters: "YouGov", "PayPal".
+_CAMEL = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:[A-ZÀ-Ý][a-zà-ÿ]*)+")
+#: Openings of surnames written with a capital inside: McCain, DiCaprio, LeBron.
+_CAMEL_SURNAMES = ("Mc", "Mac", "De", "Di", "Da", "Du", "Del", "La", "Le", "Lo", "Van",
+                   "Von", "Fitz", "Ja", "Jo")
+
+
+def _camel_case_brand(surface: str) -> bool:
+    """Whether a one-word name is written like a brand, with a capital inside after
+    lower-case letters ("YouGov", "BlaBlaCar"), not like a surname ("McCain")."""
+    if not _CAMEL.fullmatch(surface):
+        return False
+    inner = next(i for i, ch in enumerate(surface[1:], 1) if ch.isupper())
+    return surface[:inner] not in _CAMEL_SURNAMES
 
 
 def _gaz_type(match: Match, res: _Resources, options: Options) -> str | None:
