@@ -321,3 +321,21 @@ def test_the_holder_of_an_office_of_a_described_thing(text: str, name: str, kept
 def test_a_one_word_name_written_like_a_brand_is_an_organisation(name: str, kind: str) -> None:
     out = typed(f"Selon {name}, la situation change.", (name, "PER"))
     assert (name, kind) in [(t, k) for t, k, _ in out], out
+
+
+@pytest.mark.parametrize(("text", "name", "kept"), [
+    ("Il a été transféré à Louis-Mourier dans la nuit.", "Louis-Mourier", False),
+    ("Le cortège est parti de Jean-Jaurès vers midi.", "Jean-Jaurès", False),
+    ("Jean-Pierre a souri.", "Jean-Pierre", True),
+    ("Louis Mourier est né ici ; Louis-Mourier en parle.", "Louis-Mourier", True),
+])
+def test_a_first_name_and_surname_joined_by_a_hyphen_names_a_place(
+        text: str, name: str, kept: bool) -> None:
+    out = typed(text, (name, "PER"))
+    assert any(t == name for t, _, _ in out) == kept, out
+
+
+def test_a_compound_first_name_used_before_a_surname_stays_a_person() -> None:
+    text = "Marie-Odile Vasseur a parlé. Plus tard, Marie-Odile a souri."
+    out = typed(text, ("Marie-Odile Vasseur", "PER"), ("Marie-Odile", "PER"))
+    assert ("Marie-Odile", "person") in [(t, k) for t, k, _ in out], out

@@ -418,12 +418,36 @@ def _span_type(ctx: ArticleContext, a: int, b: int, label: str, res: _Resources)
     elif ner_type == "person" and names_a_thing(text, a, surface) and \
             not _holds_an_office_of(text, a, surface, res):
         return _THING  # "l'hôpital Robert-Debré", "l'affaire Benalla", "l'ouragan Irma"
+    elif ner_type == "person" and _named_after_form(surface, res.first_names, text):
+        return _THING  # "l'hôpital Louis-Mourier" said "Louis-Mourier": a place, no person
     elif ner_type == "person" and noise.names_a_place_of(text, a) and not (
             " " in surface and surface.split()[0] in res.first_names):
         return "place"  # "la mairie de Quimperlé"; not "la région de Laurent X"
     if ner_type in ("group", "person") and opens_with_an_event(surface):
         return _DROP  # "Traité de Lisbonne", "Festival de Cannes": no actor
     return ner_type
+
+
+def _named_after_form(surface: str, first_names: frozenset[str], text: str) -> bool:
+    """Whether a one-word name is a first name and a surname joined by a hyphen, the
+    form French gives streets, schools and hospitals named after people ("Louis-Mourier",
+    "Jean-Jaurès"), and the article never writes that person's name apart nor uses it as
+    a compound first name before a surname ("Marie-Odile Roux")."""
+    parts = surface.split("-")
+    if " " in surface or len(parts) != 2 or not all(p[:1].isupper() for p in parts):
+        return False
+    first, last = parts
+    if first not in first_names or last in first_names or last in _compound_parts(first_names):
+        return False
+    # "Louis Mourier" written apart, or "Marie-Odile Roux": a person's names
+    return f"{first} {last}" not in text and not re.search(
+        re.escape(surface) + r"\s+[A-ZÀ-Ý]", text)
+
+
+@lru_cache(maxsize=4)
+def _compound_parts(first_names: frozenset[str]) -> frozenset[str]:
+    """The pieces of hyphenated first names ("Jean-Baptiste" -> "Baptiste")."""
+    return frozenset(p for n in first_names if "-" in n for p in n.split("-"))
 
 
 def _holds_an_office_of(text: str, a: int, surface: str, res: _Resources) -> bool:
