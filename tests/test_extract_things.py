@@ -339,3 +339,15 @@ def test_a_compound_first_name_used_before_a_surname_stays_a_person() -> None:
     text = "Marie-Odile Vasseur a parlé. Plus tard, Marie-Odile a souri."
     out = typed(text, ("Marie-Odile Vasseur", "PER"), ("Marie-Odile", "PER"))
     assert ("Marie-Odile", "person") in [(t, k) for t, k, _ in out], out
+
+
+@pytest.mark.parametrize(("text", "name", "kept"), [
+    ("Les frères Vasseur ont été arrêtés.", "Vasseur", False),
+    ("La famille Lenoir a porté plainte.", "Lenoir", False),
+    ("Le frère de Vasseur a été arrêté.", "Vasseur", True),
+    ("À Calvoux, la tension monte.", "Calvoux", True),
+])
+def test_families_and_an_opening_preposition(text: str, name: str, kept: bool) -> None:
+    span = "À Calvoux" if name == "Calvoux" else name
+    out = typed(text, (span, "PER"))
+    assert any(t == name for t, _, _ in out) == kept, out

@@ -183,6 +183,11 @@ def _religious(text: str, a: int, b: int, noise: NoiseRules) -> bool:
     return bool(re.match(r"(?:Saint|Sainte)\s+\S+$", surface))
 
 
+#: Nouns of several people of one family before a surname (folded).
+_KIN_BEFORE = re.compile(r"(?:^|\s)(?:les\s+(?:freres|soeurs|epoux|jumeaux|jumelles|cousins|"
+                         r"cousines|parents)|la\s+famille|le\s+clan|le\s+couple)\s+$")
+
+
 def _not_a_name(ctx: ArticleContext, a: int, b: int, label: str) -> bool:
     """A one-word "person" that cannot be one: a single letter ("M"), a word after an
     article ("l'Amirauté", "la Vénus", "au Rocher"; plural: "les Garifunas", a people or a
@@ -199,6 +204,8 @@ def _not_a_name(ctx: ArticleContext, a: int, b: int, label: str) -> bool:
     if re.search(r"(?:^|[\s(])(?:[lL]['’]|le\s+|la\s+|du\s+|au\s+|[Ll]es\s+|[Dd]es\s+|[Aa]ux\s+)$",
                  ctx.text[max(0, a - 5):a]):
         return True  # "les Garifunas", "des Dupont": a people, a family, not one person
+    if _KIN_BEFORE.search(fold(ctx.text[max(0, a - 30):a])):
+        return True  # "les frères Vasseur", "la famille Lenoir": several people
     after = ctx.text[b:b + 2].lstrip(" \u00a0")
     return (after[:1] in (":", "!") and ctx.initial(a) and word not in ctx.name_words)
 

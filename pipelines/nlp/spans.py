@@ -44,6 +44,11 @@ def inside(a: int, b: int, ranges: list[tuple[int, int]]) -> bool:
     return any(a >= x and b <= y for x, y in ranges)
 
 
+#: Capitalised prepositions NER may take into a name at a sentence start.
+_OPENING_PREPOSITIONS = frozenset({"À", "Au", "Aux", "En", "Chez", "Par", "Pour", "Sur",
+                                   "Dans", "Avec", "Vers", "Pendant", "Depuis"})
+
+
 def strip_span(text: str, start: int, end: int, label: str) -> tuple[int, int]:
     """Trim articles, honorifics and lower-case title words from an NER span."""
     surface = text[start:end]
@@ -72,7 +77,9 @@ def strip_span(text: str, start: int, end: int, label: str) -> tuple[int, int]:
                     or fold(word) in titles
                     # "Selon Lefranc", "Interrogé Lefranc": a word of the sentence
                     or i + 1 < len(toks) and len(word) > 3
-                    and noise.is_word(word.strip(",;:"))):
+                    and noise.is_word(word.strip(",;:"))
+                    # "À Calais", "En Corse": a preposition opening the sentence
+                    or i + 1 < len(toks) and word in _OPENING_PREPOSITIONS):
                 continue
             start += tok.start()
             break
