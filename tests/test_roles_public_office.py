@@ -504,3 +504,21 @@ def test_a_person_span_opening_with_the_last_word_of_an_office(
     a = text.index(span)
     found = person_after_title(text, a, a + len(span), "PER", frozenset({"Jean", "Pierre"}))
     assert (text[found[0]:found[1]] if found else None) == name
+
+
+@pytest.mark.parametrize(("text", "name", "role"), [
+    ("Après une réunion avec le Premier ministre, Paul Vigne, le secrétaire général du "
+     "syndicat, a parlé.", "Paul Vigne", "secrétaire général du syndicat"),
+    ("Le ministre de la Santé, Jean Roux, médecin de formation, a dit non.", "Jean Roux",
+     "ministre de la Santé"),
+    ("un arrière-grand-père paternel du président, Henri Vasseur, est mort en 1964.",
+     "Henri Vasseur", None),
+    ("a déploré le directeur général du laboratoire français, Paul Hudel.", "Paul Hudel",
+     "directeur général du laboratoire français"),
+])
+def test_whose_title_an_apposed_name_takes(text: str, name: str, role: str | None) -> None:
+    start = text.index(name)
+    found = find_role(text, start, start + len(name))
+    assert (found.text if found else None) == role, found
+    if name == "Paul Hudel":
+        assert not found.official  # a drug maker, French or not, is no public body

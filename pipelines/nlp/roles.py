@@ -573,11 +573,12 @@ def _complements_a_person(before: str) -> bool:
     m = _OF.search(before)
     if not m:
         return False
-    head = re.findall(r"[a-z]+", before[:m.start()])[-1:]
-    if not head:
+    # the noun, maybe followed by an adjective: "un arrière-grand-père paternel du …"
+    heads = re.findall(r"[a-z]+", before[:m.start()])[-2:]
+    if not heads:
         return False
     lex = load_titles()
-    return head[0] in _PERSON_NOUNS or head[0] in lex.official
+    return any(h in _PERSON_NOUNS or h in lex.official for h in heads)
 
 
 _DETERMINED = re.compile(
@@ -655,10 +656,31 @@ def _apposition_closes(rest: str, determined: bool) -> bool:
     return not (_NAME_NEXT.match(rest) or (determined and _CLAUSE_VERB.match(rest)))
 
 
+_PREP_BEFORE = re.compile(r"(?:^|\s)(?:avec|par|pour|contre|sur|chez|entre|vers|apres|avant|"
+                          r"sans|sous|dans|a|au|aux|du|des|de)\s+(?:le|la|les|l')?\s*$")
+
+
+def _governed_apposition(text: str, start: int, before: Role) -> bool:
+    """Whether ``before`` is apposed to the name (a comma between) and governed by a
+    preposition ("avec le Premier ministre, X")."""
+    ctx = text[max(0, start - 120):start]
+    if not ctx.rstrip().endswith(","):
+        return False
+    at = ctx.rfind(before.text)
+    return at > 0 and bool(_PREP_BEFORE.search(fold(ctx[:at])))
+
+
 def find_role(text: str, start: int, end: int) -> Role | None:
-    """The role given to the name at ``text[start:end]``, official roles first."""
+    """The role given to the name at ``text[start:end]``, official roles first.
+
+    A name apposed to a title governed by a preposition that has an apposition of its own
+    takes that one: "une réunion avec le Premier ministre, X, le secrétaire général de
+    FO": the Prime Minister is somebody else ("le ministre, X, médecin de formation, a
+    dit" keeps both, the office first)."""
     before = role_before(text, start)
     after = role_after(text, end)
+    if before is not None and after is not None and _governed_apposition(text, start, before):
+        return after
     for r in (before, after):
         if r and r.official:
             return r
