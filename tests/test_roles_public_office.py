@@ -8,6 +8,13 @@ import pytest
 from pipelines.nlp.roles import Role, find_role, np_end, public_complement
 
 
+def _official(text: str, name: str) -> bool:
+    """Whether the role :func:`find_role` gives ``name`` in ``text`` is a public office."""
+    start = text.index(name)
+    role = find_role(text, start, start + len(name))
+    return role is not None and role.official
+
+
 def role_of(sentence: str, name: str):
     start = sentence.index(name)
     return find_role(sentence, start, start + len(name))
@@ -274,9 +281,7 @@ def test_public_body_data_is_well_formed():
     ("La sénatrice LR Anne Roux, Marc Lenoir et d'autres ont signé.", "Marc Lenoir"),
 ])
 def test_a_title_before_a_name_that_is_not_its_holder(text: str, name: str) -> None:
-    start = text.index(name)
-    role = find_role(text, start, start + len(name))
-    assert role is None or not role.official, role
+    assert not _official(text, name)
 
 
 @pytest.mark.parametrize(("text", "name", "role"), [
@@ -309,9 +314,7 @@ def test_a_capitalised_title_inside_a_surname_is_no_title() -> None:
     ("Selon une source proche du chef de l'État, Anne Roux a tout vu.", "Anne Roux"),
 ])
 def test_a_title_beside_a_name_that_belongs_to_another_clause(text: str, name: str) -> None:
-    start = text.index(name)
-    role = find_role(text, start, start + len(name))
-    assert role is None or not role.official, role
+    assert not _official(text, name)
 
 
 @pytest.mark.parametrize(("text", "name", "official"), [
@@ -322,9 +325,7 @@ def test_a_title_beside_a_name_that_belongs_to_another_clause(text: str, name: s
     ("Paul Roux, élu meilleur joueur du mois, a souri.", "Paul Roux", False),
 ])
 def test_an_elected_official(text: str, name: str, official: bool) -> None:
-    start = text.index(name)
-    role = find_role(text, start, start + len(name))
-    assert (role is not None and role.official) == official, role
+    assert _official(text, name) == official
 
 
 @pytest.mark.parametrize(("text", "name"), [
@@ -332,9 +333,7 @@ def test_an_elected_official(text: str, name: str, official: bool) -> None:
     ("C'est la décision du préfet de la Somme, Anne Roux, qui a tranché.", "Anne Roux"),
 ])
 def test_an_apposed_title_complementing_a_thing_is_the_name_s(text: str, name: str) -> None:
-    start = text.index(name)
-    role = find_role(text, start, start + len(name))
-    assert role is not None and role.official
+    assert _official(text, name)
 
 
 # -- plural offices and representatives of a state ------------------------------------------
@@ -375,9 +374,7 @@ def test_an_office_coordinated_with_a_role_that_is_none():
 ])
 def test_a_title_inside_a_prepositional_phrase_is_its_apposition_s(text: str, name: str) -> None:
     # "Selon le maire de la commune, Jean Roux, …": the name is the mayor's too
-    start = text.index(name)
-    role = find_role(text, start, start + len(name))
-    assert role is not None and role.official, role
+    assert _official(text, name)
 
 
 @pytest.mark.parametrize(("text", "name"), [
@@ -385,9 +382,7 @@ def test_a_title_inside_a_prepositional_phrase_is_its_apposition_s(text: str, na
     ("Contre le ministre, Jeanne Roux a porté plainte.", "Jeanne Roux"),
 ])
 def test_a_fronted_prepositional_phrase_ends_at_its_comma(text: str, name: str) -> None:
-    start = text.index(name)
-    role = find_role(text, start, start + len(name))
-    assert role is None or not role.official, role
+    assert not _official(text, name)
 
 
 @pytest.mark.parametrize(("text", "name", "official"), [
@@ -401,9 +396,7 @@ def test_a_fronted_prepositional_phrase_ends_at_its_comma(text: str, name: str) 
     ("selon Paul Terrin, responsable commercial chez un constructeur.", "Paul Terrin", False),
 ])
 def test_secretaries_responsables_and_delegates(text: str, name: str, official: bool) -> None:
-    start = text.index(name)
-    role = find_role(text, start, start + len(name))
-    assert (role is not None and role.official) == official, role
+    assert _official(text, name) == official
 
 
 @pytest.mark.parametrize(("text", "name"), [
@@ -412,9 +405,7 @@ def test_secretaries_responsables_and_delegates(text: str, name: str, official: 
     ("selon Anne Roux, l'élue municipale de Dinan.", "Anne Roux"),
 ])
 def test_an_indefinite_elected_official(text: str, name: str) -> None:
-    start = text.index(name)
-    role = find_role(text, start, start + len(name))
-    assert role is not None and role.official, role
+    assert _official(text, name)
 
 
 @pytest.mark.parametrize(("text", "span", "name"), [
@@ -445,9 +436,7 @@ def test_a_name_ending_an_organisation_span_after_an_office(
     ("selon Anne Roux, l'adjointe du directeur commercial.", "Anne Roux", False),
 ])
 def test_a_deputy_mayor_in_charge_of_a_portfolio(text: str, name: str, official: bool) -> None:
-    start = text.index(name)
-    role = find_role(text, start, start + len(name))
-    assert (role is not None and role.official) == official, role
+    assert _official(text, name) == official
 
 
 @pytest.mark.parametrize(("text", "name"), [
@@ -457,9 +446,7 @@ def test_a_deputy_mayor_in_charge_of_a_portfolio(text: str, name: str, official:
     ("selon Anne Roux, directrice de l'office national des forêts.", "Anne Roux"),
 ])
 def test_heads_of_public_agencies_and_institutes(text: str, name: str) -> None:
-    start = text.index(name)
-    role = find_role(text, start, start + len(name))
-    assert role is not None and role.official, role
+    assert _official(text, name)
 
 
 @pytest.mark.parametrize(("text", "name", "official"), [
@@ -472,9 +459,7 @@ def test_heads_of_public_agencies_and_institutes(text: str, name: str) -> None:
 ])
 def test_departments_and_executives_of_firms_and_hospitals(
         text: str, name: str, official: bool) -> None:
-    start = text.index(name)
-    role = find_role(text, start, start + len(name))
-    assert (role is not None and role.official) == official, role
+    assert _official(text, name) == official
 
 
 @pytest.mark.parametrize(("text", "official"), [
