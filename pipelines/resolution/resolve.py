@@ -164,9 +164,10 @@ class Resolver:
         # The entity of a non-person candidate only depends on (entry id, text, type)
         # (and on ``acronyms``, fixed for this pass), and for an institution on its state.
         other_info: dict[tuple[str, str, str, str], EntityInfo] = {}
+        keys = qualify.NameKeys()  # name_key once per distinct text
         states = qualify.sentence_states(docs, self._state_ids)
-        usual = qualify.usual_states(docs, states)
-        regions = qualify.body_regions(docs)
+        usual = qualify.usual_states(docs, states, keys)
+        regions = qualify.body_regions(docs, keys)
         out: list[ArticleMentions] = []
         table = MentionTable()  # every mention, column by column
         for doc, roots, doc_states, doc_regions in zip(docs, assign, states, regions,
@@ -184,7 +185,7 @@ class Resolver:
                     state = ""
                     if c.kind == qualify.INSTITUTION:
                         state = doc_states.get(ci, "")
-                        if state == usual.get(name_key(c.text), ""):
+                        if state == usual.get(keys[c.text], ""):
                             state = ""  # the usual state keeps the bare name
                     body, region = doc_regions.get(ci, ("", ""))
                     okey = (c.entry_id, c.text, ctype, state or region)
