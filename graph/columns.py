@@ -29,14 +29,36 @@ MentionColumns = tuple[list[str], list[str], list[str], list[str], list[int], li
                        list[int]]
 
 
+class _Numbers(dict):  # type: ignore[type-arg]
+    """``numbers[value]``: the value's number, a new one (its place in ``values``) for a
+    value not seen before."""
+
+    __slots__ = ("values",)
+
+    def __init__(self, values: list[Any]) -> None:
+        super().__init__()
+        self.values = values
+
+    def __missing__(self, value: Any) -> int:
+        number = self[value] = len(self.values)
+        self.values.append(value)
+        return number
+
+
 class MentionTable:
-    """Every resolved mention of a corpus, article after article, column by column."""
+    """Every resolved mention of a corpus, article after article, column by column.
+
+    Fill it with :meth:`add_article` (rows), or, without a tuple per mention, with
+    :meth:`add_columns` (numbers from :attr:`refs` and :attr:`texts`).
+    """
 
     def __init__(self) -> None:
         self._strings: list[str] = []
-        self._string_ids: dict[str, int] = {}
         self._refs: list[tuple[str, str, str]] = []  # (entity, label, type)
-        self._ref_ids: dict[tuple[str, str, str], int] = {}
+        #: ``texts[text]``: the number of a mention text (a new one for a new text).
+        self.texts = _Numbers(self._strings)
+        #: ``refs[entity, label, type]``: the number of an entity with its label and type.
+        self.refs = _Numbers(self._refs)
         self._articles: list[str] = []
         self._article = array("i")
         self._ref = array("i")
@@ -56,31 +78,41 @@ class MentionTable:
                     rows: Iterable[tuple[str, str, str, str, int, int, int]]) -> MentionSlice:
         """Append one article's mentions, each ``(entity, label, type, text, start, end,
         sentence)``; return them as a slice of the table."""
-        ref_ids, refs, string_ids, strings = self._ref_ids, self._refs, self._string_ids, \
-            self._strings
-        lo = len(self._ref)
-        index = len(self._articles)
-        self._articles.append(article)
-        ref_col, text_col = self._ref, self._text
-        start_col, end_col, sent_col = self._start, self._end, self._sentence
+        refs, texts = self.refs, self.texts
+        ref_col: list[int] = []
+        text_col: list[int] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        sentences: list[int] = []
         for entity, label, etype, text, start, end, sentence in rows:
-            key = (entity, label, etype)
-            ref = ref_ids.get(key)
-            if ref is None:
-                ref = ref_ids[key] = len(refs)
-                refs.append(key)
-            tid = string_ids.get(text)
-            if tid is None:
-                tid = string_ids[text] = len(strings)
-                strings.append(text)
-            ref_col.append(ref)
-            text_col.append(tid)
-            start_col.append(start)
-            end_col.append(end)
-            sent_col.append(sentence)
-        hi = len(self._ref)
-        self._article.extend([index] * (hi - lo))
-        return MentionSlice(self, article, lo, hi)
+            ref_col.append(refs[entity, label, etype])
+            text_col.append(texts[text])
+            starts.append(start)
+            ends.append(end)
+            sentences.append(sentence)
+        return self.add_columns(article, ref_col, text_col, starts, ends, sentences)
+
+    def add_columns(self, article: str, refs: Sequence[int], texts: Sequence[int],
+                    starts: Sequence[int], ends: Sequence[int],
+                    sentences: Sequence[int]) -> MentionSlice:
+        """Append one article's mentions as parallel columns: entity numbers
+        (:attr:`refs`), text numbers (:attr:`texts`), starts, ends and sentence indexes;
+        return them as a slice of the table."""
+        n = len(refs)
+        if not len(texts) == len(starts) == len(ends) == len(sentences) == n:
+            raise ValueError("the columns of an article's mentions differ in length")
+        if n and not (0 <= min(refs) and max(refs) < len(self._refs)
+                      and 0 <= min(texts) and max(texts) < len(self._strings)):
+            raise ValueError("an entity or text number that the table never gave")
+        lo = len(self._ref)
+        self._article.extend([len(self._articles)] * n)
+        self._articles.append(article)
+        self._ref.extend(refs)
+        self._text.extend(texts)
+        self._start.extend(starts)
+        self._end.extend(ends)
+        self._sentence.extend(sentences)
+        return MentionSlice(self, article, lo, lo + n)
 
     def columns(self, lo: int, hi: int) -> MentionColumns:
         """The mentions ``lo:hi`` as parallel lists (see :data:`MentionColumns`)."""

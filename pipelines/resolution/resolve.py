@@ -170,11 +170,15 @@ class Resolver:
         regions = qualify.body_regions(docs, keys)
         out: list[ArticleMentions] = []
         table = MentionTable()  # every mention, column by column
+        ref_of: dict[int, int] = {}  # id() of an entity's info -> its number in the table
+        text_of = table.texts
         for doc, roots, doc_states, doc_regions in zip(docs, assign, states, regions,
                                                        strict=True):
-            mentions: list[tuple[str, str, str, str, int, int, int]] = []
-            add = mentions.append
-            article = doc.meta.id
+            refs: list[int] = []
+            texts: list[int] = []
+            starts: list[int] = []
+            ends: list[int] = []
+            sentences: list[int] = []
             for ci, (c, root) in enumerate(zip(doc.candidates, roots, strict=True)):
                 if root is not None:
                     info = person_info[root]
@@ -197,9 +201,16 @@ class Resolver:
                             found = self._of_state(found, state)
                         known = other_info[okey] = entities.setdefault(found.id, found)
                     info = known
-                add((info.id, info.label, info.type, c.text, c.start, c.end, c.sentence))
-            out.append(ArticleMentions(doc.meta, doc.sentences,
-                                       table.add_article(article, mentions)))
+                ref = ref_of.get(id(info))  # the infos live in ``entities``: ids stay theirs
+                if ref is None:
+                    ref = ref_of[id(info)] = table.refs[info.id, info.label, info.type]
+                refs.append(ref)
+                texts.append(text_of[c.text])
+                starts.append(c.start)
+                ends.append(c.end)
+                sentences.append(c.sentence)
+            out.append(ArticleMentions(doc.meta, doc.sentences, table.add_columns(
+                doc.meta.id, refs, texts, starts, ends, sentences)))
         return out
 
     def _of_region(self, body: str, region: str) -> EntityInfo:
