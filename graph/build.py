@@ -10,11 +10,13 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from itertools import combinations
 from operator import itemgetter
+from types import SimpleNamespace
 from typing import Any, Literal
 
 import networkx as nx
 import numpy as np
 
+from .build_table import Columns, one_table, scan_table
 from .columns import mention_columns
 from .gc_pause import gc_paused
 from .pairs import EdgeGroups, PairLog
@@ -201,6 +203,18 @@ def _date_bounds(dates: list[str | None], groups: EdgeGroups
     return [lookup[i] for i in lows.tolist()], [lookup[i] for i in highs.tolist()]
 
 
+def _node_aliases(aliases: Counter[tuple[str, str]]) -> dict[str, list[tuple[str, int]]]:
+    """Per entity, its (text, mentions) in first-seen order."""
+    node_aliases: dict[str, list[tuple[str, int]]] = {}
+    for (ent, text), count in aliases.items():
+        found_aliases = node_aliases.get(ent)
+        if found_aliases is None:
+            node_aliases[ent] = [(text, count)]
+        else:
+            found_aliases.append((text, count))
+    return node_aliases
+
+
 def _build_graph(
     docs: Iterable[ArticleMentions],
     entities: dict[str, EntityInfo],
@@ -214,19 +228,20 @@ def _build_graph(
     the co-occurrences are logged as integers (:class:`graph.pairs.PairLog`) and grouped
     into edges at the end.
     """
-    actor_types = frozenset(ACTOR_TYPES)
-    scan = _Scan(window == "article", max_evidence)
-    for doc in docs:
-        scan.add(doc, actor_types)
+    docs = docs if isinstance(docs, list) else list(docs)
+    table = one_table(docs)
+    scan: Any
+    if table is not None:  # the resolved corpus: the whole table at once
+        scan = SimpleNamespace(**scan_table(docs, Columns(docs, table), window == "article",
+                                            max_evidence))
+        node_aliases = scan.aliases
+    else:
+        actor_types = frozenset(ACTOR_TYPES)
+        scan = _Scan(window == "article", max_evidence)
+        for doc in docs:
+            scan.add(doc, actor_types)
+        node_aliases = _node_aliases(scan.aliases)
     nodes, article_index = scan.nodes, scan.article_index
-
-    node_aliases: dict[str, list[tuple[str, int]]] = {}
-    for (ent, text), count in scan.aliases.items():
-        found_aliases = node_aliases.get(ent)
-        if found_aliases is None:
-            node_aliases[ent] = [(text, count)]
-        else:
-            found_aliases.append((text, count))
 
     def node_rows() -> Iterator[tuple[str, dict[str, object]]]:
         for ent, (arts, counts, dates, fb_label, fb_type) in nodes.items():

@@ -77,6 +77,36 @@ class PairLog:
             self._pair_at.append(self.total)
             self.total += 1
 
+    def cliques(self, articles: np.ndarray, members: np.ndarray) -> None:
+        """:meth:`clique` for many articles at once: ``members`` grouped in runs of equal
+        ``articles`` (each run one clique, in that order)."""
+        n = len(members)
+        if not n:
+            return
+        starts = np.flatnonzero(np.r_[True, articles[1:] != articles[:-1]])
+        sizes = np.diff(np.r_[starts, n])
+        many = sizes >= 2
+        if not many.any():
+            return
+        keep = np.repeat(many, sizes)
+        sizes = sizes[many]
+        pairs = sizes.astype(np.int64) * (sizes - 1) // 2
+        self._members.frombytes(members[keep].astype(np.int32).tobytes())
+        self._sizes.frombytes(sizes.astype(np.int32).tobytes())
+        self._clique_article.frombytes(articles[starts[many]].astype(np.int32).tobytes())
+        self._clique_at.frombytes((self.total + np.cumsum(pairs) - pairs).tobytes())
+        self.total += int(pairs.sum())
+
+    def explicit(self, articles: np.ndarray, a: np.ndarray, b: np.ndarray) -> None:
+        """:meth:`pairs` for many at once: pair ``(a[i], b[i])`` of ``articles[i]``."""
+        n = len(a)
+        self._a.frombytes(a.astype(np.int32).tobytes())
+        self._b.frombytes(b.astype(np.int32).tobytes())
+        self._pair_article.frombytes(articles.astype(np.int32).tobytes())
+        self._pair_at.frombytes(np.arange(self.total, self.total + n, dtype=np.int64)
+                                .tobytes())
+        self.total += n
+
     def columns(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Every co-occurrence in logged order: first actors, second actors, articles."""
         a = np.empty(self.total, np.int32)
