@@ -133,6 +133,28 @@ def _placed(item: tuple[str, str], path: Path) -> Skipped:
     return Skipped(where, reason)
 
 
+def _packed(analysis: ArticleAnalysis) -> ArticleAnalysis:
+    """``analysis`` with its sentences packed (:class:`graph.columns.PackedSentences`) as
+    soon as it is decoded: a big corpus's analyses wait for the corpus-level pass, and
+    their sentences, kept as strings, are half of their memory."""
+    if not isinstance(analysis.sentences, PackedSentences):
+        analysis.sentences = PackedSentences(analysis.sentences)  # type: ignore[assignment]
+    return analysis
+
+
+def _listed(analyses: list[ArticleAnalysis]) -> Iterator[ArticleAnalysis]:
+    """The analyses of a file record to store, each with its sentences as a list (the
+    stored form) only while it is encoded (:meth:`FileRecord.to_bytes` takes one at a
+    time), then packed again."""
+    for analysis in analyses:
+        packed = analysis.sentences
+        analysis.sentences = list(packed)
+        try:
+            yield analysis
+        finally:
+            analysis.sentences = packed
+
+
 class _Chunks:
     """Cuts the articles to analyse into chunks for the engine, and settles the finished
     chunks: analyses into their files' slots, results into the cache (one commit per
@@ -201,7 +223,7 @@ class _Chunks:
                     self.failed.append((work, i, Skipped(work.stubs[i][0], error)))
                     work.complete = False
                 else:
-                    work.slots[i] = decode_analysis(_NO_META, ana_json, self.shared)
+                    work.slots[i] = _packed(decode_analysis(_NO_META, ana_json, self.shared))
                 rows.append((job[0], nlp_json, ana_json))
                 if job[2] is None:
                     result.analysed += 1
@@ -265,7 +287,7 @@ class _CorpusPass:
             engine.close()
         self.result.workers = engine.workers
         cache.put_files(
-            (w.key, FileRecord(w.stubs, w.slots,  # type: ignore[arg-type]
+            (w.key, FileRecord(w.stubs, _listed(w.slots),  # type: ignore[arg-type]
                                [_unplaced(x, w.path) for x in w.skipped],
                                [_unplaced(x, w.path) for x in w.notes]))
             for w in files if w.key is not None and not w.stored and w.complete)
@@ -287,7 +309,7 @@ class _CorpusPass:
             work.slots.append(None)
             cached = cache.get_analysis(key, shared=self.shared)
             if cached is not None:
-                work.slots[i] = cached
+                work.slots[i] = _packed(cached)
                 self.result.reused += 1
                 self.progress.advance(1)
                 continue
@@ -304,7 +326,7 @@ class _CorpusPass:
             work.stored = False
             self._read(work, chunks)
             return
-        work.stubs, work.slots = record.stubs, list(record.analyses)
+        work.stubs, work.slots = record.stubs, [_packed(a) for a in record.analyses]
         work.skipped = [_placed(x, work.path) for x in record.skipped]
         work.notes = [_placed(x, work.path) for x in record.notes]
         self.result.reused += len(work.stubs)
@@ -326,9 +348,6 @@ class _CorpusPass:
                 ident = self.reader.unique_id(ident, used, renamed)
                 if analysis is not None:
                     analysis.meta = ArticleMeta(ident, title, date, source, url, inferred)
-                    # the file records are stored: the sentences can be packed now
-                    analysis.sentences = PackedSentences(  # type: ignore[assignment]
-                        analysis.sentences)
                     analyses.append(analysis)
             work.stubs, work.slots = [], []  # the text keys go now
         return analyses, skipped, notes + renamed
