@@ -427,3 +427,19 @@ def test_a_lone_name_the_corpus_reads_as_an_organisation_is_no_person():
     )
     assert [m.type for m in docs[1].mentions] == []
     assert [m.type for m in docs[2].mentions] == ["person"]
+
+
+def test_a_lone_word_joins_a_person_of_other_articles_only_as_spelled():
+    # "Roussel" and "Russell" share a sound-alike key; the lone word is another name.
+    # Forty other articles make the shared context (the union, the town) specific.
+    ctx = "avec le syndicat Force ouvrière à Roubaix"
+    others = [(f"Le Niger a voté la loi numéro {i}.", []) for i in range(40)]
+    docs, _ = _resolve(
+        (f"Fabien Roussel a parlé {ctx}.", [("Fabien Roussel", "PER")]),
+        (f"Fabien Roussel a voté {ctx}.", [("Fabien Roussel", "PER")]),
+        (f"Russell a chanté {ctx}.", [("Russell", "PER")]),
+        (f"Roussel a répondu {ctx}.", [("Roussel", "PER")]),
+        *others,
+    )
+    assert docs[2].mentions[0].entity == "person:russell"
+    assert docs[3].mentions[0].entity == "person:fabien-roussel"

@@ -365,3 +365,113 @@ def test_an_office_coordinated_with_a_role_that_is_none():
     start = text.index("Paul Roux")
     assert find_role(text, start, start + len("Paul Roux")) == Role(
         "conseiller municipal de Vannes", True)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Les grâces accordées par le gouverneur sortant de l'Ohio, Robert Kalinsky, font débat.",
+     "Robert Kalinsky"),
+    ("Il a écrit au maire de Rennes, Lucie Morvan, pour protester.", "Lucie Morvan"),
+    ("Selon le maire de la commune, Paul Vigne, l'accident est sans précédent.", "Paul Vigne"),
+])
+def test_a_title_inside_a_prepositional_phrase_is_its_apposition_s(text: str, name: str) -> None:
+    # "Selon le maire de la commune, Jean Roux, …": the name is the mayor's too
+    start = text.index(name)
+    role = find_role(text, start, start + len(name))
+    assert role is not None and role.official, role
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Face au maire de Lyon, Jean Dupont a répondu sans détour.", "Jean Dupont"),
+    ("Contre le ministre, Jeanne Roux a porté plainte.", "Jeanne Roux"),
+])
+def test_a_fronted_prepositional_phrase_ends_at_its_comma(text: str, name: str) -> None:
+    start = text.index(name)
+    role = find_role(text, start, start + len(name))
+    assert role is None or not role.official, role
+
+
+@pytest.mark.parametrize(("text", "name", "official"), [
+    ("La secrétaire à l'US Navy Carla Denholm a présenté le navire.", "Carla Denholm", True),
+    ("Le secrétaire au Trésor Paul Wendt a répondu.", "Paul Wendt", True),
+    ("« Nous sommes prêts », a dit Petros Anagnos, responsable de la Protection civile.",
+     "Petros Anagnos", True),
+    ("a expliqué Sophie Mervaux, déléguée territoriale de l'Agence régionale de santé.",
+     "Sophie Mervaux", True),
+    ("a dit Paul Terrin, responsable de la communication du club.", "Paul Terrin", False),
+    ("selon Paul Terrin, responsable commercial chez un constructeur.", "Paul Terrin", False),
+])
+def test_secretaries_responsables_and_delegates(text: str, name: str, official: bool) -> None:
+    start = text.index(name)
+    role = find_role(text, start, start + len(name))
+    assert (role is not None and role.official) == official, role
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("« Tout le monde est épuisé », a déclaré Tom Reyes, un élu local de la vallée.", "Tom Reyes"),
+    ("selon Anne Roux, une élue municipale de Dinan.", "Anne Roux"),
+    ("selon Anne Roux, l'élue municipale de Dinan.", "Anne Roux"),
+])
+def test_an_indefinite_elected_official(text: str, name: str) -> None:
+    start = text.index(name)
+    role = find_role(text, start, start + len(name))
+    assert role is not None and role.official, role
+
+
+@pytest.mark.parametrize(("text", "span", "name"), [
+    ("Le ministre de l'Agriculture et de l'Alimentation Didier Lemaire était là.",
+     "Alimentation Didier Lemaire", "Didier Lemaire"),
+    ("a expliqué la secrétaire à l'US Navy Barbara Keller, hier.", "US Navy Barbara Keller",
+     "Barbara Keller"),
+    ("a dit le ministre des Transports José Luis Ferrer.", "Transports José Luis Ferrer",
+     "José Luis Ferrer"),
+    ("a dit le directeur de l'Institut Pierre Louis.", "Institut Pierre Louis", None),
+    ("On l'a vu au Lycée Victor Hugo hier.", "Lycée Victor Hugo", None),
+    ("a dit le ministre José Luis Ferrer.", "José Luis Ferrer", None),
+])
+def test_a_name_ending_an_organisation_span_after_an_office(
+        text: str, span: str, name: str | None) -> None:
+    from pipelines.nlp.extract import _resources, person_after_title
+    first = frozenset({"Didier", "Barbara", "José", "Luis", "Pierre", "Victor"})
+    a = text.index(span)
+    found = person_after_title(text, a, a + len(span), "ORG", first)
+    assert (text[found[0]:found[1]] if found else None) == name
+    assert _resources().first_names  # the gazetteer's people give first names
+
+
+
+@pytest.mark.parametrize(("text", "name", "official"), [
+    ("par la voix de Marc Tellier, l'adjoint en charge des transports.", "Marc Tellier", True),
+    ("selon Anne Roux, adjointe chargée de la culture.", "Anne Roux", True),
+    ("selon Anne Roux, l'adjointe du directeur commercial.", "Anne Roux", False),
+])
+def test_a_deputy_mayor_in_charge_of_a_portfolio(text: str, name: str, official: bool) -> None:
+    start = text.index(name)
+    role = find_role(text, start, start + len(name))
+    assert (role is not None and role.official) == official, role
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("lors d'un échange avec Tom Reyes, un responsable local de l'agence de protection de "
+     "l'environnement.", "Tom Reyes"),
+    ("selon Jean Roux, directeur de l'Institut national de la statistique.", "Jean Roux"),
+    ("selon Anne Roux, directrice de l'office national des forêts.", "Anne Roux"),
+])
+def test_heads_of_public_agencies_and_institutes(text: str, name: str) -> None:
+    start = text.index(name)
+    role = find_role(text, start, start + len(name))
+    assert role is not None and role.official, role
+
+
+@pytest.mark.parametrize(("text", "name", "official"), [
+    ("selon Marc Isel, responsable du département compétition de Pirelli.", "Marc Isel", False),
+    ("selon Anna Galo, cheffe du département des maladies infectieuses.", "Anna Galo", False),
+    ("selon Tom Reyes, chef exécutif d'une firme.", "Tom Reyes", False),
+    ("avec Tom Reyes, General Manager de la marque.", "Tom Reyes", False),
+    ("selon Jean Roux, directeur du département de la Gironde.", "Jean Roux", True),
+    ("selon Jean Roux, chef de l'exécutif régional.", "Jean Roux", True),
+])
+def test_departments_and_executives_of_firms_and_hospitals(
+        text: str, name: str, official: bool) -> None:
+    start = text.index(name)
+    role = find_role(text, start, start + len(name))
+    assert (role is not None and role.official) == official, role

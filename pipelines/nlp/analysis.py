@@ -14,6 +14,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 
 from graph.records import ArticleMeta
+from pipelines.nlp.antecedent import antecedent_roles
 from pipelines.nlp.extract import Candidate, Options, _resources, extract
 from pipelines.nlp.model import NlpResult
 from pipelines.nlp.roles import Role, find_role
@@ -68,6 +69,7 @@ def analyse_article(meta: ArticleMeta, text: str, nlp: NlpResult,
             role = find_role(text, c.start, c.end)
             if role:
                 roles[i] = role
+    roles.update(antecedent_roles(text, cands, roles, nlp.sentences))
     sentences = [text[a:b] for a, b in nlp.sentences]
     return ArticleAnalysis(meta, sentences, cands, roles, acronyms,
                            offsets=list(nlp.sentences))

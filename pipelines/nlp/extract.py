@@ -21,9 +21,14 @@ from pipelines.nlp.gazetteer import Gazetteer, load_gazetteer
 from pipelines.nlp.institutions import find_institutions, is_state_organ
 from pipelines.nlp.matcher import Match, TermMatcher, TermSpec
 from pipelines.nlp.model import NlpResult
-from pipelines.nlp.named_after import names_a_thing, opens_with_an_event, type_cue
+from pipelines.nlp.named_after import (
+    apposed_cue,
+    names_a_thing,
+    opens_with_an_event,
+    type_cue,
+)
 from pipelines.nlp.noise import NoiseRules, load_noise, masked_ranges
-from pipelines.nlp.roles import load_titles
+from pipelines.nlp.roles import load_titles, role_before
 from pipelines.text import fold, is_acronym, is_capitalised
 
 _LEADING_ARTICLE = re.compile(r"^(?:(?:la|le|les|l['’]|du|des|de la|de l['’]|au|aux|en)\s*)+",
@@ -80,6 +85,8 @@ class _Resources:
     matcher: TermMatcher
     noise: NoiseRules
     types: dict[str, str] = field(default_factory=dict)
+    #: First names of the gazetteer's people (general knowledge, not a corpus's names).
+    first_names: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -88,8 +95,11 @@ def _resources() -> _Resources:
     types = {eid: e.type for eid, e in gaz.entries.items()}
     specs = [TermSpec(_match_key(t.text, types.get(t.entry_id, "")), t.entry_id, t.kind,
                       t.case_sensitive) for t in gaz.terms]
-    types = {eid: e.type for eid, e in gaz.entries.items()}
-    return _Resources(gaz, TermMatcher(specs), load_noise(), types)
+    noise = load_noise()
+    first = frozenset(w for e in gaz.entries.values() if e.type in ("person", "official")
+                      for w in e.label.split()[:1]
+                      if len(w) > 2 and w[0].isupper() and not noise.is_word(w))
+    return _Resources(gaz, TermMatcher(specs), noise, types, first)
 
 
 def _match_key(text: str, etype: str) -> str:
@@ -319,6 +329,37 @@ def _ner_type(surface: str, label: str, noise: NoiseRules, text: str = "", start
     return None
 
 
+#: A first name and a surname (maybe with a particle) ending a span.
+_TAIL_NAME = re.compile(r"(?<![\w'’-])([A-ZÀ-Ý][a-zà-ÿ'’-]+)\s+((?:(?:de|du|van|von|da|di|ben|"
+                        r"bin|al|el|le|la)\s+)?[A-ZÀ-Ý][\w'’-]+)$")
+
+
+_PREV_WORD = re.compile(r"([A-ZÀ-Ý][a-zà-ÿ'’-]+)\s+$")
+
+
+def person_after_title(text: str, a: int, b: int, label: str,
+                       first_names: frozenset[str]) -> tuple[int, int] | None:
+    """The person's name that ends an organisation span NER ran on from the title before
+    it: "le ministre de l'Agriculture et de l'[Alimentation Didier Roux]", "la secrétaire
+    à l'[US Navy Carla Denholm]". Only when the name opens with a known first name and
+    the text before it is a public office, so "l'Institut Pierre Louis" stays whole."""
+    if label not in ("ORG", "MISC"):
+        return None
+    m = _TAIL_NAME.search(text, a, b)
+    if not m or m.start() == a or m.group(1) not in first_names:
+        return None
+    start = m.start()
+    while True:  # "José Luis Roux": more first names before
+        prev = _PREV_WORD.search(text, a, start)
+        if not prev or prev.group(1) not in first_names:
+            break
+        if prev.start(1) == a:
+            return None  # the whole span is a name: NER only typed it wrong
+        start = prev.start(1)
+    role = role_before(text, start)
+    return (start, b) if role is not None and role.official else None
+
+
 def _gaz_type(match: Match, res: _Resources, options: Options) -> str | None:
     etype = res.types.get(match.entry_id, "")
     if etype == "state" and not options.capitals and match.kind in ("capital", "seat", "demonym"):
@@ -434,6 +475,10 @@ def extract(text: str, nlp: NlpResult, options: Options | None = None) -> list[C
         if _inside(start, end, masked):
             continue
         a, b = _strip_span(text, start, end, label)
+        inner = person_after_title(text, a, b, label, res.first_names)
+        if inner is not None and not any(m.start < inner[1] and inner[0] < m.end
+                                          for m in gaz_matches):
+            (a, b), label = inner, "PER"  # the gazetteer names known people itself
         if b <= a or not_an_actor(ctx, a, b, label, res.noise):
             continue
         surface = text[a:b]
@@ -446,6 +491,9 @@ def extract(text: str, nlp: NlpResult, options: Options | None = None) -> list[C
         if cue and (label != "PER" or len(surface.split()) == 1) and \
                 is_capitalised(surface) and not res.noise.is_generic(surface):
             ner_type = cue  # "le groupe Lenoir", "la marque Vasseur", "le magazine Horizons"
+        elif ner_type == "person" and " " not in surface and \
+                (apposed := apposed_cue(text, b)):
+            ner_type = apposed  # "Calvac, l'agence régionale de l'eau": no person
         elif ner_type == "person" and names_a_thing(text, a, surface):
             continue  # "l'hôpital Robert-Debré", "l'affaire Benalla", "l'ouragan Irma"
         if ner_type in ("group", "person") and opens_with_an_event(surface):

@@ -111,3 +111,30 @@ def type_cue(text: str, start: int) -> str:
         return ""
     kind = _cue_kinds().get(fold(m.group(1)), "")
     return {"company": "group", "media": "media"}.get(kind, "")
+
+
+@lru_cache(maxsize=1)
+def _apposed_cues() -> dict[str, str]:
+    raw = resources.files("pipelines").joinpath("data/apposed_cues.jsonl").read_text("utf-8")
+    rows = [json.loads(line) for line in raw.splitlines() if line.strip()]
+    return {fold(r["noun"]): r["type"] for r in rows}
+
+
+#: ", l'agence …", ", une société …", ", le quotidien …" right after a name.
+_APPOSED = re.compile(r"\s*,\s*(?:l['’]\s*|la\s+|le\s+|une?\s+|cette\s+|ce\s+|cet\s+)"
+                      r"([^\W\d_]+(?:-[^\W\d_]+)?)")
+
+
+_NAMED_NEXT = re.compile(r"\s+[A-ZÀ-Ý]")
+
+
+def apposed_cue(text: str, end: int) -> str:
+    """"group" or "media" when the name ending at ``end`` is followed by an apposition
+    saying what it is ("Calvac, l'agence régionale de l'eau", "Orvia, une société de
+    conseil", "Le Clairon, le quotidien local"), else ""."""
+    m = _APPOSED.match(text, end)
+    if not m or not m.group(1).islower():
+        return ""
+    if _NAMED_NEXT.match(text, m.end()):
+        return ""  # "X, la société Orvia et …": a list, the noun is the next name's
+    return _apposed_cues().get(fold(m.group(1)), "")

@@ -443,6 +443,12 @@ def _make_role(lex: TitleLexicon, key: str, body: str, title_len: int) -> Role |
     return Role(role, _office(lex, key, body[title_len:]))
 
 
+def office_role(lex: TitleLexicon, key: str, phrase: str, title_len: int) -> Role | None:
+    """The role of a title phrase (``phrase`` opens with the title ``key``, of
+    ``title_len`` characters), official or not, None if nothing is left once cleaned."""
+    return _make_role(lex, key, phrase, title_len)
+
+
 def role_before(text: str, start: int, window: int = 90) -> Role | None:
     """A title phrase ending right before ``start`` (optionally followed by a comma)."""
     lex = load_titles()
@@ -531,15 +537,20 @@ _PERSON_NOUNS = frozenset("""collaborateur collaboratrice proche proches garde e
 mari femme compagne compagnon fils fille frere soeur mere pere ami amie assistant assistante
 chauffeur conseiller conseillere successeur predecesseur adversaire rival rivale allie alliee
 adjoint adjointe droit corps avocat avocate chef entourage""".split())
-#: Prepositions that make an apposed title a complement: "sur le chef de l'État, X".
-_GOVERNING = re.compile(r"(?:^|\s)(?:sur|avec|pour|contre|par|chez|entre|vers|apres|avant|sans|"
-                        r"sous|dans|a|au|aux|envers|face a)\s+(?:le|la|les|l')?\s*$")
+#: A prepositional phrase opening the clause, whose comma ends it: "Face au maire, X a
+#: répondu" (X is the subject, not the mayor). In mid-clause, "les grâces accordées par le
+#: gouverneur, X," the name is in apposition to the title.
+_GOVERNING = re.compile(r"^\W*(?:(?:mais|et|puis|alors)\s+)?(?:sur|avec|pour|contre|par|chez|"
+                        r"entre|vers|apres|avant|sans|sous|dans|a|au|aux|envers|"
+                        r"face aux|face au|face a)\s+"
+                        r"(?:le|la|les|l')?\s*$")
 
 
 def _complements_a_person(before: str) -> bool:
-    """Whether an apposed title is the complement of a preposition ("sur le chef de
-    l'État, X") or ("du ministre") of a person noun ("l'épouse du chef de l'État, X": X
-    is the wife), not of a thing ("l'objectif du maire de Lyon, X": X is the mayor).
+    """Whether an apposed title is the complement of a preposition that opens the clause
+    ("Face au chef de l'État, X a répondu") or ("du ministre") of a person noun
+    ("l'épouse du chef de l'État, X": X is the wife), not of a thing ("l'objectif du
+    maire de Lyon, X": X is the mayor).
     ``before`` is the folded text before the title."""
     if _GOVERNING.search(before):
         return True
@@ -568,7 +579,7 @@ _APPOSITION = re.compile(
 
 #: The opening of an apposition without the modifiers ("élu", "nommé"…) that may stand
 #: before a title: for a title that is one of them.
-_APPOSITION_BARE = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?,\s*(?:(?:le|la|l['’])\s*)?",
+_APPOSITION_BARE = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?,\s*(?:(?:le|la|un|une)\s+|l['’]\s*)?",
                               re.IGNORECASE)
 
 

@@ -24,6 +24,7 @@ from pipelines.nlp.analysis import ArticleAnalysis
 from pipelines.nlp.extract import Candidate
 from pipelines.nlp.gazetteer import Gazetteer
 from pipelines.resolution.people import NameClusters, name_tokens
+from pipelines.text import word_key, word_texts
 
 Key = tuple[str, ...]
 
@@ -65,6 +66,8 @@ class Names:
     common_words: frozenset[str] = frozenset()  # folded French nouns and infinitives
     #: one-word names NER calls an organisation or a medium at least as often as a person
     org_words: set[str] = field(default_factory=set)
+    #: full name -> the spellings (accents and case aside) of its surname in the corpus
+    raw_surnames: dict[Key, set[str]] = field(default_factory=lambda: defaultdict(set))
 
     def is_given_name(self, token: str) -> bool:
         """Whether the corpus uses ``token`` as a first name at least as often as a surname
@@ -94,6 +97,8 @@ class Roots:
     gaz_root: dict[str, Key]  # gazetteer id -> its root
     memo: dict[Key, set[Key]] = field(default_factory=dict)
     context: Context | None = None
+    members: dict[Key, list[Key]] = field(default_factory=dict)  # root -> its names
+    raw_of_root: dict[Key, set[str]] = field(default_factory=dict)  # filled on demand
 
 
 @dataclass
@@ -171,9 +176,11 @@ def collect_names(docs: Sequence[ArticleAnalysis], gaz: Gazetteer,
                     names.clusters.add(label)
                     names.key_gaz[label] = c.entry_id
                     names.gaz_key[c.entry_id] = label
+                    names.raw_surnames[label].add(_raw_last(entry.label))
             if len(toks) >= 2 and kind == PERSON:
                 names.clusters.add(toks)
                 full.append(toks)
+                names.raw_surnames[toks].add(_raw_last(c.text))
                 names.first_names.add(toks[0])
                 names.surnames.add(toks[-1])
                 if c.entry_id:
@@ -236,13 +243,22 @@ def add_gazetteer_namesakes(names: Names,
 
 
 # -- pass 3 ---------------------------------------------------------------------------
+def _raw_last(name: str) -> str:
+    """The last word of a name, accents and case aside but not folded by sound."""
+    words = word_texts(name)
+    return word_key(words[-1]) if words else ""
+
+
 def freeze(names: Names) -> Roots:
     """Each name's final cluster root (clusters no longer change) and counts per root."""
     root_of = {k: names.clusters.find(k) for k in list(names.clusters.keys())}
     full_count: Counter[Key] = Counter(root_of[t] for full in names.doc_full for t in full)
     gaz_roots = {root_of[t] for t in names.key_gaz}
     gaz_root = {gid: root_of[toks] for gid, toks in names.gaz_key.items()}
-    return Roots(root_of, full_count, gaz_roots, gaz_root)
+    members: dict[Key, list[Key]] = defaultdict(list)
+    for toks, root in root_of.items():
+        members[root].append(toks)
+    return Roots(root_of, full_count, gaz_roots, gaz_root, members=dict(members))
 
 
 # -- pass 4 ---------------------------------------------------------------------------
@@ -380,8 +396,25 @@ def attach_article(doc: ArticleAnalysis, index: int, names: Names,
         elif kind == PERSON and len(toks) >= 2:
             out[ci] = roots.root_of[toks]
         elif kind:
-            out[ci] = _attach_short(toks, kind, index, local_counts, by_given, names, roots)
+            root = _attach_short(toks, kind, index, local_counts, by_given, names, roots)
+            if (root is not None and root != toks and len(toks) == 1
+                    and root not in local_counts and not _spelled_as(c.text, root, names,
+                                                                     roots)):
+                root = toks if kind == PERSON else None  # "Russell" is not Roussel
+            out[ci] = root
     return out
+
+
+def _spelled_as(text: str, root: Key, names: Names, roots: Roots) -> bool:
+    """Whether a one-word mention joined to a person of other articles is spelled as a
+    surname of that person (accents and case aside): the sound-alike key that merges
+    "Sergueï" and "Sergey" in full names is not evidence enough for a lone word."""
+    spellings = roots.raw_of_root.get(root)
+    if spellings is None:
+        spellings = roots.raw_of_root[root] = set()
+        for toks in roots.members.get(root, (root,)):
+            spellings |= names.raw_surnames.get(toks, set())
+    return not spellings or _raw_last(text) in spellings
 
 
 def _attach_short(toks: Key, kind: int, index: int, local: Counter[Key],
