@@ -131,9 +131,13 @@ class Resolver:
         roots = attach.freeze(names)
         roots.context = attach.build_context(docs, names, roots, self._gaz_context)
         assign = [attach.attach_article(doc, i, names, roots) for i, doc in enumerate(docs)]
+        roots.context = None  # it only decides the attachments: its memory goes now
         people = attach.gather_people(docs, assign, names, roots)
+        # the passes' per-candidate lists go before the mentions take their place
+        del names, roots
         entities: dict[str, EntityInfo] = {}
         person_info = self._people_entities(people, entities)
+        del people
         return self._mentions(docs, assign, person_info, entities), entities
 
     def _people_entities(self, people: dict[Key, Person],
