@@ -70,11 +70,28 @@ class Columns:
 
 
 def _runs(*cols: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Rows sorted by ``cols`` (the last column the primary key, as :func:`np.lexsort`),
-    and the start of each run of equal keys in that order."""
+    """Rows sorted by ``cols`` (the last column the primary key, as :func:`np.lexsort`;
+    stable), and the start of each run of equal keys in that order."""
+    n = len(cols[0])
+    if not n:
+        return np.empty(0, np.int64), np.empty(0, np.int64)
+    key = np.zeros(n, np.int64)
+    span = 1
+    for col in reversed(cols):  # one integer key, primary column first, when it fits
+        lo, hi = int(col.min()), int(col.max())
+        width = hi - lo + 1
+        if span * width >= 1 << 62:
+            return _lexsorted_runs(cols)
+        key = key * width + (col.astype(np.int64) - lo)
+        span *= width
+    order = np.argsort(key, kind="stable")
+    key = key[order]
+    return order, np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
+
+
+def _lexsorted_runs(cols: tuple[np.ndarray, ...]) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`_runs` for keys too wide to combine into one integer."""
     order = np.lexsort(cols)
-    if not len(order):
-        return order, np.empty(0, np.int64)
     change = np.zeros(len(order), dtype=bool)
     change[0] = True
     for col in cols:

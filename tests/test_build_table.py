@@ -45,3 +45,17 @@ def test_only_consecutive_slices_of_one_table_take_the_table_path() -> None:
     assert one_table(tabled[::-1]) is None or len(tabled) < 2  # out of order
     assert one_table([*tabled[:1], docs[1]]) is None  # a plain list of mentions
     assert one_table(_tabled(docs[:1]) + _tabled(docs[1:2])) is None  # two tables
+
+
+def test_runs_combined_and_lexsorted_agree() -> None:
+    import numpy as np
+
+    from graph.build_table import _lexsorted_runs, _runs
+
+    rng = np.random.default_rng(4)
+    cols = (rng.integers(-3, 9, 500), rng.integers(0, 4, 500), rng.integers(0, 50, 500))
+    order, starts = _runs(*cols)
+    want_order, want_starts = _lexsorted_runs(cols)
+    assert order.tolist() == want_order.tolist() and starts.tolist() == want_starts.tolist()
+    wide = (rng.integers(0, 2**40, 50), rng.integers(0, 2**40, 50))  # too wide: lexsort
+    assert _runs(*wide)[0].tolist() == _lexsorted_runs(wide)[0].tolist()
