@@ -222,15 +222,18 @@ class _SentencePairs:
         starts = groups.starts.tolist()
         of_group = groups.articles.tolist()
         arts, sents = self.group_article.tolist(), self.group_sentence.tolist()
+        texts: dict[int, str] = {}  # per sentence: its text, decoded once
         for i, (a, b) in enumerate(zip(groups.a.tolist(), groups.b.tolist(), strict=True)):
             lo, hi = starts[i], starts[i + 1]
             evidence = []
             for g in of_group[lo:min(hi, lo + cap)]:
                 doc = docs[arts[g]]
                 meta = doc.meta
+                text = texts.get(g)
+                if text is None:
+                    text = texts[g] = _sentence_text(doc, sents[g])
                 evidence.append({"article": meta.id, "title": meta.title,
-                                 "date": meta.date or "",
-                                 "text": _sentence_text(doc, sents[g])})
+                                 "date": meta.date or "", "text": text})
             out[a << 32 | b] = [hi - lo, evidence]
         return out
 
