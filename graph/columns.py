@@ -13,6 +13,8 @@ columns of a slice (:func:`mention_columns`) without making any object per menti
 
 from __future__ import annotations
 
+import os
+import tempfile
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import accumulate
@@ -21,7 +23,7 @@ from typing import Any, overload
 from .records import Mention
 
 __all__ = ["MentionColumns", "MentionSlice", "MentionTable", "PackedSentences",
-           "mention_columns"]
+           "SentenceStore", "SpilledSentences", "mention_columns"]
 
 #: One article's mentions as parallel lists: entity ids, labels, types, texts, starts,
 #: ends, sentence indexes.
@@ -239,3 +241,89 @@ class PackedSentences(_ListLike, Sequence[str]):
             yield blob[start:end].decode("utf-8", "surrogatepass")
             start = end
 
+
+
+#: Positional reads and writes (a forked reader never moves the writer's offset).
+_POSITIONAL = hasattr(os, "pread") and hasattr(os, "pwrite")
+
+
+class SentenceStore:
+    """An append-only temporary file of sentence texts, read back a sentence at a time.
+
+    A big corpus's analyses wait for the corpus-level pass with their sentences, which
+    are only read again to quote a few as evidence: in memory, packed, they are still a
+    third of what the analyses take. Spilled here (:meth:`pack`), each article keeps only
+    its sentences' end offsets. The file is deleted as soon as it is made (it lives as
+    long as this object; forked processes read it through the same descriptor).
+    """
+
+    def __init__(self, folder: str | os.PathLike[str] | None = None) -> None:
+        self._fh = tempfile.TemporaryFile(dir=folder, buffering=0)
+        self._fd = self._fh.fileno()
+        self._size = 0  # bytes written (unbuffered: a forked reader sees them all)
+
+    def pack(self, texts: Iterable[str]) -> SpilledSentences:
+        """Spill an article's sentence texts; return them as a sequence of ``str``."""
+        encoded = [t.encode("utf-8", "surrogatepass") for t in texts]
+        blob = memoryview(b"".join(encoded))
+        offset = self._size
+        while blob:
+            if _POSITIONAL:
+                written = os.pwrite(self._fd, blob, self._size)
+            else:  # pragma: no cover - systems without pwrite (Windows): no fork either
+                self._fh.seek(self._size)
+                written = self._fh.write(blob)
+            self._size += written
+            blob = blob[written:]
+        return SpilledSentences(self, offset, array("I", accumulate(map(len, encoded))))
+
+    def read(self, offset: int, n: int) -> bytes:
+        """``n`` bytes at ``offset``."""
+        if _POSITIONAL:
+            data = os.pread(self._fd, n, offset)
+        else:  # pragma: no cover - systems without pread (Windows)
+            self._fh.seek(offset)
+            data = self._fh.read(n)
+        if len(data) != n:
+            raise OSError(f"the sentence store lost data at {offset} ({len(data)}/{n} bytes)")
+        return data
+
+    def close(self) -> None:
+        self._fh.close()
+
+
+class SpilledSentences(_ListLike, Sequence[str]):
+    """An article's sentence texts in a :class:`SentenceStore`: a read-only sequence of
+    ``str``, each read and decoded when asked for (a blank one without reading)."""
+
+    __slots__ = ("_store", "_offset", "_ends")
+
+    def __init__(self, store: SentenceStore, offset: int, ends: array) -> None:
+        self._store, self._offset, self._ends = store, offset, ends
+
+    def __len__(self) -> int:
+        return len(self._ends)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):
+            return list(self)[index]
+        ends = self._ends
+        index = self._position(index)
+        start = ends[index - 1] if index else 0
+        if ends[index] == start:
+            return ""
+        return self._store.read(self._offset + start, ends[index] - start).decode(
+            "utf-8", "surrogatepass")
+
+    def __iter__(self) -> Iterator[str]:
+        total = self._ends[-1] if self._ends else 0
+        blob = self._store.read(self._offset, total) if total else b""
+        start = 0
+        for end in self._ends:
+            yield blob[start:end].decode("utf-8", "surrogatepass")
+            start = end

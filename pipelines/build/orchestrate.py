@@ -26,7 +26,7 @@ How it scales:
 * Only the corpus-level pass (:class:`Resolver`, overrides, the graph) sees every
   article; it runs in the main process on the compact analyses: their strings and ints
   decoded once per distinct value (:class:`~pipelines.build.cache.Shared`), their
-  evidence sentences packed (:class:`graph.columns.PackedSentences`), the resolved
+  sentences spilled to a temporary file (:class:`graph.columns.SentenceStore`), the resolved
   mentions held column by column (:class:`graph.columns.MentionTable`), and the
   articles let go once the graph is built. At the end, ``mentions.csv`` (straight from
   the columns) and ``graph.html`` are written by a forked copy of the process
@@ -51,7 +51,7 @@ from typing import Any
 
 from graph.association import add_association
 from graph.build import build_graph
-from graph.columns import PackedSentences
+from graph.columns import SentenceStore
 from graph.errors import ActorGraphError
 from graph.gc_pause import gc_paused
 from graph.interactions import InteractionRow, add_interactions
@@ -133,12 +133,13 @@ def _placed(item: tuple[str, str], path: Path) -> Skipped:
     return Skipped(where, reason)
 
 
-def _packed(analysis: ArticleAnalysis) -> ArticleAnalysis:
-    """``analysis`` with its sentences packed (:class:`graph.columns.PackedSentences`) as
-    soon as it is decoded: a big corpus's analyses wait for the corpus-level pass, and
-    their sentences, kept as strings, are half of their memory."""
-    if not isinstance(analysis.sentences, PackedSentences):
-        analysis.sentences = PackedSentences(analysis.sentences)  # type: ignore[assignment]
+def _packed(analysis: ArticleAnalysis, store: SentenceStore) -> ArticleAnalysis:
+    """``analysis`` with its sentences spilled to ``store`` (see
+    :class:`graph.columns.SentenceStore`) as soon as it is decoded: a big corpus's
+    analyses wait for the corpus-level pass, and their sentences, kept as strings, are
+    half of their memory."""
+    if isinstance(analysis.sentences, list):
+        analysis.sentences = store.pack(analysis.sentences)  # type: ignore[assignment]
     return analysis
 
 
@@ -174,6 +175,7 @@ class _Chunks:
         self.hold = 0
         self.failed: list[tuple[_FileWork, int, Skipped]] = []
         self.shared = Shared()  # one object per distinct string or int of the candidates
+        self.store: SentenceStore | None = None  # where the sentences go (set by the pass)
         #: Called before the first article is queued (see :meth:`Engine.start`).
         self.warm: Callable[[], None] | None = None
 
@@ -223,7 +225,8 @@ class _Chunks:
                     self.failed.append((work, i, Skipped(work.stubs[i][0], error)))
                     work.complete = False
                 else:
-                    work.slots[i] = _packed(decode_analysis(_NO_META, ana_json, self.shared))
+                    work.slots[i] = _packed(decode_analysis(_NO_META, ana_json, self.shared),
+                                            self.store)  # type: ignore[arg-type]
                 rows.append((job[0], nlp_json, ana_json))
                 if job[2] is None:
                     result.analysed += 1
@@ -246,6 +249,8 @@ class _CorpusPass:
                  progress: Progress) -> None:
         self.reader, self.cache, self.result, self.progress = reader, cache, result, progress
         self.shared = Shared()  # one object per distinct string or int of the candidates
+        # the analyses' sentences, spilled beside the cache (a file deleted on creation)
+        self.store = SentenceStore(cache.path.parent)
 
     def run(self, engine: Engine, options: Options, batch_size: int
             ) -> tuple[list[ArticleAnalysis], list[Skipped], list[Skipped]]:
@@ -263,7 +268,7 @@ class _CorpusPass:
                 with contextlib.suppress(OSError):
                     fresh += work.path.stat().st_size
         chunks = _Chunks(engine, cache, self.result, self.progress, batch_size)
-        chunks.shared = self.shared
+        chunks.shared, chunks.store = self.shared, self.store
         try:
             engine.start(options, batch_size)
             if fresh >= _WARM_UP_BYTES:
@@ -313,7 +318,7 @@ class _CorpusPass:
             work.slots.append(None)
             cached = cache.get_analysis(key, shared=self.shared)
             if cached is not None:
-                work.slots[i] = _packed(cached)
+                work.slots[i] = _packed(cached, self.store)
                 self.result.reused += 1
                 self.progress.advance(1)
                 continue
@@ -330,7 +335,7 @@ class _CorpusPass:
             work.stored = False
             self._read(work, chunks)
             return
-        work.stubs, work.slots = record.stubs, [_packed(a) for a in record.analyses]
+        work.stubs, work.slots = record.stubs, [_packed(a, self.store) for a in record.analyses]
         work.skipped = [_placed(x, work.path) for x in record.skipped]
         work.notes = [_placed(x, work.path) for x in record.notes]
         self.result.reused += len(work.stubs)
