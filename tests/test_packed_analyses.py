@@ -59,3 +59,16 @@ def test_a_store_reads_back_every_article_also_in_a_forked_child() -> None:
     assert os.waitpid(pid, 0)[1] == 0
     more = store.pack(["après"])  # the parent goes on writing after the fork
     assert list(more) == ["après"] and list(spilled[7]) == articles[7]
+
+
+def test_a_store_that_cannot_be_written_is_an_output_error(monkeypatch) -> None:
+    from pipelines.errors import OutputError
+
+    store = SentenceStore()
+
+    def full(*args: object) -> int:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "pwrite", full)
+    with pytest.raises(OutputError, match="No space left"):
+        _packed(_analysis(), store)

@@ -139,7 +139,12 @@ def _packed(analysis: ArticleAnalysis, store: SentenceStore) -> ArticleAnalysis:
     analyses wait for the corpus-level pass, and their sentences, kept as strings, are
     half of their memory."""
     if isinstance(analysis.sentences, list):
-        analysis.sentences = store.pack(analysis.sentences)  # type: ignore[assignment]
+        try:
+            analysis.sentences = store.pack(analysis.sentences)  # type: ignore[assignment]
+        except OSError as exc:  # a full disk, most likely
+            raise OutputError(
+                f"cannot write the build's temporary sentence file into the output folder: "
+                f"{exc.strerror or exc} (what was analysed is in the cache)") from exc
     return analysis
 
 
