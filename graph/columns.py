@@ -18,11 +18,11 @@ import tempfile
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import accumulate
-from typing import Any, overload
+from typing import Any, NamedTuple, overload
 
 from .records import Mention
 
-__all__ = ["MentionColumns", "MentionSlice", "MentionTable", "PackedSentences",
+__all__ = ["MentionColumns", "MentionSlice", "MentionTable", "PackedSentences", "RawColumns",
            "SentenceStore", "SpilledSentences", "mention_columns"]
 
 #: One article's mentions as parallel lists: entity ids, labels, types, texts, starts,
@@ -124,10 +124,35 @@ class MentionTable:
                 [strings[t] for t in self._text[lo:hi]], self._start[lo:hi].tolist(),
                 self._end[lo:hi].tolist(), self._sentence[lo:hi].tolist())
 
+    def raw(self, lo: int, hi: int) -> RawColumns:
+        """The mentions ``lo:hi`` as the table holds them: ids into its lists of articles,
+        of ``(entity, label, type)`` and of texts (for writers that format each distinct
+        value once, see ``mentions.csv``). Read only: the whole table's are its own."""
+        columns = (self._article, self._ref, self._text, self._start, self._end,
+                   self._sentence)
+        if (lo, hi) != (0, len(self._ref)):  # the whole table: its own arrays, no copy
+            columns = tuple(column[lo:hi] for column in columns)
+        return RawColumns(self._articles, self._refs, self._strings, *columns)
+
     def nbytes(self) -> int:
         """The bytes the columns take (strings and labels aside)."""
         return sum(a.itemsize * len(a) for a in (self._article, self._ref, self._text,
                                                  self._start, self._end, self._sentence))
+
+
+class RawColumns(NamedTuple):
+    """A run of a :class:`MentionTable` as ids (see :meth:`MentionTable.raw`); the three
+    lists are the table's own (read only)."""
+
+    articles: list[str]
+    refs: list[tuple[str, str, str]]  # (entity, label, type)
+    texts: list[str]
+    article: array  # index into ``articles``, one per mention
+    ref: array  # index into ``refs``
+    text: array  # index into ``texts``
+    start: array
+    end: array
+    sentence: array
 
 
 class _ListLike(Sequence[Any]):
@@ -170,6 +195,11 @@ class MentionSlice(_ListLike, Sequence[Mention]):
 
     def columns(self) -> MentionColumns:
         return self._table.columns(self._lo, self._hi)
+
+    @property
+    def span(self) -> tuple[MentionTable, int, int]:
+        """The table and the range of it that this slice is."""
+        return self._table, self._lo, self._hi
 
     def __iter__(self) -> Iterator[Mention]:
         article = self.article

@@ -19,7 +19,6 @@ import json
 import math
 import os
 import re
-from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -193,19 +192,11 @@ def select_subgraph(
     left_out = 0
     if len(keep) > max_nodes:
         # Rank on the whole graph without copying it: a big graph has ~10^5-10^6 edges.
-        kept = set(keep)
-        degree: Counter[Any] = Counter()
-        strength: Counter[Any] = Counter()
-        for u, v, d in G.edges(data=True):
-            w = as_int(d.get("weight"), 1)
-            if w >= min_weight and u in kept and v in kept:
-                degree[u] += 1
-                degree[v] += 1
-                strength[u] += w
-                strength[v] += w
+        degree, strength = _degrees(G, set(keep), min_weight)
+        node_data = G._node
 
         def rank(node: Any) -> tuple[int, int, int, str]:
-            data = G.nodes[node]
+            data = node_data[node]
             return (-degree[node], -strength[node], -as_int(data.get("mentions")),
                     as_text(data.get("label", node)))
         ranked = sorted(keep, key=rank)
@@ -219,6 +210,34 @@ def select_subgraph(
         if as_int(d.get("weight"), 1) >= min_weight
     )
     return sub, left_out
+
+
+#: Integer weights below this (in size) are their own ``as_int`` (``int(float(w))``).
+_EXACT = 2**53
+
+
+def _degrees(G: nx.Graph, kept: set[Any], min_weight: int
+             ) -> tuple[dict[Any, int], dict[Any, int]]:
+    """Each kept node's number of links to kept nodes and their total weight, counting
+    the links of weight ``min_weight`` or more (weights read by ``as_int``, default 1; a
+    self-loop counts twice, as an edge's two ends). One pass over the adjacency."""
+    degree: dict[Any, int] = {}
+    strength: dict[Any, int] = {}
+    for u, nbrs in G._adj.items():
+        if u not in kept:
+            continue
+        links = total = 0
+        for v, d in nbrs.items():
+            if v in kept:
+                w = d.get("weight")
+                if type(w) is not int or not -_EXACT < w < _EXACT:
+                    w = as_int(w, 1)
+                if w >= min_weight:
+                    ends = 2 if v == u else 1
+                    links += ends
+                    total += ends * w
+        degree[u], strength[u] = links, total
+    return degree, strength
 
 
 # --------------------------------------------------------------------------- page data

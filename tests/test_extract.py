@@ -405,6 +405,12 @@ def test_region_of_another_named_state_is_not_the_state():
     assert _states(text) == ["state:USA"]
 
 
+def test_a_city_of_another_named_state_is_not_the_state():
+    text = "Les touristes ont visité l'Alhambra à Grenade, dans le sud de l'Espagne."
+    assert _states(text) == ["state:ESP"]
+    assert _states("La Grenade, petite île des Caraïbes, vote.") == ["state:GRD"]
+
+
 def test_region_homonym_stays_the_state_beside_a_third_state_or_alone():
     assert "state:GEO" in _states(
         "La Russie et la Géorgie se disputent l'Ossétie, selon les États-Unis.")

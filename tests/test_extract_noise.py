@@ -48,6 +48,8 @@ def test_glued_join_after_punctuation_leaves_no_piece_of_function_words():
     assert _spans(text, ("GMT.Près", "LOC")) == [("GMT", "LOC")]
     text = 'UNE VICTOIRE "HISTORIQUE"Le maire a parlé.'
     assert _spans(text, ('HISTORIQUE"Le', "PER")) == [("HISTORIQUE", "PER")]
+    text = "Selon l'agence KPA.\"Cet accord est historique\", a dit le maire."
+    assert _spans(text, ('KPA."Cet', "ORG")) == [("KPA", "ORG")]
 
 
 def test_glued_name_keeps_the_name():
@@ -258,7 +260,7 @@ def test_an_elided_article_glued_to_a_name_is_cut():
 
 
 def test_a_lower_case_weekday_run_on_into_a_name_is_cut():
-    from pipelines.nlp.extract import _trim_edges
+    from pipelines.nlp.spans import _trim_edges
 
     for text, kept in (("Commission paritaire lundi", "Commission paritaire"),
                        ("Conseil des sages mardi soir", "Conseil des sages"),

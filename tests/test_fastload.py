@@ -365,6 +365,19 @@ FAST_CASES = {
         d.update(weight=i + 0.5) for i, (_, _, d) in enumerate(g.edges(data=True))]),
     "other list attribute": lambda: _variant(_set_edge("n0", "n1", tags=["x", "y"])),
     "int node ids": lambda: nx.convert_node_labels_to_integers(_plain_graph()),
+    # the article index is kept as the graph's own object when it reads back equal
+    "article index with odd values": lambda: _variant(lambda g: g.graph.update(article_index={
+        "a1": {"title": "T\x01 & <i>", "date": "", "inferred": True, "n": 2**62, "x": None},
+        "a2": {"title": "s\ud800", "date": "2020-01-01"}, "a3": {"t": "\ufffe"}})),
+    "node lists with odd values": lambda: _variant(lambda g: g.nodes["n1"].update(
+        article_ids=["a\x01", "b&<", ""], article_mentions=[1, 2**40, -3],
+        aliases=["a\x02", 3])),
+    "article index with a big int": lambda: _variant(lambda g: g.graph.update(
+        article_index={"a1": {"title": "T", "n": 2**70}})),
+    "article index with a float": lambda: _variant(lambda g: g.graph.update(
+        article_index={"a1": {"title": "T", "score": 0.5}, "a2": {"nan": float("nan")}})),
+    "article index with an int key": lambda: _variant(lambda g: g.graph.update(
+        article_index={"a1": {1: "T"}})),
 }
 
 FALLBACK_CASES = {
@@ -524,3 +537,15 @@ def test_other_viz_values_take_the_general_path(change: str, tmp_path: Path) -> 
     general = tmp_path / "general.graphml"
     graphml._write_general(g, general, extra, True)
     assert path.read_bytes() == general.read_bytes()
+
+
+def test_the_sidecar_keeps_the_graphs_own_article_index_when_it_reads_back_equal() -> None:
+    g = _plain_graph()
+    head = graphml._node_rows(g)
+    assert head is not None
+    assert head.attrs["article_index"] is g.graph["article_index"]
+    g.graph["article_index"]["a2"] = {"title": "s\ud800"}  # stripped from the XML
+    head = graphml._node_rows(g)
+    assert head is not None
+    assert head.attrs["article_index"] is not g.graph["article_index"]
+    assert head.attrs["article_index"]["a2"] == {"title": "s"}

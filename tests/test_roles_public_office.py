@@ -475,3 +475,32 @@ def test_departments_and_executives_of_firms_and_hospitals(
     start = text.index(name)
     role = find_role(text, start, start + len(name))
     assert (role is not None and role.official) == official, role
+
+
+@pytest.mark.parametrize(("text", "official"), [
+    ("selon Jean Roux, un responsable d'une pâtisserie japonaise dans la région.", False),
+    ("selon Jean Roux, porte-parole d'une ONG américaine.", False),
+    ("selon Jean Roux, directeur général pour la France de la société allemande Vexa.", False),
+    ("selon Jean Roux, chef de la diplomatie française.", True),
+    ("selon Jean Roux, chef de la délégation américaine.", True),
+    ("selon Jean Roux, directeur d'une agence nationale.", True),
+])
+def test_a_demonym_of_another_body_or_a_country_covered_is_no_state_s_office(
+        text: str, official: bool) -> None:
+    start = text.index("Jean Roux")
+    role = find_role(text, start, start + len("Jean Roux"))
+    assert (role is not None and role.official) == official, role
+
+
+@pytest.mark.parametrize(("text", "span", "name"), [
+    ("a déclaré le ministre letton de la Défense Artis Pabrik à Riga.",
+     "Défense Artis Pabrik", "Artis Pabrik"),
+    ("a dit le ministre Jean Pierre Roux.", "Jean Pierre Roux", None),
+    ("Selon le président Lula da Sarto, rien.", "Lula da Sarto", None),
+])
+def test_a_person_span_opening_with_the_last_word_of_an_office(
+        text: str, span: str, name: str | None) -> None:
+    from pipelines.nlp.extract import person_after_title
+    a = text.index(span)
+    found = person_after_title(text, a, a + len(span), "PER", frozenset({"Jean", "Pierre"}))
+    assert (text[found[0]:found[1]] if found else None) == name

@@ -542,6 +542,7 @@ def _node_rows(graph: nx.Graph) -> _Head | None:
     pre_float, pre_bool = prefixes["double"], prefixes["boolean"]
     strings, string = _string_texts(same)
 
+    node_deferred = frozenset(_sidecar.NODE_DEFERRED)
     ids: dict[Any, str] = {}
     nodes: dict[str, dict[str, Any]] = {}
     first = len(lines)
@@ -575,7 +576,12 @@ def _node_rows(graph: nx.Graph) -> _Head | None:
                 if "\ufffe" in text or "\uffff" in text:  # what xml_safe would strip
                     return None
                 parts.append((pre_str.get(k) or prefix(k, "string")) + escape(text))
-                x = share(_loads(text)) if k in NODE_LIST_ATTRS else same(text, text)
+                if k not in NODE_LIST_ATTRS:
+                    x = same(text, text)
+                elif k not in node_deferred or not _sidecar._flat(x):
+                    x = share(_loads(text))
+                # else: strings only or ints only, which orjson wrote: they read back
+                # equal, and the sidecar keeps them as JSON (no copy of a long list)
             elif t is float and k not in NODE_INT_ATTRS:
                 parts.append((pre_float.get(k) or prefix(k, "double")) + repr(x))
             elif t is bool:
@@ -603,8 +609,36 @@ def _node_rows(graph: nx.Graph) -> _Head | None:
         keys.append(("node", name, next(iter(found))))
     read_values = _ReadValues({(domain, name): frozenset({kind})
                                for domain, name, kind in keys})
-    return _Head(keys, lines, ids, pool, share(_read_graph_attrs(read_values, flat_attrs)),
+    return _Head(keys, lines, ids, pool, _sidecar_attrs(graph, flat_attrs, read_values, share),
                  nodes, (first, viz_openings or ()))
+
+
+def _sidecar_attrs(graph: nx.Graph, flat_attrs: dict[str, Any], read_values: _ReadValues,
+                   share: Callable[[Any], Any]) -> dict[str, Any]:
+    """The graph's attributes as reading the file returns them, shared as the sidecar
+    shares them. An attribute the sidecar keeps as JSON (the article index: hundreds of
+    thousands of dicts on a big corpus) whose text is orjson's own of plain data reads
+    back equal to the graph's value, so that value is used, not a decoded copy."""
+    exact = {k for k in _sidecar.GRAPH_DEFERRED
+             if k in flat_attrs and _reads_back(graph.graph[k], flat_attrs[k])}
+    read = _read_graph_attrs(read_values, {k: "" if k in exact else v
+                                           for k, v in flat_attrs.items()})
+    shared = share({k: v for k, v in read.items() if k not in exact})
+    return {k: graph.graph[k] if k in exact else shared[k] for k in read}
+
+
+def _reads_back(value: Any, text: Any) -> bool:
+    """Whether ``text`` (GraphML's text of ``value``) decodes to a value equal to
+    ``value``: plain JSON data (see :func:`graph.readwrite.sidecar._plain`) that orjson
+    writes as ``text`` exactly (so nothing was stripped and no int is beyond 64 bits)."""
+    if type(value) not in (dict, list) or type(text) is not str or _orjson_dumps is None:
+        return False
+    if not _sidecar._plain(value):
+        return False
+    try:
+        return bool(_orjson_dumps(value).decode() == text)
+    except TypeError:
+        return False
 
 
 def _render_edges(graph: nx.Graph, head: _Head, spill: _Spill

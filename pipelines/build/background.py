@@ -1,13 +1,32 @@
-"""Work done in a forked copy of the process: both cores write files at the end of a
-build (see :func:`in_background`)."""
+"""Work done in another process, so that both cores write files at the end of a build
+(see :func:`in_new_process`).
+
+The other process is a new interpreter, not a fork: a fork would share the build's
+whole heap copy-on-write, and since CPython writes to every object it reads (reference
+counts), each page either process touches while both live is copied — at the end of a
+big build, most of the graph. A new process holds only what it is sent. It is started
+as ``python -c`` (not through :mod:`multiprocessing`'s ``spawn``, which would import the
+caller's main script again in the new process: a script that calls the build without an
+``if __name__ == "__main__"`` guard would build twice).
+"""
 
 from __future__ import annotations
 
+import contextlib
 import os
-from collections.abc import Callable
-from typing import Any, TypeVar
+import pickle
+import subprocess
+import sys
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, BinaryIO, TypeVar
 
 T = TypeVar("T")
+
+__all__ = ["in_new_process"]
+
+_SERVE = ("import sys; sys.path[:] = sys.argv[1:]; "
+          "from pipelines.build.background import _serve; _serve()")
 
 
 def _once(work: Callable[[], T]) -> Callable[[], T]:
@@ -28,60 +47,99 @@ def _once(work: Callable[[], T]) -> Callable[[], T]:
     return call
 
 
-def in_background(work: Callable[[], T]) -> Callable[[], T]:
-    """Start ``work`` in a forked copy of this process; return a function that waits for
-    it and returns its result or raises its exception.
+def in_new_process(work: Callable[..., T], *args: Any, stream: Iterable[Any] | None = None
+                   ) -> Callable[[], T]:
+    """Start ``work(*args)`` in a new Python process; return a function that waits for it
+    and returns its result or raises its exception (called again, it repeats that
+    outcome; ``work`` never runs twice).
 
-    Both cores write files at once at the end of a build. Where ``fork`` is missing (or
-    fails), ``work`` simply runs when the returned function is first called. Calling the
-    returned function again repeats the first outcome (it never runs ``work`` twice).
+    ``work`` must be importable by name (a module-level function, or a
+    :func:`functools.partial` of one); it, ``args``, the result and the exception are
+    pickled. A thread of this process sends them while this one goes on. With
+    ``stream``, ``work`` gets one more argument: an iterator over the items of
+    ``stream``, each sent (and dropped here) as the other process reads them, so that
+    neither holds them all. Where no process can be started, ``work`` runs here when
+    the returned function is first called.
     """
-    if not hasattr(os, "fork"):
-        return _once(work)
-    import gc
-    import pickle
-
-    read_fd, write_fd = os.pipe()
-    gc.freeze()  # the child does not copy pages just to collect garbage
     try:
-        pid = os.fork()
-    except OSError:
-        os.close(read_fd)
-        os.close(write_fd)
-        gc.unfreeze()
-        return _once(work)
-    if pid == 0:  # the child: do the work, send back its outcome, leave without cleanup
-        os.close(read_fd)
-        code = 0
+        process = subprocess.Popen([sys.executable, "-c", _SERVE, *sys.path],
+                                   stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    except (OSError, ValueError):  # no executable to start (an embedded interpreter)
+        return _once(lambda: work(*args) if stream is None else work(*args, iter(stream)))
+    # let go once sent: this process may not need them any more
+    payload = [(work, args, stream is not None), iter(stream or ())]
+    failed: list[BaseException] = []
+
+    def send() -> None:  # pickled straight into the pipe: no copy of it held here
         try:
-            try:
-                payload = pickle.dumps((True, work()))
-            except BaseException as exc:  # noqa: BLE001 - handed to the parent
-                try:
-                    payload = pickle.dumps((False, exc))
-                except Exception:  # noqa: BLE001 - an exception that does not pickle
-                    payload = pickle.dumps((False, RuntimeError(f"{type(exc).__name__}: "
-                                                                f"{exc}")))
-            with os.fdopen(write_fd, "wb") as fh:
-                fh.write(payload)
-        except BaseException:  # noqa: BLE001
-            code = 1
-        finally:
-            os._exit(code)
-    os.close(write_fd)
-    gc.unfreeze()
+            items = payload.pop()
+
+            def dump(value: object) -> None:  # one pickle each: no memo kept between them
+                pickle.dump(value, process.stdin, protocol=pickle.HIGHEST_PROTOCOL)
+
+            dump(payload.pop())
+            for item in items:
+                dump(True)
+                dump(item)
+                del item
+            dump(False)
+            process.stdin.close()  # type: ignore[union-attr]
+        except BrokenPipeError:  # it died: reported by collect()
+            pass
+        except BaseException as exc:  # noqa: BLE001 - it does not pickle: raised by collect()
+            failed.append(exc)
+            with contextlib.suppress(OSError):
+                process.stdin.close()  # type: ignore[union-attr]
+
+    sender = threading.Thread(target=send, name="actorgraph-send", daemon=True)
+    sender.start()
 
     def collect() -> T:
         try:
-            with os.fdopen(read_fd, "rb") as fh:
-                payload = fh.read()
+            answer = process.stdout.read()  # type: ignore[union-attr]
         finally:
-            _, status = os.waitpid(pid, 0)
-        if not payload:
-            raise RuntimeError(f"background work died (status {status})")
-        ok, value = pickle.loads(payload)
+            process.stdout.close()  # type: ignore[union-attr]
+            sender.join()
+            status = process.wait()
+        if failed:
+            raise failed[0]
+        if status != 0 or not answer:
+            raise RuntimeError(f"background work died (exit code {status})")
+        ok, value = pickle.loads(answer)
         if not ok:
             raise value
         return value
 
-    return _once(collect)  # the first call collects the child; later ones repeat it
+    return _once(collect)
+
+
+def _items(stdin: BinaryIO) -> Iterator[Any]:
+    """The items the parent streams after the work (see :func:`in_new_process`)."""
+    while pickle.load(stdin):
+        yield pickle.load(stdin)
+
+
+def _serve() -> None:
+    """The new process: read the work from stdin, do it, write its outcome to stdout
+    (what the work itself prints goes to stderr)."""
+    stdin: BinaryIO = sys.stdin.buffer
+    answer = os.fdopen(os.dup(1), "wb")
+    os.dup2(2, 1)  # print() in the work must not mix with the answer
+    sys.stdout = sys.stderr
+    try:
+        work, args, streamed = pickle.load(stdin)  # read as it comes: no copy held
+    except Exception:  # noqa: BLE001 - cut short: the parent says why
+        sys.exit(3)
+    if streamed:
+        args = (*args, _items(stdin))
+    try:
+        outcome: tuple[bool, Any] = (True, work(*args))
+    except BaseException as exc:  # noqa: BLE001 - handed to the parent
+        outcome = (False, exc)
+    try:
+        data = pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:  # noqa: BLE001 - an outcome that does not pickle
+        what = outcome[1]
+        data = pickle.dumps((False, RuntimeError(f"{type(what).__name__}: {what}")))
+    with answer:
+        answer.write(data)

@@ -28,9 +28,11 @@ How it scales:
   decoded once per distinct value (:class:`~pipelines.build.cache.Shared`), their
   sentences spilled to a temporary file (:class:`graph.columns.SentenceStore`), the resolved
   mentions held column by column (:class:`graph.columns.MentionTable`), and the
-  articles let go once the graph is built. At the end, ``mentions.csv`` (straight from
-  the columns) and ``graph.html`` are written by a forked copy of the process
-  (:mod:`pipelines.build.background`) while the main one writes the GraphML and its
+  articles let go once the graph is built. At the end, ``mentions.csv`` is written
+  from the mention columns alone (:mod:`pipelines.build.mentions_csv`), on a big corpus
+  by a new process sent only those (:mod:`pipelines.build.background`; a fork would
+  share the whole heap copy-on-write, and reference counts copy every page touched),
+  while the main one builds the graph and writes the page, then the GraphML and its
   sidecar, whose edge rows go to disk a chunk at a time. ``benchmarks/archive_scale.py``
   measures the memory as the corpus grows.
 * A lock (:mod:`pipelines.build.lock`) keeps a second build out of the same output folder.
@@ -57,7 +59,7 @@ from graph.gc_pause import gc_paused
 from graph.interactions import InteractionRow, add_interactions
 from graph.records import ArticleMentions, ArticleMeta, EntityInfo
 from pipelines.build import generation
-from pipelines.build.background import in_background
+from pipelines.build.background import in_new_process
 from pipelines.build.cache import (
     CACHE_NAME,
     BuildCache,
@@ -70,13 +72,13 @@ from pipelines.build.cache import (
     text_key,
 )
 from pipelines.build.lock import BuildLock
+from pipelines.build.mentions_csv import MentionsJob, Part, mention_job, write_job
 from pipelines.build.outputs import (
     BuildResult,
     OutputError,
     prepare_out,
     relations_of,
     remove_stale_temporaries,
-    write_mentions,
     write_relations,
     write_report,
 )
@@ -500,25 +502,51 @@ def _analyse(reader: Corpus, out: Path, options: Options, result: BuildResult,
     return analyses
 
 
+#: Mentions from which ``mentions.csv`` is written by another process (fewer: here, it
+#: takes less than starting one).
+NEW_PROCESS_MENTIONS = 200_000
+
+
+def _mentions_writer(path: Path, job: MentionsJob, parts: Iterator[Part], *, raw: bool
+                     ) -> Callable[[], int]:
+    """Write ``mentions.csv`` from ``job`` and its rows; return the function that waits
+    for it and gives its row count."""
+    if job.count >= NEW_PROCESS_MENTIONS:
+        return in_new_process(partial(write_job, raw=raw), path, job, stream=parts)
+    count = write_job(path, job, parts, raw=raw)
+    return lambda: count
+
+
+def _page_and_layout(g: Any, path: Path, max_nodes: int
+                     ) -> tuple[Path | Exception, dict[Any, tuple]]:
+    """Write the page (or catch why it could not be written), then lay out every actor
+    from the page's places for those it shows (:func:`graph.layout.layout`)."""
+    from graph.html import render_html, select_subgraph
+    from graph.layout import layout
+
+    try:
+        info = render_html(g, path, max_nodes=max_nodes,
+                           selection=select_subgraph(g, max_nodes=max_nodes))
+    except Exception as exc:  # noqa: BLE001 - raised after the GraphML
+        return exc, layout(g, {})
+    return info.path, layout(g, info.positions or {})
+
+
 def _write_outputs(out: Path, held: list[list[ArticleMentions]],
                    entities: dict[str, EntityInfo], relations: list[InteractionRow],
                    result: BuildResult, *, title: str, window: str, max_nodes: int,
                    t0: float, progress: Progress, raw_csv: bool = False) -> None:
     """The graph, then every file (see the module doc: two cores write at once).
 
-    ``held`` holds the resolved articles; they are let go once the graph is built (only
-    ``mentions.csv`` needs them after that, written by a forked copy that has its own)."""
-    from graph.html import render_html, select_subgraph
-    from graph.layout import layout
+    ``held`` holds the resolved articles; they are let go once the graph is built
+    (``mentions.csv`` is written from what :func:`mention_job` takes of them)."""
     from graph.readwrite._common import viz_attributes
     from graph.readwrite.graphml import write as write_graphml
     from graph.timeline import stamp as stamp_months
 
-    # The other core writes each file that does not need what is left to do:
-    # mentions.csv while the graph is built, then, one after the other, the page and the
-    # layout (the page's places for its actors, the others around them: only needed for
-    # the node rows, which the GraphML writer fills in last). (One process at a time: two
-    # would slow the main one.)
+    # mentions.csv is written from the mention columns by another process (a new one,
+    # which holds only them: see pipelines.build.background) while this one builds the
+    # graph and writes the other files
     t2 = time.perf_counter()
     progress.phase("Building the graph")
     pending: list[Callable[[], object]] = []
@@ -526,8 +554,8 @@ def _write_outputs(out: Path, held: list[list[ArticleMentions]],
     staged = True  # until commit() has marked the generation complete
     try:
         docs = held.pop()
-        mentions = in_background(partial(write_mentions, out / "mentions.csv", docs, entities,
-                                         raw=raw_csv))
+        mentions = _mentions_writer(out / "mentions.csv", *mention_job(docs, entities),
+                                    raw=raw_csv)
         pending.append(mentions)
         g = build_graph(docs, entities, window=window, title=title)  # type: ignore[arg-type]
         del docs
@@ -543,23 +571,13 @@ def _write_outputs(out: Path, held: list[list[ArticleMentions]],
         result.timings["graph"] = t3 - t2
         progress.phase("Writing")
 
-        # each file is written to a temporary file, then renamed
-        def page_then_layout() -> tuple[dict[Any, tuple], Path | Exception]:
-            shown = select_subgraph(g, max_nodes=max_nodes)
-            try:
-                info = render_html(g, out / "graph.html", max_nodes=max_nodes,
-                                   selection=shown)
-            except Exception as exc:  # noqa: BLE001 - raised after the GraphML
-                return layout(g, {}), exc
-            return layout(g, info.positions or {}), info.path  # the page's places
-
-        other = in_background(page_then_layout)
-        pending.append(other)
+        # each file is written to a temporary file, then renamed; the page first: the
+        # GraphML's layout starts from the page's places for its actors
+        page, positions = _page_and_layout(g, out / "graph.html", max_nodes)
         result.files["graphml"] = write_graphml(
-            g, out / "graph.graphml", viz=lambda: viz_attributes(g, other()[0]))
-        result.mentions = mentions()
-        page = other()[1]
-        if isinstance(page, Exception):
+            g, out / "graph.graphml", viz=lambda: viz_attributes(g, positions))
+        result.mentions = mentions()  # type: ignore[assignment]
+        if isinstance(page, Exception):  # raised after the GraphML, as it always was
             raise page
         result.files["html"] = page
         result.files["mentions"] = out / "mentions.csv"

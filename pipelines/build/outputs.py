@@ -1,5 +1,6 @@
-"""What a build writes besides the graph: checks on the output folder, ``mentions.csv``,
-``relations.csv``, and the report (:class:`BuildResult`, ``report.json``).
+"""What a build writes besides the graph: checks on the output folder, ``mentions.csv``
+(:mod:`pipelines.build.mentions_csv`), ``relations.csv``, and the report
+(:class:`BuildResult`, ``report.json``).
 
 Every file is written atomically (:func:`graph.atomic.atomic_open`): a temporary file,
 renamed into place once complete.
@@ -18,18 +19,15 @@ from pathlib import Path
 import networkx as nx
 
 from graph.atomic import atomic_open
-from graph.columns import MentionSlice
 from graph.interactions import InteractionRow
 from graph.readwrite.csvsafe import guard_row
 from graph.records import ArticleMentions, EntityInfo
 from graph.schema import ACTOR_TYPES
+from pipelines.build.mentions_csv import MENTION_COLUMNS, write_mentions  # noqa: F401
 from pipelines.display import shown
 from pipelines.errors import OutputError
 from pipelines.readers.corpus import Skipped
 from pipelines.readers.problems import more_count
-
-MENTION_COLUMNS = ["article", "entity", "label", "type", "text", "start", "end", "sentence",
-                   "role", "affiliation"]
 
 
 @dataclass
@@ -154,30 +152,6 @@ def remove_stale_temporaries(out: Path) -> None:
                 tmp.unlink()
             except OSError:
                 pass
-
-
-def write_mentions(path: Path, docs: list[ArticleMentions],
-                   entities: dict[str, EntityInfo], *, raw: bool = False) -> int:
-    """Write ``mentions.csv``: one row per resolved mention (actors and non-actors).
-
-    Text cells a spreadsheet could take for a formula get a leading ``'`` unless ``raw``
-    (see :mod:`graph.readwrite.csvsafe`); what cannot be encoded is backslash-escaped."""
-    extra = {eid: (info.role, info.affiliation) for eid, info in entities.items()}
-    blank = ("", "")
-    with atomic_open(path, "w", encoding="utf-8", newline="", errors="backslashreplace") as fh:
-        writer = csv.writer(fh)
-        writer.writerow(MENTION_COLUMNS)
-        for doc in docs:
-            mentions = doc.mentions
-            if isinstance(mentions, MentionSlice):  # straight from the columns
-                article = mentions.article
-                rows = [(article, *row, *extra.get(row[0], blank))
-                        for row in zip(*mentions.columns(), strict=True)]
-            else:
-                rows = [(m.article, m.entity, m.label, m.type, m.text, m.start, m.end,
-                         m.sentence, *extra.get(m.entity, blank)) for m in mentions]
-            writer.writerows(rows if raw else map(guard_row, rows))
-    return sum(len(doc.mentions) for doc in docs)
 
 
 RELATION_COLUMNS = ["article", "sentence", "source", "target", "kind", "event", "directed",

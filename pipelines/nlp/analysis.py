@@ -17,6 +17,7 @@ from graph.records import ArticleMeta
 from pipelines.nlp.antecedent import antecedent_roles
 from pipelines.nlp.extract import Candidate, Options, _resources, extract
 from pipelines.nlp.model import NlpResult
+from pipelines.nlp.named_after import type_cue
 from pipelines.nlp.roles import Role, find_role
 from pipelines.text import fold, is_acronym, is_capitalised
 
@@ -193,6 +194,10 @@ def _things_defined(text: str) -> dict[str, str]:
             span = _long_before(text, m.start(), acro, lower=True)
             if span and not _heads_an_actor(_WORD.findall(text[span[0]:span[1]])):
                 out[acro] = text[span[0]:span[1]]
+    out.update(_acronym_then_phrase(text, out))
+    for la, lb, _, _, acro in _definitions(text):
+        if acro not in out and _names_a_thing(text[la:lb]):
+            out[acro] = text[la:lb]  # "le Plan de secours interne (PSI)"
     for m in re.finditer(r"(?<![\w-])([A-Z][A-Z0-9&]{1,7})(?![\w-])", text):
         acro = m.group(1)
         det = _APPOSED.match(text, m.end())
@@ -209,6 +214,35 @@ def _things_defined(text: str) -> dict[str, str]:
                 out[acro] = gap
                 break
     return out
+
+
+_ACRONYM_END = re.compile(r"(?<![\w-])([A-Z][A-Z0-9&]{1,7})\s*$")
+
+
+def _acronym_then_phrase(text: str, known: dict[str, str]) -> dict[str, str]:
+    """"ACRO (a lower-case phrase whose initials spell it)": "la cellule NRBC (nucléaire,
+    radiologique, bactériologique et chimique)", unless it names an organisation."""
+    out: dict[str, str] = {}
+    for m in _PAREN.finditer(text):
+        before = _ACRONYM_END.search(text[max(0, m.start() - 12):m.start()])
+        if not before or before.group(1) in known or not is_acronym(before.group(1)):
+            continue
+        words = _WORD.findall(m.group(1))
+        if type_cue(text, m.start() - len(text[max(0, m.start() - 12):m.start()])
+                    + before.start(1)):
+            continue  # "l'association MPC (mobilisation des policiers en colère)"
+        if words and words[0].islower() and not _heads_an_actor(words) \
+                and _initials_fit(before.group(1), words):
+            out[before.group(1)] = m.group(1)
+    return out
+
+
+def _names_a_thing(long: str) -> bool:
+    """Whether an acronym's long form opens with a noun of a thing: a rule, a plan, a
+    procedure, a product ("Règlement…", "Plan…", "Référendum…": ``thing_head`` and
+    ``work_cue`` in ``data/noise.jsonl``)."""
+    words = _WORD.findall(long)
+    return bool(words) and _resources().noise.is_thing_head(words[0])
 
 
 def _definitions(text: str) -> list[tuple[int, int, int, int, str]]:
@@ -247,6 +281,8 @@ def merge_acronyms(text: str, cands: list[Candidate], sent_starts: list[int],
     acronyms: dict[str, str] = {}
     defined: list[tuple[int, int]] = []
     for la, lb, xa, xb, acro in _definitions(text):
+        if _names_a_thing(text[la:lb]):
+            continue  # "Règlement général de protection (RGP)": see _things_defined
         entry = _known_entry(cands, la, lb, acro, types)
         if entry is None or _resources().noise.looks_like_media(text[la:lb]):
             continue  # a medium, a state or a person the gazetteer knows: left alone

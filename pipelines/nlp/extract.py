@@ -25,36 +25,14 @@ from pipelines.nlp.named_after import (
     apposed_cue,
     names_a_thing,
     opens_with_an_event,
+    thing_before,
     type_cue,
 )
 from pipelines.nlp.noise import NoiseRules, load_noise, masked_ranges
-from pipelines.nlp.roles import load_titles, role_before
+from pipelines.nlp.not_actor import ArticleContext, in_longer_title, names_a_product, not_an_actor
+from pipelines.nlp.roles import role_before
+from pipelines.nlp.spans import PARTICLES, clean_ents, inside, strip_span
 from pipelines.text import fold, is_acronym, is_capitalised
-
-_LEADING_ARTICLE = re.compile(r"^(?:(?:la|le|les|l['’]|du|des|de la|de l['’]|au|aux|en)\s*)+",
-                              re.IGNORECASE)
-_PER_SPLIT = re.compile(r"\S+")
-#: Words that open surnames ("Le Pen", "De Gaulle", "La Fontaine"): never cut off a name.
-_PARTICLES = frozenset({"le", "la", "les", "de", "du", "des", "d'", "l'", "van", "von", "da",
-                        "di", "del", "della", "dos", "das", "do", "el", "al", "ben", "ibn",
-                        "bin", "bint", "abu", "y", "e", "et", "zu", "af", "ter", "ten", "den",
-                        "der", "vom", "zum", "dit", "dite"})
-# A sentence glued to the next over a missing space: "GMT.Près", "ministresLe".
-_PUNCT_JOIN = re.compile(r"(?<=[^\W_]{2})(?:[.!?;]|[\"»”](?=[A-ZÀ-Þ][a-zß-ÿ]))(?=[A-ZÀ-Þ])")
-_CAMEL_JOIN = re.compile(r"(?<=[a-zß-ÿ])(?=[A-ZÀ-Þ])")
-_LETTERS_END = re.compile(r"[^\W\d_]+$")
-_LETTERS_START = re.compile(r"^[^\W\d_]+")
-_MONTHS = ("janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|"
-           "novembre|décembre|decembre")
-# "Jean Dupont 2019", "… le 12 mars", "… en mars 2020", "… lundi": a date run on into a name
-# (a weekday only in lower case: "Vendredi" may be a name).
-_DATE_TAIL = re.compile(
-    rf"(?:[\s,]+(?:(?:le|en|depuis|dès)\s+)?(?:\d{{1,2}}(?:er)?\s+(?:{_MONTHS})"
-    rf"(?:\s+(?:19|20)\d\d)?|(?:{_MONTHS})\s+(?:19|20)\d\d|(?:19|20)\d\d|"
-    rf"(?-i:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?:\s+(?:soir|matin))?))+\s*$",
-    re.IGNORECASE)
-_EDGE_PUNCT_LEFT = " \t,;:.!?-–—'’\"«“”»()[]*•/"
-_EDGE_PUNCT_RIGHT = " \t,;:-–—'’\"«“”»()[]*•/"
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,179 +99,6 @@ def reset_resources() -> None:
     _resources.cache_clear()
 
 
-def _inside(a: int, b: int, ranges: list[tuple[int, int]]) -> bool:
-    return any(a >= x and b <= y for x, y in ranges)
-
-
-def _strip_span(text: str, start: int, end: int, label: str) -> tuple[int, int]:
-    """Trim articles, honorifics and lower-case title words from an NER span."""
-    surface = text[start:end]
-    # Never run over a line break: NER sometimes glues a heading to the next line.
-    if "\n" in surface.strip():
-        first = surface.strip().split("\n")[0]
-        off = surface.index(first)
-        end = start + off + len(first)
-        surface = text[start:end]
-    lead = len(surface) - len(surface.lstrip())
-    start += lead
-    surface = surface.strip()
-    end = start + len(surface)
-    if label == "PER":
-        lex = load_titles()
-        titles = lex.official
-        lead_title = lex.pattern.match(fold(surface))  # "Premier ministre X"
-        if lead_title and lead_title.end() < len(surface):
-            start += lead_title.end()
-            surface = text[start:end]
-        noise = load_noise()
-        toks = list(_PER_SPLIT.finditer(surface))
-        for i, tok in enumerate(toks):
-            word = tok.group(0)
-            if (word.lower() in noise.honorifics or not is_capitalised(word)
-                    or fold(word) in titles
-                    # "Selon Lefranc", "Interrogé Lefranc": a word of the sentence
-                    or i + 1 < len(toks) and len(word) > 3
-                    and noise.is_word(word.strip(",;:"))):
-                continue
-            start += tok.start()
-            break
-        else:
-            return start, start
-    else:
-        m = _LEADING_ARTICLE.match(surface)
-        if m and m.end() < len(surface) and (label == "LOC" or surface[0].islower()):
-            start += m.end()
-    surface = text[start:end]
-    stripped = surface.rstrip(" ,;:.-–—'’\"»)")
-    return start, start + len(stripped)
-
-
-# -- span cleaning: before a span is typed or keyed -------------------------------------
-def _honorific_end(surface: str, noise: NoiseRules) -> int:
-    """Length of the honorifics opening ``surface`` ("M. ", "Mme ", "MM. ") before a name."""
-    pos = 0
-    while True:
-        m = re.match(r"(\S+?)(\.?)(\s+|(?<=\.))(?=[A-ZÀ-Þ])", surface[pos:])
-        if not m or (m.group(1) + m.group(2)).lower() not in noise.honorifics and \
-                m.group(1).lower() not in noise.honorifics:
-            return pos
-        pos += m.end()
-
-
-def _glued_cuts(surface: str, text: str, noise: NoiseRules) -> list[int]:
-    """Offsets in ``surface`` where two sentences were glued over a missing space.
-
-    After a punctuation mark between a word of two letters or more and a capital
-    ("GMT.Près"); inside a word, before a capital that starts a French function word,
-    verb form or adverb ("ministresLe", "DupontDans"), after a whole lower-case word
-    ("dimancheLe", "etOdile"), or between two words both seen alone in the article
-    ("MorlaixOdile"). Brand-like names ("McCain", "DiCaprio", "MoDem") are not cut.
-    """
-    cuts = [m.start() for m in _PUNCT_JOIN.finditer(surface)]
-    cuts += [m.start() for m in _SLASH_JOIN.finditer(surface)]  # "Netanyahu/Gantz"
-    for m in _CAPS_JOIN.finditer(surface):  # "PSYCHOLOGIQUELa jeune": a heading glued on
-        right = _LETTERS_START.match(surface[m.start():])
-        if right and noise.is_word(right.group(0)) and len(right.group(0)) >= 2:
-            cuts.append(m.start())
-    for m in _BYLINE_JOIN.finditer(surface):  # "Dupontpar Europe 1": a credit glued on
-        word = _LETTERS_END.search(surface[:m.start()])
-        if word and len(word.group(0)) >= 3 and _alone_in(word.group(0), text):
-            cuts.append(m.start())
-    for m in _CAMEL_JOIN.finditer(surface):
-        left_m = _LETTERS_END.search(surface[:m.start()])
-        right_m = _LETTERS_START.match(surface[m.start():])
-        if not left_m or not right_m:
-            continue
-        left, right = left_m.group(0), right_m.group(0)
-        if right in ("L", "D") and surface[m.start() + 1:m.start() + 2] in ("'", "’"):
-            cuts.append(m.start())  # "AccordL'Europe": an elided article opens the next
-            continue
-        whole_left = left_m.start() == 0 or not surface[left_m.start() - 1].isalnum()
-        if (noise.is_word(right) and len(right) >= 2 and right.lower() != "car"
-                or whole_left and left.islower() and len(left) >= 2
-                or len(left) >= 3 and len(right) >= 3 and _alone_in(left, text)
-                and _alone_in(right, text)):
-            cuts.append(m.start())
-    return sorted(set(cuts))
-
-
-_SLASH_JOIN = re.compile(r"(?<=[^\W\d_])/(?=[A-ZÀ-Ý])|(?<=[^\W\d_])[\"“”]{1,2}(?=[A-ZÀ-Ý])")
-_CAPS_JOIN = re.compile(r"(?<=[A-ZÀ-Þ]{2})(?=[A-ZÀ-Þ][a-zß-ÿ])")
-_BYLINE_JOIN = re.compile(r"(?<=[a-zà-ÿ])par(?=\s+[A-ZÀ-Ý])")
-
-
-def _alone_in(word: str, text: str) -> bool:
-    """Whether ``word`` occurs in ``text`` as a word of its own."""
-    return re.search(rf"(?<![^\W_]){re.escape(word)}(?![^\W_])", text) is not None
-
-
-def _only_words(piece: str, noise: NoiseRules) -> bool:
-    """A piece left by a cut that holds no name: function words, verb forms, one letter."""
-    words = re.findall(r"[^\W\d_]+", piece)
-    return all(len(w) < 2 or noise.is_word(w) for w in words)
-
-
-def _skip_sentence_words(text: str, a: int, b: int, noise: NoiseRules) -> int:
-    """Start of a piece past the function words that open it, if a name follows."""
-    for m in re.finditer(r"\S+", text[a:b]):
-        if not noise.is_word(m.group(0).rstrip("'’")):
-            return a + m.start()
-    return a
-
-
-def _trim_edges(text: str, a: int, b: int) -> tuple[int, int]:
-    """Drop quotes, brackets and punctuation around a span, and a trailing date."""
-    while a < b and text[a] in _EDGE_PUNCT_LEFT:
-        a += 1
-    while b > a and text[b - 1] in _EDGE_PUNCT_RIGHT:
-        b -= 1
-    m = _DATE_TAIL.search(text, a, b)
-    # a date that ends a name is kept ("Mouvement du 1er juillet", "Place du 4 Septembre")
-    if m and m.start() > a and not re.search(r"\b(?:du|de|des|d['’])\s*$", text[a:m.start()],
-                                               re.IGNORECASE):
-        b = m.start()
-        while b > a and text[b - 1] in _EDGE_PUNCT_RIGHT:
-            b -= 1
-    return a, b
-
-
-def clean_ents(text: str, ents: tuple[tuple[int, int, str], ...],
-               noise: NoiseRules | None = None) -> list[tuple[int, int, str]]:
-    """NER spans with honorifics, glued sentence joins, dates and quotes cleaned off.
-
-    A span opened by an honorific ("M.", "Mme", "Monsieur") names a person, whatever NER
-    called it. A span glued over a missing space is cut there; the pieces that hold a
-    name are kept (a one-word piece beside a longer name loses its person label), the
-    others dropped.
-    """
-    noise = noise or load_noise()
-    out: list[tuple[int, int, str]] = []
-    for start, end, label in ents:
-        start, end = _trim_edges(text, start, end)
-        if end - start > 2 and text[end - 1] in "LD" and text[end - 2].islower() and \
-                text[end:end + 1] in ("'", "’"):
-            end -= 1  # "Odile RavelL'enquête": the elided article of the next sentence
-        hon = _honorific_end(text[start:end], noise)
-        if hon:
-            start, label = start + hon, "PER"
-        surface = text[start:end]
-        bounds = [0, *_glued_cuts(surface, text, noise), len(surface)]
-        pieces = []
-        for x, y in zip(bounds, bounds[1:], strict=False):
-            a, b = _trim_edges(text, start + x, start + y)
-            if x:  # a piece after a join opens a sentence: "Le Chili" -> "Chili"
-                a = _skip_sentence_words(text, a, b, noise)
-            if b > a and (len(bounds) == 2 or not _only_words(text[a:b], noise)):
-                pieces.append((a, b))
-        longest = max((len(text[a:b].split()) for a, b in pieces), default=0)
-        for a, b in pieces:
-            lab = label
-            if len(pieces) > 1 and label == "PER" and longest > 1 and " " not in text[a:b]:
-                lab = "MISC"
-            out.append((a, b, lab))
-    return out
-
-
 def _in_caps_run(text: str, start: int, end: int) -> bool:
     """Whether a span sits in an all-capitals heading ("UN SUCCÈS SANS …")."""
     before = re.findall(r"[^\W\d_]+", text[max(0, start - 30):start])[-1:]
@@ -315,7 +120,9 @@ def _ner_type(surface: str, label: str, noise: NoiseRules, text: str = "", start
     if label == "PER":
         if noise.looks_like_org(surface) and "-" not in surface.split()[0]:
             return "group"  # "Fondation Lefranc", "Comité Adrien": an organisation
-        if any(w.isalpha() and w.islower() and w not in _PARTICLES for w in surface.split()):
+        if _camel_case_brand(surface):
+            return "group"  # "YouGov", "BlaBlaCar": a company's name, not a person's
+        if any(w.isalpha() and w.islower() and w not in PARTICLES for w in surface.split()):
             return None  # "Faute de preuves": a phrase, not a name
         return "person" if is_capitalised(surface) and any(c.isalpha() for c in surface) else None
     if label == "LOC":
@@ -342,7 +149,11 @@ def person_after_title(text: str, a: int, b: int, label: str,
     """The person's name that ends an organisation span NER ran on from the title before
     it: "le ministre de l'Agriculture et de l'[Alimentation Didier Roux]", "la secrétaire
     à l'[US Navy Carla Denholm]". Only when the name opens with a known first name and
-    the text before it is a public office, so "l'Institut Pierre Louis" stays whole."""
+    the text before it is a public office, so "l'Institut Pierre Louis" stays whole. A
+    person span of three words or more that opens with the word ending the office, not a
+    first name, loses it: "le ministre letton de la [Défense Artis Pabriks]"."""
+    if label == "PER":
+        return _title_word_before_a_name(text, a, b, first_names)
     if label not in ("ORG", "MISC"):
         return None
     m = _TAIL_NAME.search(text, a, b)
@@ -360,6 +171,34 @@ def person_after_title(text: str, a: int, b: int, label: str,
     return (start, b) if role is not None and role.official else None
 
 
+def _title_word_before_a_name(text: str, a: int, b: int,
+                              first_names: frozenset[str]) -> tuple[int, int] | None:
+    words = text[a:b].split()
+    if len(words) < 3 or words[0] in first_names or not words[1][:1].isupper():
+        return None
+    start = text.index(words[1], a + len(words[0]))
+    role = role_before(text, start)
+    if role is None or not role.official or not role.text.endswith(words[0]):
+        return None
+    return start, b
+
+
+#: One word with a capital inside after lower-case letters: "YouGov", "PayPal".
+_CAMEL = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:[A-ZÀ-Ý][a-zà-ÿ]*)+")
+#: Openings of surnames written with a capital inside: McCain, DiCaprio, LeBron.
+_CAMEL_SURNAMES = ("Mc", "Mac", "De", "Di", "Da", "Du", "Del", "La", "Le", "Lo", "Van",
+                   "Von", "Fitz", "Ja", "Jo")
+
+
+def _camel_case_brand(surface: str) -> bool:
+    """Whether a one-word name is written like a brand, with a capital inside after
+    lower-case letters ("YouGov", "BlaBlaCar"), not like a surname ("McCain")."""
+    if not _CAMEL.fullmatch(surface):
+        return False
+    inner = next(i for i, ch in enumerate(surface[1:], 1) if ch.isupper())
+    return surface[:inner] not in _CAMEL_SURNAMES
+
+
 def _gaz_type(match: Match, res: _Resources, options: Options) -> str | None:
     etype = res.types.get(match.entry_id, "")
     if etype == "state" and not options.capitals and match.kind in ("capital", "seat", "demonym"):
@@ -374,27 +213,6 @@ def _first_name_use(text: str, m: Match, res: _Resources) -> bool:
         return False
     following = re.match(r"[ \t]+(\w)", text[m.end:m.end + 3])
     return bool(following and following.group(1).isupper())
-
-
-@dataclass(frozen=True, slots=True)
-class _Context:
-    """What the not-actor rules read of one article besides a span."""
-
-    text: str
-    sent_starts: list[int]
-    line_starts: list[int]
-    #: words of the article's multi-word person spans ("Harrison Ford" -> "Ford")
-    name_words: frozenset[str]
-
-    @classmethod
-    def of(cls, text: str, nlp: NlpResult, ents: list[tuple[int, int, str]]) -> _Context:
-        names = {w for a, b, lab in ents if lab == "PER" and " " in text[a:b].strip()
-                 for w in text[a:b].split()}
-        return cls(text, [s for s, _ in nlp.sentences],
-                   [0, *(i + 1 for i, ch in enumerate(text) if ch == "\n")], frozenset(names))
-
-    def initial(self, a: int) -> bool:
-        return _sentence_initial(self.text, a, self.sent_starts, self.line_starts)
 
 
 def _corroborated(matches: list[Match], res: _Resources,
@@ -461,54 +279,14 @@ def extract(text: str, nlp: NlpResult, options: Options | None = None) -> list[C
     res = _resources()
     masked = masked_ranges(text, res.noise)
     ents = clean_ents(text, nlp.ents, res.noise)
-    ctx = _Context.of(text, nlp, ents)
+    ctx = ArticleContext.of(text, nlp, ents)
 
     def sentence_of(pos: int) -> int:
         return max(0, bisect_right(ctx.sent_starts, pos) - 1)
 
     gaz_matches = _corroborated([m for m in res.matcher.find(text)
-                                 if not _inside(m.start, m.end, masked)], res, sentence_of)
-    out: list[Candidate] = []
-    used_gaz: set[int] = set()
-
-    for start, end, label in ents:
-        if _inside(start, end, masked):
-            continue
-        a, b = _strip_span(text, start, end, label)
-        inner = person_after_title(text, a, b, label, res.first_names)
-        if inner is not None and not any(m.start < inner[1] and inner[0] < m.end
-                                          for m in gaz_matches):
-            (a, b), label = inner, "PER"  # the gazetteer names known people itself
-        if b <= a or not_an_actor(ctx, a, b, label, res.noise):
-            continue
-        surface = text[a:b]
-        overlapping = [i for i, m in enumerate(gaz_matches) if m.start < b and a < m.end]
-        ner_type = _ner_type(surface, label, res.noise, text, a, b)
-        if ner_type == "person" and res.noise.is_car_brand(surface) and \
-                surface not in ctx.name_words:
-            ner_type = "group"  # "Lotus a livré…", unless "Harrison Ford" is there
-        cue = type_cue(text, a) if label in ("PER", "ORG", "MISC") else ""
-        if cue and (label != "PER" or len(surface.split()) == 1) and \
-                is_capitalised(surface) and not res.noise.is_generic(surface):
-            ner_type = cue  # "le groupe Lenoir", "la marque Vasseur", "le magazine Horizons"
-        elif ner_type == "person" and " " not in surface and \
-                (apposed := apposed_cue(text, b)):
-            ner_type = apposed  # "Calvac, l'agence régionale de l'eau": no person
-        elif ner_type == "person" and names_a_thing(text, a, surface):
-            continue  # "l'hôpital Robert-Debré", "l'affaire Benalla", "l'ouragan Irma"
-        if ner_type in ("group", "person") and opens_with_an_event(surface):
-            continue  # "Traité de Lisbonne", "Festival de Cannes": no actor
-        if ner_type is None and _named_for_a_state(surface, label, a, b,
-                                                   [gaz_matches[i] for i in overlapping], res):
-            ner_type = "group"  # "Météo France", "Santé publique France"
-        if overlapping:
-            if not _ner_wins(a, b, label, ner_type, [gaz_matches[i] for i in overlapping],
-                             res):
-                continue  # the gazetteer matches stand for this span
-            used_gaz.update(overlapping)
-        if ner_type is None:
-            continue
-        out.append(Candidate(a, b, surface, ner_type, "", "ner", label, sentence_of(a)))
+                                 if not inside(m.start, m.end, masked)], res, sentence_of)
+    out, used_gaz = _ner_candidates(ctx, ents, masked, gaz_matches, res, sentence_of)
 
     for i, m in enumerate(gaz_matches):
         if i in used_gaz or _first_name_use(text, m, res):
@@ -522,6 +300,168 @@ def extract(text: str, nlp: NlpResult, options: Options | None = None) -> list[C
     out.extend(_institutions(text, out, masked, sentence_of))
     out.sort(key=lambda c: (c.start, c.end))
     return out
+
+
+#: What the span typing says of a span that names a thing (a work, a product, a storm,
+#: a building): no actor, and no actor wherever the article repeats the same name.
+_THING = "thing"
+
+
+def _ner_candidates(ctx: ArticleContext, ents: list[tuple[int, int, str]],
+                    masked: list[tuple[int, int]], gaz_matches: list[Match], res: _Resources,
+                    sentence_of: Callable[[int], int]) -> tuple[list[Candidate], set[int]]:
+    """Typed candidates of the NER spans, and the gazetteer matches they stand for.
+
+    A name the article once gives as a thing ("la série Castle", "le concept Zéphyr")
+    is no actor anywhere in the article ("Castle a séduit…"); a name it once gives as an
+    organisation or a medium ("la maison Vasseur-Lenoir") is one wherever NER calls it a
+    person.
+    """
+    text = ctx.text
+    out: list[Candidate] = []
+    used_gaz: set[int] = set()
+    things: set[str] = set()
+    stripped = [_person_after_title(text, *strip_span(text, start, end, lab), lab, res,
+                                    gaz_matches)
+                for start, end, lab in ents if not inside(start, end, masked)]
+    stripped = [(x, y, lab) for x, y, lab in stripped if y > x]
+    pieces = [p for span in stripped for p in _seat_split(text, *span, res.noise)]
+    named = _organisation_votes(text, pieces)  # what a name NER calls a person is here
+    for a, b, label in pieces:
+        ner_type = _span_type(ctx, a, b, label, res)
+        if ner_type == _THING:
+            things.add(text[a:b])
+            continue
+        if ner_type is _DROP:
+            continue
+        overlapping = [i for i, m in enumerate(gaz_matches) if m.start < b and a < m.end]
+        if ner_type is None and _named_for_a_state(text[a:b], label, a, b,
+                                                   [gaz_matches[i] for i in overlapping], res):
+            ner_type = "group"  # "Météo France", "Santé publique France"
+        if overlapping:
+            if not _ner_wins(a, b, label, ner_type, [gaz_matches[i] for i in overlapping],
+                             res):
+                continue  # the gazetteer matches stand for this span
+            used_gaz.update(overlapping)
+        if ner_type is None:
+            continue
+        if label == "PER" and ner_type in ("group", "media"):
+            named[text[a:b]] = ner_type  # "la maison Vasseur-Lenoir": not a person here
+        out.append(Candidate(a, b, text[a:b], ner_type, "", "ner", label, sentence_of(a)))
+    return [replace(c, type=named[c.text]) if c.type == "person" and c.text in named else c
+            for c in out if c.text not in things], used_gaz
+
+
+def _organisation_votes(text: str, pieces: list[tuple[int, int, str]]) -> dict[str, str]:
+    """Names NER calls an organisation in the article at least as often as a person
+    ("Vendex a publié…" ORG, "selon Vendex" PER, "Vendex" ORG): a group wherever it
+    calls them a person. Names with a space are left out unless the votes for an
+    organisation are two or more (a person's full name is rarely an ORG twice)."""
+    votes: dict[str, list[int]] = {}
+    for a, b, label in pieces:
+        if label in ("PER", "ORG"):
+            votes.setdefault(text[a:b], [0, 0])[label == "ORG"] += 1
+    return {name: "group" for name, (per, org) in votes.items()
+            if per and org >= per and (org >= 2 or " " not in name)}
+
+
+def _person_after_title(text: str, a: int, b: int, label: str, res: _Resources,
+                        gaz_matches: list[Match]) -> tuple[int, int, str]:
+    """The span, or the person's name that ends it after a title NER ran on from
+    (:func:`person_after_title`), unless the gazetteer names that person itself."""
+    inner = person_after_title(text, a, b, label, res.first_names)
+    if inner is not None and not any(m.start < inner[1] and inner[0] < m.end
+                                      for m in gaz_matches):
+        return inner[0], inner[1], "PER"
+    return a, b, label
+
+
+def _seat_split(text: str, a: int, b: int, label: str, noise: NoiseRules,
+                ) -> list[tuple[int, int, str]]:
+    """A person's span that runs on from a place into a full name after a noun whose
+    complement is a place ("le maire de Quimperlé Jean-Luc Morvan"): the place, then the
+    person. Only three capitalised words or more, without particles."""
+    words = list(re.finditer(r"\S+", text[a:b]))
+    if label != "PER" or len(words) < 3 or not all(is_capitalised(w.group(0)) for w in words) \
+            or not noise.names_a_place_of(text, a):
+        return [(a, b, label)]
+    return [(a, a + words[0].end(), "LOC"), (a + words[1].start(), b, label)]
+
+
+#: What :func:`_span_type` says of a span that is no actor for any other reason.
+_DROP = "drop"
+
+
+def _span_type(ctx: ArticleContext, a: int, b: int, label: str, res: _Resources) -> str | None:
+    """The type of the NER span ``[a, b)``: an actor type, None (no type of its own: the
+    gazetteer or nothing), :data:`_THING` or :data:`_DROP`."""
+    text, noise = ctx.text, res.noise
+    if names_a_product(ctx, a, b, label, noise):
+        return _DROP if in_longer_title(text, a, b) else _THING
+    if not_an_actor(ctx, a, b, label, noise):
+        return _DROP
+    surface = text[a:b]
+    if label in ("ORG", "MISC") and noise.ends_like_a_place(surface) and \
+            is_capitalised(surface):
+        return "place"  # "Bayside Motorsport Park"; not a person's name ("Léa Plaza")
+    ner_type = _ner_type(surface, label, noise, text, a, b)
+    if ner_type == "person" and noise.is_car_brand(surface) and \
+            surface not in ctx.name_words:
+        ner_type = "group"  # "Lotus a livré…", unless "Harrison Ford" is there
+    full_name = label == "PER" and len(surface.split()) > 1
+    cue = type_cue(text, a, strict=full_name) if label in ("PER", "ORG", "MISC") else ""
+    if cue and is_capitalised(surface) and not noise.is_generic(surface):
+        ner_type = cue  # "le groupe Lenoir", "la fondation Paul Vasseur", "le magazine X"
+    elif ner_type == "person" and " " not in surface and \
+            (apposed := apposed_cue(text, b)):
+        ner_type = apposed  # "Calvac, l'agence régionale de l'eau": no person
+    elif ner_type == "person" and names_a_thing(text, a, surface) and \
+            not _holds_an_office_of(text, a, surface, res):
+        return _THING  # "l'hôpital Robert-Debré", "l'affaire Benalla", "l'ouragan Irma"
+    elif ner_type == "person" and _named_after_form(surface, res.first_names, text):
+        return _THING  # "l'hôpital Louis-Mourier" said "Louis-Mourier": a place, no person
+    elif ner_type == "person" and noise.names_a_place_of(text, a) and not (
+            " " in surface and surface.split()[0] in res.first_names):
+        return "place"  # "la mairie de Quimperlé"; not "la région de Laurent X"
+    if ner_type in ("group", "person") and opens_with_an_event(surface):
+        return _DROP  # "Traité de Lisbonne", "Festival de Cannes": no actor
+    return ner_type
+
+
+def _named_after_form(surface: str, first_names: frozenset[str], text: str) -> bool:
+    """Whether a one-word name is a first name and a surname joined by a hyphen, the
+    form French gives streets, schools and hospitals named after people ("Louis-Mourier",
+    "Jean-Jaurès"), and the article never writes that person's name apart nor uses it as
+    a compound first name before a surname ("Marie-Odile Roux")."""
+    parts = surface.split("-")
+    if " " in surface or len(parts) != 2 or not all(p[:1].isupper() for p in parts):
+        return False
+    first, last = parts
+    if first not in first_names or last in first_names or last in _compound_parts(first_names):
+        return False
+    # "Louis Mourier" written apart, or "Marie-Odile Roux": a person's names
+    return f"{first} {last}" not in text and not re.search(
+        re.escape(surface) + r"\s+[A-ZÀ-Ý]", text)
+
+
+@lru_cache(maxsize=4)
+def _compound_parts(first_names: frozenset[str]) -> frozenset[str]:
+    """The pieces of hyphenated first names ("Jean-Baptiste" -> "Baptiste")."""
+    return frozenset(p for n in first_names if "-" in n for p in n.split("-"))
+
+
+def _holds_an_office_of(text: str, a: int, surface: str, res: _Resources) -> bool:
+    """Whether a full name after a thing noun is the person a title before that noun
+    names: "le directeur du lycée local Paul Diallo", "le porte-parole du centre de
+    gestion des forêts berlinoises Marc Roux": the noun has its own adjectives or
+    complement. Not a hyphenated name nor a single word, which French gives the things
+    named after people ("le directeur de l'hôpital Robert-Debré")."""
+    words = surface.split()
+    if len(words) < 2 or "-" in surface or words[0] not in res.first_names:
+        return False
+    noun, modifiers = thing_before(text, a)
+    # "le directeur du lycée Victor Hugo": the school; "du lycée local Paul Diallo": him
+    return bool(noun and modifiers) and role_before(text, a) is not None
 
 
 def _as_institution(c: Candidate) -> Candidate:
@@ -542,7 +482,7 @@ def _institutions(text: str, found: list[Candidate], masked: list[tuple[int, int
     named = [(c.start, c.end) for c in found if c.type in _NAMED_TYPES]
     out = []
     for inst in find_institutions(text):
-        if _inside(inst.start, inst.end, masked):
+        if inside(inst.start, inst.end, masked):
             continue
         if any(s < inst.end and inst.start < e for s, e in named):
             continue
@@ -566,132 +506,3 @@ def _named_for_a_state(surface: str, label: str, a: int, b: int, overlapping: li
     before = surface[: last.start - a].rstrip().lower()
     return not before.endswith((" de", " du", " d'", " d’", " des")) and before not in (
         "de", "du")
-
-
-# -- not actors: common words, works, products, religious figures ----------------------
-#: Participles that introduce a title after a cue ("le film intitulé X").
-_NAMING = frozenset({"intitule", "intitulee", "baptise", "baptisee", "nomme", "nommee",
-                     "appele", "appelee"})
-_OPENERS = set(".!?:;«»\"“”—–-(…")
-
-
-def _sentence_initial(text: str, a: int, sent_starts: list[int], line_starts: list[int]) -> bool:
-    """Whether only quotes, dashes and spaces stand between a sentence start and ``a``."""
-    k = max(bisect_right(sent_starts, a) - 1, 0)
-    j = max(bisect_right(line_starts, a) - 1, 0)
-    begin = max(sent_starts[k] if sent_starts else 0, line_starts[j] if line_starts else 0)
-    gap = text[begin:a]
-    if not gap.strip(" \t«»\"“”'’—–-(*•"):
-        return True
-    prev = gap.rstrip()
-    return bool(prev) and prev[-1] in _OPENERS
-
-
-def _common_word(text: str, a: int, b: int, noise: NoiseRules, initial: bool) -> bool:
-    """A lone capitalised word at a sentence start that is an ordinary French word.
-
-    It is a function word, verb form or adverb ("Selon", "Interrogé"), or the article
-    writes it in lower case elsewhere ("Brume" / "la brume"). Such a word in capitals
-    ("BLESSÉS") is dropped wherever it stands.
-    """
-    word = text[a:b]
-    if word.isupper() and len(word) > 1 and noise.is_word(word):
-        return True  # a word of a heading in capitals ("BLESSÉS", "LE")
-    # "… du mouvement Interrogé sur ce point": a participle opening a lost sentence
-    if noise.is_verb_form(word) and re.match(r"\s+(?:par|sur|à|au|en|de|dans)\b",
-                                             text[b:b + 8]):
-        return True
-    if not initial or not word.isalpha() or is_acronym(word):
-        return False
-    if noise.is_word(word):
-        return True
-    low = word[0].lower() + word[1:]
-    return low != word and _alone_in(low, text)
-
-
-def _title_of_work(text: str, a: int, b: int, label: str, noise: NoiseRules) -> bool:
-    """A title or product: quoted whole ("« Joker »"), or after a cue ("la série X")."""
-    before = text[max(0, a - 2):a].strip()
-    after = text[b:b + 2].strip()
-    if label in ("PER", "MISC") and before[-1:] in ("«", "\"", "“") and \
-            after[:1] in ("»", "\"", "”"):
-        return True
-    window = fold(text[max(0, a - 60):a])
-    m = re.search(r"([a-z][a-z'’ -]*?)\s*[«\"“]?\s*$", window)
-    if not m:
-        return False
-    words = re.findall(r"[a-z][a-z'’-]*", m.group(1))
-    # the cue itself, or the cue and up to two adjectives ("la série américaine culte")
-    for n in range(1, 5):
-        if len(words) < n:
-            break
-        tail = words[-n:]
-        for k in (1, 2):
-            if len(tail) >= k and " ".join(tail[:k]) in noise.work_cues:
-                rest = [w.rstrip("'’") for w in tail[k:]]
-                # "le film culte X", "la série intitulée X"; not "le film de X", "d'X"
-                if not any((noise.is_word(w) or w in ("d", "l")) and w not in _NAMING
-                           for w in rest):
-                    return True
-    return False
-
-
-def _car_model(text: str, a: int, b: int, noise: NoiseRules) -> bool:
-    """A car or motorbike model: a maker then a name ("Renault Clio"), or a name
-    right after a maker that NER left out ("la Peugeot 208", "une Tesla Model 3")."""
-    surface = text[a:b]
-    words = surface.split()
-    for n in (1, 2):
-        if len(words) > n and noise.is_car_brand(" ".join(words[:n])):
-            return True
-    prev = re.search(r"([^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*)?)\s+$", text[max(0, a - 30):a])
-    if prev:
-        chunk = prev.group(1).split()
-        return noise.is_car_brand(chunk[-1]) or noise.is_car_brand(" ".join(chunk[-2:]))
-    return False
-
-
-def _religious(text: str, a: int, b: int, noise: NoiseRules) -> bool:
-    """God, prophets and saints used as such ("Dieu", "Jésus", "saint Pierre")."""
-    surface = text[a:b]
-    if noise.is_religious(surface):
-        return True
-    if re.search(r"\b(?:saint|sainte|saints|prophète)\s+$", text[max(0, a - 12):a]):
-        return True
-    return bool(re.match(r"(?:Saint|Sainte)\s+\S+$", surface))
-
-
-def _not_a_name(ctx: _Context, a: int, b: int, label: str) -> bool:
-    """A one-word "person" that cannot be one: a single letter ("M"), a word after an
-    article ("l'Amirauté", "la Vénus", "au Rocher"; plural: "les Garifunas", a people or a
-    family), or a one-word exclamation or
-    heading at a sentence start ("Bilan :", "Silence !") that names nobody else here."""
-    word = ctx.text[a:b]
-    if label != "PER" or " " in word:
-        return False
-    if sum(c.isalpha() for c in word) < 2:
-        return True
-    title = load_titles().pattern.match(fold(ctx.text[a:b + 40]))
-    if title and title.end() > len(word):
-        return True  # "Premier" of "Premier ministre": a title NER cut short
-    if re.search(r"(?:^|[\s(])(?:[lL]['’]|le\s+|la\s+|du\s+|au\s+|[Ll]es\s+|[Dd]es\s+|[Aa]ux\s+)$",
-                 ctx.text[max(0, a - 5):a]):
-        return True  # "les Garifunas", "des Dupont": a people, a family, not one person
-    after = ctx.text[b:b + 2].lstrip(" \u00a0")
-    return (after[:1] in (":", "!") and ctx.initial(a) and word not in ctx.name_words)
-
-
-def not_an_actor(ctx: _Context, a: int, b: int, label: str, noise: NoiseRules) -> bool:
-    """Whether an NER span names something that is not an actor (see module rules).
-
-    Places are left alone (a city after "saint" or a maker's name is still a place).
-    """
-    text = ctx.text
-    if label == "LOC":
-        return False
-    if noise.looks_like_company(text[a:b]):
-        return False
-    if " " not in text[a:b] and _common_word(text, a, b, noise, ctx.initial(a)):
-        return True
-    return (_not_a_name(ctx, a, b, label) or _religious(text, a, b, noise)
-            or _title_of_work(text, a, b, label, noise) or _car_model(text, a, b, noise))

@@ -10,7 +10,11 @@ lists, share buttons), ``generic`` capitalised words that NER mistakes for entit
 ``honorific`` (``M.``, ``Mme``, ``Monsieur``), ``work_cue`` nouns that introduce the title
 of a work or a product (``le film``, ``la série``, ``le modèle``), ``car_brand`` and
 ``religious`` figures, ``org_head`` lower-case nouns that head an organisation's name
-(``caisse``, ``établissement``; with the ``org_keyword`` first words).
+(``caisse``, ``établissement``; with the ``org_keyword`` first words), ``place_of`` nouns
+whose complement "de X" names a place (``la mairie de X``, ``le maire de X``),
+``thing_head`` nouns that open the name of a thing, not an actor (``Règlement …``,
+``Plan …``: an acronym they spell out is no actor), ``place_word`` last words that make
+a name a place (``… Park``, ``… Resort``, ``… Arena``).
 ``data/lexicon_fr.csv`` lists French words that are not names (function words, verb forms,
 adverbs; see ``scripts/make_lexicon.py``).
 """
@@ -42,6 +46,9 @@ class NoiseRules:
     car_brands: frozenset[str] = frozenset()  # name keys
     religious: frozenset[str] = frozenset()  # name keys
     org_heads: frozenset[str] = frozenset()  # name keys of lower-case organisation nouns
+    place_of: frozenset[str] = frozenset()  # folded nouns whose "de X" names a place
+    thing_heads: frozenset[str] = frozenset()  # folded nouns that open the name of a thing
+    place_words: frozenset[str] = frozenset()  # name keys of last words of places' names
     lexicon: frozenset[str] = field(default_factory=frozenset)  # lower-case words
     verbs: frozenset[str] = field(default_factory=frozenset)  # the lexicon's verb forms
 
@@ -87,6 +94,45 @@ class NoiseRules:
     def is_car_brand(self, text: str) -> bool:
         return name_key(text) in self.car_brands
 
+    def ends_like_a_place(self, text: str) -> bool:
+        """A name of two words or more whose last word names a place ("Bayside Motorsport
+        Park", "Ocean Beach Resort", "Merlin Arena"): a place, whatever else it holds."""
+        words = text.split()
+        return len(words) >= 2 and name_key(words[-1]) in self.place_words
+
+    def is_thing_head(self, word: str) -> bool:
+        """Whether a noun opens the name of a thing, not of an actor ("Règlement",
+        "Plan", "Référendum", "Système"): a ``thing_head`` or a ``work_cue``."""
+        return fold(word) in self.thing_heads or fold(word) in self.work_cues
+
+    def names_a_place_of(self, text: str, start: int) -> bool:
+        """Whether "de"/"d'" after a lower-case noun whose complement is a place ends right
+        before ``start`` ("la mairie de X", "les habitants d'X", "le maire (PS) de X"; not
+        "le ministre de la Ville de X", "épouse à la ville de X", "le quartier général de
+        X", "la ville natale de X")."""
+        head = text[max(0, start - 50):start]
+        m = _PLACE_OF.search(head)
+        if not m or _IN_LIFE.search(head):
+            return False
+        noun, adjective = m.group(1), m.group(2)
+        if adjective is not None and adjective.islower() and fold(adjective) in self.place_of:
+            noun, adjective = adjective, None  # "dans la région de X"
+        if not noun.islower() or fold(noun) not in self.place_of:
+            return False
+        if adjective is None:
+            return True
+        folded = fold(adjective)
+        return adjective.islower() and len(adjective) > 2 and (not self.is_word(adjective)
+                                        or self.is_verb_form(adjective)) \
+            and not folded.startswith("natal") \
+            and not (fold(noun) == "quartier" and folded.startswith("general"))
+
+
+#: "épouse à la ville de X": in private life, not a town.
+_IN_LIFE = re.compile(r"\b[àa] la ville\s+(?:de\s+|d['’]\s*)$", re.IGNORECASE)
+_PLACE_OF = re.compile(r"([^\W\d_][\w-]*)(?:\s+([^\W\d_][\w-]*))?(?:\s*\([^()]{1,20}\))?\s+"
+                       r"(?:de\s+|d['’]\s*)$")
+
 
 def _load_lexicon() -> tuple[frozenset[str], frozenset[str]]:
     """All words of ``data/lexicon_fr.csv``, and its verb forms."""
@@ -98,7 +144,8 @@ def _load_lexicon() -> tuple[frozenset[str], frozenset[str]]:
 
 #: How each simple word-list kind of ``noise.jsonl`` is keyed.
 _WORD_KINDS = {"honorific": str.lower, "media_word": name_key, "work_cue": fold,
-               "car_brand": name_key, "religious": name_key, "org_head": name_key}
+               "car_brand": name_key, "religious": name_key, "org_head": name_key,
+               "place_of": fold, "thing_head": fold, "place_word": name_key}
 
 
 @lru_cache(maxsize=1)
@@ -133,7 +180,8 @@ def load_noise() -> NoiseRules:
                       frozenset(company[1]), frozenset(words["media_word"]),
                       frozenset(words["work_cue"]), frozenset(words["car_brand"]),
                       frozenset(words["religious"]), frozenset(words["org_head"]),
-                      *_load_lexicon())
+                      frozenset(words["place_of"]), frozenset(words["thing_head"]),
+                      frozenset(words["place_word"]), *_load_lexicon())
 
 
 def masked_ranges(text: str, rules: NoiseRules | None = None) -> list[tuple[int, int]]:

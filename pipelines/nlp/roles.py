@@ -399,7 +399,8 @@ def public_complement(tail: str) -> bool | None:
     """
     folded = fold(tail)
     labels, named = _named_complements(tail)
-    hits = [h for h in _lexicon_hits(tail, folded) + _gazetteer_hits(tail)
+    hits = [h for h in _lexicon_hits(tail, folded)
+            + [h for h in _gazetteer_hits(tail) if not _qualifies_another(tail, folded, h[0])]
             if not any(a <= h[0] < b for a, b in labels)]
     hit_starts = {h[0] for h in hits}
     covered = [(h[0], h[0] + h[1]) for h in hits]
@@ -411,6 +412,21 @@ def public_complement(tail: str) -> bool | None:
         return None
     first = min(hits, key=lambda h: (h[0], -h[1]))
     return first[2]
+
+
+#: A complement opening with an indefinite article: "d'une pâtisserie", "d'un groupe".
+_INDEFINITE = re.compile(r"^\s*(?:d'une?|de l'une?|des)\s")
+_FOR = re.compile(r"(?:^|\s)pour\s+(?:la\s+|le\s+|les\s+|l')?$")
+
+
+def _qualifies_another(tail: str, folded: str, at: int) -> bool:
+    """Whether a state the gazetteer finds at ``at`` in a complement does not say whose
+    office it is: a demonym qualifying some body ("d'une pâtisserie japonaise", "d'une
+    ONG américaine": the indefinite article says it is no state's own), or a country
+    an office covers for another employer ("directeur pour la France de la société X")."""
+    if tail[at:at + 1].islower() and _INDEFINITE.match(folded):
+        return True
+    return bool(_FOR.search(folded[:at]))
 
 
 def _office(lex: TitleLexicon, key: str, tail: str) -> bool:

@@ -1,0 +1,298 @@
+"""Spans that are no actor: common words, works, products, codes, religious figures.
+
+The rules read one article (:class:`ArticleContext`) besides the span; they run before a
+span is typed (:func:`not_an_actor`) and when a name turns out to name a product
+(:func:`names_a_product`).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from pipelines.nlp.model import NlpResult
+from pipelines.nlp.named_after import type_cue
+from pipelines.nlp.noise import NoiseRules
+from pipelines.nlp.roles import load_titles
+from pipelines.nlp.spans import alone_in
+from pipelines.text import fold, is_acronym, is_capitalised
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleContext:
+    """What the not-actor rules read of one article besides a span."""
+
+    text: str
+    sent_starts: list[int]
+    line_starts: list[int]
+    #: words of the article's multi-word person spans ("Harrison Ford" -> "Ford")
+    name_words: frozenset[str]
+
+    @classmethod
+    def of(cls, text: str, nlp: NlpResult, ents: list[tuple[int, int, str]]) -> ArticleContext:
+        names = {w for a, b, lab in ents if lab == "PER" and " " in text[a:b].strip()
+                 for w in text[a:b].split()}
+        return cls(text, [s for s, _ in nlp.sentences],
+                   [0, *(i + 1 for i, ch in enumerate(text) if ch == "\n")], frozenset(names))
+
+    def initial(self, a: int) -> bool:
+        return _sentence_initial(self.text, a, self.sent_starts, self.line_starts)
+
+
+# -- not actors: common words, works, products, religious figures ----------------------
+#: Participles that introduce a title after a cue ("le film intitulé X").
+_NAMING = frozenset({"intitule", "intitulee", "baptise", "baptisee", "nomme", "nommee",
+                     "appele", "appelee"})
+_OPENERS = set(".!?:;«»\"“”—–-(…")
+
+
+def _sentence_initial(text: str, a: int, sent_starts: list[int], line_starts: list[int]) -> bool:
+    """Whether only quotes, dashes and spaces stand between a sentence start and ``a``."""
+    k = max(bisect_right(sent_starts, a) - 1, 0)
+    j = max(bisect_right(line_starts, a) - 1, 0)
+    begin = max(sent_starts[k] if sent_starts else 0, line_starts[j] if line_starts else 0)
+    gap = text[begin:a]
+    if not gap.strip(" \t«»\"“”'’—–-(*•"):
+        return True
+    prev = gap.rstrip()
+    return bool(prev) and prev[-1] in _OPENERS
+
+
+#: A subject pronoun joined to the verb before it by a hyphen ("Faudra-t-il", "Doit-on").
+_INVERTED_SUBJECT = re.compile(r"-(?:t-)?(?:il|elle|on|ils|elles|je|tu|nous|vous|ce)(?![\w-])",
+                               re.IGNORECASE)
+_ENDS_INVERTED = re.compile(rf"[^\W\d_]{_INVERTED_SUBJECT.pattern}$", re.IGNORECASE)
+
+
+def _common_word(text: str, a: int, b: int, noise: NoiseRules, initial: bool) -> bool:
+    """A lone capitalised word at a sentence start that is an ordinary French word.
+
+    It is a function word, verb form or adverb ("Selon", "Interrogé"), or the article
+    writes it in lower case elsewhere ("Brume" / "la brume"). Such a word in capitals
+    ("BLESSÉS") is dropped wherever it stands.
+    """
+    word = text[a:b]
+    if _INVERTED_SUBJECT.match(text, b) or _ENDS_INVERTED.search(word):
+        return True  # "Faudra-t-il…", "Doit-on…": a verb before its subject pronoun
+    if word.isupper() and len(word) > 1 and noise.is_word(word):
+        return True  # a word of a heading in capitals ("BLESSÉS", "LE")
+    # "… du mouvement Interrogé sur ce point": a participle opening a lost sentence
+    if noise.is_verb_form(word) and re.match(r"\s+(?:par|sur|à|au|en|de|dans)\b",
+                                             text[b:b + 8]):
+        return True
+    if not initial or not word.isalpha() or is_acronym(word):
+        return False
+    if noise.is_word(word):
+        return True
+    low = word[0].lower() + word[1:]
+    return low != word and alone_in(low, text)
+
+
+def _quoted_whole(text: str, a: int, b: int, label: str) -> bool:
+    """A name quoted whole ("« Joker »"): a title, or a nickname ('dit "Cabu"')."""
+    before = text[max(0, a - 2):a].strip()
+    after = text[b:b + 2].strip()
+    return label in ("PER", "MISC") and before[-1:] in ("«", "\"", "“") and \
+        after[:1] in ("»", "\"", "”")
+
+
+def in_longer_title(text: str, a: int, b: int) -> bool:
+    """Whether the span opens a quoted title that goes on past it ('l'exposition "Lenoir
+    et Vidal, Paris !"'): part of a title, whose name may be an actor's elsewhere."""
+    return text[max(0, a - 2):a].strip()[-1:] in ("«", "\"", "“") and \
+        text[b:b + 2].strip()[:1] not in ("»", "\"", "”")
+
+
+def _title_of_work(text: str, a: int, b: int, label: str, noise: NoiseRules) -> bool:
+    """A title or product after a cue ("la série X", "le mode X", "l'application X")."""
+    window = fold(text[max(0, a - 60):a])
+    m = re.search(r"([a-z][a-z'’ -]*?)\s*[«\"“]?\s*$", window)
+    if not m:
+        return False
+    # an elided article is no word of its own: "l'application X" reads "application X"
+    words = [w.split("'")[-1].split("’")[-1] or w
+             for w in re.findall(r"[a-z][a-z'’-]*", m.group(1))]
+    # the cue itself, or the cue and up to two adjectives ("la série américaine culte")
+    for n in range(1, 5):
+        if len(words) < n:
+            break
+        tail = words[-n:]
+        for k in (1, 2):
+            if len(tail) >= k and " ".join(tail[:k]) in noise.work_cues:
+                if n == k and _makers_work(words[:-n]):
+                    return False  # "le producteur de la série X": X made it
+                rest = [w.rstrip("'’") for w in tail[k:]]
+                # "le film culte X", "la série intitulée X"; not "le film de X", "d'X"
+                if not any((noise.is_word(w) or w in ("d", "l")) and w not in _NAMING
+                           for w in rest):
+                    return True
+    return False
+
+
+#: People who make a work: "le producteur de la série X" names X, not the series.
+_MAKERS = frozenset("""producteur productrice realisateur realisatrice auteur autrice
+createur creatrice scenariste showrunner compositeur compositrice dessinateur dessinatrice
+editeur editrice directeur directrice redacteur redactrice presentateur presentatrice
+animateur animatrice interprete heros heroine star vedette acteur actrice chanteur
+chanteuse""".split())
+
+
+def _makers_work(before: list[str]) -> bool:
+    """Whether the words before a work cue end with a maker and "de" ("le producteur de
+    la", "la réalisatrice du"): the name after the cue is the maker's."""
+    words = list(before)
+    while words and words[-1] in ("la", "le", "les", "l"):
+        words.pop()
+    return len(words) >= 2 and words[-1] in ("de", "du", "des", "d") and words[-2] in _MAKERS
+
+
+def _car_model(text: str, a: int, b: int, noise: NoiseRules) -> bool:
+    """A car or motorbike model: a maker then a name ("Renault Clio"), or a name
+    right after a maker that NER left out ("la Peugeot 208", "une Tesla Model 3")."""
+    surface = text[a:b]
+    words = surface.split()
+    for n in (1, 2):
+        if len(words) > n and noise.is_car_brand(" ".join(words[:n])):
+            return True
+    head = text[max(0, a - 60):a]
+    chain = _NAME_CHAIN.search(head)  # "la Zorba Vesta Turismo [X]": a maker, models, X
+    if not chain:
+        return False
+    tokens = chain.group(1).split()
+    for i in range(len(tokens)):
+        for n in (1, 2):
+            if i + n <= len(tokens) and noise.is_car_brand(" ".join(tokens[i:i + n])):
+                # "le patron de Zorba Jean Morel": the maker's boss, not a model
+                return not (len(words) > 1 and i == 0 and re.search(
+                    r"\b(?:de|du|d['’]|chez|par)\s*$", head[:chain.start(1)]))
+    return False
+
+
+#: Up to four capitalised or alphanumeric words right before a span.
+_NAME_CHAIN = re.compile(r"((?:(?:[A-ZÀ-Þ][\w-]*|\d[\w-]*)\s+){1,4})$")
+
+
+def _religious(text: str, a: int, b: int, noise: NoiseRules) -> bool:
+    """God, prophets and saints used as such ("Dieu", "Jésus", "saint Pierre")."""
+    surface = text[a:b]
+    if noise.is_religious(surface):
+        return True
+    if re.search(r"\b(?:saint|sainte|saints|prophète)\s+$", text[max(0, a - 12):a]):
+        return True
+    return bool(re.match(r"(?:Saint|Sainte)\s+\S+$", surface))
+
+
+#: Nouns of several people of one family before a surname (folded).
+_KIN_BEFORE = re.compile(r"(?:^|\s)(?:les\s+(?:freres|soeurs|epoux|jumeaux|jumelles|cousins|"
+                         r"cousines|parents)|la\s+famille|le\s+clan|le\s+couple)\s+$")
+
+
+def _not_a_name(ctx: ArticleContext, a: int, b: int, label: str) -> bool:
+    """A one-word "person" that cannot be one: a single letter ("M"), a word after an
+    article ("l'Amirauté", "la Vénus", "au Rocher"; plural: "les Garifunas", a people or a
+    family), or a one-word exclamation or
+    heading at a sentence start ("Bilan :", "Silence !") that names nobody else here."""
+    word = ctx.text[a:b]
+    if label != "PER" or " " in word:
+        return False
+    if sum(c.isalpha() for c in word) < 2:
+        return True
+    title = load_titles().pattern.match(fold(ctx.text[a:b + 40]))
+    if title and title.end() > len(word):
+        return True  # "Premier" of "Premier ministre": a title NER cut short
+    if re.search(r"(?:^|[\s(])(?:[lL]['’]|le\s+|la\s+|du\s+|au\s+|[Ll]es\s+|[Dd]es\s+|[Aa]ux\s+)$",
+                 ctx.text[max(0, a - 5):a]):
+        return True  # "les Garifunas", "des Dupont": a people, a family, not one person
+    if _KIN_BEFORE.search(fold(ctx.text[max(0, a - 30):a])):
+        return True  # "les frères Vasseur", "la famille Lenoir": several people
+    after = ctx.text[b:b + 2].lstrip(" \u00a0")
+    return (after[:1] in (":", "!") and ctx.initial(a) and word not in ctx.name_words)
+
+
+def not_an_actor(ctx: ArticleContext, a: int, b: int, label: str, noise: NoiseRules) -> bool:
+    """Whether an NER span names something that is not an actor (see module rules).
+
+    Places are left alone (a city after "saint" or a maker's name is still a place).
+    """
+    text = ctx.text
+    if _GLUED_CREDIT.search(text, max(0, a - 8), a):
+        return True  # "(28/02/2019)par Lumière TV": a video's credit glued on, no mention
+    if label == "LOC":
+        return False
+    if noise.looks_like_company(text[a:b]):
+        return False
+    if " " not in text[a:b] and _common_word(text, a, b, noise, ctx.initial(a)):
+        return True
+    if _model_code(text[a:b], noise) and not type_cue(text, a) and \
+            not _defined_organisation(text, a, b, noise):
+        return True  # "la KR-250", "le bloc TX4", "l'A6B": a model code or a road, no actor
+    return (_not_a_name(ctx, a, b, label) or _religious(text, a, b, noise)
+            or _quoted_whole(text, a, b, label) or names_a_product(ctx, a, b, label, noise))
+
+
+_CODE = re.compile(r"(?=[\w.-]*[^\W\d_])(?=[\w.-]*\d)[\w.-]+")
+#: An ordinal ("1er", "2e", "XXIe" aside): "Albert 1er", "Mouvement du 1er juillet".
+_ORDINAL = re.compile(r"(?:^|-)\d+(?:er|re|e|ème|eme|nd|nde)$")
+
+
+def _model_code(surface: str, noise: NoiseRules) -> bool:
+    """Whether a span holds an alphanumeric code: a model, a version, a road, a grade
+    ("KR-250", "Zéphyr T8", "A6B", "CM2"). People's names hold no digits; organisations
+    named with one (a TV channel, a summit group) are in the gazetteer, which this leaves
+    alone, or carry a company or media word ("Sprint 4 Racing")."""
+    words = [w.strip(",;:()«»\"") for w in surface.split()]
+    if not any(_CODE.fullmatch(w) and not _ORDINAL.search(w) for w in words):
+        return False
+    return not (noise.looks_like_company(surface) or noise.looks_like_org(surface)
+                or noise.looks_like_media(surface))
+
+
+def _defined_organisation(text: str, a: int, b: int, noise: NoiseRules) -> bool:
+    """Whether a parenthesised span follows the name of an organisation it abbreviates:
+    "la Société française des ondes courtes (SF2OC)"."""
+    if text[a - 1:a] != "(" or text[b:b + 1] != ")":
+        return False
+    words = re.findall(r"[^\W\d_][\w'’-]*", text[max(0, a - 90):a - 1])
+    return any(is_capitalised(w) and noise.heads_an_org(w) for w in words[-8:])
+
+
+#: "…(2019)par X", "…le 1er maipar X": the credit line of an embedded video or picture,
+#: glued to the text before it (no space before "par").
+_GLUED_CREDIT = re.compile(r"(?:(?<![^\W\d_])[a-zà-ÿ]+|[\d)\]?!…»\"])par[ \t]+$")
+
+
+def names_a_product(ctx: ArticleContext, a: int, b: int, label: str, noise: NoiseRules) -> bool:
+    """Whether an NER span names a work or a product: after a cue ("la série X", "le mode
+    X", "l'application X") or a maker ("la Peugeot 208"). Places are left alone, and
+    company names ("Dupont Holding")."""
+    if label == "LOC" or noise.looks_like_company(ctx.text[a:b]) or \
+            noise.is_car_brand(ctx.text[a:b]):
+        return False  # a maker stays one: "sa Lancia", "le moteur Lancia"
+    return (_title_of_work(ctx.text, a, b, label, noise) or _car_model(ctx.text, a, b, noise)
+            or _owned(ctx.text, a, label) or _named_thing_as(ctx.text, a, noise))
+
+
+#: A possessive or demonstrative right before a name: "sa Zéphyr", "cette KR", "ce GLX".
+_OWNED = re.compile(r"(?:^|[\s(«\"])(?:sa|son|ses|leur|leurs|cette|cet|ce)\s+$", re.IGNORECASE)
+
+
+def _owned(text: str, a: int, label: str) -> bool:
+    """An organisation-looking name after a possessive or a demonstrative ("Honda a revu
+    sa Zéphyr", "ce GLX dispose…"): a product. Organisations take the article ("la
+    CGT", "le Medef"), people none."""
+    return label in ("ORG", "MISC") and bool(_OWNED.search(text, max(0, a - 8), a))
+
+
+#: "un véhicule d'assaut amphibie, dit X", "un concept électrique baptisé X".
+_NAMED_AS = re.compile(
+    r"\b(?:un|une|le|la|l'|les|des|ce|cet|cette|ces)\s*([a-z-]+(?:\s+[a-z-]+)?)"
+    r"(?:\s+[\w'%-]+){0,5}?,?\s+(?:dit|dite|dits|dites|baptise|baptisee|baptises|"
+    r"baptisees|nomme|nommee|appele|appelee|surnomme|surnommee)\s*[«\"“]?\s*$")
+
+
+def _named_thing_as(text: str, a: int, noise: NoiseRules) -> bool:
+    """A name given to a thing the sentence describes, after "dit", "baptisé", "appelé"
+    ("un véhicule d'assaut amphibie, dit X"): its noun is a work or product cue."""
+    m = _NAMED_AS.search(fold(text[max(0, a - 80):a]))
+    return bool(m) and any(w in noise.work_cues for w in m.group(1).split())
