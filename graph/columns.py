@@ -13,6 +13,8 @@ columns of a slice (:func:`mention_columns`) without making any object per menti
 
 from __future__ import annotations
 
+import os
+import tempfile
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import accumulate
@@ -21,7 +23,7 @@ from typing import Any, NamedTuple, overload
 from .records import Mention
 
 __all__ = ["MentionColumns", "MentionSlice", "MentionTable", "PackedSentences", "RawColumns",
-           "mention_columns"]
+           "SentenceStore", "SpilledSentences", "mention_columns"]
 
 #: One article's mentions as parallel lists: entity ids, labels, types, texts, starts,
 #: ends, sentence indexes.
@@ -29,14 +31,36 @@ MentionColumns = tuple[list[str], list[str], list[str], list[str], list[int], li
                        list[int]]
 
 
+class _Numbers(dict):  # type: ignore[type-arg]
+    """``numbers[value]``: the value's number, a new one (its place in ``values``) for a
+    value not seen before."""
+
+    __slots__ = ("values",)
+
+    def __init__(self, values: list[Any]) -> None:
+        super().__init__()
+        self.values = values
+
+    def __missing__(self, value: Any) -> int:
+        number = self[value] = len(self.values)
+        self.values.append(value)
+        return number
+
+
 class MentionTable:
-    """Every resolved mention of a corpus, article after article, column by column."""
+    """Every resolved mention of a corpus, article after article, column by column.
+
+    Fill it with :meth:`add_article` (rows), or, without a tuple per mention, with
+    :meth:`add_columns` (numbers from :attr:`refs` and :attr:`texts`).
+    """
 
     def __init__(self) -> None:
         self._strings: list[str] = []
-        self._string_ids: dict[str, int] = {}
         self._refs: list[tuple[str, str, str]] = []  # (entity, label, type)
-        self._ref_ids: dict[tuple[str, str, str], int] = {}
+        #: ``texts[text]``: the number of a mention text (a new one for a new text).
+        self.texts = _Numbers(self._strings)
+        #: ``refs[entity, label, type]``: the number of an entity with its label and type.
+        self.refs = _Numbers(self._refs)
         self._articles: list[str] = []
         self._article = array("i")
         self._ref = array("i")
@@ -56,31 +80,41 @@ class MentionTable:
                     rows: Iterable[tuple[str, str, str, str, int, int, int]]) -> MentionSlice:
         """Append one article's mentions, each ``(entity, label, type, text, start, end,
         sentence)``; return them as a slice of the table."""
-        ref_ids, refs, string_ids, strings = self._ref_ids, self._refs, self._string_ids, \
-            self._strings
-        lo = len(self._ref)
-        index = len(self._articles)
-        self._articles.append(article)
-        ref_col, text_col = self._ref, self._text
-        start_col, end_col, sent_col = self._start, self._end, self._sentence
+        refs, texts = self.refs, self.texts
+        ref_col: list[int] = []
+        text_col: list[int] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        sentences: list[int] = []
         for entity, label, etype, text, start, end, sentence in rows:
-            key = (entity, label, etype)
-            ref = ref_ids.get(key)
-            if ref is None:
-                ref = ref_ids[key] = len(refs)
-                refs.append(key)
-            tid = string_ids.get(text)
-            if tid is None:
-                tid = string_ids[text] = len(strings)
-                strings.append(text)
-            ref_col.append(ref)
-            text_col.append(tid)
-            start_col.append(start)
-            end_col.append(end)
-            sent_col.append(sentence)
-        hi = len(self._ref)
-        self._article.extend([index] * (hi - lo))
-        return MentionSlice(self, article, lo, hi)
+            ref_col.append(refs[entity, label, etype])
+            text_col.append(texts[text])
+            starts.append(start)
+            ends.append(end)
+            sentences.append(sentence)
+        return self.add_columns(article, ref_col, text_col, starts, ends, sentences)
+
+    def add_columns(self, article: str, refs: Sequence[int], texts: Sequence[int],
+                    starts: Sequence[int], ends: Sequence[int],
+                    sentences: Sequence[int]) -> MentionSlice:
+        """Append one article's mentions as parallel columns: entity numbers
+        (:attr:`refs`), text numbers (:attr:`texts`), starts, ends and sentence indexes;
+        return them as a slice of the table."""
+        n = len(refs)
+        if not len(texts) == len(starts) == len(ends) == len(sentences) == n:
+            raise ValueError("the columns of an article's mentions differ in length")
+        if n and not (0 <= min(refs) and max(refs) < len(self._refs)
+                      and 0 <= min(texts) and max(texts) < len(self._strings)):
+            raise ValueError("an entity or text number that the table never gave")
+        lo = len(self._ref)
+        self._article.extend([len(self._articles)] * n)
+        self._articles.append(article)
+        self._ref.extend(refs)
+        self._text.extend(texts)
+        self._start.extend(starts)
+        self._end.extend(ends)
+        self._sentence.extend(sentences)
+        return MentionSlice(self, article, lo, lo + n)
 
     def columns(self, lo: int, hi: int) -> MentionColumns:
         """The mentions ``lo:hi`` as parallel lists (see :data:`MentionColumns`)."""
@@ -237,3 +271,89 @@ class PackedSentences(_ListLike, Sequence[str]):
             yield blob[start:end].decode("utf-8", "surrogatepass")
             start = end
 
+
+
+#: Positional reads and writes (a forked reader never moves the writer's offset).
+_POSITIONAL = hasattr(os, "pread") and hasattr(os, "pwrite")
+
+
+class SentenceStore:
+    """An append-only temporary file of sentence texts, read back a sentence at a time.
+
+    A big corpus's analyses wait for the corpus-level pass with their sentences, which
+    are only read again to quote a few as evidence: in memory, packed, they are still a
+    third of what the analyses take. Spilled here (:meth:`pack`), each article keeps only
+    its sentences' end offsets. The file is deleted as soon as it is made (it lives as
+    long as this object; forked processes read it through the same descriptor).
+    """
+
+    def __init__(self, folder: str | os.PathLike[str] | None = None) -> None:
+        self._fh = tempfile.TemporaryFile(dir=folder, buffering=0)
+        self._fd = self._fh.fileno()
+        self._size = 0  # bytes written (unbuffered: a forked reader sees them all)
+
+    def pack(self, texts: Iterable[str]) -> SpilledSentences:
+        """Spill an article's sentence texts; return them as a sequence of ``str``."""
+        encoded = [t.encode("utf-8", "surrogatepass") for t in texts]
+        blob = memoryview(b"".join(encoded))
+        offset = self._size
+        while blob:
+            if _POSITIONAL:
+                written = os.pwrite(self._fd, blob, self._size)
+            else:  # pragma: no cover - systems without pwrite (Windows): no fork either
+                self._fh.seek(self._size)
+                written = self._fh.write(blob)
+            self._size += written
+            blob = blob[written:]
+        return SpilledSentences(self, offset, array("I", accumulate(map(len, encoded))))
+
+    def read(self, offset: int, n: int) -> bytes:
+        """``n`` bytes at ``offset``."""
+        if _POSITIONAL:
+            data = os.pread(self._fd, n, offset)
+        else:  # pragma: no cover - systems without pread (Windows)
+            self._fh.seek(offset)
+            data = self._fh.read(n)
+        if len(data) != n:
+            raise OSError(f"the sentence store lost data at {offset} ({len(data)}/{n} bytes)")
+        return data
+
+    def close(self) -> None:
+        self._fh.close()
+
+
+class SpilledSentences(_ListLike, Sequence[str]):
+    """An article's sentence texts in a :class:`SentenceStore`: a read-only sequence of
+    ``str``, each read and decoded when asked for (a blank one without reading)."""
+
+    __slots__ = ("_store", "_offset", "_ends")
+
+    def __init__(self, store: SentenceStore, offset: int, ends: array) -> None:
+        self._store, self._offset, self._ends = store, offset, ends
+
+    def __len__(self) -> int:
+        return len(self._ends)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):
+            return list(self)[index]
+        ends = self._ends
+        index = self._position(index)
+        start = ends[index - 1] if index else 0
+        if ends[index] == start:
+            return ""
+        return self._store.read(self._offset + start, ends[index] - start).decode(
+            "utf-8", "surrogatepass")
+
+    def __iter__(self) -> Iterator[str]:
+        total = self._ends[-1] if self._ends else 0
+        blob = self._store.read(self._offset, total) if total else b""
+        start = 0
+        for end in self._ends:
+            yield blob[start:end].decode("utf-8", "surrogatepass")
+            start = end

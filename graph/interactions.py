@@ -118,6 +118,21 @@ def set_counts(edge: dict[str, Any]) -> None:
         _rgb(tone_colour(edge["tone"]))
 
 
+def _record(rec: InteractionRow) -> dict[str, Any]:
+    """What an edge keeps of an interaction: :meth:`InteractionRow.to_dict` without the
+    trigger's offsets."""
+    return {"article": rec.article, "sentence": rec.sentence, "source": rec.source,
+            "target": rec.target, "kind": rec.kind, "event": rec.event,
+            "directed": rec.directed, "trigger": rec.trigger, "text": rec.text}
+
+
+def _none_counts() -> dict[str, Any]:
+    """What :func:`set_counts` sets on an edge without interactions, in its key order."""
+    edge: dict[str, Any] = {}
+    set_counts(edge)
+    return edge
+
+
 def add_interactions(g: nx.Graph, interactions: Iterable[InteractionRow]) -> int:
     """Put ``interactions`` on the edges of ``g`` (in place; see the module doc).
 
@@ -126,20 +141,25 @@ def add_interactions(g: nx.Graph, interactions: Iterable[InteractionRow]) -> int
     are not in the graph, is left out).
     """
     placed = 0
+    adj = g.adj
     for rec in interactions:
-        if not g.has_edge(rec.source, rec.target):
+        nbrs = adj.get(rec.source)
+        edge = nbrs.get(rec.target) if nbrs is not None else None
+        if edge is None:
             continue
-        edge = g.edges[rec.source, rec.target]
-        edge.setdefault("interactions", []).append(
-            {k: v for k, v in rec.to_dict().items() if k not in ("start", "end")})
+        edge.setdefault("interactions", []).append(_record(rec))
         placed += 1
         for ev in edge.get("evidence", ()):
             if "kind" not in ev and ev.get("article") == rec.article and \
                     ev.get("text") == rec.text:
                 ev.update(kind=rec.kind, event=rec.event, trigger=rec.trigger,
                           source=rec.source, target=rec.target)
+    none = _none_counts()
     for _, _, edge in g.edges(data=True):
-        set_counts(edge)
+        if "interactions" in edge:
+            set_counts(edge)
+        else:  # the same attributes, in the same order, as set_counts gives
+            edge.update(none)
     return placed
 
 

@@ -93,6 +93,15 @@ def month_counts(article_ids: Iterable[str], index: Mapping[str, Mapping[str, An
     return out
 
 
+class _Months(dict):  # type: ignore[type-arg]
+    """Article id -> its month; an article missing from the index is undated."""
+
+    __slots__ = ()
+
+    def __missing__(self, article: str) -> str:
+        return UNDATED
+
+
 def stamp(graph: nx.Graph) -> nx.Graph:
     """Set ``months`` on every node and edge of ``graph`` (in place; also returned) from
     their ``article_ids`` and the graph's ``article_index``. Graphs without an article
@@ -101,16 +110,15 @@ def stamp(graph: nx.Graph) -> nx.Graph:
     if not isinstance(index, dict):
         return graph
     # each article's month once (a big graph names each article thousands of times)
-    months = {art: _month((meta or {}).get("date")) for art, meta in index.items()}
-    month = months.get
+    month = _Months({art: _month((meta or {}).get("date")) for art, meta in index.items()})
+    of = month.__getitem__
     for _, data in graph.nodes(data=True):
         ids = data.get("article_ids") or ()
         per = data.get("article_mentions")
         if not (isinstance(per, list) and len(per) == len(ids)):
             per = [1] * len(ids)
         counts: dict[str, list[int]] = {}
-        for art, n in zip(ids, per, strict=True):
-            key = month(art, UNDATED)
+        for key, n in zip(map(of, ids), per, strict=True):
             row = counts.get(key)
             if row is None:
                 counts[key] = [1, int(n)]
@@ -120,10 +128,11 @@ def stamp(graph: nx.Graph) -> nx.Graph:
         data[MONTHS] = _dumps(counts)
     for _, _, data in graph.edges(data=True):
         ids = data.get("article_ids") or ()
-        data[MONTHS] = _dumps(Counter(month(art, UNDATED) for art in ids))
-        tone = _tone_months(data, list(ids), index)
-        if tone is not None:
-            data[MONTHS_TONE] = _dumps(tone)
+        data[MONTHS] = _dumps(Counter(map(of, ids)))  # counted in C
+        if "article_cooperation" in data:
+            tone = _tone_months(data, list(ids), index)
+            if tone is not None:
+                data[MONTHS_TONE] = _dumps(tone)
     return graph
 
 

@@ -26,7 +26,7 @@ How it scales:
 * Only the corpus-level pass (:class:`Resolver`, overrides, the graph) sees every
   article; it runs in the main process on the compact analyses: their strings and ints
   decoded once per distinct value (:class:`~pipelines.build.cache.Shared`), their
-  evidence sentences packed (:class:`graph.columns.PackedSentences`), the resolved
+  sentences spilled to a temporary file (:class:`graph.columns.SentenceStore`), the resolved
   mentions held column by column (:class:`graph.columns.MentionTable`), and the
   articles let go once the graph is built. At the end, ``mentions.csv`` is written
   from the mention columns alone (:mod:`pipelines.build.mentions_csv`), on a big corpus
@@ -53,7 +53,7 @@ from typing import Any
 
 from graph.association import add_association
 from graph.build import build_graph
-from graph.columns import PackedSentences
+from graph.columns import SentenceStore
 from graph.errors import ActorGraphError
 from graph.gc_pause import gc_paused
 from graph.interactions import InteractionRow, add_interactions
@@ -135,6 +135,34 @@ def _placed(item: tuple[str, str], path: Path) -> Skipped:
     return Skipped(where, reason)
 
 
+def _packed(analysis: ArticleAnalysis, store: SentenceStore) -> ArticleAnalysis:
+    """``analysis`` with its sentences spilled to ``store`` (see
+    :class:`graph.columns.SentenceStore`) as soon as it is decoded: a big corpus's
+    analyses wait for the corpus-level pass, and their sentences, kept as strings, are
+    half of their memory."""
+    if isinstance(analysis.sentences, list):
+        try:
+            analysis.sentences = store.pack(analysis.sentences)  # type: ignore[assignment]
+        except OSError as exc:  # a full disk, most likely
+            raise OutputError(
+                f"cannot write the build's temporary sentence file into the output folder: "
+                f"{exc.strerror or exc} (what was analysed is in the cache)") from exc
+    return analysis
+
+
+def _listed(analyses: list[ArticleAnalysis]) -> Iterator[ArticleAnalysis]:
+    """The analyses of a file record to store, each with its sentences as a list (the
+    stored form) only while it is encoded (:meth:`FileRecord.to_bytes` takes one at a
+    time), then packed again."""
+    for analysis in analyses:
+        packed = analysis.sentences
+        analysis.sentences = list(packed)
+        try:
+            yield analysis
+        finally:
+            analysis.sentences = packed
+
+
 class _Chunks:
     """Cuts the articles to analyse into chunks for the engine, and settles the finished
     chunks: analyses into their files' slots, results into the cache (one commit per
@@ -154,6 +182,7 @@ class _Chunks:
         self.hold = 0
         self.failed: list[tuple[_FileWork, int, Skipped]] = []
         self.shared = Shared()  # one object per distinct string or int of the candidates
+        self.store: SentenceStore | None = None  # where the sentences go (set by the pass)
         #: Called before the first article is queued (see :meth:`Engine.start`).
         self.warm: Callable[[], None] | None = None
 
@@ -203,7 +232,8 @@ class _Chunks:
                     self.failed.append((work, i, Skipped(work.stubs[i][0], error)))
                     work.complete = False
                 else:
-                    work.slots[i] = decode_analysis(_NO_META, ana_json, self.shared)
+                    work.slots[i] = _packed(decode_analysis(_NO_META, ana_json, self.shared),
+                                            self.store)  # type: ignore[arg-type]
                 rows.append((job[0], nlp_json, ana_json))
                 if job[2] is None:
                     result.analysed += 1
@@ -226,6 +256,8 @@ class _CorpusPass:
                  progress: Progress) -> None:
         self.reader, self.cache, self.result, self.progress = reader, cache, result, progress
         self.shared = Shared()  # one object per distinct string or int of the candidates
+        # the analyses' sentences, spilled beside the cache (a file deleted on creation)
+        self.store = SentenceStore(cache.path.parent)
 
     def run(self, engine: Engine, options: Options, batch_size: int
             ) -> tuple[list[ArticleAnalysis], list[Skipped], list[Skipped]]:
@@ -243,7 +275,7 @@ class _CorpusPass:
                 with contextlib.suppress(OSError):
                     fresh += work.path.stat().st_size
         chunks = _Chunks(engine, cache, self.result, self.progress, batch_size)
-        chunks.shared = self.shared
+        chunks.shared, chunks.store = self.shared, self.store
         try:
             engine.start(options, batch_size)
             if fresh >= _WARM_UP_BYTES:
@@ -266,11 +298,15 @@ class _CorpusPass:
         finally:
             engine.close()
         self.result.workers = engine.workers
-        cache.put_files(
-            (w.key, FileRecord(w.stubs, w.slots,  # type: ignore[arg-type]
-                               [_unplaced(x, w.path) for x in w.skipped],
-                               [_unplaced(x, w.path) for x in w.notes]))
-            for w in files if w.key is not None and not w.stored and w.complete)
+        # the counterpart of FileRecord.from_bytes (which runs with the collector off):
+        # encoding the records makes millions of lists, no cycles, while every analysis of
+        # the corpus is alive for the collector to rescan again and again (3x slower)
+        with gc_paused():
+            cache.put_files(
+                (w.key, FileRecord(w.stubs, _listed(w.slots),  # type: ignore[arg-type]
+                                   [_unplaced(x, w.path) for x in w.skipped],
+                                   [_unplaced(x, w.path) for x in w.notes]))
+                for w in files if w.key is not None and not w.stored and w.complete)
         cache.keep_files(w.key for w in files if w.key is not None)
         analyses, skipped, notes = self._gather(files)
         order = {id(w): k for k, w in enumerate(files)}  # chunks may finish in any order
@@ -289,7 +325,7 @@ class _CorpusPass:
             work.slots.append(None)
             cached = cache.get_analysis(key, shared=self.shared)
             if cached is not None:
-                work.slots[i] = cached
+                work.slots[i] = _packed(cached, self.store)
                 self.result.reused += 1
                 self.progress.advance(1)
                 continue
@@ -306,7 +342,7 @@ class _CorpusPass:
             work.stored = False
             self._read(work, chunks)
             return
-        work.stubs, work.slots = record.stubs, list(record.analyses)
+        work.stubs, work.slots = record.stubs, [_packed(a, self.store) for a in record.analyses]
         work.skipped = [_placed(x, work.path) for x in record.skipped]
         work.notes = [_placed(x, work.path) for x in record.notes]
         self.result.reused += len(work.stubs)
@@ -328,9 +364,6 @@ class _CorpusPass:
                 ident = self.reader.unique_id(ident, used, renamed)
                 if analysis is not None:
                     analysis.meta = ArticleMeta(ident, title, date, source, url, inferred)
-                    # the file records are stored: the sentences can be packed now
-                    analysis.sentences = PackedSentences(  # type: ignore[assignment]
-                        analysis.sentences)
                     analyses.append(analysis)
             work.stubs, work.slots = [], []  # the text keys go now
         return analyses, skipped, notes + renamed

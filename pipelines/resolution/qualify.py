@@ -66,14 +66,15 @@ def _dominant(by_sentence: dict[int, list[tuple[int, int, str]]]) -> str:
     return sid if n * 3 >= 2 * sum(counts.values()) else ""
 
 
-def usual_states(docs: Sequence[ArticleAnalysis],
-                 found: Sequence[dict[int, str]]) -> dict[str, str]:
+def usual_states(docs: Sequence[ArticleAnalysis], found: Sequence[dict[int, str]],
+                 keys: NameKeys | None = None) -> dict[str, str]:
     """Per institution name, the state the corpus gives it most often (at least half the
-    time it gives one)."""
+    time it gives one). ``keys``: the pass's name keys (:class:`NameKeys`), if any."""
+    keys = NameKeys() if keys is None else keys
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     for doc, states in zip(docs, found, strict=True):
         for i, sid in states.items():
-            counts[name_key(doc.candidates[i].text)][sid] += 1
+            counts[keys[doc.candidates[i].text]][sid] += 1
     usual: dict[str, str] = {}
     for key, c in counts.items():
         sid, n = c.most_common(1)[0]
@@ -116,26 +117,56 @@ def load_regions() -> Regions:
     return Regions(bodies, region_of)
 
 
-def body_regions(docs: Sequence[ArticleAnalysis]) -> list[dict[int, tuple[str, str]]]:
+class NameKeys(dict):  # type: ignore[type-arg]
+    """``keys[text]`` is :func:`~pipelines.text.name_key` of ``text``, computed once per
+    distinct text: a corpus names the same few thousand names millions of times."""
+
+    __slots__ = ()
+
+    def __missing__(self, text: str) -> str:
+        key = self[text] = name_key(text)
+        return key
+
+
+class _Bodies(dict):  # type: ignore[type-arg]
+    """``bodies[entry_id, text]`` is :meth:`Regions.body_of`, once per distinct pair."""
+
+    __slots__ = ("regions",)
+
+    def __init__(self, regions: Regions) -> None:
+        super().__init__()
+        self.regions = regions
+
+    def __missing__(self, key: tuple[str, str]) -> str:
+        body = self[key] = self.regions.body_of(*key)
+        return body
+
+
+def body_regions(docs: Sequence[ArticleAnalysis],
+                 keys: NameKeys | None = None) -> list[dict[int, tuple[str, str]]]:
     """Per article, per mention of a regional body ("l'ARS"): its region — named in the
     mention itself ("ARS Nouvelle-Aquitaine"), else the one region its sentence names (by
     a département or a city too), else the region of two thirds of the article's places;
-    none otherwise (the body in general). Each found as (the body's gazetteer id, region)."""
+    none otherwise (the body in general). Each found as (the body's gazetteer id, region).
+    ``keys``: the pass's name keys (:class:`NameKeys`), if it has some."""
     regions = load_regions()
+    bodies = _Bodies(regions)
+    keys = NameKeys() if keys is None else keys
     out: list[dict[int, tuple[str, str]]] = []
     for doc in docs:
         found: dict[int, tuple[str, str]] = {}
-        if any(regions.body_of(c.entry_id, c.text) for c in doc.candidates):
-            found = _regions_in(doc, regions)
+        if any(bodies[c.entry_id, c.text] for c in doc.candidates):
+            found = _regions_in(doc, regions, bodies, keys)
         out.append(found)
     return out
 
 
-def _regions_in(doc: ArticleAnalysis, regions: Regions) -> dict[int, tuple[str, str]]:
+def _regions_in(doc: ArticleAnalysis, regions: Regions, bodies: _Bodies,
+                keys: NameKeys) -> dict[int, tuple[str, str]]:
     by_sentence: dict[int, set[str]] = defaultdict(set)
     hits: Counter[str] = Counter()
     for c in doc.candidates:
-        region = regions.region_of.get(name_key(c.text))
+        region = regions.region_of.get(keys[c.text])
         if region:
             by_sentence[c.sentence].add(region)
             hits[region] += 1
@@ -145,10 +176,10 @@ def _regions_in(doc: ArticleAnalysis, regions: Regions) -> dict[int, tuple[str, 
         dominant = region if n * 3 >= 2 * sum(hits.values()) else ""
     found: dict[int, tuple[str, str]] = {}
     for i, c in enumerate(doc.candidates):
-        body = regions.body_of(c.entry_id, c.text)
+        body = bodies[c.entry_id, c.text]
         if not body:
             continue
-        key = f" {name_key(c.text)} "
+        key = f" {keys[c.text]} "
         own = {r for k, r in regions.region_of.items() if f" {k} " in key}
         here = by_sentence.get(c.sentence, set())
         region = (next(iter(own)) if len(own) == 1

@@ -131,9 +131,13 @@ class Resolver:
         roots = attach.freeze(names)
         roots.context = attach.build_context(docs, names, roots, self._gaz_context)
         assign = [attach.attach_article(doc, i, names, roots) for i, doc in enumerate(docs)]
+        roots.context = None  # it only decides the attachments: its memory goes now
         people = attach.gather_people(docs, assign, names, roots)
+        # the passes' per-candidate lists go before the mentions take their place
+        del names, roots
         entities: dict[str, EntityInfo] = {}
         person_info = self._people_entities(people, entities)
+        del people
         return self._mentions(docs, assign, person_info, entities), entities
 
     def _people_entities(self, people: dict[Key, Person],
@@ -164,16 +168,21 @@ class Resolver:
         # The entity of a non-person candidate only depends on (entry id, text, type)
         # (and on ``acronyms``, fixed for this pass), and for an institution on its state.
         other_info: dict[tuple[str, str, str, str], EntityInfo] = {}
+        keys = qualify.NameKeys()  # name_key once per distinct text
         states = qualify.sentence_states(docs, self._state_ids)
-        usual = qualify.usual_states(docs, states)
-        regions = qualify.body_regions(docs)
+        usual = qualify.usual_states(docs, states, keys)
+        regions = qualify.body_regions(docs, keys)
         out: list[ArticleMentions] = []
         table = MentionTable()  # every mention, column by column
+        ref_of: dict[int, int] = {}  # id() of an entity's info -> its number in the table
+        text_of = table.texts
         for doc, roots, doc_states, doc_regions in zip(docs, assign, states, regions,
                                                        strict=True):
-            mentions: list[tuple[str, str, str, str, int, int, int]] = []
-            add = mentions.append
-            article = doc.meta.id
+            refs: list[int] = []
+            texts: list[int] = []
+            starts: list[int] = []
+            ends: list[int] = []
+            sentences: list[int] = []
             for ci, (c, root) in enumerate(zip(doc.candidates, roots, strict=True)):
                 if root is not None:
                     info = person_info[root]
@@ -184,7 +193,7 @@ class Resolver:
                     state = ""
                     if c.kind == qualify.INSTITUTION:
                         state = doc_states.get(ci, "")
-                        if state == usual.get(name_key(c.text), ""):
+                        if state == usual.get(keys[c.text], ""):
                             state = ""  # the usual state keeps the bare name
                     body, region = doc_regions.get(ci, ("", ""))
                     okey = (c.entry_id, c.text, ctype, state or region)
@@ -196,9 +205,16 @@ class Resolver:
                             found = self._of_state(found, state)
                         known = other_info[okey] = entities.setdefault(found.id, found)
                     info = known
-                add((info.id, info.label, info.type, c.text, c.start, c.end, c.sentence))
-            out.append(ArticleMentions(doc.meta, doc.sentences,
-                                       table.add_article(article, mentions)))
+                ref = ref_of.get(id(info))  # the infos live in ``entities``: ids stay theirs
+                if ref is None:
+                    ref = ref_of[id(info)] = table.refs[info.id, info.label, info.type]
+                refs.append(ref)
+                texts.append(text_of[c.text])
+                starts.append(c.start)
+                ends.append(c.end)
+                sentences.append(c.sentence)
+            out.append(ArticleMentions(doc.meta, doc.sentences, table.add_columns(
+                doc.meta.id, refs, texts, starts, ends, sentences)))
         return out
 
     def _of_region(self, body: str, region: str) -> EntityInfo:
