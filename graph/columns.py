@@ -181,6 +181,43 @@ class _ListLike(Sequence[Any]):
         return f"{type(self).__name__}({list(self)!r})"
 
 
+class _TextRuns(_ListLike, Sequence[str]):
+    """Texts stored end to end as UTF-8 bytes, ``_ends`` their end offsets: a read-only
+    sequence of ``str``. Subclasses say where the bytes are (:meth:`_bytes`)."""
+
+    __slots__ = ()
+    _ends: array
+
+    def _bytes(self, start: int, size: int) -> bytes:
+        raise NotImplementedError
+
+    def __len__(self) -> int:
+        return len(self._ends)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):
+            return list(self)[index]
+        ends = self._ends
+        index = self._position(index)
+        start = ends[index - 1] if index else 0
+        if ends[index] == start:
+            return ""
+        return self._bytes(start, ends[index] - start).decode("utf-8", "surrogatepass")
+
+    def __iter__(self) -> Iterator[str]:
+        total = self._ends[-1] if self._ends else 0
+        blob = self._bytes(0, total) if total else b""
+        start = 0
+        for end in self._ends:
+            yield blob[start:end].decode("utf-8", "surrogatepass")
+            start = end
+
+
 class MentionSlice(_ListLike, Sequence[Mention]):
     """One article's mentions in a :class:`MentionTable`: a read-only sequence of
     :class:`~graph.records.Mention`, each made when asked for."""
@@ -232,7 +269,7 @@ def mention_columns(mentions: Sequence[Mention]) -> MentionColumns:
             [m.sentence for m in mentions])
 
 
-class PackedSentences(_ListLike, Sequence[str]):
+class PackedSentences(_TextRuns):
     """An article's sentence texts as one UTF-8 buffer and their end offsets: a read-only
     sequence of ``str``, each decoded when asked for.
 
@@ -249,27 +286,8 @@ class PackedSentences(_ListLike, Sequence[str]):
         self._blob = b"".join(encoded)
         self._ends = array("L", accumulate(map(len, encoded)))
 
-    def __len__(self) -> int:
-        return len(self._ends)
-
-    @overload
-    def __getitem__(self, index: int) -> str: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[str]: ...
-
-    def __getitem__(self, index: Any) -> Any:
-        if isinstance(index, slice):
-            return list(self)[index]
-        ends = self._ends
-        index = self._position(index)
-        start = ends[index - 1] if index else 0
-        return self._blob[start:ends[index]].decode("utf-8", "surrogatepass")
-
-    def __iter__(self) -> Iterator[str]:
-        blob, start = self._blob, 0
-        for end in self._ends:
-            yield blob[start:end].decode("utf-8", "surrogatepass")
-            start = end
+    def _bytes(self, start: int, size: int) -> bytes:
+        return self._blob[start:start + size]
 
 
 
@@ -322,7 +340,7 @@ class SentenceStore:
         self._fh.close()
 
 
-class SpilledSentences(_ListLike, Sequence[str]):
+class SpilledSentences(_TextRuns):
     """An article's sentence texts in a :class:`SentenceStore`: a read-only sequence of
     ``str``, each read and decoded when asked for (a blank one without reading)."""
 
@@ -331,29 +349,5 @@ class SpilledSentences(_ListLike, Sequence[str]):
     def __init__(self, store: SentenceStore, offset: int, ends: array) -> None:
         self._store, self._offset, self._ends = store, offset, ends
 
-    def __len__(self) -> int:
-        return len(self._ends)
-
-    @overload
-    def __getitem__(self, index: int) -> str: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[str]: ...
-
-    def __getitem__(self, index: Any) -> Any:
-        if isinstance(index, slice):
-            return list(self)[index]
-        ends = self._ends
-        index = self._position(index)
-        start = ends[index - 1] if index else 0
-        if ends[index] == start:
-            return ""
-        return self._store.read(self._offset + start, ends[index] - start).decode(
-            "utf-8", "surrogatepass")
-
-    def __iter__(self) -> Iterator[str]:
-        total = self._ends[-1] if self._ends else 0
-        blob = self._store.read(self._offset, total) if total else b""
-        start = 0
-        for end in self._ends:
-            yield blob[start:end].decode("utf-8", "surrogatepass")
-            start = end
+    def _bytes(self, start: int, size: int) -> bytes:
+        return self._store.read(self._offset + start, size)
