@@ -286,14 +286,19 @@ class _CorpusPass:
             self.progress.start(reader.estimate(), "Analysing")
             if fresh >= _WARM_UP_BYTES and any(w.stored for w in files):
                 chunks.hold = 64 * batch_size  # load the records before waiting on the pool
-            for work in files:
-                if not work.stored:
-                    self._read(work, chunks)
-            chunks.flush()
-            for work in files:
-                if work.stored:
-                    self._load(work, chunks)
-            chunks.finish()
+            # every decoded analysis stays alive until the corpus-level pass: millions of
+            # new containers and no cycles, which the collector would rescan again and
+            # again as the heap grows (cyclic garbage of the engine is left to the next
+            # collection after this block)
+            with gc_paused():
+                for work in files:
+                    if not work.stored:
+                        self._read(work, chunks)
+                chunks.flush()
+                for work in files:
+                    if work.stored:
+                        self._load(work, chunks)
+                chunks.finish()
             self.progress.phase("Resolving")
         finally:
             engine.close()
