@@ -15,13 +15,11 @@ from dataclasses import dataclass, field, replace
 
 from graph.records import ArticleMeta
 from pipelines.nlp.antecedent import antecedent_roles
-from pipelines.nlp.extract import Candidate, Options, _resources, extract
+from pipelines.nlp.extract import PERSON_TYPES, Candidate, Options, _resources, extract
 from pipelines.nlp.model import NlpResult
 from pipelines.nlp.named_after import type_cue
 from pipelines.nlp.roles import Role, find_role
 from pipelines.text import fold, is_acronym, is_capitalised
-
-_PERSON_TYPES = ("person", "official")
 
 
 @dataclass(slots=True)
@@ -66,7 +64,7 @@ def analyse_article(meta: ArticleMeta, text: str, nlp: NlpResult,
     cands, acronyms = merge_acronyms(text, cands, [a for a, _ in nlp.sentences])
     roles: dict[int, Role] = {}
     for i, c in enumerate(cands):
-        if c.type in _PERSON_TYPES:
+        if c.type in PERSON_TYPES:
             role = find_role(text, c.start, c.end)
             if role:
                 roles[i] = role

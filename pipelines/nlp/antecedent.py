@@ -23,11 +23,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from pipelines.nlp.extract import Candidate
+from pipelines.nlp.extract import PERSON_TYPES, Candidate
 from pipelines.nlp.roles import Role, load_titles, np_end, office_role
 from pipelines.text import fold
-
-_PERSON_TYPES = ("person", "official")
 
 #: Verbs that carry on a statement (past participle after "a", or present after a quote).
 _GOING_ON = ("indiqu|expliqu|précis|ajout|soulign|déclar|affirm|assur|poursuiv|insist|"
@@ -53,7 +51,7 @@ def antecedent_roles(text: str, cands: Sequence[Candidate], roles: dict[int, Rol
     out: dict[int, Role] = {}
     seen: set[str] = set()
     for i, c in enumerate(cands):
-        if c.type not in _PERSON_TYPES:
+        if c.type not in PERSON_TYPES:
             continue
         surname = fold(c.text.split()[-1])
         first = surname not in seen
@@ -78,7 +76,7 @@ def _speaker_office(text: str, cands: Sequence[Candidate], c: Candidate,
     if not _NAME_ENDS.match(text, c.end):
         return None
     p_start, p_end = offsets[c.sentence - 1]
-    if any(o.type in _PERSON_TYPES and p_start <= o.start < c.start and o is not c
+    if any(o.type in PERSON_TYPES and p_start <= o.start < c.start and o is not c
            for o in cands):
         # a person named in the sentence before (or in the quote) may be the speaker
         return None
@@ -121,7 +119,7 @@ def _held_by_someone_named(role: Role, before: Sequence[Candidate],
     head = _head(role.text)
     entries = _resources().gaz.entries
     for k, o in enumerate(before):
-        if o.type not in _PERSON_TYPES:
+        if o.type not in PERSON_TYPES:
             continue
         if k not in roles and not o.entry_id:
             return True  # nothing tells what this person is: the office may be theirs

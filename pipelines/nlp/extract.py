@@ -43,6 +43,10 @@ class Options:
     capitals: bool = True
 
 
+#: The candidate types that name a person.
+PERSON_TYPES = ("person", "official")
+
+
 @dataclass(frozen=True, slots=True)
 class Candidate:
     """A typed span before corpus-level resolution."""

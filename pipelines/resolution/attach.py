@@ -21,14 +21,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from pipelines.nlp.analysis import ArticleAnalysis
-from pipelines.nlp.extract import Candidate
+from pipelines.nlp.extract import PERSON_TYPES, Candidate
 from pipelines.nlp.gazetteer import Gazetteer
 from pipelines.resolution.people import NameClusters, name_tokens
 from pipelines.text import word_key, word_texts
 
 Key = tuple[str, ...]
 
-PERSON_TYPES = ("person", "official")
 SURNAME_LIKE_TYPES = ("place", "group", "media")  # NER types a surname may be given
 
 #: Candidate kinds, as :func:`collect_names` classifies them.
