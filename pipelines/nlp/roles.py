@@ -556,9 +556,10 @@ adjoint adjointe droit corps avocat avocate chef entourage""".split())
 #: A prepositional phrase opening the clause, whose comma ends it: "Face au maire, X a
 #: répondu" (X is the subject, not the mayor). In mid-clause, "les grâces accordées par le
 #: gouverneur, X," the name is in apposition to the title.
-_GOVERNING = re.compile(r"^\W*(?:(?:mais|et|puis|alors)\s+)?(?:sur|avec|pour|contre|par|chez|"
-                        r"entre|vers|apres|avant|sans|sous|dans|a|au|aux|envers|"
-                        r"face aux|face au|face a)\s+"
+_GOVERNING_PREPOSITIONS = ("sur|avec|pour|contre|par|chez|entre|vers|apres|avant|sans|sous|"
+                           "dans|a|au|aux")
+_GOVERNING = re.compile(r"^\W*(?:(?:mais|et|puis|alors)\s+)?(?:"
+                        + _GOVERNING_PREPOSITIONS + r"|envers|face aux|face au|face a)\s+"
                         r"(?:le|la|les|l')?\s*$")
 
 
@@ -656,8 +657,8 @@ def _apposition_closes(rest: str, determined: bool) -> bool:
     return not (_NAME_NEXT.match(rest) or (determined and _CLAUSE_VERB.match(rest)))
 
 
-_PREP_BEFORE = re.compile(r"(?:^|\s)(?:avec|par|pour|contre|sur|chez|entre|vers|apres|avant|"
-                          r"sans|sous|dans|a|au|aux|du|des|de)\s+(?:le|la|les|l')?\s*$")
+_PREP_BEFORE = re.compile(r"(?:^|\s)(?:" + _GOVERNING_PREPOSITIONS + r"|du|des|de)\s+"
+                          r"(?:le|la|les|l')?\s*$")
 
 
 def _governed_apposition(text: str, start: int, before: Role) -> bool:
