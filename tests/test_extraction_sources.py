@@ -100,18 +100,26 @@ def test_every_source_exists_and_is_used():
     assert set(NOT_OUTPUT) <= modules  # the exceptions are still imported
 
 
-def test_extraction_version_is_in_the_fingerprint(monkeypatch):
-    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}\.\d+", pipelines.nlp.EXTRACTION_VERSION)
+def _fingerprint_changes(monkeypatch, patch) -> bool:
+    """Whether the analysis fingerprint differs while ``patch()`` holds; it is undone
+    after, and the fingerprint must then be the first one again."""
     analysis_fingerprint.cache_clear()
     before = analysis_fingerprint(Options())
-    monkeypatch.setattr(pipelines.nlp, "EXTRACTION_VERSION", "2099-01-01.1")
+    patch()
     analysis_fingerprint.cache_clear()
     try:
-        assert analysis_fingerprint(Options()) != before
+        changed = analysis_fingerprint(Options()) != before
     finally:
         monkeypatch.undo()
         analysis_fingerprint.cache_clear()
     assert analysis_fingerprint(Options()) == before
+    return changed
+
+
+def test_extraction_version_is_in_the_fingerprint(monkeypatch):
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}\.\d+", pipelines.nlp.EXTRACTION_VERSION)
+    assert _fingerprint_changes(monkeypatch, lambda: monkeypatch.setattr(
+        pipelines.nlp, "EXTRACTION_VERSION", "2099-01-01.1"))
 
 
 @pytest.mark.parametrize("source", ["pipelines/nlp/roles.py", "graph/schema.py"])
@@ -147,12 +155,5 @@ def test_a_source_edit_changes_the_fingerprint(source, monkeypatch):
                 data += b"\n# edited\n"
             return data
 
-    analysis_fingerprint.cache_clear()
-    before = analysis_fingerprint(Options())
-    monkeypatch.setattr(cache.resources, "files", lambda pkg: Edited(real(pkg)))
-    analysis_fingerprint.cache_clear()
-    try:
-        assert analysis_fingerprint(Options()) != before
-    finally:
-        monkeypatch.undo()
-        analysis_fingerprint.cache_clear()
+    assert _fingerprint_changes(monkeypatch, lambda: monkeypatch.setattr(
+        cache.resources, "files", lambda pkg: Edited(real(pkg))))
