@@ -8,7 +8,7 @@ from importlib import resources
 
 import pytest
 
-from pipelines.nlp.famous import FIELDS, famous_names, famous_rows
+from pipelines.nlp.famous import FIELDS, famous_names, famous_rows, is_famous
 from pipelines.resolution.people import fold_token
 from pipelines.text import name_key
 
@@ -101,3 +101,13 @@ def test_words_first_names_and_places_are_not(name):
 
 def test_loader_is_cached():
     assert famous_names() is famous_names()
+
+
+@pytest.mark.parametrize("written", ["BRASSENS", "kandinsky", "Tchekhov", "N’Dour", "Herge"])
+def test_is_famous_ignores_case_accents_and_apostrophe(written):
+    assert is_famous(written)
+
+
+@pytest.mark.parametrize("written", ["Lyon", "Brassens Georges", "", "Pierre"])
+def test_is_famous_rejects_others(written):
+    assert not is_famous(written)

@@ -15,6 +15,8 @@ import io
 from functools import lru_cache
 from importlib import resources
 
+from pipelines.text import name_key
+
 #: The fields a famous name belongs to (the ``field`` column).
 FIELDS = ("music", "cinema", "literature", "art", "science", "sport", "media", "fashion",
           "business", "religion", "history")
@@ -31,3 +33,16 @@ def famous_rows() -> tuple[tuple[str, str], ...]:
 def famous_names() -> frozenset[str]:
     """The one-word names of famous people, as written (``Mbappé``, ``Tchaïkovski``)."""
     return frozenset(name for name, _ in famous_rows())
+
+
+@lru_cache(maxsize=1)
+def famous_keys() -> frozenset[str]:
+    """The :func:`~pipelines.text.name_key` of every famous name: ``pires`` for ``Pirès``,
+    ``n dour`` for ``N'Dour`` (and ``N’Dour``)."""
+    return frozenset(name_key(name) for name in famous_names())
+
+
+def is_famous(name: str) -> bool:
+    """Whether ``name`` is one of the famous names, whatever its case, accents or apostrophe
+    (``ZOLA``, ``Ozil`` for ``Özil``)."""
+    return name_key(name) in famous_keys()
