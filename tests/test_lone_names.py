@@ -85,5 +85,5 @@ def test_full_names_and_described_people_are_not_gated() -> None:
 def test_a_famous_one_word_name_stays_without_a_cue() -> None:
     from pipelines.nlp.famous import is_famous
     assert is_famous("Beethoven")
-    text = "L'orchestre jouera Beethoven en plein air.\nLe public attend Beethoven ce soir."
-    assert _people(text, ("Beethoven", "PER"), ("Beethoven", "PER")) == {"Beethoven": "person"}
+    text = "Le public a applaudi Beethoven et Ravel hier soir."
+    assert _people(text, ("Beethoven", "PER")) == {"Beethoven": "person"}
