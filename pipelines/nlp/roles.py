@@ -114,6 +114,8 @@ class TitleLexicon:
     raw: dict[str, str] = field(default_factory=dict)
     #: Titles that are also verbs or adjectives: a title only after a determiner.
     after_determiner: frozenset[str] = frozenset()
+    #: Military and police ranks: an office when bare right before a name ("le major X").
+    ranks: frozenset[str] = frozenset()
 
     def matches(self, raw: str, pos: int = 0) -> Iterator[re.Match[str]]:
         """Titles in ``raw`` from ``pos`` (folded matching; "jugé" is not "juge")."""
@@ -151,6 +153,7 @@ def load_titles() -> TitleLexicon:
     bare: set[str] = set()
     titles: dict[str, str] = {}
     determined: set[str] = set()
+    ranks: set[str] = set()
     for line in raw.splitlines():
         if line.strip():
             row = json.loads(line)
@@ -162,9 +165,11 @@ def load_titles() -> TitleLexicon:
                 bare.add(key)
             if row.get("after_determiner"):
                 determined.add(key)
+            if row.get("rank"):
+                ranks.add(key)
     _add_plurals(official, titles)
     return TitleLexicon(_alternation(list(official), after_ex=True), official, frozenset(bare),
-                        titles, frozenset(determined))
+                        titles, frozenset(determined), frozenset(ranks))
 
 
 def _plural(word: str) -> str:
@@ -465,15 +470,10 @@ def office_role(lex: TitleLexicon, key: str, phrase: str, title_len: int) -> Rol
     return _make_role(lex, key, phrase, title_len)
 
 
-def role_before(text: str, start: int, window: int = 90) -> Role | None:
+def role_before(text: str, start: int, window: int = 150) -> Role | None:
     """A title phrase ending right before ``start`` (optionally followed by a comma)."""
     lex = load_titles()
-    left = max(0, start - window)
-    ctx = text[left:start]
-    # "la députée (LR) X", "le maire de Sisco (Haute-Corse) X": a short aside is no break
-    ctx = _ASIDE.sub(lambda a: " " * len(a.group(0)), ctx)
-    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(ctx)]
-    ctx = ctx[breaks[-1]:] if breaks else ctx
+    ctx, aside = _context_before(text, start, window)
     folded = fold(ctx)
     for m in lex.matches(ctx):
         if m.group(0) in lex.after_determiner and not _DETERMINED.search(folded[:m.start()]):
@@ -486,8 +486,10 @@ def role_before(text: str, start: int, window: int = 90) -> Role | None:
         if "," in body:
             continue
         after = body[m.end() - m.start():]
-        if np_end(after, final_label=True) < len(after.rstrip()):
+        if np_end(after, _MAX_WORDS_BEFORE, final_label=True) < len(after.rstrip()):
             continue
+        if aside and not _OF_ANYWHERE.search(fold(after)):
+            return None  # "le maire, inquiet, X": the aside may be the mayor's, not X's
         apposed = ctx.rstrip().endswith(",")
         if not _holds_the_name(folded, body, m.start(), apposed):
             return None
@@ -499,8 +501,61 @@ def role_before(text: str, start: int, window: int = 90) -> Role | None:
                     m = m2
                     body = ctx[m2.start():].rstrip().rstrip(",")
                     break
-        return _make_role(lex, m.group(0), body, m.end() - m.start())
+        role = _make_role(lex, m.group(0), body, m.end() - m.start())
+        if role is not None and not apposed and _rank_before_name(lex, m, ctx, folded):
+            return Role(role.text, True)
+        return role
     return None
+
+
+#: Words a title phrase before a name may run to: its complements may chain ("le
+#: vice-président de la commission de … de la chambre basse du parlement …, X").
+_MAX_WORDS_BEFORE = 18
+_OF_ANYWHERE = re.compile(r"(?:^|\s)(?:de|du|des|d')(?:\s|$)|(?:^|\s)d'")
+#: An adjectival aside between a title's complement and the name: "le maire de ce village
+#: de montagne, voisin de la frontière, X" (a lower-case phrase set off by commas).
+_COMMA_ASIDE = re.compile(r",[ \t]*([a-zà-ÿ][^,;:.!?«»\"“”()\[\]\n]{1,60}?)[ \t]*,[ \t]*$")
+_ASIDE_OPENERS = frozenset("de du des d' à au aux en et ou pour par le la les l' un une".split())
+
+
+def _context_before(text: str, start: int, window: int) -> tuple[str, bool]:
+    """The clause before ``start`` where a title may stand, with short asides blanked
+    ("la députée (LR) X", "le maire de Sisco (Haute-Corse) X", "le maire de ce village,
+    voisin de la frontière, X"), and whether a comma aside was blanked."""
+    left = max(0, start - window)
+    ctx = _ASIDE.sub(lambda a: " " * len(a.group(0)), text[left:start])
+    aside = _COMMA_ASIDE.search(ctx)
+    if aside and _adjectival(aside.group(1)):
+        ctx = ctx[:aside.start()] + " " * (aside.start(1) + len(aside.group(1)) - aside.start()) \
+            + ctx[aside.start(1) + len(aside.group(1)):]
+    else:
+        aside = None
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(ctx)]
+    return (ctx[breaks[-1]:] if breaks else ctx), aside is not None
+
+
+def _adjectival(phrase: str) -> bool:
+    """Whether a comma aside is an adjective phrase: a lower-case adjective or participle
+    and its complement ("limitrophe de la Suisse", "située au bord du lac"), no verb,
+    article, title or name of its own."""
+    words = _TOKEN.findall(phrase.replace("’", "'"))
+    if not words or len(words) > 7 or fold(words[0]) in _ASIDE_OPENERS \
+            or words[0].lower() in _STOP or words[0].endswith("'"):
+        return False
+    if next(load_titles().matches(phrase), None) is not None:
+        return False
+    return np_end(phrase) == len(phrase)
+
+
+#: A rank stands right after a definite article: "le major X", "du caporal X".
+_RANK_ARTICLE = re.compile(r"(?:^|[\s'])(?:le|la|l'|du|au)\s*$")
+
+
+def _rank_before_name(lex: TitleLexicon, m: re.Match[str], ctx: str, folded: str) -> bool:
+    """A military or police rank with a definite article and nothing else before the name:
+    "le major X", "l'adjudant X" (not "le major de promotion X", "son lieutenant X")."""
+    return (m.group(0) in lex.ranks and bool(_RANK_ARTICLE.search(folded[:m.start()]))
+            and _is_bare(ctx[m.end():]))
 
 
 #: A first name and a surname ending a title phrase, after a lower-case word or a party
