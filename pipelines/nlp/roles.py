@@ -704,6 +704,15 @@ _CLAUSE_VERB = re.compile(
 _NAME_NEXT = re.compile(r"\s*[A-ZÀ-Ý][a-zà-ÿ'’-]+\s+[A-ZÀ-Ý][\w'’-]+")
 
 
+def opens_with_verb(rest: str) -> bool:
+    """Whether ``rest`` (the words after a title) opens with a finite verb, maybe after a
+    negation or a clitic pronoun: "affirme", "a dit", "n'a pas", "s'émeut", "lui répond"."""
+    if _CLAUSE_VERB.match(rest):
+        return True
+    m = re.match(r"\s*([^\W\d_]+)(?![\w'’-])", rest)
+    return bool(m) and _is_verb(m.group(1), "")
+
+
 def _apposition_closes(rest: str, determined: bool) -> bool:
     """Whether a title phrase after "X," is an apposition to X: not when a name follows it
     ("X, le député Jean Roux a dit": his title) nor, when it has an article, a verb ("X,
