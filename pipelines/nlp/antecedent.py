@@ -1,4 +1,4 @@
-"""An office named one sentence before the quote of an unnamed speaker.
+"""An office named in a sentence next to a person named without one.
 
 News prose often introduces an office-holder by the office alone, then names the person
 only when quoting them::
@@ -9,28 +9,32 @@ only when quoting them::
 Paul Lemoine is the mayor, though no title stands next to his name. The rule is narrow,
 because a reaction by somebody else reads much the same ("…, a réagi Jean Dupont"):
 
-* the speaker's sentence opens with a quotation, and the name follows the closing quote
-  and a verb that *continues* a statement (indiqué, expliqué, précisé…), not one that
-  answers it (réagi, dénoncé, rétorqué…);
+* the quotation opens a sentence (it may run over several), and the name follows the
+  closing quote and a verb that *continues* a statement (indiqué, expliqué, précisé…),
+  not one that answers it (réagi, dénoncé, rétorqué…);
 * the name is the person's first mention in the article, has no role and no apposition
   after it, and the gazetteer does not know it;
-* the sentence before the quotation (which may run over several sentences) holds an
-  office with a definite article ("le ministre de la Culture", "la préfète") that no name
-  follows, and no person is named after that office; the office the sentence's subject
-  holds comes before one in a complement ("la préfète a dénoncé l'attaque contre le chef
-  de l'État"). A sentence glued to the one before over a missing space ("…outrage".Dans
-  un communiqué…") is read on its own.
+* the sentence before the quotation holds an office with a definite article ("le ministre
+  de la Culture", "la préfète") that no name follows, and no person is named after that
+  office; the office of the sentence's subject comes before one in a complement ("la
+  préfète a dénoncé l'attaque contre le chef de l'État"). A sentence glued to the one
+  before over a missing space ('…outrage".Dans un communiqué…') is read on its own;
+* nobody named earlier may hold the office: a person with a role of the same head, a
+  gazetteer office-holder of that head, or a person with no role at all in the same
+  section (after the last line break or heading glued to the text).
 
 The other way round, an office that opens the next sentence as its subject refers back to
-the one person just named::
+the speaker of a quotation just named::
 
     « Nous ne céderons pas », lance Hugo Vermeulen. Loin des usages, l'ambassadeur
     affirme que le dialogue est rompu.
 
-only when that sentence names exactly one person outside quotations, who has no role in
-the article and is not in the gazetteer; the next sentence names nobody and opens (maybe
-after an adverbial phrase and a comma) with a bare definite office ("l'ambassadeur", "la
-préfète", "le ministre") followed by its verb; and nobody named earlier holds that office.
+only when that sentence quotes somebody and names exactly one person outside the
+quotation, who has no role in the article, no apposition and is not in the gazetteer; the
+next sentence
+opens (maybe after an adverbial phrase and a comma) with a bare definite office
+("l'ambassadeur", "la préfète", "le ministre") followed by its verb, names nobody before
+that verb nor the speaker again; and nobody named earlier has a role of that head.
 """
 
 from __future__ import annotations
@@ -235,12 +239,14 @@ def next_sentence_roles(text: str, cands: Sequence[Candidate], roles: dict[int, 
         if s + 1 >= len(offsets):
             continue
         outside = [i for i in idx if not _in_quotation(text, cands[i].start)]
-        if len({fold(cands[i].text) for i in outside}) != 1:
-            continue
+        if len({fold(cands[i].text) for i in outside}) != 1 \
+                or not _QUOTE_MARK.search(text, *offsets[s]):
+            continue  # not one speaker of a quotation: the office may be anybody's
         i = outside[0]
         c = cands[i]
-        if c.entry_id or fold(c.text.split()[-1]) in described:
-            continue
+        if c.entry_id or fold(c.text.split()[-1]) in described \
+                or not _NAME_ENDS.match(text, c.end):
+            continue  # "…, lance X, syndicaliste.": described otherwise
         found = _opening_office(text, *offsets[s + 1])
         if found is None or _named_in(cands, by_sentence.get(s + 1, []), c, found[1]):
             continue
@@ -261,6 +267,9 @@ def _described_surnames(cands: Sequence[Candidate], roles: dict[int, Role]) -> s
     """Surnames (folded) of the people the article gives a role or the gazetteer knows."""
     return {fold(c.text.split()[-1]) for i, c in enumerate(cands)
             if c.type in PERSON_TYPES and (i in roles or c.entry_id)}
+
+
+_QUOTE_MARK = re.compile(r"[«»“”\"]")
 
 
 def _in_quotation(text: str, at: int) -> bool:
