@@ -31,10 +31,9 @@ the speaker of a quotation just named::
 
 only when that sentence quotes somebody and names exactly one person outside the
 quotation, who has no role in the article, no apposition and is not in the gazetteer; the
-next sentence
-opens (maybe after an adverbial phrase and a comma) with a bare definite office
-("l'ambassadeur", "la préfète", "le ministre") followed by its verb, names nobody before
-that verb nor the speaker again; and nobody named earlier has a role of that head.
+next sentence opens (maybe after an adverbial phrase and a comma) with a bare definite
+office ("l'ambassadeur", "la préfète", "le ministre") followed by its verb, names nobody
+before that verb nor the speaker again; and nobody named earlier has a role of that head.
 """
 
 from __future__ import annotations
