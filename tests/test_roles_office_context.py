@@ -95,3 +95,23 @@ def test_ranks_are_ambiguous_heads_in_the_data() -> None:
     rows = [json.loads(line) for line in raw.splitlines() if line.strip()]
     ranks = [r for r in rows if r.get("rank")]
     assert ranks and all(r["official"] == "if_public" for r in ranks)
+
+
+# -- an adjective of scope right after the head does not decide alone ---------------------
+@pytest.mark.parametrize(("tail", "public"), [
+    (" départemental du parti politique Avenir Commun", False),
+    (" départemental de la Sarthe du parti politique Avenir Commun", False),  # a place passes
+    (" départemental de la sécurité publique", True),
+    (" départementale", True),
+])
+def test_an_adjective_of_scope_yields_to_the_complement(tail: str, public: bool) -> None:
+    from pipelines.nlp.roles import public_complement
+
+    assert public_complement(tail) is public
+
+
+def test_a_party_officer_with_a_long_complement_stays_a_person() -> None:
+    sentence = ("Le responsable départemental de la Sarthe du parti politique Avenir Commun, "
+                "Marc Tissot, a appelé à manifester.")
+    found = role_of(sentence, "Marc Tissot")
+    assert found is not None and not found.official

@@ -136,6 +136,9 @@ class BodyLexicon:
     complement: re.Pattern[str]
     group_name: re.Pattern[str]
     public: dict[tuple[str, str], bool]
+    #: Adjectives of scope (folded): right after the head, a complement after them decides
+    #: ("responsable départemental du parti X" is a party's, not a public office).
+    scope: frozenset[str] = frozenset()
 
 
 def _alternation(terms: list[str], after_ex: bool = False) -> re.Pattern[str]:
@@ -197,15 +200,18 @@ def load_bodies() -> BodyLexicon:
     """The public/private body words of ``data/public_bodies.jsonl``."""
     raw = resources.files("pipelines").joinpath("data/public_bodies.jsonl").read_text("utf-8")
     public: dict[tuple[str, str], bool] = {}
+    scope: set[str] = set()
     for line in raw.splitlines():
         if line.strip():
             row = json.loads(line)
             public[(row.get("where", "complement"), fold(row["term"]))] = bool(row["public"])
+            if row.get("scope"):
+                scope.add(fold(row["term"]))
     by_where: dict[str, list[str]] = {"complement": [], "group_name": []}
     for where, term in public:
         by_where[where].append(term)
     return BodyLexicon(_alternation(by_where["complement"]),
-                       _alternation(by_where["group_name"]), public)
+                       _alternation(by_where["group_name"]), public, frozenset(scope))
 
 
 # -- where the noun phrase of an office ends ----------------------------------------------
@@ -325,12 +331,15 @@ def _inside_a_name(tail: str, end: int) -> bool:
                 or word.startswith(("d'", "l'")))
 
 
-def _gazetteer_hits(tail: str) -> list[tuple[int, int, bool]]:
-    """(start, length, public) of states and public groups the gazetteer finds in ``tail``."""
+def _gazetteer_hits(tail: str) -> tuple[list[tuple[int, int, bool]], list[tuple[int, int]]]:
+    """(start, length, public) of states and public groups the gazetteer finds in ``tail``,
+    and (start, end) of the places it finds (they neither decide nor end a complement:
+    "responsable départemental de la Drôme du parti X")."""
     from pipelines.nlp.extract import _resources  # late import: extract imports this module
 
     res = _resources()
     hits: list[tuple[int, int, bool]] = []
+    places: list[tuple[int, int]] = []
     for m in res.matcher.find(tail):
         etype = res.types.get(m.entry_id, "")
         if m.kind == "demonym" and not m.text[:1].islower():
@@ -342,7 +351,9 @@ def _gazetteer_hits(tail: str) -> list[tuple[int, int, bool]]:
             verdict = _group_public(m.entry_id)
             if verdict is not None:
                 hits.append((m.start, m.end - m.start, verdict))
-    return hits
+        elif etype == "place":
+            places.append((m.start, m.end))
+    return hits, places
 
 
 def _lexicon_hits(tail: str, folded: str) -> list[tuple[int, int, bool]]:
@@ -400,23 +411,27 @@ def public_complement(tail: str) -> bool | None:
 
     The first body word, state, public group or inner title decides; None if none is there
     or if an unknown name comes first ("directeur de Business France": a named company).
-    Capitalised labels right after the head ("président LR de la région") are skipped.
+    Capitalised labels right after the head ("président LR de la région") are skipped, and
+    so is an adjective of scope right after it when something else follows ("responsable
+    départemental du parti X").
     """
     folded = fold(tail)
     labels, named = _named_complements(tail)
+    gaz, places = _gazetteer_hits(tail)
     hits = [h for h in _lexicon_hits(tail, folded)
-            + [h for h in _gazetteer_hits(tail) if not _qualifies_another(tail, folded, h[0])]
+            + [h for h in gaz if not _qualifies_another(tail, folded, h[0])]
             if not any(a <= h[0] < b for a, b in labels)]
     hit_starts = {h[0] for h in hits}
-    covered = [(h[0], h[0] + h[1]) for h in hits]
+    covered = [(h[0], h[0] + h[1]) for h in hits] + places
     unknown = [n for n in named if n not in hit_starts
                and not any(a <= n < b for a, b in covered)]
+    hits.sort(key=lambda h: (h[0], -h[1]))
+    if (len(hits) > 1 or unknown) and hits and not tail[:hits[0][0]].strip() \
+            and folded[hits[0][0]:hits[0][0] + hits[0][1]] in load_bodies().scope:
+        hits = hits[1:]
     if unknown:
         hits = [h for h in hits if h[0] < unknown[0]]
-    if not hits:
-        return None
-    first = min(hits, key=lambda h: (h[0], -h[1]))
-    return first[2]
+    return hits[0][2] if hits else None
 
 
 #: A complement opening with an indefinite article: "d'une pâtisserie", "d'un groupe".
