@@ -111,7 +111,7 @@ def test_an_adjective_of_scope_yields_to_the_complement(tail: str, public: bool)
 
 
 def test_a_party_officer_with_a_long_complement_stays_a_person() -> None:
-    sentence = ("Le responsable départemental de la Sarthe du parti politique Avenir Commun, "
+    sentence = ("Le responsable départemental de la Sarthe du parti politique Union des Audacieux, "
                 "Marc Tissot, a appelé à manifester.")
     found = role_of(sentence, "Marc Tissot")
     assert found is not None and not found.official
