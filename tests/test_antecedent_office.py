@@ -106,10 +106,17 @@ def test_the_subject_office_comes_before_a_complement_office() -> None:
 
 
 def test_a_roleless_person_of_an_earlier_section_does_not_hold_the_office() -> None:
-    text = ("Paul Castagne a chanté au festival.\nLa préfète a interdit le rassemblement. "
-            "« La sécurité prime », a déclaré Lina Morel.")
+    text = ("Paul Castagne a chanté au festival. Le public était nombreux. Un rassemblement "
+            "interditLa préfète a interdit le rassemblement. « La sécurité prime », a "
+            "déclaré Lina Morel.")
     roles = _roles_nlp(text, ["Paul Castagne", "Lina Morel"])
     assert roles == {"Lina Morel": "préfète"}
+
+
+def test_a_roleless_person_of_the_paragraph_before_may_hold_the_office() -> None:
+    text = ("Paul Castagne a visité le chantier.\nLa préfète a interdit le rassemblement. "
+            "« La sécurité prime », a déclaré Lina Morel.")
+    assert "Lina Morel" not in _roles_nlp(text, ["Paul Castagne", "Lina Morel"])
 
 
 # -- an office opening the next sentence refers back to the speaker just named ------------

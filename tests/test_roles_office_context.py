@@ -38,6 +38,9 @@ def test_an_adjectival_aside_before_the_name(sentence: str, name: str, role: str
     ("Le maire de la ville, qui est arrivé tard, Jean Roux a parlé.", "Jean Roux"),
     ("Le maire de la ville, ancien ministre, Jean Roux a parlé.", "Jean Roux"),
     ("Le président du club de la ville, très remonté, Jean Roux a parlé.", "Jean Roux"),
+    # the complement ends with a name: the aside is that person's
+    ("Sous l'impulsion de la ministre de la Culture Anne Roux, grande mélomane, Jean Roux "
+     "arrive.", "Jean Roux"),
 ])
 def test_no_office_across_other_asides(sentence: str, name: str) -> None:
     found = role_of(sentence, name)
@@ -71,6 +74,11 @@ def test_a_long_private_chain_stays_a_person() -> None:
     ("Le brigadier-chef Marc Tissot a été décoré.", "Marc Tissot", "brigadier-chef"),
     ("Le capitaine de frégate Alain Moreau commande le navire.", "Alain Moreau",
      "capitaine de frégate"),
+    # capitalised at the head of a list item
+    ("Il a été promu en mai. • Maréchal des logis-chef Paul Vidal : 33 ans, en couple.",
+     "Paul Vidal", "Maréchal des logis-chef"),
+    ("Les victimes : Capitaine Paul Vidal, Lieutenant Marc Roux, Sergent Luc Ferrand.",
+     "Luc Ferrand", "Sergent"),
 ])
 def test_a_rank_before_a_name_is_an_office(sentence: str, name: str, role: str) -> None:
     found = role_of(sentence, name)
@@ -103,6 +111,7 @@ def test_ranks_are_ambiguous_heads_in_the_data() -> None:
     (" départemental de la Sarthe du parti politique Avenir Commun", False),  # a place passes
     (" départemental de la sécurité publique", True),
     (" départementale", True),
+    (" départemental adjoint du Service départemental d'incendie", True),  # nothing after
 ])
 def test_an_adjective_of_scope_yields_to_the_complement(tail: str, public: bool) -> None:
     from pipelines.nlp.roles import public_complement

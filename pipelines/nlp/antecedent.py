@@ -21,7 +21,7 @@ because a reaction by somebody else reads much the same ("…, a réagi Jean Dup
   before over a missing space ('…outrage".Dans un communiqué…') is read on its own;
 * nobody named earlier may hold the office: a person with a role of the same head, a
   gazetteer office-holder of that head, or a person with no role at all in the same
-  section (after the last line break or heading glued to the text).
+  section (after the last heading glued to the text or intertitle).
 
 The other way round, an office that opens the next sentence as its subject refers back to
 the speaker of a quotation just named::
@@ -138,23 +138,27 @@ _GLUED_JOIN = re.compile(r"(?<=[^\W\d_])[.!?…][\"»”]?\S*?(?=[A-ZÀ-Þ][a-z�
 
 
 def _after_glued_join(text: str, start: int, end: int) -> int:
-    """Where the last sentence glued into ``text[start:end]`` begins (else ``start``)."""
+    """Where the last sentence or heading glued into ``text[start:end]`` ends (else
+    ``start``)."""
     last = start
-    for m in _GLUED_JOIN.finditer(text, start, end):
-        last = m.end()
+    for pattern in (_GLUED_JOIN, _HEADING_JOIN):
+        for m in pattern.finditer(text, start, end):
+            last = max(last, m.end())
     return last
 
 
-#: A heading glued to the text after it over a missing space ("…décapitéeVendredi soir"):
-#: a lower-case word run into a capitalised one.
-_HEADING_JOIN = re.compile(r"(?<![^\W\d_])[a-zß-ÿ]{3,}(?=[A-ZÀ-Þ][a-zß-ÿ])")
+#: A heading glued to the text after it over a missing space ("…décapitéeVendredi soir":
+#: a lower-case word run into a capitalised one), or an agency's intertitle between dashes
+#: (".- Retour au calme -Le lendemain").
+_HEADING_JOIN = re.compile(r"(?<![^\W\d_])[a-zß-ÿ]{3,}(?=[A-ZÀ-Þ][a-zß-ÿ])"
+                           r"|\.[ \t]*[-–—][ \t]*[A-ZÀ-Þ][^.!?\n]{0,80}?[-–—](?=\S)")
 
 
 def _section_start(text: str, before: int) -> int:
-    """Where the section holding ``text[before]`` starts: after the last line break or
-    heading glued to the text before ``before``."""
-    start = text.rfind("\n", 0, before) + 1
-    for m in _HEADING_JOIN.finditer(text, start, before):
+    """Where the section holding ``text[before]`` starts: after the last heading glued to
+    the text before ``before`` (a line break only ends a paragraph)."""
+    start = 0
+    for m in _HEADING_JOIN.finditer(text, 0, before):
         start = m.end()
     return start
 

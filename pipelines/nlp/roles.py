@@ -426,11 +426,11 @@ def public_complement(tail: str) -> bool | None:
     unknown = [n for n in named if n not in hit_starts
                and not any(a <= n < b for a, b in covered)]
     hits.sort(key=lambda h: (h[0], -h[1]))
-    if (len(hits) > 1 or unknown) and hits and not tail[:hits[0][0]].strip() \
-            and folded[hits[0][0]:hits[0][0] + hits[0][1]] in load_bodies().scope:
-        hits = hits[1:]
     if unknown:
         hits = [h for h in hits if h[0] < unknown[0]]
+    if len(hits) > 1 and not tail[:hits[0][0]].strip() \
+            and folded[hits[0][0]:hits[0][0] + hits[0][1]] in load_bodies().scope:
+        return hits[1][2]
     return hits[0][2] if hits else None
 
 
@@ -501,9 +501,9 @@ def role_before(text: str, start: int, window: int = 150) -> Role | None:
         if "," in body:
             continue
         after = body[m.end() - m.start():]
-        if np_end(after, _MAX_WORDS_BEFORE, final_label=True) < len(after.rstrip()):
+        if not _fits(after, len(ctx) - m.start()):
             continue
-        if aside and not _OF_ANYWHERE.search(fold(after)):
+        if aside and not _qualified_complement(after):
             return None  # "le maire, inquiet, X": the aside may be the mayor's, not X's
         apposed = ctx.rstrip().endswith(",")
         if not _holds_the_name(folded, body, m.start(), apposed):
@@ -523,10 +523,31 @@ def role_before(text: str, start: int, window: int = 150) -> Role | None:
     return None
 
 
-#: Words a title phrase before a name may run to: its complements may chain ("le
-#: vice-président de la commission de … de la chambre basse du parlement …, X").
+#: Words a title phrase before a name may run to when it opens with a complement, which
+#: may chain ("le vice-président de la commission de … de la chambre basse du parlement
+#: …, X"); otherwise :data:`_MAX_WORDS`.
 _MAX_WORDS_BEFORE = 18
-_OF_ANYWHERE = re.compile(r"(?:^|\s)(?:de|du|des|d')(?:\s|$)|(?:^|\s)d'")
+_OPENS_A_COMPLEMENT = re.compile(r"^\s*(?:de|du|des|d['’])", re.IGNORECASE)
+#: A complement whose last word before an aside is a lower-case noun or adjective.
+_COMMON_COMPLEMENT = re.compile(r"(?:^|\s)(?:(?:de|du|des|à|au|aux)\s|d').*\s[a-zß-ÿ][\w'-]*\s*$")
+
+
+def _fits(after: str, span: int) -> bool:
+    """Whether the words ``after`` a title, ``span`` characters from the title to the name,
+    are all the title's noun phrase: up to :data:`_MAX_WORDS` words and 90 characters, or
+    :data:`_MAX_WORDS_BEFORE` words when they open with a complement."""
+    chain = bool(_OPENS_A_COMPLEMENT.match(after))
+    if span > 90 and not chain:
+        return False
+    limit = _MAX_WORDS_BEFORE if chain else _MAX_WORDS
+    return np_end(after, limit, final_label=True) >= len(after.rstrip())
+
+
+def _qualified_complement(after: str) -> bool:
+    """Whether a title's complement ends with a common noun an adjectival aside may
+    qualify ("maire de ce village de montagne, voisin de …"), not with a name ("la
+    ministre de la Culture Anne Roux, grande mélomane, X")."""
+    return bool(_COMMON_COMPLEMENT.search(after.replace("’", "'").rstrip()))
 #: An adjectival aside between a title's complement and the name: "le maire de ce village
 #: de montagne, voisin de la frontière, X" (a lower-case phrase set off by commas).
 _COMMA_ASIDE = re.compile(r",[ \t]*([a-zà-ÿ][^,;:.!?«»\"“”()\[\]\n]{1,60}?)[ \t]*,[ \t]*$")
@@ -564,13 +585,20 @@ def _adjectival(phrase: str) -> bool:
 
 #: A rank stands right after a definite article: "le major X", "du caporal X".
 _RANK_ARTICLE = re.compile(r"(?:^|[\s'])(?:le|la|l'|du|au)\s*$")
+#: Or, capitalised, opens a clause or an item of a list: "• Sergent X : 24 ans".
+_RANK_ITEM = re.compile(r"^[\s,;•*–—-]*$")
 
 
 def _rank_before_name(lex: TitleLexicon, m: re.Match[str], ctx: str, folded: str) -> bool:
-    """A military or police rank with a definite article and nothing else before the name:
-    "le major X", "l'adjudant X" (not "le major de promotion X", "son lieutenant X")."""
-    return (m.group(0) in lex.ranks and bool(_RANK_ARTICLE.search(folded[:m.start()]))
-            and _is_bare(ctx[m.end():]))
+    """A military or police rank with a definite article (or capitalised at the head of a
+    clause or a list item) and nothing else before the name: "le major X", "l'adjudant
+    X", "Caporal X" (not "le major de promotion X", "son lieutenant X")."""
+    if m.group(0) not in lex.ranks or not _is_bare(ctx[m.end():]):
+        return False
+    before = folded[:m.start()]
+    item = before[before.rfind(",") + 1:]
+    return bool(_RANK_ARTICLE.search(before)
+                or ctx[m.start()].isupper() and _RANK_ITEM.match(item))
 
 
 #: A first name and a surname ending a title phrase, after a lower-case word or a party
