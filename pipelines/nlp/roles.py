@@ -428,10 +428,14 @@ def public_complement(tail: str) -> bool | None:
     hits.sort(key=lambda h: (h[0], -h[1]))
     if unknown:
         hits = [h for h in hits if h[0] < unknown[0]]
-    if len(hits) > 1 and not tail[:hits[0][0]].strip() \
+    if not hits:
+        return None
+    if not tail[:hits[0][0]].strip() \
             and folded[hits[0][0]:hits[0][0] + hits[0][1]] in load_bodies().scope:
-        return hits[1][2]
-    return hits[0][2] if hits else None
+        titles = load_titles().official
+        bodies = [h for h in hits[1:] if folded[h[0]:h[0] + h[1]] not in titles]
+        return bodies[0][2] if bodies else hits[0][2]
+    return hits[0][2]
 
 
 #: A complement opening with an indefinite article: "d'une pâtisserie", "d'un groupe".
