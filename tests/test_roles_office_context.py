@@ -74,6 +74,9 @@ def test_a_long_private_chain_stays_a_person() -> None:
     ("Le brigadier-chef Marc Tissot a été décoré.", "Marc Tissot", "brigadier-chef"),
     ("Le capitaine de frégate Alain Moreau commande le navire.", "Alain Moreau",
      "capitaine de frégate"),
+    # another noun phrase opens before the rank: the rank is the name's, not the journalist
+    ("« Tout est calme », a déclaré à un journaliste de l'AFP le brigadier Ali Haddad.",
+     "Ali Haddad", "brigadier"),
     # capitalised at the head of a list item
     ("Il a été promu en mai. • Maréchal des logis-chef Paul Vidal : 33 ans, en couple.",
      "Paul Vidal", "Maréchal des logis-chef"),

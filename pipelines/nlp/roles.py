@@ -499,6 +499,8 @@ def role_before(text: str, start: int, window: int = 150) -> Role | None:
             continue  # '", juge X' (a verb), "l'assistante parlementaire de X" (an adjective)
         if _title_in_a_name(ctx, m.start()):
             continue  # "Bruno Le Maire, X": a surname, not the mayor
+        if _new_phrase_after(lex, ctx, folded, m.end()):
+            continue  # "a dit à un journaliste de l'AFP le général X": the general's
         body = ctx[m.start():].rstrip()
         if body.endswith(","):
             body = body[:-1]
@@ -525,6 +527,17 @@ def role_before(text: str, start: int, window: int = 150) -> Role | None:
             return Role(role.text, True)
         return role
     return None
+
+
+#: A definite article that opens a new noun phrase: not after a preposition.
+_NEW_PHRASE = re.compile(r"(?<![\w'])(?!(?:de|du|des|a|au|aux|en|par|pour|sur|avec|chez|et|ou)\s)"
+                         r"[\w'-]+\s+(?:le|la|l')\s*$")
+
+
+def _new_phrase_after(lex: TitleLexicon, ctx: str, folded: str, end: int) -> bool:
+    """Whether another title after ``end`` opens a noun phrase of its own with a definite
+    article ("… de l'AFP le brigadier X"), so the earlier title is not the name's."""
+    return any(_NEW_PHRASE.search(folded[end:m.start()]) for m in lex.matches(ctx, end))
 
 
 #: Words a title phrase before a name may run to when it opens with a complement, which
