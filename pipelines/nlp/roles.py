@@ -495,12 +495,8 @@ def role_before(text: str, start: int, window: int = 150) -> Role | None:
     ctx, aside = _context_before(text, start, window)
     folded = fold(ctx)
     for m in lex.matches(ctx):
-        if m.group(0) in lex.after_determiner and not _DETERMINED.search(folded[:m.start()]):
-            continue  # '", juge X' (a verb), "l'assistante parlementaire de X" (an adjective)
-        if _title_in_a_name(ctx, m.start()):
-            continue  # "Bruno Le Maire, X": a surname, not the mayor
-        if _new_phrase_after(lex, ctx, folded, m.end()):
-            continue  # "a dit à un journaliste de l'AFP le général X": the general's
+        if _not_this_title(lex, m, ctx, folded):
+            continue
         body = ctx[m.start():].rstrip()
         if body.endswith(","):
             body = body[:-1]
@@ -515,18 +511,32 @@ def role_before(text: str, start: int, window: int = 150) -> Role | None:
         if not _holds_the_name(folded, body, m.start(), apposed):
             return None
         if not apposed:
-            # "le porte-parole du navigateur X", "la fille du président X": the name
-            # belongs to the last title in a chain of "de"s.
-            for m2 in list(lex.matches(ctx, m.end()))[::-1]:
-                if _OF.search(folded[:m2.start()]):
-                    m = m2
-                    body = ctx[m2.start():].rstrip().rstrip(",")
-                    break
+            m, body = _last_in_chain(lex, m, body, ctx, folded)
         role = _make_role(lex, m.group(0), body, m.end() - m.start())
         if role is not None and not apposed and _rank_before_name(lex, m, ctx, folded):
             return Role(role.text, True)
         return role
     return None
+
+
+def _not_this_title(lex: TitleLexicon, m: re.Match[str], ctx: str, folded: str) -> bool:
+    """Whether the title ``m`` of the context before a name is certainly not the name's."""
+    if m.group(0) in lex.after_determiner and not _DETERMINED.search(folded[:m.start()]):
+        return True  # '", juge X' (a verb), "l'assistante parlementaire de X" (an adjective)
+    if _title_in_a_name(ctx, m.start()):
+        return True  # "Bruno Le Maire, X": a surname, not the mayor
+    # "a dit à un journaliste de l'AFP le général X": the general's
+    return _new_phrase_after(lex, ctx, folded, m.end())
+
+
+def _last_in_chain(lex: TitleLexicon, m: re.Match[str], body: str, ctx: str,
+                   folded: str) -> tuple[re.Match[str], str]:
+    """The last title in a chain of "de"s, which the name holds: "le porte-parole du
+    navigateur X", "la fille du président X"."""
+    for m2 in list(lex.matches(ctx, m.end()))[::-1]:
+        if _OF.search(folded[:m2.start()]):
+            return m2, ctx[m2.start():].rstrip().rstrip(",")
+    return m, body
 
 
 #: A definite article that opens a new noun phrase: not after a preposition.
