@@ -1,0 +1,261 @@
+"""What the words around a name say it is when it is no actor, or which actor it is.
+
+Rules on one article's text, in general French vocabulary (``data/noise.jsonl``):
+
+- an animal: a name right after an animal noun, maybe with the sex or adjectives ("la
+  femelle panda X", "du panda géant X", "l'alligator X"), and a species written in Latin
+  whose epithet is repeated after it ("des Capra Ibex ibex");
+- a character: "X alias Y", "l'interprète de Y" in an article about a screen work, and the
+  names a work's summary gives ("Le roman relate la rencontre entre Y et Z");
+- a work: "la série policière de CHAÎNE Y" (a cue, then its broadcaster or maker), a
+  programme "Y, diffusé sur …", a name after an indefinite article ("un Y": a painting);
+- an item of a list governed by a plural noun ("des séries A, B ou encore C", "12
+  plateformes (A mais aussi B, C)", "A, B, C… les cocktails"): a thing, a company or a
+  medium as the noun says;
+- a medium: a name after "l'agence de presse [adjectives]" or "l'agence officielle", or
+  after "un entretien accordé à", "dans les colonnes de".
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipelines.nlp.noise import NoiseRules
+from pipelines.text import fold
+
+THING, GROUP, MEDIA = "thing", "group", "media"
+
+# -- animals and species ---------------------------------------------------------------
+#: A determiner, then up to four lower-case words (an animal noun among them), then a name.
+_DETERMINED = re.compile(r"(?:^|[\s(])(?:le|la|l'|les|du|des|au|aux|un|une|ce|cet|cette|"
+                         r"son|sa|ses|leur|notre)\s*((?:[a-z-]+\s+){1,4})[«\"]?\s*$")
+
+
+def after_an_animal(text: str, a: int, noise: NoiseRules) -> bool:
+    """Whether an animal noun stands right before ``a`` after its determiner, the other
+    words being adjectives or the animal's sex ("la femelle panda X", "du panda géant X",
+    "l'alligator X", "le mâle X")."""
+    m = _DETERMINED.search(fold(text[max(0, a - 60):a]).replace("’", "'"))
+    if not m:
+        return False
+    words = m.group(1).split()
+    animals = [i for i, w in enumerate(words) if noise.is_animal(w)]
+    if not animals:
+        return False
+    # every other word is a content word (an adjective), not "de", "a", a verb form
+    return all(i in animals or (len(w) > 2 and not noise.is_word(w))
+               for i, w in enumerate(words))
+
+
+_LATIN_END = re.compile(r"(?:us|um|ae|ii|ensis|oides|ica|icus|orum|ata|atus)$")
+
+
+def latin_species(text: str, a: int, b: int) -> bool:
+    """A genus and an epithet followed by a repeated or Latin lower-case epithet ("Capra
+    Ibex ibex", "Ursus Arctos horribilis"): a species, no actor."""
+    words = text[a:b].split()
+    nxt = re.match(r"\s+([a-z]{3,})\b", text[b:b + 30])
+    if len(words) < 2 or not nxt:
+        return False
+    epithet = nxt.group(1)
+    return fold(epithet) == fold(words[-1]) or (
+        bool(_LATIN_END.search(epithet)) and all(_LATIN_END.search(fold(w)) or
+                                                 fold(w).endswith("a") for w in words))
+
+
+# -- characters and works --------------------------------------------------------------
+#: Words that make an article one about a screen or stage work (its cast, its shooting).
+_SCREEN_WORK = re.compile(r"\b(?:tournage|episodes?|saisons?\s+\d|feuilleton|telefilm|sitcom|"
+                          r"series?\s+televisees?|personnages?|casting|le\s+film|"
+                          r"(?:la|cette|sa|une)\s+serie(?!\s+d))\b")
+_ALIAS = re.compile(r"\balias\s*[«\"]?\s*$")
+_PLAYER_OF = re.compile(r"\binterpretes?\s+(?:de\s+|d'\s*|du\s+)$")
+
+
+def played_character(text: str, a: int, folded: str) -> bool:
+    """A character in an article about a screen work: "X alias Y", "l'interprète de Y"
+    (``folded``: the article's folded text)."""
+    head = folded[max(0, a - 30):a].replace("’", "'")
+    if not (_ALIAS.search(head) or _PLAYER_OF.search(head)):
+        return False
+    return bool(_SCREEN_WORK.search(folded))
+
+
+#: A work as a sentence's subject, then a verb of telling: "Le roman relate", "Ce film suit".
+_SUMMARY = re.compile(
+    r"^\W*(?:le|la|l'|ce|cet|cette|son|sa|leur)\s*(?:[a-z-]+\s+)?(?:roman|film|livre|recit|"
+    r"telefilm|feuilleton|serie|album|spectacle|piece|intrigue|bande\s+dessinee|conte|"
+    r"nouvelle|saga|manga)\b[^.;:!?]{0,40}?\b(?:relate|raconte|narre|met\s+en\s+scene|suit|"
+    r"racontent|suivent)\b(?P<rest>[^.;!?]*)$")
+#: What makes a told story a true one: the life, the fate of a real person.
+_TRUE_STORY = re.compile(r"\b(?:vie|vraie|vecu|destin|biographie|parcours|combat|reel|"
+                         r"reelle|histoire\s+vraie)\b")
+
+
+def in_a_summary(folded: str, sentence_start: int, a: int) -> bool:
+    """Whether the name at ``a`` is told by a work's summary ("Le roman relate la rencontre
+    entre Y et Z"), not a true story's ("Le film raconte la vie de Y")."""
+    m = _SUMMARY.search(folded[sentence_start:a].replace("’", "'"))
+    return bool(m) and not _TRUE_STORY.search(m.group("rest"))
+
+
+#: A work's broadcaster or maker right before a name: "… de CHAÎNE X", "… sur CHAÎNE X".
+_OF_MAKER = re.compile(r"\s(?:de|du|d['’]|sur)\s*(?:[A-Z0-9][\w'’-]*\s+){1,3}[«\"“]?\s*$")
+
+
+def work_of_a_maker(text: str, a: int, noise: NoiseRules) -> bool:
+    """A title after a work cue, up to two adjectives and the channel or maker it comes
+    from ("la série policière de CHAÎNE X", "le feuilleton de CHAÎNE X")."""
+    head = text[max(0, a - 80):a]
+    m = _OF_MAKER.search(head)
+    if not m:
+        return False
+    words = re.findall(r"[^\W\d_][\w-]*", head[:m.start()])[-3:]
+    for k in range(len(words)):
+        cue, rest = words[k], words[k + 1:]
+        if cue.islower() and fold(cue) in noise.work_cues and \
+                all(len(w) > 2 and w.islower() and not noise.is_word(w) for w in rest):
+            return True
+    return False
+
+
+#: A programme's broadcast after its name: "X, diffusé sur …", "X (diffusée chaque …)".
+_BROADCAST = re.compile(r"\s*[»\"”]?\s*[,(]?\s*(?:re)?diffusee?s?\s+(?:sur|par|chaque|tous|"
+                        r"le|la|les|depuis|en\s+prime)\b")
+
+
+def broadcast_programme(text: str, b: int) -> bool:
+    """Whether the name ending at ``b`` is a programme said to be broadcast."""
+    return bool(_BROADCAST.match(fold(text[b:b + 40])))
+
+
+#: "un X", "une X" right before a name: a work by that name's maker ("un Picasso").
+_INDEFINITE = re.compile(r"(?:^|[\s(«\"])(?<!l')(?<!numero )(?:un|une)\s+$")
+
+
+def after_an_indefinite(text: str, a: int) -> bool:
+    """A one-word name right after "un"/"une" (not "l'un", "numéro un"): a work or a
+    product of the name's maker, not that person."""
+    return bool(_INDEFINITE.search(fold(text[max(0, a - 12):a]).replace("’", "'")))
+
+
+# -- items of a list governed by a plural noun ---------------------------------------
+_SEP = re.compile(r"\s*(?:,|\bet\b|\bou\s+encore\b|\bou\s+bien\b|\bou\b|\bmais\s+aussi\b|"
+                  r"\bainsi\s+que\b|\bsans\s+oublier\b|/)\s*")
+_OPENER = re.compile(r"^\s*(?:\(|:|,)?\s*(?:(?:comme|tels?\s+que|telles?\s+que|notamment|"
+                     r"dont|parmi\s+lesquels|parmi\s+lesquelles)\b)?\s*")
+_TAIL = re.compile(r"^\s*(?:\.\.\.|…|:|-|–|—)?\s*(?:les|des|ces|autant\s+de|tous\s+ces|"
+                   r"toutes\s+ces)\s+([a-z][a-z-]+(?:\s+(?:animes|video|sociaux))?)\b")
+
+
+def _items(region: str, lower_ok: bool) -> bool:
+    """Whether ``region`` is list items, each followed by a separator (names of up to
+    five words; with ``lower_ok``, lower-case items of one or two words too)."""
+    pieces = _SEP.split(region)
+    if len(pieces) < 2 or pieces[-1].strip():
+        return False
+    for p in pieces[:-1]:
+        item = p.strip(" «»\"“”")
+        words = item.split()
+        if not words or len(words) > 5 or re.search(r"[.;!?()]", item):
+            return False
+        if not (item[0].isupper() or item[0].isdigit()) and not (lower_ok and len(words) <= 2):
+            return False
+    return True
+
+
+def governed_list(text: str, a: int, b: int, noise: NoiseRules) -> str:
+    """"thing", "group" or "media" when the name ``[a, b)`` is an item of a list that a
+    plural noun governs ("des séries A, B ou encore C", "12 plateformes (A mais aussi
+    B, C)", "A, B, C… les cocktails"), else ""."""
+    return _list_before(text, a, noise) or _list_after(text, a, b, noise)
+
+
+def _list_before(text: str, a: int, noise: NoiseRules) -> str:
+    """The type of the nearest list noun before ``a`` when only list items, each a name,
+    stand between them."""
+    head = text[max(0, a - 200):a]
+    found = list(re.finditer(r"[a-z][a-z-]*", fold(head)))
+    for k in range(len(found) - 1, -1, -1):
+        pair = f"{found[k].group(0)} {found[k + 1].group(0)}" if k + 1 < len(found) else ""
+        kind = noise.list_head_type(pair) or noise.list_head_type(found[k].group(0))
+        if not kind:
+            continue
+        region = head[found[k + 1].end() if noise.list_head_type(pair) else found[k].end():]
+        for _ in range(3):  # the noun, then up to two adjectives ("des séries cultes")
+            opener = _OPENER.match(region)
+            rest = region[opener.end():] if opener else region
+            if not rest.strip() or _items(rest + ",", lower_ok=False):
+                return kind
+            adjective = re.match(r"\s+([^\W\d_][\w-]*)", region)
+            if not adjective or not adjective.group(1).islower() or \
+                    noise.is_word(adjective.group(1)):
+                break
+            region = region[adjective.end():]
+        return ""
+    return ""
+
+
+def _list_after(text: str, a: int, b: int, noise: NoiseRules) -> str:
+    """The type of a list noun after the items that follow the name ("A, b, C… les
+    cocktails")."""
+    tail = text[b:b + 160]
+    sep = _SEP.match(tail)
+    if not _follows_a_list(text, a):
+        return ""
+    if not sep or not sep.group(0).strip():  # the last item: "…, B et C… les cocktails"
+        t = _TAIL.match(fold(tail)) if _TAIL_CUTS.match(tail) and _after_a_separator(
+            text, a) else None
+        return noise.list_head_type(t.group(1)) if t else ""
+    for cut in _TAIL_CUTS.finditer(tail, sep.end()):
+        t = _TAIL.match(fold(tail[cut.start():]))
+        if t and noise.list_head_type(t.group(1)) and \
+                _items(tail[sep.end():cut.start()] + ",", lower_ok=True):
+            return noise.list_head_type(t.group(1))
+    return ""
+
+
+#: Where a list that names its noun after it ends: "…", "...", ":" or a dash.
+_TAIL_CUTS = re.compile(r"\s*(?:\.\.\.|…|:|—|–)")
+
+
+def _after_a_separator(text: str, a: int) -> bool:
+    """Whether a list separator (a comma, "et", "ou") stands right before ``a``."""
+    return text[max(0, a - 3):a].rstrip()[-1:] == "," or \
+        bool(re.search(r"\b(?:et|ou)\s+$", text[max(0, a - 6):a]))
+
+
+def _follows_a_list(text: str, a: int) -> bool:
+    """Whether the name at ``a`` opens a sentence or follows a list separator."""
+    before = text[max(0, a - 3):a]
+    return not before.strip() or before.rstrip()[-1:] in (",", ".", "\n", ":") or \
+        bool(re.search(r"\b(?:et|ou)\s+$", text[max(0, a - 6):a]))
+
+
+# -- media -------------------------------------------------------------------------------
+#: "l'agence de presse iranienne X", "l'agence officielle X", "l'agence d'information X".
+_NEWS_AGENCY = re.compile(
+    r"\bagences?\s+(?:(?:de\s+presse|d'information|d'informations|de\s+presse\s+officielle)"
+    r"(?:\s+[a-z-]+){0,2}|(?:[a-z-]+\s+)?(?:officielle|semi-officielle|progouvernementale|"
+    r"d'etat|etatique)(?:\s+[a-z-]+)?)\s*[«\"]?\s*$")
+#: "un entretien accordé au X", "dans les colonnes du X", "à l'antenne de X".
+_MEDIUM_OF = re.compile(
+    r"(?:\b(?:entretien|interview|entrevue)s?\s+(?:exclusif\s+|exclusive\s+)?"
+    r"(?:accordee?s?|donnee?s?)\s+|\bdans\s+les\s+colonnes\s+|\ba\s+l'antenne\s+|"
+    r"\bau\s+micro\s+)(?:a\s+|au\s+|aux\s+|de\s+|du\s+|d'\s*|des\s+)(?:la\s+|l'\s*)?$")
+
+
+def medium_cue(text: str, a: int, b: int, label: str) -> bool:
+    """Whether the words before ``[a, b)`` say the name is a medium: a news agency, or
+    what one gives an interview to or writes in (not a person's full name there: a
+    journalist)."""
+    head = fold(text[max(0, a - 70):a]).replace("’", "'")
+    if _NEWS_AGENCY.search(head):
+        return True
+    return bool(_MEDIUM_OF.search(head)) and not (label == "PER" and " " in text[a:b])
+
+
+def apposed_news_agency(text: str, b: int) -> bool:
+    """"X, l'agence de presse …", "X, une agence officielle …": a medium."""
+    return bool(re.match(r"\s*,\s*(?:l'|une\s+|la\s+)\s*agence\s+(?:de\s+presse|officielle|"
+                         r"d'information)", fold(text[b:b + 50]).replace("’", "'")))
