@@ -340,13 +340,15 @@ def cue_type(ctx: ArticleContext, a: int, b: int, label: str, noise: NoiseRules)
     if label == "PER" and (played_character(text, a, ctx.folded)
                            or in_a_summary(ctx.folded, ctx.sentence_start(a), a)):
         return THING  # "X alias Y" in a series, "Le roman relate la rencontre entre Y…"
-    if work_of_a_maker(text, a, noise) or broadcast_programme(text, b):
-        return THING  # "la série policière de CHAÎNE X", "X, diffusé sur CHAÎNE"
+    if work_of_a_maker(text, a, noise) or broadcast_programme(text, a, b):
+        return THING  # "la série policière de CHAÎNE X", 'le magazine "X", diffusé sur'
     listed = governed_list(text, a, b, noise)
-    if listed:
-        return listed  # "des séries A, B ou encore C", "12 plateformes (A, B…)"
+    if listed == THING:
+        return listed  # "des séries A, B ou encore C", "A, b, C… les cocktails"
+    if listed:  # "12 plateformes (A, B…)", unless no actor for another reason
+        return DROP if not_an_actor(ctx, a, b, label, noise) else listed
     if medium_cue(text, a, b, label) or apposed_news_agency(text, b):
-        return MEDIA  # "l'agence de presse iranienne X", "un entretien accordé à X"
+        return MEDIA  # "l'agence de presse iranienne X", "dans les colonnes du X"
     if label == "PER" and " " not in text[a:b] and after_an_indefinite(text, a):
         return DROP  # "gagner un Picasso": a painting
     return ""

@@ -26,25 +26,25 @@ from pipelines.text import fold
 THING, GROUP, MEDIA = "thing", "group", "media"
 
 # -- animals and species ---------------------------------------------------------------
-#: A determiner, then up to four lower-case words (an animal noun among them), then a name.
-_DETERMINED = re.compile(r"(?:^|[\s(])(?:le|la|l'|les|du|des|au|aux|un|une|ce|cet|cette|"
-                         r"son|sa|ses|leur|notre)\s*((?:[a-z-]+\s+){1,4})[«\"]?\s*$")
+_DETERMINERS = frozenset({"le", "la", "l", "les", "du", "des", "au", "aux", "un", "une", "ce",
+                          "cet", "cette", "son", "sa", "ses", "leur", "notre"})
 
 
 def after_an_animal(text: str, a: int, noise: NoiseRules) -> bool:
     """Whether an animal noun stands right before ``a`` after its determiner, the other
     words being adjectives or the animal's sex ("la femelle panda X", "du panda géant X",
     "l'alligator X", "le mâle X")."""
-    m = _DETERMINED.search(fold(text[max(0, a - 60):a]).replace("’", "'"))
-    if not m:
+    head = fold(text[max(0, a - 60):a])
+    if not re.search(r"[a-z-]\s*[«\"]?\s*$", head):
         return False
-    words = m.group(1).split()
-    animals = [i for i, w in enumerate(words) if noise.is_animal(w)]
-    if not animals:
-        return False
-    # every other word is a content word (an adjective), not "de", "a", a verb form
-    return all(i in animals or (len(w) > 2 and not noise.is_word(w))
-               for i, w in enumerate(words))
+    words = re.findall(r"[a-z][a-z-]*", head)
+    for n in range(1, min(4, len(words) - 1) + 1):
+        det, tail = words[-n - 1], words[-n:]
+        if det in _DETERMINERS and any(noise.is_animal(w) for w in tail):
+            # every other word is a content word (an adjective), not "de", "a", a verb
+            return all(noise.is_animal(w) or (len(w) > 2 and not noise.is_word(w))
+                       for w in tail)
+    return False
 
 
 _LATIN_END = re.compile(r"(?:us|um|ae|ii|ensis|oides|ica|icus|orum|ata|atus)$")
@@ -68,7 +68,8 @@ def latin_species(text: str, a: int, b: int) -> bool:
 _SCREEN_WORK = re.compile(r"\b(?:tournage|episodes?|saisons?\s+\d|feuilleton|telefilm|sitcom|"
                           r"series?\s+televisees?|personnages?|casting|le\s+film|"
                           r"(?:la|cette|sa|une)\s+serie(?!\s+d))\b")
-_ALIAS = re.compile(r"\balias\s*[«\"]?\s*$")
+#: "X alias Y" with X a name written as is (not '"Rôle", alias Y': Y plays the role).
+_ALIAS = re.compile(r"[A-ZÀ-Ý][\w-]+\s+alias\s*[«\"]?\s*$")
 _PLAYER_OF = re.compile(r"\binterpretes?\s+(?:de\s+|d'\s*|du\s+)$")
 
 
@@ -76,7 +77,7 @@ def played_character(text: str, a: int, folded: str) -> bool:
     """A character in an article about a screen work: "X alias Y", "l'interprète de Y"
     (``folded``: the article's folded text)."""
     head = folded[max(0, a - 30):a].replace("’", "'")
-    if not (_ALIAS.search(head) or _PLAYER_OF.search(head)):
+    if not (_ALIAS.search(text, max(0, a - 40), a) or _PLAYER_OF.search(head)):
         return False
     return bool(_SCREEN_WORK.search(folded))
 
@@ -120,29 +121,41 @@ def work_of_a_maker(text: str, a: int, noise: NoiseRules) -> bool:
 
 
 #: A programme's broadcast after its name: "X, diffusé sur …", "X (diffusée chaque …)".
-_BROADCAST = re.compile(r"\s*[»\"”]?\s*[,(]?\s*(?:re)?diffusee?s?\s+(?:sur|par|chaque|tous|"
-                        r"le|la|les|depuis|en\s+prime)\b")
+_BROADCAST = re.compile(r"\s*[»\"”]?\s*[,(]?\s*(?:re)?diffusée?s?\s+(?:sur|par|chaque|tous|"
+                        r"le|la|les|depuis|en\s+prime)\b", re.IGNORECASE)
+#: Nouns of programmes right before a name: "le magazine X", "l'émission X".
+_PROGRAMME = re.compile(r"\b(?:magazine|emission|programme|jeu|serie|feuilleton|documentaire|"
+                        r"film|telefilm|show|talk-show|divertissement)\s*[«\"“]?\s*$")
 
 
-def broadcast_programme(text: str, b: int) -> bool:
-    """Whether the name ending at ``b`` is a programme said to be broadcast."""
-    return bool(_BROADCAST.match(fold(text[b:b + 40])))
+def broadcast_programme(text: str, a: int, b: int) -> bool:
+    """Whether the name ``[a, b)`` is a programme said to be broadcast: quoted or after a
+    programme noun ('le magazine "X", diffusé sur …'), not its maker ("le documentaire
+    de X diffusé sur …")."""
+    if not _BROADCAST.match(text, b, b + 40):
+        return False
+    before = text[max(0, a - 2):a].strip()[-1:]
+    return before in ("«", "\"", "“") or bool(_PROGRAMME.search(fold(text[max(0, a - 30):a])))
 
 
-#: "un X", "une X" right before a name: a work by that name's maker ("un Picasso").
-_INDEFINITE = re.compile(r"(?:^|[\s(«\"])(?<!l')(?<!numero )(?:un|une)\s+$")
+#: "un X" after a verb of owning or trading, or "un vrai X": a work by that name's maker.
+_INDEFINITE = re.compile(
+    r"(?:\b(?:gagner|gagne|acheter|achete|vendre|vendu|posseder|possede|voler|vole|exposer|"
+    r"expose|offrir|offert|acquerir|acquis|adjuge|estimer|estime|peint|signe)\s+(?:un|une)|"
+    r"\b(?:un|une)\s+(?:vrai|faux|authentique|veritable|autre))\s+$")
 
 
 def after_an_indefinite(text: str, a: int) -> bool:
-    """A one-word name right after "un"/"une" (not "l'un", "numéro un"): a work or a
-    product of the name's maker, not that person."""
-    return bool(_INDEFINITE.search(fold(text[max(0, a - 12):a]).replace("’", "'")))
+    """A one-word name after "un" and a verb of owning or trading, or "un vrai", "un faux"
+    ("gagner un X", "un faux X"): a work of that name's maker, not that person ("un X
+    déjà différent" is X himself)."""
+    return bool(_INDEFINITE.search(fold(text[max(0, a - 30):a])))
 
 
 # -- items of a list governed by a plural noun ---------------------------------------
 _SEP = re.compile(r"\s*(?:,|\bet\b|\bou\s+encore\b|\bou\s+bien\b|\bou\b|\bmais\s+aussi\b|"
                   r"\bainsi\s+que\b|\bsans\s+oublier\b|/)\s*")
-_OPENER = re.compile(r"^\s*(?:\(|:|,)?\s*(?:(?:comme|tels?\s+que|telles?\s+que|notamment|"
+_OPENER = re.compile(r"^\s*(?:\(|:)?\s*(?:(?:comme|tels?\s+que|telles?\s+que|notamment|"
                      r"dont|parmi\s+lesquels|parmi\s+lesquelles)\b)?\s*")
 _TAIL = re.compile(r"^\s*(?:\.\.\.|…|:|-|–|—)?\s*(?:les|des|ces|autant\s+de|tous\s+ces|"
                    r"toutes\s+ces)\s+([a-z][a-z-]+(?:\s+(?:animes|video|sociaux))?)\b")
@@ -161,7 +174,14 @@ def _items(region: str, lower_ok: bool) -> bool:
             return False
         if not (item[0].isupper() or item[0].isdigit()) and not (lower_ok and len(words) <= 2):
             return False
+        if item[-1] in "'’" or len(words) > 1 and words[-1] in _LINKS:
+            return False  # '"Le Titre" de', "Dailymotion d'": a complement goes on
     return True
+
+
+#: Words that cannot end a list item: the item goes on into a complement.
+_LINKS = frozenset({"de", "du", "des", "d", "la", "le", "les", "à", "au", "aux", "en", "par",
+                    "pour", "sur", "avec", "dans", "chez", "contre"})
 
 
 def governed_list(text: str, a: int, b: int, noise: NoiseRules) -> str:
@@ -172,28 +192,36 @@ def governed_list(text: str, a: int, b: int, noise: NoiseRules) -> str:
 
 
 def _list_before(text: str, a: int, noise: NoiseRules) -> str:
-    """The type of the nearest list noun before ``a`` when only list items, each a name,
-    stand between them."""
+    """The type of the nearest list noun before ``a`` when only list items, each a name
+    followed by a separator, stand between them ("des séries A, B ou encore C")."""
     head = text[max(0, a - 200):a]
-    found = list(re.finditer(r"[a-z][a-z-]*", fold(head)))
+    found = list(re.finditer(r"(?<![\w'’])[^\W\d_][\w-]*", head))
     for k in range(len(found) - 1, -1, -1):
-        pair = f"{found[k].group(0)} {found[k + 1].group(0)}" if k + 1 < len(found) else ""
-        kind = noise.list_head_type(pair) or noise.list_head_type(found[k].group(0))
+        word = found[k].group(0)
+        pair = f"{word} {found[k + 1].group(0)}" if k + 1 < len(found) else ""
+        kind = noise.list_head_type(fold(pair)) or noise.list_head_type(fold(word))
         if not kind:
             continue
-        region = head[found[k + 1].end() if noise.list_head_type(pair) else found[k].end():]
+        if not word.islower() or k and fold(found[k - 1].group(0)) in ("de", "du", "d"):
+            return ""  # a heading in capitals; "la maison de disques X": a complement
+        region = head[found[k + 1].end() if noise.list_head_type(fold(pair)) else
+                      found[k].end():]
         for _ in range(3):  # the noun, then up to two adjectives ("des séries cultes")
             opener = _OPENER.match(region)
             rest = region[opener.end():] if opener else region
-            if not rest.strip() or _items(rest + ",", lower_ok=False):
+            if not rest.strip() or _items(rest, lower_ok=False):
                 return kind
             adjective = re.match(r"\s+([^\W\d_][\w-]*)", region)
-            if not adjective or not adjective.group(1).islower() or \
-                    noise.is_word(adjective.group(1)):
+            if not adjective or not _adjective(adjective.group(1), noise):
                 break
             region = region[adjective.end():]
         return ""
     return ""
+
+
+def _adjective(word: str, noise: NoiseRules) -> bool:
+    """A lower-case content word of three letters or more (not "de", "à", a verb form)."""
+    return word.islower() and len(word) > 2 and not noise.is_word(word)
 
 
 def _list_after(text: str, a: int, b: int, noise: NoiseRules) -> str:
@@ -206,10 +234,12 @@ def _list_after(text: str, a: int, b: int, noise: NoiseRules) -> str:
     if not sep or not sep.group(0).strip():  # the last item: "…, B et C… les cocktails"
         t = _TAIL.match(fold(tail)) if _TAIL_CUTS.match(tail) and _after_a_separator(
             text, a) else None
-        return noise.list_head_type(t.group(1)) if t else ""
+        return noise.list_head_type(t.group(1)) if t and tail[t.start(1):t.end(1)].islower() \
+            else ""
     for cut in _TAIL_CUTS.finditer(tail, sep.end()):
         t = _TAIL.match(fold(tail[cut.start():]))
         if t and noise.list_head_type(t.group(1)) and \
+                tail[cut.start() + t.start(1):cut.start() + t.end(1)].islower() and \
                 _items(tail[sep.end():cut.start()] + ",", lower_ok=True):
             return noise.list_head_type(t.group(1))
     return ""
