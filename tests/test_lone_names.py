@@ -28,6 +28,9 @@ def _cue(sentence: str, name: str) -> str:
     ("« C'était la panique », a confié Verdier au téléphone.", "Verdier", "speech"),
     ("Verdier a expliqué qu'il ne savait rien.", "Verdier", "speech"),
     ("Verdier se souvient de cette nuit.", "Verdier", "speech"),
+    ("« Jamais », a lancé de son côté Verdier.", "Verdier", "speech"),
+    ("Verdier considère qu'il a eu de la chance.", "Verdier", "speech"),
+    ("Elle laisse ses deux jeunes enfants Timéo et Lina.", "Timéo", "relative"),
     ("Verdier est né à Brest en 1931.", "Verdier", "speech"),
     ("La jeune chanteuse Océlie sort un disque.", "Océlie", "noun"),
     ("Les caricaturistes Brunel, Tardy et Vasseur ont signé la une.", "Vasseur", "noun"),
@@ -47,6 +50,9 @@ def test_a_sentence_says_a_human_being_is_meant(sentence: str, name: str, cue: s
     ("C'est ce qu'indique Voyago, le site de réservation.", "Voyago"),
     ("Le chanteur a rencontré Verdier hier.", "Verdier"),
     ("Quand Corbell a rouvert ses plages, les surfeurs sont revenus.", "Corbell"),
+    ("Le constructeur de Brandeck a lancé un rappel.", "Brandeck"),
+    ("Le fondateur de Voyago a vendu ses parts.", "Voyago"),
+    ("Des milliers de militaires ont été victimes de Solvia, le logiciel de paie.", "Solvia"),
 ])
 def test_no_cue_for_things_named_like_people(sentence: str, name: str) -> None:
     assert _cue(sentence, name) == ""

@@ -39,25 +39,30 @@ _KIN = ("femme|mari|épouse|époux|compagne|compagnon|conjoint|conjointe|fiancé
         "belle-sœur|gendre|belle-fille|demi-frère|demi-sœur|enfant|bébé|fillette|garçon|"
         "ami|amie|voisin|voisine|collègue|avocat|avocate|patron|patronne|employeur")
 _KIN_BEFORE = re.compile(
-    rf"\b(?:sa|son|ses|leur|leurs|mon|ma|mes|notre|votre|le|la|les|l['’]|aux|des|du|au)\s*(?:petit\s+|petite\s+|jeune\s+|"
-    rf"propre\s+|ancien\s+|ancienne\s+|ex-)?(?:{_KIN})s?\s*,?\s*$", re.IGNORECASE)
+    rf"\b(?:sa|son|ses|leur|leurs|mon|ma|mes|notre|votre|le|la|les|l['’]|aux|des|du|au)\s*"
+    rf"(?:(?:deux|trois|quatre|petits?|petites?|jeunes?|propres?|anciens?|anciennes?|grands?|"
+    rf"grandes?|chers?|chères?|meilleurs?|meilleures?|ex-)\s*)*(?:{_KIN})s?\s*,?\s*$",
+    re.IGNORECASE)
 _AGE_AFTER = re.compile(
     r"^\s*(?:,|\(|-|–)\s*(?:\d{1,3}\s*ans\b|âgée?s?\s+de\s+\d|née?\s+(?:en|le|à)\b|"
     r"(?:sa|son)\s+(?:" + _KIN + r")\b)", re.IGNORECASE)
 #: Verbs of speech and feeling a person, not an organisation, is the subject of.
 _SPEECH = (r"(?:dit|parlé|déclaré|expliqué|raconté|confié|témoigné|affirmé|ajouté|assuré|"
-           r"souligné|reconnu|regretté|déploré|lancé|répondu|rétorqué|insisté|poursuivi|martelé|avoué|"
+           r"souligné|reconnu|regretté|déploré|répondu|rétorqué|insisté|poursuivi|martelé|avoué|"
            r"admis|plaisanté|soufflé|murmuré|ironisé|confessé|tempéré|nuancé|résumé|jugé|"
-           r"estimé|ajouté|prévenu|relaté|conté|souri|réagi)")
+           r"estimé|ajouté|prévenu|relaté|conté|souri|réagi|considéré|pensé|cru|espéré)")
 _SPEECH_PRESENT = (r"(?:dit|déclare|explique|raconte|confie|témoigne|affirme|ajoute|assure|"
                    r"souligne|reconnaît|reconnait|regrette|déplore|lance|répond|rétorque|insiste|"
                    r"poursuit|martèle|avoue|admet|plaisante|souffle|murmure|ironise|confesse|"
-                   r"tempère|nuance|résume|juge|estime|prévient|relate|sourit|s['’]amuse|"
+                   r"tempère|nuance|résume|juge|estime|prévient|relate|sourit|considère|pense|croit|"
+                   r"espère|s['’]amuse|"
                    r"s['’]exclame|s['’]indigne|s['’]étonne|s['’]inquiète|se\s+souvient|"
                    r"se\s+réjouit|se\s+désole|se\s+rappelle|se\s+confie|s['’]emporte)")
 _SPEECH_BEFORE = re.compile(
     rf"(?:\b(?:a|avait|aurait|a-t-il|a-t-elle)\s+(?:encore\s+|aussi\s+|également\s+|"
-    rf"ensuite\s+|alors\s+)?{_SPEECH}|\b{_SPEECH_PRESENT}|(?:t-il|t-elle))\s+$", re.IGNORECASE)
+    rf"ensuite\s+|alors\s+)?(?:{_SPEECH}|lancé)|\b(?:{_SPEECH_PRESENT})|(?:t-il|t-elle))"
+    rf"(?:\s+(?:de\s+son\s+côté|pour\s+sa\s+part|à\s+son\s+tour|quant\s+à\s+lui|"
+    rf"quant\s+à\s+elle|aussi|encore|également|enfin|alors))?\s+$", re.IGNORECASE)
 _SPEECH_AFTER = re.compile(
     rf"^\s+(?:(?:lui-même\s+|elle-même\s+)?(?:a|avait|aurait)\s+(?:\w+\s+)?{_SPEECH}\b|"
     rf"{_SPEECH_PRESENT}\b|(?:est|était)\s+(?:née?|morte?|décédée?)\b)", re.IGNORECASE)
@@ -66,7 +71,8 @@ _SPEECH_AFTER = re.compile(
 _LOWER = r"[a-zà-ÿœæ'’-]+"
 #: Words that end a noun's adjectives: the name is then a complement, not the person.
 _NOT_ADJECTIVE = (r"(?!(?:a|à|au|aux|est|sont|ont|avait|était|avec|pour|chez|contre|sur|dans|"
-                  r"par|et|ou|qui|que|dont|en|selon|entre|vers|sans|après|avant|ni|mais)\b)")
+                  r"par|et|ou|qui|que|dont|en|selon|entre|vers|sans|après|avant|ni|mais|de|d|"
+                  r"du|des|la|le|les|l|un|une)(?:\b|['’]))")
 _NAME = r"[A-ZÀ-ÖØ-Þ][\w'’-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’-]*)?"
 _LIST_CUE = (r"(?:dont|comme|parmi\s+lesquels|parmi\s+lesquelles|notamment|tels\s+que|"
              r"telles\s+que|à\s+savoir)")
