@@ -157,3 +157,17 @@ def test_a_painting_after_a_verb_of_trading_is_no_person():
             "Lemoine a peint ce tableau.")
     out = _names(text, ("Lemoine", "PER"), ("Lemoine", "PER"), ("Lemoine", "PER"))
     assert out == [("Lemoine", "person"), ("Lemoine", "person")]
+
+
+def test_a_maker_in_a_list_of_models_stays_a_company():
+    text = ("Il dessine des modèles Zorba, Lumex Holding et Vesta.\n"
+            "Le patron de Zorba parle. Un ouvrage qui raconte la vie de Jean Roux paraît.")
+    out = _names(text, ("Zorba", "ORG"), ("Lumex Holding", "ORG"), ("Vesta", "PER"),
+                 ("Zorba", "ORG"), ("Jean Roux", "PER"))
+    assert ("Lumex Holding", "group") in out and ("Jean Roux", "person") in out
+    assert ("Vesta", "person") not in out
+
+
+def test_a_plain_noun_before_a_list_noun_governs_no_list():
+    text = "La journaliste culinaire et séries Léa Morel relate des menaces."
+    assert _names(text, ("Léa Morel", "PER")) == [("Léa Morel", "person")]

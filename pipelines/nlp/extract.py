@@ -372,15 +372,16 @@ def _ner_candidates(ctx: ArticleContext, ents: list[tuple[int, int, str]],
             named[text[a:b]] = ner_type  # "la maison Vasseur-Lenoir": not a person here
         # a name a noun types ("le groupe X", "l'agence de presse X") is no surname
         kind = CUE_KIND if ner_type in ("group", "media") and (
-            cued or type_cue(text, a, strict=label == "PER" and " " in text[a:b])) else "ner"
+            cued or type_cue(text, a, strict=True)) else "ner"
         out.append(Candidate(a, b, text[a:b], ner_type, "", kind, label, sentence_of(a)))
     return _media_once_media([replace(c, type=named[c.text])
                               if c.type == "person" and c.text in named else c
                               for c in out if c.text not in things]), used_gaz
 
 
-#: The kind of an NER candidate that a noun before it typed (:func:`type_cue`,
-#: :func:`cue_type`): an organisation or a medium, never a person's surname.
+#: The kind of an NER candidate that a noun before it typed (a noun that never introduces
+#: a person, :func:`type_cue` ``strict``; :func:`cue_type`): an organisation or a medium,
+#: never a person's surname ("le groupe X" does not join "Marie X").
 CUE_KIND = "cue"
 
 

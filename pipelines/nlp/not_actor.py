@@ -335,16 +335,18 @@ def cue_type(ctx: ArticleContext, a: int, b: int, label: str, noise: NoiseRules)
     if label == "LOC":
         return ""
     text = ctx.text
+    # a maker stays one: "les modèles Zorba", "la gamme Lumex Holding"
+    maker = noise.is_car_brand(text[a:b]) or noise.looks_like_company(text[a:b])
     if after_an_animal(text, a, noise) or latin_species(text, a, b):
         return THING  # "la femelle panda X", "des Capra Ibex ibex"
     if label == "PER" and (played_character(text, a, ctx.folded)
                            or in_a_summary(ctx.folded, ctx.sentence_start(a), a)):
         return THING  # "X alias Y" in a series, "Le roman relate la rencontre entre Y…"
-    if work_of_a_maker(text, a, noise) or broadcast_programme(text, a, b):
+    if not maker and (work_of_a_maker(text, a, noise) or broadcast_programme(text, a, b)):
         return THING  # "la série policière de CHAÎNE X", 'le magazine "X", diffusé sur'
     listed = governed_list(text, a, b, noise)
     if listed == THING:
-        return listed  # "des séries A, B ou encore C", "A, b, C… les cocktails"
+        return "" if maker else listed  # "des séries A, B ou encore C", "A, b… les cocktails"
     if listed:  # "12 plateformes (A, B…)", unless no actor for another reason
         return DROP if not_an_actor(ctx, a, b, label, noise) else listed
     if medium_cue(text, a, b, label) or apposed_news_agency(text, b):

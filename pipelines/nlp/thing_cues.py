@@ -82,12 +82,12 @@ def played_character(text: str, a: int, folded: str) -> bool:
     return bool(_SCREEN_WORK.search(folded))
 
 
-#: A work as a sentence's subject, then a verb of telling: "Le roman relate", "Ce film suit".
+#: A work of fiction as a sentence's subject, then a verb of telling: "Le roman relate",
+#: "Ce film suit", "La série culte raconte" (not "un ouvrage qui raconte": an essay).
 _SUMMARY = re.compile(
-    r"^\W*(?:le|la|l'|ce|cet|cette|son|sa|leur)\s*(?:[a-z-]+\s+)?(?:roman|film|livre|recit|"
-    r"telefilm|feuilleton|serie|album|spectacle|piece|intrigue|bande\s+dessinee|conte|"
-    r"nouvelle|saga|manga)\b[^.;:!?]{0,40}?\b(?:relate|raconte|narre|met\s+en\s+scene|suit|"
-    r"racontent|suivent)\b(?P<rest>[^.;!?]*)$")
+    r"^\W*(?:le|la|l'|ce|cet|cette|son|sa|leur)\s*(?:[a-z-]+\s+)?(?:roman|film|telefilm|"
+    r"feuilleton|serie|piece|intrigue|bande\s+dessinee|conte|saga|manga|scenario)"
+    r"(?:\s+[a-z-]+)?\s+(?:relate|raconte|narre|met\s+en\s+scene|suit)\b(?P<rest>[^.;!?]*)$")
 #: What makes a told story a true one: the life, the fate of a real person.
 _TRUE_STORY = re.compile(r"\b(?:vie|vraie|vecu|destin|biographie|parcours|combat|reel|"
                          r"reelle|histoire\s+vraie)\b")
@@ -202,8 +202,8 @@ def _list_before(text: str, a: int, noise: NoiseRules) -> str:
         kind = noise.list_head_type(fold(pair)) or noise.list_head_type(fold(word))
         if not kind:
             continue
-        if not word.islower() or k and fold(found[k - 1].group(0)) in ("de", "du", "d"):
-            return ""  # a heading in capitals; "la maison de disques X": a complement
+        if not word.islower() or not _counted(head[:found[k].start()]):
+            return ""  # a heading in capitals; "la maison de disques X", "et séries X"
         region = head[found[k + 1].end() if noise.list_head_type(fold(pair)) else
                       found[k].end():]
         for _ in range(3):  # the noun, then up to two adjectives ("des séries cultes")
@@ -217,6 +217,17 @@ def _list_before(text: str, a: int, noise: NoiseRules) -> str:
             region = region[adjective.end():]
         return ""
     return ""
+
+
+#: What comes before a plural noun that governs a list: "des", "les", "12", "plusieurs".
+_COUNTED = re.compile(r"(?:\b(?:des|les|ces|ses|leurs|nos|vos|mes|aux|plusieurs|quelques|"
+                      r"certains|certaines|nombreux|nombreuses|autres|differents|differentes|"
+                      r"divers|diverses|tous\s+les|toutes\s+les)|\d)\s+(?:[a-z-]+\s+)?$")
+
+
+def _counted(before: str) -> bool:
+    """Whether a determiner or a number (maybe and an adjective) ends ``before``."""
+    return bool(_COUNTED.search(fold(before[-40:])))
 
 
 def _adjective(word: str, noise: NoiseRules) -> bool:
