@@ -342,7 +342,7 @@ def cue_type(ctx: ArticleContext, a: int, b: int, label: str, noise: NoiseRules)
     if label == "PER" and (played_character(text, a, ctx.folded)
                            or in_a_summary(ctx.folded, ctx.sentence_start(a), a)):
         return THING  # "X alias Y" in a series, "Le roman relate la rencontre entre Y…"
-    if not maker and (work_of_a_maker(text, a, noise) or broadcast_programme(text, a, b)):
+    if (not maker and work_of_a_maker(text, a, noise)) or broadcast_programme(text, a, b):
         return THING  # "la série policière de CHAÎNE X", 'le magazine "X", diffusé sur'
     listed = governed_list(text, a, b, noise)
     if listed == THING:
