@@ -80,3 +80,10 @@ def test_full_names_and_described_people_are_not_gated() -> None:
     text = "Le rappeur Zeldo a rencontré Paul Quillivic à Nantes."
     assert _people(text, ("Zeldo", "PER"), ("Paul Quillivic", "PER")) == {
         "Zeldo": "person", "Paul Quillivic": "person"}
+
+
+def test_a_famous_one_word_name_stays_without_a_cue() -> None:
+    from pipelines.nlp.famous import is_famous
+    assert is_famous("Beethoven")
+    text = "Le public a applaudi Beethoven et Ravel hier soir."
+    assert _people(text, ("Beethoven", "PER")) == {"Beethoven": "person"}

@@ -4,7 +4,9 @@ A person of the corpus whose every mention is one word ("Lenoir"), whom the gaze
 not know, who is given no role or office anywhere, and of whom no sentence says that a
 human being is meant (:func:`pipelines.nlp.human.human_cue`) is more often an animal, a
 town, a brand, a product or a fictional character that NER took for a person than a
-person. Such a root is dropped from the graph (its mentions are no actor's).
+person. Such a root is dropped from the graph (its mentions are no actor's), unless the
+name is one by which a famous person is called alone ("Beethoven", "Dalida":
+``data/famous_names.csv``, general knowledge).
 """
 
 from __future__ import annotations
@@ -13,13 +15,16 @@ from collections.abc import Sequence
 
 from pipelines.nlp.analysis import ArticleAnalysis
 from pipelines.nlp.extract import Candidate
+from pipelines.nlp.famous import is_famous
 from pipelines.nlp.human import human_cue
 from pipelines.resolution.attach import Key, Person
 
 
 def _lone(p: Person) -> bool:
-    """Whether a person is only ever named by one word, with no office and no entry."""
-    return not p.gaz_id and not p.official and all(" " not in n for n in p.names)
+    """Whether a person is only ever named by one word, with no office, no entry, and no
+    famous bearer."""
+    return (not p.gaz_id and not p.official and all(" " not in n for n in p.names)
+            and not any(is_famous(n) for n in p.names))
 
 
 def _said_human(doc: ArticleAnalysis, c: Candidate) -> bool:
