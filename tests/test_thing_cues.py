@@ -171,3 +171,8 @@ def test_a_maker_in_a_list_of_models_stays_a_company():
 def test_a_plain_noun_before_a_list_noun_governs_no_list():
     text = "La journaliste culinaire et séries Léa Morel relate des menaces."
     assert _names(text, ("Léa Morel", "PER")) == [("Léa Morel", "person")]
+
+
+def test_a_name_apposed_to_a_news_agency_is_a_medium():
+    text = "Vendexa, l'agence de presse officielle du pays, a publié la liste."
+    assert _names(text, ("Vendexa", "PER")) == [("Vendexa", "media")]

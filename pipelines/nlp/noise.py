@@ -63,7 +63,7 @@ class NoiseRules:
 
     def list_head_type(self, noun: str) -> str:
         """"thing", "group" or "media" when ``noun`` (folded) governs a list of names."""
-        return next((t for n, t in self.list_heads if n == noun), "")
+        return _head_types(self.list_heads).get(noun, "")
 
     def is_generic(self, text: str) -> bool:
         return name_key(text) in self.generic
@@ -139,6 +139,11 @@ class NoiseRules:
                                         or self.is_verb_form(adjective)) \
             and not folded.startswith("natal") \
             and not (fold(noun) == "quartier" and folded.startswith("general"))
+
+
+@lru_cache(maxsize=4)
+def _head_types(heads: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    return dict(heads)
 
 
 #: "épouse à la ville de X": in private life, not a town.

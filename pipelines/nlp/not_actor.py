@@ -337,21 +337,22 @@ def cue_type(ctx: ArticleContext, a: int, b: int, label: str, noise: NoiseRules)
     text = ctx.text
     # a maker stays one: "les modèles Zorba", "la gamme Lumex Holding"
     maker = noise.is_car_brand(text[a:b]) or noise.looks_like_company(text[a:b])
-    if after_an_animal(text, a, noise) or latin_species(text, a, b):
+    if after_an_animal(ctx.folded, a, noise) or latin_species(text, a, b):
         return THING  # "la femelle panda X", "des Capra Ibex ibex"
     if label == "PER" and (played_character(text, a, ctx.folded)
                            or in_a_summary(ctx.folded, ctx.sentence_start(a), a)):
         return THING  # "X alias Y" in a series, "Le roman relate la rencontre entre Y…"
-    if (not maker and work_of_a_maker(text, a, noise)) or broadcast_programme(text, a, b):
+    if (not maker and work_of_a_maker(text, a, noise)) or \
+            broadcast_programme(text, a, b, ctx.folded):
         return THING  # "la série policière de CHAÎNE X", 'le magazine "X", diffusé sur'
-    listed = governed_list(text, a, b, noise)
+    listed = governed_list(text, a, b, noise, ctx.folded)
     if listed == THING:
         return "" if maker else listed  # "des séries A, B ou encore C", "A, b… les cocktails"
     if listed:  # "12 plateformes (A, B…)", unless no actor for another reason
         return DROP if not_an_actor(ctx, a, b, label, noise) else listed
-    if medium_cue(text, a, b, label) or apposed_news_agency(text, b):
+    if medium_cue(text, a, b, label, ctx.folded) or apposed_news_agency(ctx.folded, b):
         return MEDIA  # "l'agence de presse iranienne X", "dans les colonnes du X"
-    if label == "PER" and " " not in text[a:b] and after_an_indefinite(text, a):
+    if label == "PER" and " " not in text[a:b] and after_an_indefinite(ctx.folded, a):
         return DROP  # "gagner un Picasso": a painting
     return ""
 

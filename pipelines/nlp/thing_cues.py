@@ -19,6 +19,7 @@ Rules on one article's text, in general French vocabulary (``data/noise.jsonl``)
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pipelines.nlp.noise import NoiseRules
 from pipelines.text import fold
@@ -30,11 +31,11 @@ _DETERMINERS = frozenset({"le", "la", "l", "les", "du", "des", "au", "aux", "un"
                           "cet", "cette", "son", "sa", "ses", "leur", "notre"})
 
 
-def after_an_animal(text: str, a: int, noise: NoiseRules) -> bool:
+def after_an_animal(folded: str, a: int, noise: NoiseRules) -> bool:
     """Whether an animal noun stands right before ``a`` after its determiner, the other
     words being adjectives or the animal's sex ("la femelle panda X", "du panda géant X",
-    "l'alligator X", "le mâle X")."""
-    head = fold(text[max(0, a - 60):a])
+    "l'alligator X", "le mâle X"); ``folded``: the folded text."""
+    head = folded[max(0, a - 60):a]
     if not re.search(r"[a-z-]\s*[«\"]?\s*$", head):
         return False
     words = re.findall(r"[a-z][a-z-]*", head)
@@ -128,14 +129,14 @@ _PROGRAMME = re.compile(r"\b(?:magazine|emission|programme|jeu|serie|feuilleton|
                         r"film|telefilm|show|talk-show|divertissement)\s*[«\"“]?\s*$")
 
 
-def broadcast_programme(text: str, a: int, b: int) -> bool:
+def broadcast_programme(text: str, a: int, b: int, folded: str) -> bool:
     """Whether the name ``[a, b)`` is a programme said to be broadcast: quoted or after a
     programme noun ('le magazine "X", diffusé sur …'), not its maker ("le documentaire
     de X diffusé sur …")."""
     if not _BROADCAST.match(text, b, b + 40):
         return False
     before = text[max(0, a - 2):a].strip()[-1:]
-    return before in ("«", "\"", "“") or bool(_PROGRAMME.search(fold(text[max(0, a - 30):a])))
+    return before in ("«", "\"", "“") or bool(_PROGRAMME.search(folded, max(0, a - 30), a))
 
 
 #: "un X" after a verb of owning or trading, or "un vrai X": a work by that name's maker.
@@ -145,11 +146,11 @@ _INDEFINITE = re.compile(
     r"\b(?:un|une)\s+(?:vrai|faux|authentique|veritable|autre))\s+$")
 
 
-def after_an_indefinite(text: str, a: int) -> bool:
+def after_an_indefinite(folded: str, a: int) -> bool:
     """A one-word name after "un" and a verb of owning or trading, or "un vrai", "un faux"
     ("gagner un X", "un faux X"): a work of that name's maker, not that person ("un X
     déjà différent" is X himself)."""
-    return bool(_INDEFINITE.search(fold(text[max(0, a - 30):a])))
+    return bool(_INDEFINITE.search(folded, max(0, a - 30), a))
 
 
 # -- items of a list governed by a plural noun ---------------------------------------
@@ -184,39 +185,45 @@ _LINKS = frozenset({"de", "du", "des", "d", "la", "le", "les", "à", "au", "aux"
                     "pour", "sur", "avec", "dans", "chez", "contre"})
 
 
-def governed_list(text: str, a: int, b: int, noise: NoiseRules) -> str:
+def governed_list(text: str, a: int, b: int, noise: NoiseRules, folded: str) -> str:
     """"thing", "group" or "media" when the name ``[a, b)`` is an item of a list that a
     plural noun governs ("des séries A, B ou encore C", "12 plateformes (A mais aussi
     B, C)", "A, B, C… les cocktails"), else ""."""
-    return _list_before(text, a, noise) or _list_after(text, a, b, noise)
+    return _list_before(text, a, noise, folded) or _list_after(text, a, b, noise)
 
 
-def _list_before(text: str, a: int, noise: NoiseRules) -> str:
+def _list_before(text: str, a: int, noise: NoiseRules, folded_text: str) -> str:
     """The type of the nearest list noun before ``a`` when only list items, each a name
     followed by a separator, stand between them ("des séries A, B ou encore C")."""
     head = text[max(0, a - 200):a]
-    found = list(re.finditer(r"(?<![\w'’])[^\W\d_][\w-]*", head))
-    for k in range(len(found) - 1, -1, -1):
-        word = found[k].group(0)
-        pair = f"{word} {found[k + 1].group(0)}" if k + 1 < len(found) else ""
-        kind = noise.list_head_type(fold(pair)) or noise.list_head_type(fold(word))
-        if not kind:
-            continue
-        if not word.islower() or not _counted(head[:found[k].start()]):
-            return ""  # a heading in capitals; "la maison de disques X", "et séries X"
-        region = head[found[k + 1].end() if noise.list_head_type(fold(pair)) else
-                      found[k].end():]
-        for _ in range(3):  # the noun, then up to two adjectives ("des séries cultes")
-            opener = _OPENER.match(region)
-            rest = region[opener.end():] if opener else region
-            if not rest.strip() or _items(rest, lower_ok=False):
-                return kind
-            adjective = re.match(r"\s+([^\W\d_][\w-]*)", region)
-            if not adjective or not _adjective(adjective.group(1), noise):
-                break
-            region = region[adjective.end():]
+    folded = folded_text[max(0, a - 200):a]  # fold keeps one character per character
+    found = None
+    for match in _heads_pattern(noise.list_heads).finditer(folded):
+        found = match  # the nearest
+    if found is None:
         return ""
+    kind = noise.list_head_type(found.group(0))
+    if not head[found.start():found.end()].islower() or not _counted(folded[:found.start()]):
+        return ""  # a heading in capitals; "la maison de disques X", "et séries X"
+    region = head[found.end():]
+    for _ in range(3):  # the noun, then up to two adjectives ("des séries cultes")
+        opener = _OPENER.match(region)
+        rest = region[opener.end():] if opener else region
+        if not rest.strip() or _items(rest, lower_ok=False):
+            return kind
+        adjective = re.match(r"\s+([^\W\d_][\w-]*)", region)
+        if not adjective or not _adjective(adjective.group(1), noise):
+            break
+        region = region[adjective.end():]
     return ""
+
+
+@lru_cache(maxsize=4)
+def _heads_pattern(heads: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
+    """One pattern for the folded list nouns, longest first ("jeux video" before "jeux")."""
+    nouns = sorted({n for n, _ in heads}, key=len, reverse=True)
+    return re.compile(r"(?<![\w'’-])(?:" + "|".join(re.escape(n) for n in nouns) +
+                      r")(?![\w'’-])")
 
 
 #: What comes before a plural noun that governs a list: "des", "les", "12", "plusieurs".
@@ -225,9 +232,9 @@ _COUNTED = re.compile(r"(?:\b(?:des|les|ces|ses|leurs|nos|vos|mes|aux|plusieurs|
                       r"divers|diverses|tous\s+les|toutes\s+les)|\d)\s+(?:[a-z-]+\s+)?$")
 
 
-def _counted(before: str) -> bool:
-    """Whether a determiner or a number (maybe and an adjective) ends ``before``."""
-    return bool(_COUNTED.search(fold(before[-40:])))
+def _counted(folded: str) -> bool:
+    """Whether a determiner or a number (maybe and an adjective) ends ``folded``."""
+    return bool(_COUNTED.search(folded[-40:]))
 
 
 def _adjective(word: str, noise: NoiseRules) -> bool:
@@ -286,17 +293,21 @@ _MEDIUM_OF = re.compile(
     r"\bau\s+micro\s+)(?:a\s+|au\s+|aux\s+|de\s+|du\s+|d'\s*|des\s+)(?:la\s+|l'\s*)?$")
 
 
-def medium_cue(text: str, a: int, b: int, label: str) -> bool:
+def medium_cue(text: str, a: int, b: int, label: str, folded: str) -> bool:
     """Whether the words before ``[a, b)`` say the name is a medium: a news agency, or
     what one gives an interview to or writes in (not a person's full name there: a
     journalist)."""
-    head = fold(text[max(0, a - 70):a]).replace("’", "'")
+    head = folded[max(0, a - 70):a].replace("’", "'")
     if _NEWS_AGENCY.search(head):
         return True
     return bool(_MEDIUM_OF.search(head)) and not (label == "PER" and " " in text[a:b])
 
 
-def apposed_news_agency(text: str, b: int) -> bool:
-    """"X, l'agence de presse …", "X, une agence officielle …": a medium."""
-    return bool(re.match(r"\s*,\s*(?:l'|une\s+|la\s+)\s*agence\s+(?:de\s+presse|officielle|"
-                         r"d'information)", fold(text[b:b + 50]).replace("’", "'")))
+def apposed_news_agency(folded: str, b: int) -> bool:
+    """"X, l'agence de presse …", "X, une agence officielle …": a medium (``folded``: the
+    folded text)."""
+    return bool(_APPOSED_AGENCY.match(folded, b, b + 50))
+
+
+_APPOSED_AGENCY = re.compile(r"\s*,\s*(?:l'|une\s+|la\s+)\s*agence\s+(?:de\s+presse|officielle|"
+                             r"d'information)")
