@@ -25,6 +25,7 @@ from pipelines.nlp.named_after import (
     apposed_cue,
     names_a_thing,
     opens_with_an_event,
+    strict_nouns,
     thing_before,
     type_cue,
 )
@@ -372,7 +373,7 @@ def _ner_candidates(ctx: ArticleContext, ents: list[tuple[int, int, str]],
             named[text[a:b]] = ner_type  # "la maison Vasseur-Lenoir": not a person here
         # a name a noun types ("le groupe X", "l'agence de presse X") is no surname
         kind = CUE_KIND if ner_type in ("group", "media") and (
-            cued or type_cue(text, a, strict=True)) else "ner"
+            cued or _after_a_strict_noun(ctx, a)) else "ner"
         out.append(Candidate(a, b, text[a:b], ner_type, "", kind, label, sentence_of(a)))
     return _media_once_media([replace(c, type=named[c.text])
                               if c.type == "person" and c.text in named else c
@@ -383,6 +384,14 @@ def _ner_candidates(ctx: ArticleContext, ents: list[tuple[int, int, str]],
 #: a person, :func:`type_cue` ``strict``; :func:`cue_type`): an organisation or a medium,
 #: never a person's surname ("le groupe X" does not join "Marie X").
 CUE_KIND = "cue"
+
+
+def _after_a_strict_noun(ctx: ArticleContext, a: int) -> bool:
+    """Whether a noun that never introduces a person types the name at ``a`` ("le groupe
+    X", "la société X"; :func:`type_cue` ``strict``)."""
+    head = ctx.folded[max(0, a - 80):a]
+    return any(noun in head for noun in strict_nouns()) and bool(type_cue(ctx.text, a,
+                                                                          strict=True))
 
 
 def _media_once_media(out: list[Candidate]) -> list[Candidate]:

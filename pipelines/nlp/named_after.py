@@ -214,6 +214,11 @@ def _strict_nouns() -> frozenset[str]:
                      if kind in _ACTOR_KINDS and strict)
 
 
+def strict_nouns() -> frozenset[str]:
+    """The folded actor nouns that never introduce a person's name ("groupe", "société")."""
+    return _strict_nouns()
+
+
 #: "membre du groupe X", "ex-membres du collectif X": X is the group its members belong to.
 _MEMBER_OF = re.compile(r"\bmembres?\s+(?:de|du|des)\s+(?:la\s+|l['’]\s*)?$")
 #: "présidente du groupe X", "directeur de la fondation X": the name is the office-holder's.

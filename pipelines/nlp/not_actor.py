@@ -51,7 +51,7 @@ class ArticleContext:
                  for w in text[a:b].split()}
         return cls(text, [s for s, _ in nlp.sentences],
                    [0, *(i + 1 for i, ch in enumerate(text) if ch == "\n")], frozenset(names),
-                   fold(text))
+                   fold_whole(text))
 
     def initial(self, a: int) -> bool:
         return _sentence_initial(self.text, a, self.sent_starts, self.line_starts)
@@ -62,6 +62,12 @@ class ArticleContext:
         j = max(bisect_right(self.line_starts, a) - 1, 0)
         return max(self.sent_starts[k] if self.sent_starts else 0,
                    self.line_starts[j] if self.line_starts else 0)
+
+
+def fold_whole(text: str) -> str:
+    """:func:`pipelines.text.fold` of a whole article, each distinct character folded once
+    (the same string, one character per character, in a fraction of the time)."""
+    return text.translate({ord(c): fold(c) for c in set(text)})
 
 
 # -- not actors: common words, works, products, religious figures ----------------------

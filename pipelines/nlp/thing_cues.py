@@ -36,7 +36,7 @@ def after_an_animal(folded: str, a: int, noise: NoiseRules) -> bool:
     words being adjectives or the animal's sex ("la femelle panda X", "du panda géant X",
     "l'alligator X", "le mâle X"); ``folded``: the folded text."""
     head = folded[max(0, a - 60):a]
-    if not re.search(r"[a-z-]\s*[«\"]?\s*$", head):
+    if not _animals_pattern(noise.animals).search(head):
         return False
     words = re.findall(r"[a-z][a-z-]*", head)
     for n in range(1, min(4, len(words) - 1) + 1):
@@ -46,6 +46,13 @@ def after_an_animal(folded: str, a: int, noise: NoiseRules) -> bool:
             return all(noise.is_animal(w) or (len(w) > 2 and not noise.is_word(w))
                        for w in tail)
     return False
+
+
+@lru_cache(maxsize=4)
+def _animals_pattern(animals: frozenset[str]) -> re.Pattern[str]:
+    """Any folded animal noun as a word, then only words and quotes up to the end."""
+    nouns = "|".join(sorted((re.escape(n) for n in animals), key=len, reverse=True))
+    return re.compile(rf"\b(?:{nouns})\b[a-z\s'-]*[«\"]?\s*$")
 
 
 _LATIN_END = re.compile(r"(?:us|um|ae|ii|ensis|oides|ica|icus|orum|ata|atus)$")
@@ -97,7 +104,7 @@ _TRUE_STORY = re.compile(r"\b(?:vie|vraie|vecu|destin|biographie|parcours|combat
 def in_a_summary(folded: str, sentence_start: int, a: int) -> bool:
     """Whether the name at ``a`` is told by a work's summary ("Le roman relate la rencontre
     entre Y et Z"), not a true story's ("Le film raconte la vie de Y")."""
-    m = _SUMMARY.search(folded[sentence_start:a].replace("’", "'"))
+    m = _SUMMARY.match(folded[sentence_start:a])
     return bool(m) and not _TRUE_STORY.search(m.group("rest"))
 
 
