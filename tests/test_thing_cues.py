@@ -106,10 +106,10 @@ def test_an_interview_given_to_a_name_makes_it_a_medium_not_a_journalist():
 
 
 def test_world_news_agencies_and_trade_outlets_are_known_media():
-    text = "Selon Automotive News et l'agence Tasnim, citées par Kyodo."
+    text = "Selon Car and Driver et l'agence Bernama, citées par Kyodo."
     out = _names(text)
-    assert ("Automotive News", "media") in out and ("Kyodo", "media") in out
-    assert any("Tasnim" in name and kind == "media" for name, kind in out)
+    assert ("Car and Driver", "media") in out and ("Kyodo", "media") in out
+    assert any("Bernama" in name and kind == "media" for name, kind in out)
 
 
 # -- 4. products and brands -----------------------------------------------------------
