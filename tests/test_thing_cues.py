@@ -24,7 +24,7 @@ def test_a_name_after_an_animal_noun_is_no_actor_in_the_whole_article():
 
 
 def test_an_adjective_after_the_animal_noun_counts_but_a_verb_does_not():
-    text = ("Le soigneur du panda géant Yun Fei parle. Le chien a mordu Jean Morel.")
+    text = ("Le soigneur du gorille argenté Yun Fei parle. Le chien a mordu Jean Morel.")
     out = _names(text, ("Yun Fei", "PER"), ("Jean Morel", "PER"))
     assert out == [("Jean Morel", "person")]
 
@@ -53,7 +53,7 @@ def test_an_alias_outside_a_screen_work_or_after_a_quoted_role_is_kept():
 
 
 def test_the_names_of_a_work_summary_are_characters_not_those_of_a_true_story():
-    text = ("Le roman relate la rencontre entre Clara Viguier et un marin, Yann Kerlan.\n"
+    text = ("Le roman raconte la rencontre de Clara Viguier avec un marin, Yann Kerlan.\n"
             "Le film raconte la vie de Jean Moreau, résistant.")
     out = _names(text, ("Clara Viguier", "PER"), ("Yann Kerlan", "PER"),
                  ("Jean Moreau", "PER"))
@@ -67,38 +67,38 @@ def test_a_list_governed_by_a_work_noun_holds_titles():
 
 
 def test_a_title_after_a_cue_and_its_channel_or_quoted_is_no_person():
-    text = ("La série policière de TF1 Commissaire Morand a battu un record.\nL'actrice de "
-            "la série \"Capitaine Lenoir\" a reçu un prix, a dit le commissaire Paul Roux.")
+    text = ("Le feuilleton judiciaire de TF1 Commissaire Morand plaît.\nLa comédienne du "
+            "feuilleton \"Commissaire Lenoir\" a reçu un prix, a dit le commissaire Paul Roux.")
     out = _names(text, ("TF1", "ORG"), ("Commissaire Morand", "PER"),
-                 ("Capitaine Lenoir", "PER"), ("commissaire Paul Roux", "PER"))
+                 ("Commissaire Lenoir", "PER"), ("commissaire Paul Roux", "PER"))
     assert out == [("TF1", "media"), ("Paul Roux", "person")]
 
 
 def test_a_programme_said_to_be_broadcast_is_no_actor_but_a_maker_is():
-    text = ("Le magazine \"Moto Club\", diffusé sur France 2, s'arrête.\n"
+    text = ("L'émission \"Moto Club\", diffusée sur Arte, s'arrête.\n"
             "Le documentaire de Léa Morel diffusé lundi a plu.")
-    out = _names(text, ("Moto Club", "ORG"), ("France 2", "ORG"), ("Léa Morel", "PER"))
+    out = _names(text, ("Moto Club", "ORG"), ("Arte", "ORG"), ("Léa Morel", "PER"))
     assert not any(name == "Moto Club" for name, _ in out)
     assert ("Léa Morel", "person") in out
 
 
 def test_a_quoted_song_as_a_subject_is_no_person():
-    text = "\"Rouge Feu\" (sorti en 2019) m'a donné envie de chanter, raconte Léa Morel."
+    text = "\"Rouge Feu\" (sorti en 2019) me fait danser, raconte Léa Morel."
     out = _names(text, ("Rouge Feu", "PER"), ("Léa Morel", "PER"))
     assert out == [("Léa Morel", "person")]
 
 
 # -- 3. media -------------------------------------------------------------------------
 def test_a_news_agency_is_a_medium_wherever_the_article_names_it():
-    text = ("L'agence de presse iranienne Farsan a indiqué que trois soldats sont morts.\n"
-            "Selon l'agence Farsan, l'attaque a eu lieu lundi. L'agence Vendex a noté la "
+    text = ("L'agence de presse turque Farsan rapporte que trois soldats sont morts.\n"
+            "D'après l'agence Farsan, l'attaque a eu lieu lundi. L'agence Vendex a noté la "
             "banque.")
     out = _names(text, ("Farsan", "PER"), ("Farsan", "ORG"), ("Vendex", "ORG"))
     assert out == [("Farsan", "media"), ("Farsan", "media"), ("Vendex", "group")]
 
 
 def test_an_interview_given_to_a_name_makes_it_a_medium_not_a_journalist():
-    text = ("Dans un entretien accordé à Motor Weekly, le patron parle.\n"
+    text = ("Lors d'une interview accordée à Motor Weekly, le patron parle.\n"
             "Elle l'a dit dans les colonnes du Clairon. Il a accordé un entretien à Paul "
             "Roux.")
     out = _names(text, ("Motor Weekly", "ORG"), ("Clairon", "PER"), ("Paul Roux", "PER"))
@@ -114,11 +114,11 @@ def test_world_news_agencies_and_trade_outlets_are_known_media():
 
 # -- 4. products and brands -----------------------------------------------------------
 def test_items_of_a_list_governed_by_a_noun_of_things_or_companies():
-    text = ("La ville vise 12 plateformes (Louvio mais aussi Paul Abri, Gîtaro).\n"
-            "Mojito, spritz, Mango Tango... les cocktails sont à la fête. Sa gamme Pina Verde "
+    text = ("Elle cible huit plateformes (Louvio, Paul Abri et Gîtaro).\n"
+            "Daïquiri, sangria, Mango Tango... les cocktails sont à la fête. Sa gamme Pina Verde "
             "plaît à Jean Roux.")
     out = _names(text, ("Louvio", "ORG"), ("Paul Abri", "PER"), ("Gîtaro", "PER"),
-                 ("Mojito", "PER"), ("Mango Tango", "PER"), ("Pina Verde", "PER"),
+                 ("Daïquiri", "PER"), ("Mango Tango", "PER"), ("Pina Verde", "PER"),
                  ("Jean Roux", "PER"))
     assert out == [("Louvio", "group"), ("Paul Abri", "group"), ("Gîtaro", "group"),
                    ("Jean Roux", "person")]
@@ -136,7 +136,7 @@ def test_a_complement_or_a_plain_comma_after_a_list_noun_makes_no_list():
 # -- 5. a person's name used for a company, a band, a painting -------------------------
 def test_a_company_named_after_a_family_does_not_join_a_family_member():
     docs, _ = _resolve(
-        ("Le groupe Dassier a adressé une note. La directrice du groupe, Marie Dassier, "
+        ("Le groupe Dassier a publié ses comptes. La directrice du groupe, Marie Dassier, "
          "l'a signée.\nSelon le groupe Dassier, tout va bien.",
          [("Dassier", "PER"), ("Marie Dassier", "PER"), ("Dassier", "ORG")]),
     )
@@ -153,7 +153,7 @@ def test_a_member_of_a_group_named_like_a_person_names_the_group():
 
 
 def test_a_painting_after_a_verb_of_trading_is_no_person():
-    text = ("On peut gagner un Lemoine à la loterie.\nUn Lemoine déjà différent parle. "
+    text = ("Il veut acheter un Lemoine aux enchères.\nUn Lemoine déjà différent parle. "
             "Lemoine a peint ce tableau.")
     out = _names(text, ("Lemoine", "PER"), ("Lemoine", "PER"), ("Lemoine", "PER"))
     assert out == [("Lemoine", "person"), ("Lemoine", "person")]

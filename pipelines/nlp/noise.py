@@ -16,7 +16,7 @@ whose complement "de X" names a place (``la mairie de X``, ``le maire de X``),
 ``Plan …``: an acronym they spell out is no actor), ``place_word`` last words that make
 a name a place (``… Park``, ``… Resort``, ``… Arena``), ``animal`` nouns before an
 animal's name (``la girafe X``, ``le mâle X``), ``list_head`` plural nouns that govern a
-list of names of their ``type`` (``des séries A, B ou encore C``: ``thing``, ``group`` or
+list of names of their ``type`` (``des séries A, B et C``: ``thing``, ``group`` or
 ``media``).
 ``data/lexicon_fr.csv`` lists French words that are not names (function words, verb forms,
 adverbs; see ``scripts/make_lexicon.py``).

@@ -344,28 +344,28 @@ def cue_type(ctx: ArticleContext, a: int, b: int, label: str, noise: NoiseRules)
     # a maker stays one: "les modèles Zorba", "la gamme Lumex Holding"
     maker = noise.is_car_brand(text[a:b]) or noise.looks_like_company(text[a:b])
     if after_an_animal(ctx.folded, a, noise) or latin_species(text, a, b):
-        return THING  # "la femelle panda X", "des Capra Ibex ibex"
+        return THING  # "la femelle ours X", "des Lutra Lutra lutra"
     if label == "PER" and (played_character(text, a, ctx.folded)
                            or in_a_summary(ctx.folded, ctx.sentence_start(a), a)):
-        return THING  # "X alias Y" in a series, "Le roman relate la rencontre entre Y…"
+        return THING  # "X alias Y" in a series, "Le roman raconte la rencontre de Y…"
     if (not maker and work_of_a_maker(text, a, noise)) or \
             broadcast_programme(text, a, b, ctx.folded):
-        return THING  # "la série policière de CHAÎNE X", 'le magazine "X", diffusé sur'
+        return THING  # "le feuilleton judiciaire de CHAÎNE X", 'l'émission "X", diffusée sur'
     listed = governed_list(text, a, b, noise, ctx.folded)
     if listed == THING:
-        return "" if maker else listed  # "des séries A, B ou encore C", "A, b… les cocktails"
-    if listed:  # "12 plateformes (A, B…)", unless no actor for another reason
+        return "" if maker else listed  # "des séries A, B et C", "A, b… les cocktails"
+    if listed:  # "huit plateformes (A, B…)", unless no actor for another reason
         return DROP if not_an_actor(ctx, a, b, label, noise) else listed
     if medium_cue(text, a, b, label, ctx.folded) or apposed_news_agency(ctx.folded, b):
-        return MEDIA  # "l'agence de presse iranienne X", "dans les colonnes du X"
+        return MEDIA  # "l'agence de presse turque X", "dans les colonnes du X"
     if label == "PER" and " " not in text[a:b] and after_an_indefinite(ctx.folded, a):
-        return DROP  # "gagner un Picasso": a painting
+        return DROP  # "acheter un X": a painting
     return ""
 
 
 def raw_title(ctx: ArticleContext, a: int, b: int, label: str, noise: NoiseRules) -> str:
     """What a person span says before a title word is stripped from it ("la série
-    policière de CHAÎNE Commissaire X", 'la série "Capitaine X"'): ``"thing"`` after a
+    judiciaire de CHAÎNE Commissaire X", 'le feuilleton "Docteur X"'): ``"thing"`` after a
     work cue, ``"drop"`` quoted whole, else ""."""
     surface = ctx.text[a:b]
     a += len(surface) - len(surface.lstrip())

@@ -3,14 +3,14 @@
 Rules on one article's text, in general French vocabulary (``data/noise.jsonl``):
 
 - an animal: a name right after an animal noun, maybe with the sex or adjectives ("la
-  femelle panda X", "du panda géant X", "l'alligator X"), and a species written in Latin
+  femelle ours X", "du gorille argenté X", "l'alligator X"), and a species written in Latin
   whose epithet is repeated after it ("des Capra Ibex ibex");
 - a character: "X alias Y", "l'interprète de Y" in an article about a screen work, and the
-  names a work's summary gives ("Le roman relate la rencontre entre Y et Z");
-- a work: "la série policière de CHAÎNE Y" (a cue, then its broadcaster or maker), a
+  names a work's summary gives ("Le roman raconte la rencontre de Y avec Z");
+- a work: "le feuilleton judiciaire de CHAÎNE Y" (a cue, then its broadcaster or maker), a
   programme "Y, diffusé sur …", a name after an indefinite article ("un Y": a painting);
-- an item of a list governed by a plural noun ("des séries A, B ou encore C", "12
-  plateformes (A mais aussi B, C)", "A, B, C… les cocktails"): a thing, a company or a
+- an item of a list governed by a plural noun ("des séries A, B et C", "huit
+  plateformes (A, B et C)", "A, B, C… les cocktails"): a thing, a company or a
   medium as the noun says;
 - a medium: a name after "l'agence de presse [adjectives]" or "l'agence officielle", or
   after "un entretien accordé à", "dans les colonnes de".
@@ -33,7 +33,7 @@ _DETERMINERS = frozenset({"le", "la", "l", "les", "du", "des", "au", "aux", "un"
 
 def after_an_animal(folded: str, a: int, noise: NoiseRules) -> bool:
     """Whether an animal noun stands right before ``a`` after its determiner, the other
-    words being adjectives or the animal's sex ("la femelle panda X", "du panda géant X",
+    words being adjectives or the animal's sex ("la femelle ours X", "du gorille argenté X",
     "l'alligator X", "le mâle X"); ``folded``: the folded text."""
     head = folded[max(0, a - 60):a]
     if not _animals_pattern(noise.animals).search(head):
@@ -102,8 +102,8 @@ _TRUE_STORY = re.compile(r"\b(?:vie|vraie|vecu|destin|biographie|parcours|combat
 
 
 def in_a_summary(folded: str, sentence_start: int, a: int) -> bool:
-    """Whether the name at ``a`` is told by a work's summary ("Le roman relate la rencontre
-    entre Y et Z"), not a true story's ("Le film raconte la vie de Y")."""
+    """Whether the name at ``a`` is told by a work's summary ("Le roman raconte la rencontre
+    de Y avec Z"), not a true story's ("Le film raconte la vie de Y")."""
     m = _SUMMARY.match(folded[sentence_start:a])
     return bool(m) and not _TRUE_STORY.search(m.group("rest"))
 
@@ -114,7 +114,7 @@ _OF_MAKER = re.compile(r"\s(?:de|du|d['’]|sur)\s*(?:[A-Z0-9][\w'’-]*\s+){1,3
 
 def work_of_a_maker(text: str, a: int, noise: NoiseRules) -> bool:
     """A title after a work cue, up to two adjectives and the channel or maker it comes
-    from ("la série policière de CHAÎNE X", "le feuilleton de CHAÎNE X")."""
+    from ("le feuilleton judiciaire de CHAÎNE X", "le feuilleton de CHAÎNE X")."""
     head = text[max(0, a - 80):a]
     m = _OF_MAKER.search(head)
     if not m:
@@ -138,7 +138,7 @@ _PROGRAMME = re.compile(r"\b(?:magazine|emission|programme|jeu|serie|feuilleton|
 
 def broadcast_programme(text: str, a: int, b: int, folded: str) -> bool:
     """Whether the name ``[a, b)`` is a programme said to be broadcast: quoted or after a
-    programme noun ('le magazine "X", diffusé sur …'), not its maker ("le documentaire
+    programme noun ('l'émission "X", diffusée sur …'), not its maker ("le documentaire
     de X diffusé sur …")."""
     if not _BROADCAST.match(text, b, b + 40):
         return False
@@ -155,7 +155,7 @@ _INDEFINITE = re.compile(
 
 def after_an_indefinite(folded: str, a: int) -> bool:
     """A one-word name after "un" and a verb of owning or trading, or "un vrai", "un faux"
-    ("gagner un X", "un faux X"): a work of that name's maker, not that person ("un X
+    ("acheter un X", "un faux X"): a work of that name's maker, not that person ("un X
     déjà différent" is X himself)."""
     return bool(_INDEFINITE.search(folded, max(0, a - 30), a))
 
@@ -194,14 +194,14 @@ _LINKS = frozenset({"de", "du", "des", "d", "la", "le", "les", "à", "au", "aux"
 
 def governed_list(text: str, a: int, b: int, noise: NoiseRules, folded: str) -> str:
     """"thing", "group" or "media" when the name ``[a, b)`` is an item of a list that a
-    plural noun governs ("des séries A, B ou encore C", "12 plateformes (A mais aussi
-    B, C)", "A, B, C… les cocktails"), else ""."""
+    plural noun governs ("des séries A, B et C", "huit plateformes (A, B
+    et C)", "A, B, C… les cocktails"), else ""."""
     return _list_before(text, a, noise, folded) or _list_after(text, a, b, noise)
 
 
 def _list_before(text: str, a: int, noise: NoiseRules, folded_text: str) -> str:
     """The type of the nearest list noun before ``a`` when only list items, each a name
-    followed by a separator, stand between them ("des séries A, B ou encore C")."""
+    followed by a separator, stand between them ("des séries A, B et C")."""
     head = text[max(0, a - 200):a]
     folded = folded_text[max(0, a - 200):a]  # fold keeps one character per character
     found = None
@@ -236,7 +236,9 @@ def _heads_pattern(heads: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
 #: What comes before a plural noun that governs a list: "des", "les", "12", "plusieurs".
 _COUNTED = re.compile(r"(?:\b(?:des|les|ces|ses|leurs|nos|vos|mes|aux|plusieurs|quelques|"
                       r"certains|certaines|nombreux|nombreuses|autres|differents|differentes|"
-                      r"divers|diverses|tous\s+les|toutes\s+les)|\d)\s+(?:[a-z-]+\s+)?$")
+                      r"divers|diverses|tous\s+les|toutes\s+les|deux|trois|quatre|cinq|six|"
+                      r"sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|cent)|\d)"
+                      r"\s+(?:[a-z-]+\s+)?$")
 
 
 def _counted(folded: str) -> bool:
@@ -288,7 +290,7 @@ def _follows_a_list(text: str, a: int) -> bool:
 
 
 # -- media -------------------------------------------------------------------------------
-#: "l'agence de presse iranienne X", "l'agence officielle X", "l'agence d'information X".
+#: "l'agence de presse turque X", "l'agence officielle X", "l'agence d'information X".
 _NEWS_AGENCY = re.compile(
     r"\bagences?\s+(?:(?:de\s+presse|d'information|d'informations|de\s+presse\s+officielle)"
     r"(?:\s+[a-z-]+){0,2}|(?:[a-z-]+\s+)?(?:officielle|semi-officielle|progouvernementale|"
