@@ -338,3 +338,9 @@ def test_one_word_person_after_a_plural_article_is_a_people_or_a_family():
     text = "Les Tanoukis manifestent. La colère des Lefrancq grandit, dit Lefrancq."
     out = typed(text, ("Tanoukis", "PER"), ("Lefrancq", "PER"), ("Lefrancq", "PER"))
     assert [(t, ty) for t, ty, _ in out] == [("Lefrancq", "person")]
+
+
+def test_a_roman_numeral_alone_is_no_actor():
+    text = "Dans la phase II du plan, le gouvernement Lenoir II a rouvert le Ier arrondissement."
+    out = typed(text, ("II", "ORG"), ("Lenoir II", "PER"), ("Ier", "MISC"))
+    assert [t for t, _, _ in out] == ["Lenoir II"]

@@ -128,3 +128,11 @@ def test_the_article_s_own_person_comes_before_namesakes_of_other_articles() -> 
           for i in range(3)],
     )
     assert {e for _, e in out[0]} == {"person:bo-sang-min"}
+
+
+def test_a_given_name_and_a_regnal_number_is_a_sovereign() -> None:
+    from tests.test_extract import _resolve
+    docs, _ = _resolve(("Le règne de Childebert IV a duré trente ans. Malcolm X a parlé.",
+                        [("Childebert IV", "PER"), ("Malcolm X", "PER")]))
+    assert {(m.text, m.type) for m in docs[0].mentions} == {
+        ("Childebert IV", "official"), ("Malcolm X", "person")}

@@ -250,6 +250,8 @@ def not_an_actor(ctx: ArticleContext, a: int, b: int, label: str, noise: NoiseRu
         return True  # "(28/02/2019)par Lumière TV": a video's credit glued on, no mention
     if label == "LOC":
         return False
+    if _ROMAN.fullmatch(text[a:b]):
+        return True  # "la phase II", "le gouvernement Valls II", "le Ier arrondissement"
     if noise.looks_like_company(text[a:b]):
         return False
     if " " not in text[a:b] and _common_word(text, a, b, noise, ctx.initial(a)):
@@ -261,6 +263,8 @@ def not_an_actor(ctx: ArticleContext, a: int, b: int, label: str, noise: NoiseRu
             or _quoted_whole(text, a, b, label) or names_a_product(ctx, a, b, label, noise))
 
 
+#: A Roman numeral alone, maybe as an ordinal ("II", "XIV", "Ier", "IIIe"): no name.
+_ROMAN = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})(?:er|re|e|ème)?")
 _CODE = re.compile(r"(?=[\w.-]*[^\W\d_])(?=[\w.-]*\d)[\w.-]+")
 #: An ordinal ("1er", "2e", "XXIe" aside): "Albert 1er", "Mouvement du 1er juillet".
 _ORDINAL = re.compile(r"(?:^|-)\d+(?:er|re|e|ème|eme|nd|nde)$")

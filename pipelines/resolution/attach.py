@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -512,8 +513,15 @@ def gather_people(docs: Sequence[ArticleAnalysis], assign: Sequence[Sequence[Key
         gid = gaz_of_root.get(root, "")
         if gid:
             p.gaz_id = gid
-        p.official = bool(gid) or is_official(sum(p.roles.values()), sum(p.names.values()))
+        p.official = (bool(gid) or is_official(sum(p.roles.values()), sum(p.names.values()))
+                      or any(_REGNAL.search(n) for n in p.names))
     return dict(people)
+
+
+#: A given name and a regnal number: a monarch or a pope ("Louis XIV", "Napoléon Ier",
+#: "Benoît XVI"); a bare "X" is left out ("Malcolm X").
+_REGNAL = re.compile(r"^[A-ZÀ-Þ][\w'’-]+ "
+                     r"(?:Ier|Ire|I{2,3}|IV|VI{0,3}|IX|X(?:I{1,3}|IV|VI{0,3}|IX|X{1,2}))$")
 
 
 #: Of a person's mentions, the share that must come with a public office for the corpus
