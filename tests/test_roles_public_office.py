@@ -136,6 +136,8 @@ def test_recorded_roles_that_are_not_offices(sentence, name, role):
     ("sentence", "name", "role"),
     [
         ("Le député LR Paul Martin a voté contre.", "Paul Martin", "député LR"),
+        ("A déclaré l'un des responsables de la gendarmerie, Paul Martin, hier.", "Paul Martin",
+         "responsables de la gendarmerie"),
         ("Paul Martin (PS), député de la Gironde, a voté contre.", "Paul Martin",
          "député de la Gironde"),
         ("Paul Martin (député LR) a voté contre.", "Paul Martin", "député LR"),

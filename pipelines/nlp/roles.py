@@ -185,13 +185,14 @@ def _plural(word: str) -> str:
 
 
 def _add_plurals(official: dict[str, OfficialValue], titles: dict[str, str]) -> None:
-    """A plural office before a name gives it to the person: "les sénateurs X et Y" (one-word
-    offices in themselves only; a plural never overrides a title of its own)."""
+    """A plural office before a name gives it to the person: "les sénateurs X et Y", "l'un
+    des responsables de la police, X" (one-word titles, offices in themselves or when their
+    complement is public; a plural never overrides a title of its own)."""
     for key, value in list(official.items()):
-        if value is True and " " not in key and "-" not in key:
+        if value in (True, "if_public") and " " not in key and "-" not in key:
             plural = _plural(key)
             if plural not in official:
-                official[plural] = True
+                official[plural] = value
                 titles[plural] = _plural(titles[key])
 
 
