@@ -304,7 +304,13 @@ def names_a_product(ctx: ArticleContext, a: int, b: int, label: str, noise: Nois
             noise.is_car_brand(ctx.text[a:b]):
         return False  # a maker stays one: "sa Lancia", "le moteur Lancia"
     return (_title_of_work(ctx.text, a, b, label, noise) or _car_model(ctx.text, a, b, noise)
-            or _owned(ctx.text, a, label) or _named_thing_as(ctx.text, a, noise))
+            or _owned(ctx.text, a, label) or _named_thing_as(ctx.text, a, noise)
+            or bool(_NUMBERED.search(ctx.text, max(0, a - 12), a)))
+
+
+#: A model's number before its name, after an article: "une 330 GTC", "la 508 SW".
+_NUMBERED = re.compile(r"(?:^|[\s(])(?:un|une|la|le|l['’]|sa|son|cette|ce|les|des|ses)\s+"
+                       r"\d{2,4}\s+$", re.IGNORECASE)
 
 
 #: A possessive or demonstrative right before a name: "sa Zéphyr", "cette KR", "ce GLX".
