@@ -136,3 +136,10 @@ def test_a_given_name_and_a_regnal_number_is_a_sovereign() -> None:
                         [("Childebert IV", "PER"), ("Malcolm X", "PER")]))
     assert {(m.text, m.type) for m in docs[0].mentions} == {
         ("Childebert IV", "official"), ("Malcolm X", "person")}
+
+
+def test_a_first_name_after_a_relative_noun_is_the_relative_not_the_full_name() -> None:
+    out = _corpus(("Le chef Michel Lenoir a ouvert son restaurant. Son fils Michel a repris "
+                   "la cuisine. Michel Lenoir sourit.",
+                   [("Michel Lenoir", "PER"), ("Michel", "PER"), ("Michel Lenoir", "PER")]))
+    assert ("Michel", "person:michel-lenoir") not in out[0]

@@ -38,7 +38,7 @@ _KIN = ("femme|mari|épouse|époux|compagne|compagnon|conjoint|conjointe|fiancé
         "grand-père|grand-mère|petit-fils|petite-fille|beau-père|belle-mère|beau-frère|"
         "belle-sœur|gendre|belle-fille|demi-frère|demi-sœur|enfant|bébé|fillette|garçon|"
         "ami|amie|voisin|voisine|collègue|avocat|avocate|patron|patronne|employeur")
-_KIN_BEFORE = re.compile(
+KIN_BEFORE = re.compile(
     rf"\b(?:sa|son|ses|leur|leurs|mon|ma|mes|notre|votre|le|la|les|l['’]|aux|des|du|au)\s*"
     rf"(?:(?:deux|trois|quatre|petits?|petites?|jeunes?|propres?|anciens?|anciennes?|grands?|"
     rf"grandes?|chers?|chères?|meilleurs?|meilleures?|ex-)\s*)*(?:{_KIN})s?\s*,?\s*$",
@@ -102,7 +102,7 @@ def human_cue(sentence: str, start: int, end: int) -> str:
     after = sentence[end:end + 60]
     if _HONORIFIC.search(before):
         return "honorific"
-    if _KIN_BEFORE.search(before):
+    if KIN_BEFORE.search(before):
         return "relative"
     if _AGE_AFTER.search(after):
         return "age"

@@ -25,6 +25,7 @@ from pipelines.nlp.analysis import ArticleAnalysis
 from pipelines.nlp.extract import PERSON_TYPES, Candidate
 from pipelines.nlp.famous import is_famous
 from pipelines.nlp.gazetteer import Gazetteer
+from pipelines.nlp.human import KIN_BEFORE
 from pipelines.resolution.people import NameClusters, name_tokens
 from pipelines.text import word_key, word_texts
 
@@ -424,8 +425,22 @@ def attach_article(doc: ArticleAnalysis, index: int, names: Names,
                     and root not in local_counts and not _spelled_as(c.text, root, names,
                                                                      roots)):
                 root = toks if kind == PERSON else None  # "Russell" is not Roussel
+            if (root is not None and len(toks) == 1 and root[-1] != toks[0]
+                    and root in by_given.get(toks[0], ()) and _a_relative(doc, c)):
+                root = None  # "Michel Lenoir … son fils Michel": the son, not Michel Lenoir
             out[ci] = root
     return out
+
+
+def _a_relative(doc: ArticleAnalysis, c: Candidate) -> bool:
+    """Whether a mention follows a relative's noun in its sentence ("son fils Michel")."""
+    if not 0 <= c.sentence < len(doc.sentences):
+        return False
+    sentence = doc.sentences[c.sentence]
+    for m in re.finditer(rf"\b{re.escape(c.text)}\b(?!\s+[A-ZÀ-Þ])", sentence):
+        if KIN_BEFORE.search(sentence[max(0, m.start() - 60):m.start()]):
+            return True  # an occurrence standing alone (not "Michel Lenoir") after "son fils"
+    return False
 
 
 def _spelled_as(text: str, root: Key, names: Names, roots: Roots) -> bool:
