@@ -278,7 +278,7 @@ class _CorpusPass:
             # every decoded analysis stays alive until the corpus-level pass: millions of
             # new containers and no cycles, which the collector would rescan again and
             # again as the heap grows (cyclic garbage of the engine is left to the next
-            # collection after this block)
+            # collection after the build, which pauses it too: see build_corpus)
             with gc_paused():
                 for work in files:
                     if not work.stored:
@@ -435,7 +435,10 @@ def build_corpus(
     reporter = _reporter(progress)
 
     try:
-        with BuildLock(out):
+        # the build makes millions of objects and no garbage cycles, most of them alive to
+        # the end: the collector would only rescan them, and each time it is switched on
+        # again it walks every object made while it was off (a second at 3x): one pause
+        with BuildLock(out), gc_paused():
             remove_stale_temporaries(out)
             analyses = _analyse(reader, out, options, result, engine, reporter,
                                 max(1, batch_size))
@@ -448,17 +451,14 @@ def build_corpus(
             result.articles = len(analyses)
             result.undated = sum(1 for a in analyses if not a.meta.date)
             result.inferred = sum(1 for a in analyses if a.meta.date_inferred)
-            # the corpus-level pass makes millions of objects and no garbage cycles:
-            # the collector would only rescan them (2 s on OrangeSum)
-            with gc_paused():
-                docs, entities, relations = _resolve(analyses, overrides, result)
-                result.timings["resolve"] = time.perf_counter() - t1
-                title = "actorgraph — " + (Path(corpus).name if corpus else "sample corpus")
-                held = [docs]  # _write_outputs lets them go once the graph is built
-                del docs
-                _write_outputs(out, held, entities, relations, result, title=title,
-                               window=window, max_nodes=max_nodes, t0=t0, progress=reporter,
-                               raw_csv=raw_csv)
+            docs, entities, relations = _resolve(analyses, overrides, result)
+            result.timings["resolve"] = time.perf_counter() - t1
+            title = "actorgraph — " + (Path(corpus).name if corpus else "sample corpus")
+            held = [docs]  # _write_outputs lets them go once the graph is built
+            del docs
+            _write_outputs(out, held, entities, relations, result, title=title,
+                           window=window, max_nodes=max_nodes, t0=t0, progress=reporter,
+                           raw_csv=raw_csv)
     finally:
         reporter.close()
     return result
