@@ -163,7 +163,7 @@ def test_known_group_beats_ner_person_label():
 def test_lone_first_name_is_dropped_but_lone_surname_kept():
     docs, _ = _resolve(
         ("Jean Kaboré a parlé.", [("Jean Kaboré", "PER")]),
-        ("Jean est venu. Zongo est venu.", [("Jean", "PER"), ("Zongo", "PER")]),
+        ("Jean est venu. Zongo a expliqué.", [("Jean", "PER"), ("Zongo", "PER")]),
     )
     assert [m.text for m in docs[1].mentions] == ["Zongo"]
 
@@ -292,7 +292,7 @@ def test_affiliation_comes_from_the_chosen_role_alone():
 
 
 def test_lone_surname_of_an_office_holder_needs_a_shared_context():
-    docs, _ = _resolve(("Haftar a chanté à la fête du village.", [("Haftar", "PER")]))
+    docs, _ = _resolve(("Haftar a raconté à la fête du village.", [("Haftar", "PER")]))
     assert docs[0].mentions[0].entity == "person:haftar"
 
 
@@ -345,7 +345,7 @@ def test_a_lone_car_maker_never_joins_a_person_of_another_article():
 def test_a_lone_common_word_taken_for_a_person_is_dropped_unless_someone_bears_it():
     docs, _ = _resolve(
         ("Anecdote savoureuse : le maire a chanté.", [("Anecdote", "PER")]),
-        ("Fontaine a chanté hier soir.", [("Fontaine", "PER")]),
+        ("Fontaine a raconté hier soir.", [("Fontaine", "PER")]),
         ("Le chanteur Paul Fontaine est né à Lyon.", [("Paul Fontaine", "PER")]),
     )
     assert docs[0].mentions == [] or all(m.text != "Anecdote" for m in docs[0].mentions)
@@ -429,7 +429,7 @@ def test_a_lone_name_the_corpus_reads_as_an_organisation_is_no_person():
     docs, _ = _resolve(
         ("Le groupe Zelvora a coupé le courant.", [("Zelvora", "ORG")]),
         ("Zelvora a promis un geste.", [("Zelvora", "PER")]),
-        ("Brinville a promis un geste.", [("Brinville", "PER")]),
+        ("Brinville a assuré un geste.", [("Brinville", "PER")]),
     )
     assert [m.type for m in docs[1].mentions] == []
     assert [m.type for m in docs[2].mentions] == ["person"]
@@ -443,7 +443,7 @@ def test_a_lone_word_joins_a_person_of_other_articles_only_as_spelled():
     docs, _ = _resolve(
         (f"Fabien Roussel a parlé {ctx}.", [("Fabien Roussel", "PER")]),
         (f"Fabien Roussel a voté {ctx}.", [("Fabien Roussel", "PER")]),
-        (f"Russell a chanté {ctx}.", [("Russell", "PER")]),
+        (f"Russell a raconté {ctx}.", [("Russell", "PER")]),
         (f"Roussel a répondu {ctx}.", [("Roussel", "PER")]),
         *others,
     )

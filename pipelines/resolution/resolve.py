@@ -25,7 +25,7 @@ from pipelines.nlp.extract import Candidate, _resources
 from pipelines.nlp.gazetteer import Entry, Gazetteer
 from pipelines.nlp.matcher import Match
 from pipelines.nlp.noise import load_noise
-from pipelines.resolution import attach, qualify
+from pipelines.resolution import attach, lone_names, qualify
 from pipelines.resolution.attach import Key, Person
 from pipelines.resolution.people import fold_token, name_tokens
 from pipelines.text import is_acronym, name_key, slug
@@ -133,6 +133,7 @@ class Resolver:
         assign = [attach.attach_article(doc, i, names, roots) for i, doc in enumerate(docs)]
         roots.context = None  # it only decides the attachments: its memory goes now
         people = attach.gather_people(docs, assign, names, roots)
+        lone_names.drop_roots(assign, people, lone_names.unbacked_roots(docs, assign, people))
         # the passes' per-candidate lists go before the mentions take their place
         del names, roots
         entities: dict[str, EntityInfo] = {}
