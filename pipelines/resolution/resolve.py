@@ -187,13 +187,12 @@ class Resolver:
         person_ref: dict[Key, int] = {}  # per person root, per other key: the number
         other_ref: dict[tuple[str, str, str, str], int] = {}
         text_of = table.texts
+        person_types, institution = attach.PERSON_TYPES, qualify.INSTITUTION
+        no_region = ("", "")
         for doc, roots, doc_states, doc_regions in zip(docs, assign, states, regions,
                                                        strict=True):
             refs: list[int] = []
-            texts: list[int] = []
-            starts: list[int] = []
-            ends: list[int] = []
-            sentences: list[int] = []
+            kept: list[Candidate] = []  # the candidates that are mentions
             for ci, (c, root) in enumerate(zip(doc.candidates, roots, strict=True)):
                 if root is not None:
                     number = person_ref.get(root)
@@ -201,14 +200,14 @@ class Resolver:
                         number = person_ref[root] = ref(person_info[root])
                 else:
                     ctype = c.type
-                    if ctype in attach.PERSON_TYPES or (c.text in things and not c.entry_id):
+                    if ctype in person_types or (c.text in things and not c.entry_id):
                         continue
                     state = ""
-                    if c.kind == qualify.INSTITUTION:
+                    if c.kind == institution:
                         state = doc_states.get(ci, "")
                         if state == usual.get(keys[c.text], ""):
                             state = ""  # the usual state keeps the bare name
-                    body, region = doc_regions.get(ci, ("", ""))
+                    body, region = doc_regions.get(ci, no_region) if doc_regions else no_region
                     okey = (c.entry_id, c.text, ctype, state or region)
                     number = other_ref.get(okey)
                     if number is None:
@@ -218,12 +217,10 @@ class Resolver:
                             found = self._of_state(found, state)
                         number = other_ref[okey] = ref(entities.setdefault(found.id, found))
                 refs.append(number)
-                texts.append(text_of[c.text])
-                starts.append(c.start)
-                ends.append(c.end)
-                sentences.append(c.sentence)
+                kept.append(c)
             out.append(ArticleMentions(doc.meta, doc.sentences, table.add_columns(
-                doc.meta.id, refs, texts, starts, ends, sentences)))
+                doc.meta.id, refs, [text_of[c.text] for c in kept], [c.start for c in kept],
+                [c.end for c in kept], [c.sentence for c in kept])))
         return out
 
     def _of_region(self, body: str, region: str) -> EntityInfo:
