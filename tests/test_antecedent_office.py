@@ -77,3 +77,79 @@ def test_somebody_named_earlier_may_hold_the_office() -> None:
     sentences = ((0, 20), (21, 71), (72, len(text)))
     an = analyse_article(ArticleMeta("t"), text, NlpResult(sentences, ents))
     assert not any(an.candidates[i].text == "Lina Morel" for i in an.roles), an.roles
+
+
+def _roles_nlp(text: str, names: list[str]) -> dict[str, str]:
+    """Roles of ``names`` in ``text`` through the real spaCy pipeline (sentences and NER)."""
+    from pipelines.nlp.model import analyse_one
+
+    an = analyse_article(ArticleMeta("t"), text, analyse_one(text))
+    return {c.text: an.roles[i].text for i, c in enumerate(an.candidates)
+            if i in an.roles and c.text in names}
+
+
+# -- a quotation over two sentences, a sentence glued over a missing space ---------------
+def test_the_office_before_a_quotation_of_two_sentences() -> None:
+    text = ("Le procureur du Gers, Paul Darnal, a annoncé l'ouverture d'une enquête pour "
+            "\"outrage\".[/BALISEDans un communiqué, la préfète du Gers avait qualifié de "
+            "\"provocation\" le simulacre organisé contre le chef de l'État. \"Ces faits "
+            "sont graves pour la fonction du président de la République. Je les dénonce "
+            "avec fermeté\", avait déclaré Sophie Marchal.")
+    roles = _roles_nlp(text, ["Paul Darnal", "Sophie Marchal"])
+    assert roles == {"Paul Darnal": "procureur du Gers", "Sophie Marchal": "préfète du Gers"}
+
+
+def test_the_subject_office_comes_before_a_complement_office() -> None:
+    text = ("La ministre de la Culture a condamné l'attaque contre le maire. « C'est "
+            "inacceptable », a déclaré Claire Vasseur.")
+    assert _roles(text, ["Claire Vasseur"]) == {"Claire Vasseur": "ministre de la Culture"}
+
+
+def test_a_roleless_person_of_an_earlier_section_does_not_hold_the_office() -> None:
+    text = ("Paul Castagne a chanté au festival. Le public était nombreux. Un rassemblement "
+            "interditLa préfète a interdit le rassemblement. « La sécurité prime », a "
+            "déclaré Lina Morel.")
+    roles = _roles_nlp(text, ["Paul Castagne", "Lina Morel"])
+    assert roles == {"Lina Morel": "préfète"}
+
+
+def test_a_roleless_person_of_the_paragraph_before_may_hold_the_office() -> None:
+    text = ("Paul Castagne a visité le chantier.\nLa préfète a interdit le rassemblement. "
+            "« La sécurité prime », a déclaré Lina Morel.")
+    assert "Lina Morel" not in _roles_nlp(text, ["Paul Castagne", "Lina Morel"])
+
+
+# -- an office opening the next sentence refers back to the speaker just named ------------
+@pytest.mark.parametrize(("text", "name", "role"), [
+    ("« Nous ne céderons pas », lance Hugo Vermeulen. Loin des usages protocolaires, "
+     "l'ambassadeur affirme que le dialogue est rompu.", "Hugo Vermeulen", "ambassadeur"),
+    ("« Le chantier commencera en mai », précise Martine Roussel. La préfète a également "
+     "promis une concertation.", "Martine Roussel", "préfète"),
+])
+def test_an_office_opening_the_next_sentence(text: str, name: str, role: str) -> None:
+    assert _roles_nlp(text, [name]) == {name: role}
+
+
+@pytest.mark.parametrize("text", [
+    # two people named in the speaker's sentence
+    "« Nous ne céderons pas », lancent Hugo Vermeulen et Paul Roux. L'ambassadeur affirme "
+    "que le dialogue est rompu.",
+    # no quotation: the mayor may be anybody
+    "Hugo Vermeulen est arrivé tôt. Le maire a pris la parole.",
+    # the speaker already has a role
+    "« Nous ne céderons pas », lance Hugo Vermeulen, syndicaliste. L'ambassadeur affirme "
+    "que le dialogue est rompu.",
+    # the office has a complement: not a bare reference back
+    "« Nous ne céderons pas », lance Hugo Vermeulen. Le ministre de la Santé affirme que "
+    "le dialogue est rompu.",
+    # the office is somebody speaking of the speaker
+    "« Nous ne céderons pas », lance Hugo Vermeulen. Le ministre affirme que Hugo "
+    "Vermeulen se trompe.",
+    # an attribution opens the next sentence
+    "« Nous ne céderons pas », lance Hugo Vermeulen. Selon lui, le ministre a menti.",
+    # somebody named earlier holds that office
+    "Le ministre Paul Roux a visité l'usine. « Nous ne céderons pas », lance Hugo "
+    "Vermeulen. Le ministre affirme que le dialogue est rompu.",
+])
+def test_no_office_from_the_next_sentence_without_the_whole_pattern(text: str) -> None:
+    assert "Hugo Vermeulen" not in _roles_nlp(text, ["Hugo Vermeulen"])

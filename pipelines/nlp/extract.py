@@ -25,11 +25,20 @@ from pipelines.nlp.named_after import (
     apposed_cue,
     names_a_thing,
     opens_with_an_event,
+    strict_nouns,
     thing_before,
     type_cue,
 )
 from pipelines.nlp.noise import NoiseRules, load_noise, masked_ranges
-from pipelines.nlp.not_actor import ArticleContext, in_longer_title, names_a_product, not_an_actor
+from pipelines.nlp.not_actor import (
+    DROP,
+    ArticleContext,
+    cue_type,
+    in_longer_title,
+    names_a_product,
+    not_an_actor,
+    raw_title,
+)
 from pipelines.nlp.roles import role_before
 from pipelines.nlp.spans import PARTICLES, clean_ents, inside, strip_span
 from pipelines.text import fold, is_acronym, is_capitalised
@@ -325,18 +334,29 @@ def _ner_candidates(ctx: ArticleContext, ents: list[tuple[int, int, str]],
     out: list[Candidate] = []
     used_gaz: set[int] = set()
     things: set[str] = set()
-    stripped = [_person_after_title(text, *strip_span(text, start, end, lab), lab, res,
-                                    gaz_matches)
-                for start, end, lab in ents if not inside(start, end, masked)]
-    stripped = [(x, y, lab) for x, y, lab in stripped if y > x]
+    stripped = []
+    #: what a person span said before a title word was stripped from it
+    before_strip: dict[tuple[int, int], str] = {}
+    for start, end, lab in ents:
+        if inside(start, end, masked):
+            continue
+        x, y = strip_span(text, start, end, lab)
+        span = _person_after_title(text, x, y, lab, res, gaz_matches)
+        if span[1] > span[0]:
+            stripped.append(span)
+            if span[0] > start and (said := raw_title(ctx, start, end, lab, res.noise)):
+                before_strip[span[:2]] = said
     pieces = [p for span in stripped for p in _seat_split(text, *span, res.noise)]
     named = _organisation_votes(text, pieces)  # what a name NER calls a person is here
     for a, b, label in pieces:
-        ner_type = _span_type(ctx, a, b, label, res)
+        cued = before_strip.get((a, b)) or cue_type(ctx, a, b, label, res.noise)
+        ner_type = cued if cued in (_THING, DROP) else _span_type(ctx, a, b, label, res)
+        if cued in ("group", "media") and ner_type not in ("state", "place"):
+            ner_type = cued  # "des plateformes (A, B…)", "l'agence de presse X"
         if ner_type == _THING:
             things.add(text[a:b])
             continue
-        if ner_type is _DROP:
+        if ner_type in (_DROP, DROP):
             continue
         overlapping = [i for i, m in enumerate(gaz_matches) if m.start < b and a < m.end]
         if ner_type is None and _named_for_a_state(text[a:b], label, a, b,
@@ -351,9 +371,37 @@ def _ner_candidates(ctx: ArticleContext, ents: list[tuple[int, int, str]],
             continue
         if label == "PER" and ner_type in ("group", "media"):
             named[text[a:b]] = ner_type  # "la maison Vasseur-Lenoir": not a person here
-        out.append(Candidate(a, b, text[a:b], ner_type, "", "ner", label, sentence_of(a)))
-    return [replace(c, type=named[c.text]) if c.type == "person" and c.text in named else c
-            for c in out if c.text not in things], used_gaz
+        # a name a noun types ("le groupe X", "l'agence de presse X") is no surname
+        kind = CUE_KIND if ner_type in ("group", "media") and (
+            cued or _after_a_strict_noun(ctx, a)) else "ner"
+        out.append(Candidate(a, b, text[a:b], ner_type, "", kind, label, sentence_of(a)))
+    return _media_once_media([replace(c, type=named[c.text])
+                              if c.type == "person" and c.text in named else c
+                              for c in out if c.text not in things]), used_gaz
+
+
+#: The kind of an NER candidate that a noun before it typed (a noun that never introduces
+#: a person, :func:`type_cue` ``strict``; :func:`cue_type`): an organisation or a medium,
+#: never a person's surname ("le groupe X" does not join "Marie X").
+CUE_KIND = "cue"
+
+
+def _after_a_strict_noun(ctx: ArticleContext, a: int) -> bool:
+    """Whether a noun that never introduces a person types the name at ``a`` ("le groupe
+    X", "la société X"; :func:`type_cue` ``strict``)."""
+    head = ctx.folded[max(0, a - 80):a]
+    return any(noun in head for noun in strict_nouns()) and bool(type_cue(ctx.text, a,
+                                                                          strict=True))
+
+
+def _media_once_media(out: list[Candidate]) -> list[Candidate]:
+    """A name the article once gives as a medium ("l'agence de presse X") is one wherever
+    it stands as a group or a person ("selon l'agence X")."""
+    media = {c.text for c in out if c.type == "media"}
+    if not media:
+        return out
+    return [replace(c, type="media") if c.text in media and c.type in ("group", "person")
+            else c for c in out]
 
 
 def _organisation_votes(text: str, pieces: list[tuple[int, int, str]]) -> dict[str, str]:

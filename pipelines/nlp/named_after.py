@@ -214,6 +214,13 @@ def _strict_nouns() -> frozenset[str]:
                      if kind in _ACTOR_KINDS and strict)
 
 
+def strict_nouns() -> frozenset[str]:
+    """The folded actor nouns that never introduce a person's name ("groupe", "société")."""
+    return _strict_nouns()
+
+
+#: "membre du groupe X", "ex-membres du collectif X": X is the group its members belong to.
+_MEMBER_OF = re.compile(r"\bmembres?\s+(?:de|du|des)\s+(?:la\s+|l['’]\s*)?$")
 #: "présidente du groupe X", "directeur de la fondation X": the name is the office-holder's.
 _AFTER_DE = re.compile(r"(?:\b(?:de|du|des)\s+(?:la\s+|l['’]\s*)?|\bd['’]\s*)$")
 
@@ -235,8 +242,9 @@ def type_cue(text: str, start: int, strict: bool = False) -> str:
         return ""
     if strict:
         folded = fold(text[max(0, start - 80):start])
-        if _AFTER_DE.search(folded[:folded.rfind(noun)]):
-            return ""
+        before = folded[:folded.rfind(noun)]
+        if _AFTER_DE.search(before) and not _MEMBER_OF.search(before):
+            return ""  # "la présidente du groupe X"; not "membre du groupe X" (a band)
     kind = _cue_kinds()[noun]
     if kind == "media" and any(fold(w) in _OF for w in after) and \
             not any(fold(w) in _MEDIA_COMPLEMENTS for w in after):

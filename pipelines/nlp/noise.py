@@ -14,7 +14,10 @@ of a work or a product (``le film``, ``la série``, ``le modèle``), ``car_brand
 whose complement "de X" names a place (``la mairie de X``, ``le maire de X``),
 ``thing_head`` nouns that open the name of a thing, not an actor (``Règlement …``,
 ``Plan …``: an acronym they spell out is no actor), ``place_word`` last words that make
-a name a place (``… Park``, ``… Resort``, ``… Arena``).
+a name a place (``… Park``, ``… Resort``, ``… Arena``), ``animal`` nouns before an
+animal's name (``la girafe X``, ``le mâle X``), ``list_head`` plural nouns that govern a
+list of names of their ``type`` (``des séries A, B et C``: ``thing``, ``group`` or
+``media``).
 ``data/lexicon_fr.csv`` lists French words that are not names (function words, verb forms,
 adverbs; see ``scripts/make_lexicon.py``).
 """
@@ -51,6 +54,16 @@ class NoiseRules:
     place_words: frozenset[str] = frozenset()  # name keys of last words of places' names
     lexicon: frozenset[str] = field(default_factory=frozenset)  # lower-case words
     verbs: frozenset[str] = field(default_factory=frozenset)  # the lexicon's verb forms
+    animals: frozenset[str] = frozenset()  # folded animal nouns ("girafe", "male")
+    #: folded plural nouns that govern a list of names, and what they make the names
+    list_heads: tuple[tuple[str, str], ...] = ()
+
+    def is_animal(self, word: str) -> bool:
+        return fold(word) in self.animals
+
+    def list_head_type(self, noun: str) -> str:
+        """"thing", "group" or "media" when ``noun`` (folded) governs a list of names."""
+        return _head_types(self.list_heads).get(noun, "")
 
     def is_generic(self, text: str) -> bool:
         return name_key(text) in self.generic
@@ -128,6 +141,11 @@ class NoiseRules:
             and not (fold(noun) == "quartier" and folded.startswith("general"))
 
 
+@lru_cache(maxsize=4)
+def _head_types(heads: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    return dict(heads)
+
+
 #: "épouse à la ville de X": in private life, not a town.
 _IN_LIFE = re.compile(r"\b[àa] la ville\s+(?:de\s+|d['’]\s*)$", re.IGNORECASE)
 _PLACE_OF = re.compile(r"([^\W\d_][\w-]*)(?:\s+([^\W\d_][\w-]*))?(?:\s*\([^()]{1,20}\))?\s+"
@@ -145,7 +163,8 @@ def _load_lexicon() -> tuple[frozenset[str], frozenset[str]]:
 #: How each simple word-list kind of ``noise.jsonl`` is keyed.
 _WORD_KINDS = {"honorific": str.lower, "media_word": name_key, "work_cue": fold,
                "car_brand": name_key, "religious": name_key, "org_head": name_key,
-               "place_of": fold, "thing_head": fold, "place_word": name_key}
+               "place_of": fold, "thing_head": fold, "place_word": name_key,
+               "animal": fold}
 
 
 @lru_cache(maxsize=1)
@@ -156,6 +175,7 @@ def load_noise() -> NoiseRules:
     orgs: list[tuple[str, ...]] = []
     media: list[re.Pattern[str]] = []
     company: tuple[set[str], set[str]] = (set(), set())
+    heads: list[tuple[str, str]] = []
     words: dict[str, set[str]] = {k: set() for k in _WORD_KINDS}
     text = resources.files("pipelines").joinpath("data/noise.jsonl").read_text("utf-8")
     for line in text.splitlines():
@@ -173,6 +193,8 @@ def load_noise() -> NoiseRules:
             media.append(re.compile(row["pattern"], re.IGNORECASE))
         elif kind == "company_word":
             company[1 if row.get("last") else 0].add(row["text"])
+        elif kind == "list_head":
+            heads.append((fold(row["text"]), row["type"]))
         elif kind in _WORD_KINDS:
             words[kind].add(_WORD_KINDS[kind](row["text"]))
     return NoiseRules(tuple(boiler), frozenset(generic), tuple(orgs), tuple(media),
@@ -181,7 +203,8 @@ def load_noise() -> NoiseRules:
                       frozenset(words["work_cue"]), frozenset(words["car_brand"]),
                       frozenset(words["religious"]), frozenset(words["org_head"]),
                       frozenset(words["place_of"]), frozenset(words["thing_head"]),
-                      frozenset(words["place_word"]), *_load_lexicon())
+                      frozenset(words["place_word"]), *_load_lexicon(),
+                      animals=frozenset(words["animal"]), list_heads=tuple(heads))
 
 
 def masked_ranges(text: str, rules: NoiseRules | None = None) -> list[tuple[int, int]]:

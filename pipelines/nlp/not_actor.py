@@ -16,6 +16,20 @@ from pipelines.nlp.named_after import type_cue
 from pipelines.nlp.noise import NoiseRules
 from pipelines.nlp.roles import load_titles
 from pipelines.nlp.spans import alone_in
+from pipelines.nlp.thing_cues import (
+    MEDIA,
+    THING,
+    after_an_animal,
+    after_an_indefinite,
+    apposed_news_agency,
+    broadcast_programme,
+    governed_list,
+    in_a_summary,
+    latin_species,
+    medium_cue,
+    played_character,
+    work_of_a_maker,
+)
 from pipelines.text import fold, is_acronym, is_capitalised
 
 
@@ -28,16 +42,32 @@ class ArticleContext:
     line_starts: list[int]
     #: words of the article's multi-word person spans ("Harrison Ford" -> "Ford")
     name_words: frozenset[str]
+    #: the article's text folded (:func:`pipelines.text.fold`: one character per character)
+    folded: str = ""
 
     @classmethod
     def of(cls, text: str, nlp: NlpResult, ents: list[tuple[int, int, str]]) -> ArticleContext:
         names = {w for a, b, lab in ents if lab == "PER" and " " in text[a:b].strip()
                  for w in text[a:b].split()}
         return cls(text, [s for s, _ in nlp.sentences],
-                   [0, *(i + 1 for i, ch in enumerate(text) if ch == "\n")], frozenset(names))
+                   [0, *(i + 1 for i, ch in enumerate(text) if ch == "\n")], frozenset(names),
+                   fold_whole(text))
 
     def initial(self, a: int) -> bool:
         return _sentence_initial(self.text, a, self.sent_starts, self.line_starts)
+
+    def sentence_start(self, a: int) -> int:
+        """Where the sentence (or the line) holding ``a`` starts."""
+        k = max(bisect_right(self.sent_starts, a) - 1, 0)
+        j = max(bisect_right(self.line_starts, a) - 1, 0)
+        return max(self.sent_starts[k] if self.sent_starts else 0,
+                   self.line_starts[j] if self.line_starts else 0)
+
+
+def fold_whole(text: str) -> str:
+    """:func:`pipelines.text.fold` of a whole article, each distinct character folded once
+    (the same string, one character per character, in a fraction of the time)."""
+    return text.translate({ord(c): fold(c) for c in set(text)})
 
 
 # -- not actors: common words, works, products, religious figures ----------------------
@@ -296,3 +326,53 @@ def _named_thing_as(text: str, a: int, noise: NoiseRules) -> bool:
     ("un véhicule d'assaut amphibie, dit X"): its noun is a work or product cue."""
     m = _NAMED_AS.search(fold(text[max(0, a - 80):a]))
     return bool(m) and any(w in noise.work_cues for w in m.group(1).split())
+
+
+# -- what the words around a name say it is (:mod:`pipelines.nlp.thing_cues`) ----------
+#: What :func:`cue_type` says of a name no actor here, but maybe one elsewhere.
+DROP = "drop"
+
+
+def cue_type(ctx: ArticleContext, a: int, b: int, label: str, noise: NoiseRules) -> str:
+    """What the words around the NER span ``[a, b)`` say it is: ``"thing"`` (an animal,
+    a character, a work, a product: no actor anywhere in the article), ``"drop"`` (no
+    actor here: "un Picasso"), ``"group"`` or ``"media"``, else "". Places are left
+    alone."""
+    if label == "LOC":
+        return ""
+    text = ctx.text
+    # a maker stays one: "les modèles Zorba", "la gamme Lumex Holding"
+    maker = noise.is_car_brand(text[a:b]) or noise.looks_like_company(text[a:b])
+    if after_an_animal(ctx.folded, a, noise) or latin_species(text, a, b):
+        return THING  # "la femelle ours X", "des Lutra Lutra lutra"
+    if label == "PER" and (played_character(text, a, ctx.folded)
+                           or in_a_summary(ctx.folded, ctx.sentence_start(a), a)):
+        return THING  # "X alias Y" in a series, "Le roman raconte la rencontre de Y…"
+    if (not maker and work_of_a_maker(text, a, noise)) or \
+            broadcast_programme(text, a, b, ctx.folded):
+        return THING  # "le feuilleton judiciaire de CHAÎNE X", 'l'émission "X", diffusée sur'
+    listed = governed_list(text, a, b, noise, ctx.folded)
+    if listed == THING:
+        return "" if maker else listed  # "des séries A, B et C", "A, b… les cocktails"
+    if listed:  # "huit plateformes (A, B…)", unless no actor for another reason
+        return DROP if not_an_actor(ctx, a, b, label, noise) else listed
+    if medium_cue(text, a, b, label, ctx.folded) or apposed_news_agency(ctx.folded, b):
+        return MEDIA  # "l'agence de presse turque X", "dans les colonnes du X"
+    if label == "PER" and " " not in text[a:b] and after_an_indefinite(ctx.folded, a):
+        return DROP  # "acheter un X": a painting
+    return ""
+
+
+def raw_title(ctx: ArticleContext, a: int, b: int, label: str, noise: NoiseRules) -> str:
+    """What a person span says before a title word is stripped from it ("la série
+    judiciaire de CHAÎNE Commissaire X", 'le feuilleton "Docteur X"'): ``"thing"`` after a
+    work cue, ``"drop"`` quoted whole, else ""."""
+    surface = ctx.text[a:b]
+    a += len(surface) - len(surface.lstrip())
+    b = a + len(surface.strip())
+    if label != "PER" or b <= a:
+        return ""
+    if names_a_product(ctx, a, b, label, noise) or work_of_a_maker(ctx.text, a, noise):
+        return THING
+    return DROP if _quoted_whole(ctx.text, a, b, label) else ""
+

@@ -114,6 +114,8 @@ class TitleLexicon:
     raw: dict[str, str] = field(default_factory=dict)
     #: Titles that are also verbs or adjectives: a title only after a determiner.
     after_determiner: frozenset[str] = frozenset()
+    #: Military and police ranks: an office when bare right before a name ("le major X").
+    ranks: frozenset[str] = frozenset()
 
     def matches(self, raw: str, pos: int = 0) -> Iterator[re.Match[str]]:
         """Titles in ``raw`` from ``pos`` (folded matching; "jugé" is not "juge")."""
@@ -134,6 +136,9 @@ class BodyLexicon:
     complement: re.Pattern[str]
     group_name: re.Pattern[str]
     public: dict[tuple[str, str], bool]
+    #: Adjectives of scope (folded): right after the head, a complement after them decides
+    #: ("responsable départemental du parti X" is a party's, not a public office).
+    scope: frozenset[str] = frozenset()
 
 
 def _alternation(terms: list[str], after_ex: bool = False) -> re.Pattern[str]:
@@ -151,6 +156,7 @@ def load_titles() -> TitleLexicon:
     bare: set[str] = set()
     titles: dict[str, str] = {}
     determined: set[str] = set()
+    ranks: set[str] = set()
     for line in raw.splitlines():
         if line.strip():
             row = json.loads(line)
@@ -162,9 +168,11 @@ def load_titles() -> TitleLexicon:
                 bare.add(key)
             if row.get("after_determiner"):
                 determined.add(key)
+            if row.get("rank"):
+                ranks.add(key)
     _add_plurals(official, titles)
     return TitleLexicon(_alternation(list(official), after_ex=True), official, frozenset(bare),
-                        titles, frozenset(determined))
+                        titles, frozenset(determined), frozenset(ranks))
 
 
 def _plural(word: str) -> str:
@@ -192,15 +200,18 @@ def load_bodies() -> BodyLexicon:
     """The public/private body words of ``data/public_bodies.jsonl``."""
     raw = resources.files("pipelines").joinpath("data/public_bodies.jsonl").read_text("utf-8")
     public: dict[tuple[str, str], bool] = {}
+    scope: set[str] = set()
     for line in raw.splitlines():
         if line.strip():
             row = json.loads(line)
             public[(row.get("where", "complement"), fold(row["term"]))] = bool(row["public"])
+            if row.get("scope"):
+                scope.add(fold(row["term"]))
     by_where: dict[str, list[str]] = {"complement": [], "group_name": []}
     for where, term in public:
         by_where[where].append(term)
     return BodyLexicon(_alternation(by_where["complement"]),
-                       _alternation(by_where["group_name"]), public)
+                       _alternation(by_where["group_name"]), public, frozenset(scope))
 
 
 # -- where the noun phrase of an office ends ----------------------------------------------
@@ -320,12 +331,15 @@ def _inside_a_name(tail: str, end: int) -> bool:
                 or word.startswith(("d'", "l'")))
 
 
-def _gazetteer_hits(tail: str) -> list[tuple[int, int, bool]]:
-    """(start, length, public) of states and public groups the gazetteer finds in ``tail``."""
+def _gazetteer_hits(tail: str) -> tuple[list[tuple[int, int, bool]], list[tuple[int, int]]]:
+    """(start, length, public) of states and public groups the gazetteer finds in ``tail``,
+    and (start, end) of the places it finds (they neither decide nor end a complement:
+    "responsable départemental de la Drôme du parti X")."""
     from pipelines.nlp.extract import _resources  # late import: extract imports this module
 
     res = _resources()
     hits: list[tuple[int, int, bool]] = []
+    places: list[tuple[int, int]] = []
     for m in res.matcher.find(tail):
         etype = res.types.get(m.entry_id, "")
         if m.kind == "demonym" and not m.text[:1].islower():
@@ -337,7 +351,9 @@ def _gazetteer_hits(tail: str) -> list[tuple[int, int, bool]]:
             verdict = _group_public(m.entry_id)
             if verdict is not None:
                 hits.append((m.start, m.end - m.start, verdict))
-    return hits
+        elif etype == "place":
+            places.append((m.start, m.end))
+    return hits, places
 
 
 def _lexicon_hits(tail: str, folded: str) -> list[tuple[int, int, bool]]:
@@ -395,23 +411,31 @@ def public_complement(tail: str) -> bool | None:
 
     The first body word, state, public group or inner title decides; None if none is there
     or if an unknown name comes first ("directeur de Business France": a named company).
-    Capitalised labels right after the head ("président LR de la région") are skipped.
+    Capitalised labels right after the head ("président LR de la région") are skipped, and
+    so is an adjective of scope right after it when something else follows ("responsable
+    départemental du parti X").
     """
     folded = fold(tail)
     labels, named = _named_complements(tail)
+    gaz, places = _gazetteer_hits(tail)
     hits = [h for h in _lexicon_hits(tail, folded)
-            + [h for h in _gazetteer_hits(tail) if not _qualifies_another(tail, folded, h[0])]
+            + [h for h in gaz if not _qualifies_another(tail, folded, h[0])]
             if not any(a <= h[0] < b for a, b in labels)]
     hit_starts = {h[0] for h in hits}
-    covered = [(h[0], h[0] + h[1]) for h in hits]
+    covered = [(h[0], h[0] + h[1]) for h in hits] + places
     unknown = [n for n in named if n not in hit_starts
                and not any(a <= n < b for a, b in covered)]
+    hits.sort(key=lambda h: (h[0], -h[1]))
     if unknown:
         hits = [h for h in hits if h[0] < unknown[0]]
     if not hits:
         return None
-    first = min(hits, key=lambda h: (h[0], -h[1]))
-    return first[2]
+    if not tail[:hits[0][0]].strip() \
+            and folded[hits[0][0]:hits[0][0] + hits[0][1]] in load_bodies().scope:
+        titles = load_titles().official
+        bodies = [h for h in hits[1:] if folded[h[0]:h[0] + h[1]] not in titles]
+        return bodies[0][2] if bodies else hits[0][2]
+    return hits[0][2]
 
 
 #: A complement opening with an indefinite article: "d'une pâtisserie", "d'un groupe".
@@ -465,42 +489,143 @@ def office_role(lex: TitleLexicon, key: str, phrase: str, title_len: int) -> Rol
     return _make_role(lex, key, phrase, title_len)
 
 
-def role_before(text: str, start: int, window: int = 90) -> Role | None:
+def role_before(text: str, start: int, window: int = 150) -> Role | None:
     """A title phrase ending right before ``start`` (optionally followed by a comma)."""
     lex = load_titles()
-    left = max(0, start - window)
-    ctx = text[left:start]
-    # "la députée (LR) X", "le maire de Sisco (Haute-Corse) X": a short aside is no break
-    ctx = _ASIDE.sub(lambda a: " " * len(a.group(0)), ctx)
-    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(ctx)]
-    ctx = ctx[breaks[-1]:] if breaks else ctx
+    ctx, aside = _context_before(text, start, window)
     folded = fold(ctx)
     for m in lex.matches(ctx):
-        if m.group(0) in lex.after_determiner and not _DETERMINED.search(folded[:m.start()]):
-            continue  # '", juge X' (a verb), "l'assistante parlementaire de X" (an adjective)
-        if _title_in_a_name(ctx, m.start()):
-            continue  # "Bruno Le Maire, X": a surname, not the mayor
+        if _not_this_title(lex, m, ctx, folded):
+            continue
         body = ctx[m.start():].rstrip()
         if body.endswith(","):
             body = body[:-1]
         if "," in body:
             continue
         after = body[m.end() - m.start():]
-        if np_end(after, final_label=True) < len(after.rstrip()):
+        if not _fits(after, len(ctx) - m.start()):
             continue
+        if aside and not _qualified_complement(after):
+            return None  # "le maire, inquiet, X": the aside may be the mayor's, not X's
         apposed = ctx.rstrip().endswith(",")
         if not _holds_the_name(folded, body, m.start(), apposed):
             return None
         if not apposed:
-            # "le porte-parole du navigateur X", "la fille du président X": the name
-            # belongs to the last title in a chain of "de"s.
-            for m2 in list(lex.matches(ctx, m.end()))[::-1]:
-                if _OF.search(folded[:m2.start()]):
-                    m = m2
-                    body = ctx[m2.start():].rstrip().rstrip(",")
-                    break
-        return _make_role(lex, m.group(0), body, m.end() - m.start())
+            m, body = _last_in_chain(lex, m, body, ctx, folded)
+        role = _make_role(lex, m.group(0), body, m.end() - m.start())
+        if role is not None and not apposed and _rank_before_name(lex, m, ctx, folded):
+            return Role(role.text, True)
+        return role
     return None
+
+
+def _not_this_title(lex: TitleLexicon, m: re.Match[str], ctx: str, folded: str) -> bool:
+    """Whether the title ``m`` of the context before a name is certainly not the name's."""
+    if m.group(0) in lex.after_determiner and not _DETERMINED.search(folded[:m.start()]):
+        return True  # '", juge X' (a verb), "l'assistante parlementaire de X" (an adjective)
+    if _title_in_a_name(ctx, m.start()):
+        return True  # "Bruno Le Maire, X": a surname, not the mayor
+    # "a dit à un journaliste de l'AFP le général X": the general's
+    return _new_phrase_after(lex, ctx, folded, m.end())
+
+
+def _last_in_chain(lex: TitleLexicon, m: re.Match[str], body: str, ctx: str,
+                   folded: str) -> tuple[re.Match[str], str]:
+    """The last title in a chain of "de"s, which the name holds: "le porte-parole du
+    navigateur X", "la fille du président X"."""
+    for m2 in list(lex.matches(ctx, m.end()))[::-1]:
+        if _OF.search(folded[:m2.start()]):
+            return m2, ctx[m2.start():].rstrip().rstrip(",")
+    return m, body
+
+
+#: A definite article that opens a new noun phrase: not after a preposition.
+_NEW_PHRASE = re.compile(r"(?<![\w'])(?!(?:de|du|des|a|au|aux|en|par|pour|sur|avec|chez|et|ou)\s)"
+                         r"[\w'-]+\s+(?:le|la|l')\s*$")
+
+
+def _new_phrase_after(lex: TitleLexicon, ctx: str, folded: str, end: int) -> bool:
+    """Whether another title after ``end`` opens a noun phrase of its own with a definite
+    article ("… de l'AFP le brigadier X"), so the earlier title is not the name's."""
+    return any(_NEW_PHRASE.search(folded[end:m.start()]) for m in lex.matches(ctx, end))
+
+
+#: Words a title phrase before a name may run to when it opens with a complement, which
+#: may chain ("le vice-président de la commission de … de la chambre basse du parlement
+#: …, X"); otherwise :data:`_MAX_WORDS`.
+_MAX_WORDS_BEFORE = 18
+_OPENS_A_COMPLEMENT = re.compile(r"^\s*(?:de|du|des|d['’])", re.IGNORECASE)
+#: A complement whose last word before an aside is a lower-case noun or adjective.
+_COMMON_COMPLEMENT = re.compile(r"(?:^|\s)(?:(?:de|du|des|à|au|aux)\s|d').*\s[a-zß-ÿ][\w'-]*\s*$")
+
+
+def _fits(after: str, span: int) -> bool:
+    """Whether the words ``after`` a title, ``span`` characters from the title to the name,
+    are all the title's noun phrase: up to :data:`_MAX_WORDS` words and 90 characters, or
+    :data:`_MAX_WORDS_BEFORE` words when they open with a complement."""
+    chain = bool(_OPENS_A_COMPLEMENT.match(after))
+    if span > 90 and not chain:
+        return False
+    limit = _MAX_WORDS_BEFORE if chain else _MAX_WORDS
+    return np_end(after, limit, final_label=True) >= len(after.rstrip())
+
+
+def _qualified_complement(after: str) -> bool:
+    """Whether a title's complement ends with a common noun an adjectival aside may
+    qualify ("maire de ce village de montagne, voisin de …"), not with a name ("la
+    ministre de la Culture Anne Roux, grande mélomane, X")."""
+    return bool(_COMMON_COMPLEMENT.search(after.replace("’", "'").rstrip()))
+#: An adjectival aside between a title's complement and the name: "le maire de ce village
+#: de montagne, voisin de la frontière, X" (a lower-case phrase set off by commas).
+_COMMA_ASIDE = re.compile(r",[ \t]*([a-zà-ÿ][^,;:.!?«»\"“”()\[\]\n]{1,60}?)[ \t]*,[ \t]*$")
+_ASIDE_OPENERS = frozenset("de du des d' à au aux en et ou pour par le la les l' un une".split())
+
+
+def _context_before(text: str, start: int, window: int) -> tuple[str, bool]:
+    """The clause before ``start`` where a title may stand, with short asides blanked
+    ("la députée (LR) X", "le maire de Sisco (Haute-Corse) X", "le maire de ce village,
+    voisin de la frontière, X"), and whether a comma aside was blanked."""
+    left = max(0, start - window)
+    ctx = _ASIDE.sub(lambda a: " " * len(a.group(0)), text[left:start])
+    aside = _COMMA_ASIDE.search(ctx)
+    if aside and _adjectival(aside.group(1)):
+        ctx = ctx[:aside.start()] + " " * (aside.start(1) + len(aside.group(1)) - aside.start()) \
+            + ctx[aside.start(1) + len(aside.group(1)):]
+    else:
+        aside = None
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(ctx)]
+    return (ctx[breaks[-1]:] if breaks else ctx), aside is not None
+
+
+def _adjectival(phrase: str) -> bool:
+    """Whether a comma aside is an adjective phrase: a lower-case adjective or participle
+    and its complement ("limitrophe de la Suisse", "située au bord du lac"), no verb,
+    article, title or name of its own."""
+    words = _TOKEN.findall(phrase.replace("’", "'"))
+    if not words or len(words) > 7 or fold(words[0]) in _ASIDE_OPENERS \
+            or words[0].lower() in _STOP or words[0].endswith("'"):
+        return False
+    if next(load_titles().matches(phrase), None) is not None:
+        return False
+    return np_end(phrase) == len(phrase)
+
+
+#: A rank stands right after a definite article: "le major X", "du caporal X".
+_RANK_ARTICLE = re.compile(r"(?:^|[\s'])(?:le|la|l'|du|au)\s*$")
+#: Or, capitalised, opens a clause or an item of a list: "• Sergent X : 24 ans".
+_RANK_ITEM = re.compile(r"^[\s,;•*–—-]*$")
+
+
+def _rank_before_name(lex: TitleLexicon, m: re.Match[str], ctx: str, folded: str) -> bool:
+    """A military or police rank with a definite article (or capitalised at the head of a
+    clause or a list item) and nothing else before the name: "le major X", "l'adjudant
+    X", "Caporal X" (not "le major de promotion X", "son lieutenant X")."""
+    if m.group(0) not in lex.ranks or not _is_bare(ctx[m.end():]):
+        return False
+    before = folded[:m.start()]
+    item = before[before.rfind(",") + 1:]
+    return bool(_RANK_ARTICLE.search(before)
+                or ctx[m.start()].isupper() and _RANK_ITEM.match(item))
 
 
 #: A first name and a surname ending a title phrase, after a lower-case word or a party
@@ -647,6 +772,15 @@ _CLAUSE_VERB = re.compile(
     r"\s*(?:a|ai|as|avait|avaient|aura|aurait|ont|est|était|sera|serait|sont|va|vient|"
     r"n['’]|ne|s['’]|se|y|lui|leur|l['’]a)\b", re.IGNORECASE)
 _NAME_NEXT = re.compile(r"\s*[A-ZÀ-Ý][a-zà-ÿ'’-]+\s+[A-ZÀ-Ý][\w'’-]+")
+
+
+def opens_with_verb(rest: str) -> bool:
+    """Whether ``rest`` (the words after a title) opens with a finite verb, maybe after a
+    negation or a clitic pronoun: "affirme", "a dit", "n'a pas", "s'émeut", "lui répond"."""
+    if _CLAUSE_VERB.match(rest):
+        return True
+    m = re.match(r"\s*([^\W\d_]+)(?![\w'’-])", rest)
+    return bool(m) and _is_verb(m.group(1), "")
 
 
 def _apposition_closes(rest: str, determined: bool) -> bool:
