@@ -338,3 +338,15 @@ def test_one_word_person_after_a_plural_article_is_a_people_or_a_family():
     text = "Les Tanoukis manifestent. La colère des Lefrancq grandit, dit Lefrancq."
     out = typed(text, ("Tanoukis", "PER"), ("Lefrancq", "PER"), ("Lefrancq", "PER"))
     assert [(t, ty) for t, ty, _ in out] == [("Lefrancq", "person")]
+
+
+def test_a_roman_numeral_alone_is_no_actor():
+    text = "Dans la phase II du plan, le gouvernement Lenoir II a rouvert le Ier arrondissement."
+    out = typed(text, ("II", "ORG"), ("Lenoir II", "PER"), ("Ier", "MISC"))
+    assert [t for t, _, _ in out] == ["Lenoir II"]
+
+
+def test_a_model_number_or_a_part_before_a_name_makes_a_product():
+    text = "Le vendeur propose une 412 Spyder de 1972 et un groupe propulseur Turbo Zeta."
+    out = typed(text, ("Spyder", "ORG"), ("Turbo Zeta", "ORG"))
+    assert out == []

@@ -62,6 +62,21 @@ def test_a_state_organ_takes_the_state_of_its_sentence():
     assert labels == ["Sénat", "Sénat", "Sénat (Chili)", "Cour suprême"]
 
 
+def test_people_of_a_state_do_not_give_it_the_institution():
+    from graph.records import ArticleMeta
+    from pipelines.nlp.analysis import analyse_article
+    from pipelines.resolution.resolve import Resolver
+    from tests.test_extract import ner
+
+    texts = [("Le Sénat a adopté le budget, se félicite Paris.", [("Sénat", "ORG")]),
+             ("Deux Chiliens ont été reçus au Sénat. Un Chilien a parlé.", [("Sénat", "ORG")]),
+             ("Le Sénat chilien a voté.", [("Sénat", "ORG")])]
+    docs, _ = Resolver().resolve([analyse_article(ArticleMeta(f"a{i}"), t, ner(t, *spans))
+                                  for i, (t, spans) in enumerate(texts)])
+    labels = [m.label for d in docs for m in d.mentions if m.type == "group"]
+    assert labels == ["Sénat", "Sénat", "Sénat (Chili)"]
+
+
 # -- bodies that exist once per French region -------------------------------------------------
 def test_a_regional_body_takes_its_region_from_the_mention_the_sentence_or_the_article():
     from graph.records import ArticleMeta

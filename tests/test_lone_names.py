@@ -87,3 +87,52 @@ def test_a_famous_one_word_name_stays_without_a_cue() -> None:
     assert is_famous("Beethoven")
     text = "Le public a applaudi Beethoven et Ravel hier soir."
     assert _people(text, ("Beethoven", "PER")) == {"Beethoven": "person"}
+
+
+# -- a surname that opens with a particle, and a surname several people bear ---------------
+def _corpus(*articles: tuple[str, list[tuple[str, str]]]):
+    from tests.test_extract import _resolve
+    docs, _ = _resolve(*articles)
+    return [[(m.text, m.entity) for m in d.mentions if m.type in ("person", "official")]
+            for d in docs]
+
+
+def test_a_particle_surname_joins_the_full_name_of_its_article() -> None:
+    out = _corpus(("Odile Le Guennec a signé. Le Guennec a déclaré qu'elle partait.",
+                   [("Odile Le Guennec", "PER"), ("Le Guennec", "PER")]))
+    assert out[0] == [("Odile Le Guennec", "person:odile-le-guennec"),
+                      ("Le Guennec", "person:odile-le-guennec")]
+
+
+def test_a_surname_two_people_bear_names_nobody_without_context() -> None:
+    out = _corpus(
+        ("Odile Le Guennec a signé à Lorient.", [("Odile Le Guennec", "PER")]),
+        ("Yann Le Guennec a voté à Quimper.", [("Yann Le Guennec", "PER")]),
+        ("Le Guennec a déclaré qu'il viendrait.", [("Le Guennec", "PER")]),
+    )
+    assert out[2] == []  # neither of them, and no "Le Guennec" node folding both
+
+
+def test_a_first_name_that_folds_like_a_particle_is_still_a_first_name() -> None:
+    out = _corpus(("Le patron, Lee Brankov, a signé.\nLe plan voulu par Brankov a réussi.",
+                   [("Lee Brankov", "PER"), ("Brankov", "PER")]))
+    assert {e for _, e in out[0]} == {"person:lee-brankov"}
+
+
+def test_the_article_s_own_person_comes_before_namesakes_of_other_articles() -> None:
+    # a family name written first: the lone word begins the article's full name
+    out = _corpus(
+        ("Le chanteur Bo Sang-min a été condamné.\nM. Bo, 31 ans, fera appel.",
+         [("Bo Sang-min", "PER"), ("Bo", "PER")]),
+        *[(f"Lina Bo a parlé à Milan du musée numéro {i}.", [("Lina Bo", "PER")])
+          for i in range(3)],
+    )
+    assert {e for _, e in out[0]} == {"person:bo-sang-min"}
+
+
+def test_a_given_name_and_a_regnal_number_is_a_sovereign() -> None:
+    from tests.test_extract import _resolve
+    docs, _ = _resolve(("Le règne de Childebert IV a duré trente ans. Malcolm X a parlé.",
+                        [("Childebert IV", "PER"), ("Malcolm X", "PER")]))
+    assert {(m.text, m.type) for m in docs[0].mentions} == {
+        ("Childebert IV", "official"), ("Malcolm X", "person")}

@@ -136,6 +136,8 @@ def test_recorded_roles_that_are_not_offices(sentence, name, role):
     ("sentence", "name", "role"),
     [
         ("Le député LR Paul Martin a voté contre.", "Paul Martin", "député LR"),
+        ("A déclaré l'un des responsables de la gendarmerie, Paul Martin, hier.", "Paul Martin",
+         "responsables de la gendarmerie"),
         ("Paul Martin (PS), député de la Gironde, a voté contre.", "Paul Martin",
          "député de la Gironde"),
         ("Paul Martin (député LR) a voté contre.", "Paul Martin", "député LR"),
@@ -277,6 +279,9 @@ def test_public_body_data_is_well_formed():
     ("Le porte-parole de Paul Roux a démenti.", "Paul Roux"),
     ("L'ancien vice-président de Paul Roux, Marc Lenoir, a parlé.", "Paul Roux"),
     ("Le garde du corps du chef de l'État, Marc Lenoir, a été suspendu.", "Marc Lenoir"),
+    ("Ont répondu les avocats du ministre, Marc Lenoir et Anne Brisset.", "Marc Lenoir"),
+    ("Le responsable du pôle numérique de La République en marche, Marc Lenoir, a dit.",
+     "Marc Lenoir"),
     ("Aux côtés du député écologiste Anne Roux, Marc Lenoir a défilé.", "Marc Lenoir"),
     ("La sénatrice LR Anne Roux, Marc Lenoir et d'autres ont signé.", "Marc Lenoir"),
 ])

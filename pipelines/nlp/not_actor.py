@@ -250,6 +250,8 @@ def not_an_actor(ctx: ArticleContext, a: int, b: int, label: str, noise: NoiseRu
         return True  # "(28/02/2019)par Lumière TV": a video's credit glued on, no mention
     if label == "LOC":
         return False
+    if _ROMAN.fullmatch(text[a:b]):
+        return True  # "la phase II", "le gouvernement Valls II", "le Ier arrondissement"
     if noise.looks_like_company(text[a:b]):
         return False
     if " " not in text[a:b] and _common_word(text, a, b, noise, ctx.initial(a)):
@@ -261,6 +263,8 @@ def not_an_actor(ctx: ArticleContext, a: int, b: int, label: str, noise: NoiseRu
             or _quoted_whole(text, a, b, label) or names_a_product(ctx, a, b, label, noise))
 
 
+#: A Roman numeral alone, maybe as an ordinal ("II", "XIV", "Ier", "IIIe"): no name.
+_ROMAN = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})(?:er|re|e|ème)?")
 _CODE = re.compile(r"(?=[\w.-]*[^\W\d_])(?=[\w.-]*\d)[\w.-]+")
 #: An ordinal ("1er", "2e", "XXIe" aside): "Albert 1er", "Mouvement du 1er juillet".
 _ORDINAL = re.compile(r"(?:^|-)\d+(?:er|re|e|ème|eme|nd|nde)$")
@@ -300,7 +304,13 @@ def names_a_product(ctx: ArticleContext, a: int, b: int, label: str, noise: Nois
             noise.is_car_brand(ctx.text[a:b]):
         return False  # a maker stays one: "sa Lancia", "le moteur Lancia"
     return (_title_of_work(ctx.text, a, b, label, noise) or _car_model(ctx.text, a, b, noise)
-            or _owned(ctx.text, a, label) or _named_thing_as(ctx.text, a, noise))
+            or _owned(ctx.text, a, label) or _named_thing_as(ctx.text, a, noise)
+            or bool(_NUMBERED.search(ctx.text, max(0, a - 12), a)))
+
+
+#: A model's number before its name, after an article: "une 330 GTC", "la 508 SW".
+_NUMBERED = re.compile(r"(?:^|[\s(])(?:un|une|la|le|l['’]|sa|son|cette|ce|les|des|ses)\s+"
+                       r"\d{2,4}\s+$", re.IGNORECASE)
 
 
 #: A possessive or demonstrative right before a name: "sa Zéphyr", "cette KR", "ce GLX".

@@ -185,13 +185,14 @@ def _plural(word: str) -> str:
 
 
 def _add_plurals(official: dict[str, OfficialValue], titles: dict[str, str]) -> None:
-    """A plural office before a name gives it to the person: "les sénateurs X et Y" (one-word
-    offices in themselves only; a plural never overrides a title of its own)."""
+    """A plural office before a name gives it to the person: "les sénateurs X et Y", "l'un
+    des responsables de la police, X" (one-word titles, offices in themselves or when their
+    complement is public; a plural never overrides a title of its own)."""
     for key, value in list(official.items()):
-        if value is True and " " not in key and "-" not in key:
+        if value in (True, "if_public") and " " not in key and "-" not in key:
             plural = _plural(key)
             if plural not in official:
-                official[plural] = True
+                official[plural] = value
                 titles[plural] = _plural(titles[key])
 
 
@@ -333,8 +334,9 @@ def _inside_a_name(tail: str, end: int) -> bool:
 
 def _gazetteer_hits(tail: str) -> tuple[list[tuple[int, int, bool]], list[tuple[int, int]]]:
     """(start, length, public) of states and public groups the gazetteer finds in ``tail``,
-    and (start, end) of the places it finds (they neither decide nor end a complement:
-    "responsable départemental de la Drôme du parti X")."""
+    and (start, end) of the places and other organisations it finds (they neither decide
+    nor end a complement: "responsable départemental de la Drôme du parti X"; the words
+    of their names are no body word: "du pôle numérique de La République en marche")."""
     from pipelines.nlp.extract import _resources  # late import: extract imports this module
 
     res = _resources()
@@ -351,6 +353,9 @@ def _gazetteer_hits(tail: str) -> tuple[list[tuple[int, int, bool]], list[tuple[
             verdict = _group_public(m.entry_id)
             if verdict is not None:
                 hits.append((m.start, m.end - m.start, verdict))
+            elif res.gaz.entries[m.entry_id].kind == "organisation":
+                # a party, a firm: its name's words are no body ("République en marche")
+                places.append((m.start, m.end))
         elif etype == "place":
             places.append((m.start, m.end))
     return hits, places
@@ -418,8 +423,8 @@ def public_complement(tail: str) -> bool | None:
     folded = fold(tail)
     labels, named = _named_complements(tail)
     gaz, places = _gazetteer_hits(tail)
-    hits = [h for h in _lexicon_hits(tail, folded)
-            + [h for h in gaz if not _qualifies_another(tail, folded, h[0])]
+    hits = [h for h in _lexicon_hits(tail, folded) if not any(a <= h[0] < b for a, b in places)]
+    hits = [h for h in hits + [h for h in gaz if not _qualifies_another(tail, folded, h[0])]
             if not any(a <= h[0] < b for a, b in labels)]
     hit_starts = {h[0] for h in hits}
     covered = [(h[0], h[0] + h[1]) for h in hits] + places
@@ -704,7 +709,8 @@ def _complements_a_person(before: str) -> bool:
     if not heads:
         return False
     lex = load_titles()
-    return any(h in _PERSON_NOUNS or h in lex.official for h in heads)
+    singular = [h[:-1] if h.endswith(("s", "x")) else h for h in heads]  # "les avocats du …"
+    return any(h in _PERSON_NOUNS or h in lex.official for h in (*heads, *singular))
 
 
 _DETERMINED = re.compile(

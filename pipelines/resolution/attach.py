@@ -16,12 +16,14 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from pipelines.nlp.analysis import ArticleAnalysis
 from pipelines.nlp.extract import PERSON_TYPES, Candidate
+from pipelines.nlp.famous import is_famous
 from pipelines.nlp.gazetteer import Gazetteer
 from pipelines.resolution.people import NameClusters, name_tokens
 from pipelines.text import word_key, word_texts
@@ -35,6 +37,22 @@ NOT_PERSON, PERSON, SURNAME_LIKE = 0, 1, 2
 
 #: The mention names one of several people equally well: nobody.
 AMBIGUOUS: Key = ("\x00ambiguous",)
+#: Several people of other articles bear the name and their contexts do not settle it.
+UNSETTLED: Key = ("\x00unsettled",)
+
+#: Words a surname may open with, as written: "Le Pen", "Van Gogh", "Ben Laden" name a
+#: surname, not a first name and a surname (compared on the raw text: the folded tokens
+#: make "Lee" "le").
+SURNAME_PARTICLES = frozenset({"Le", "La", "Les", "De", "Du", "Des", "Van", "Von", "Da", "Di",
+                               "Del", "Della", "Dos", "Das", "Do", "El", "Ibn", "Bin",
+                               "Zu", "Ter", "Ten", "Den", "Der", "Vom", "Zum"})
+SURNAME_PARTICLES |= frozenset(p.lower() for p in SURNAME_PARTICLES)
+
+
+def is_full_name(toks: Key, text: str) -> bool:
+    """Two words or more (``toks``, the folded tokens of ``text``), the first not a
+    surname's particle: "Le Pen" is a surname."""
+    return len(toks) >= 3 or (len(toks) == 2 and text.split(" ", 1)[0] not in SURNAME_PARTICLES)
 
 
 @dataclass
@@ -177,7 +195,7 @@ def collect_names(docs: Sequence[ArticleAnalysis], gaz: Gazetteer,
                     names.key_gaz[label] = c.entry_id
                     names.gaz_key[c.entry_id] = label
                     names.raw_surnames[label].add(raw_last[entry.label])
-            if len(toks) >= 2 and kind == PERSON:
+            if kind == PERSON and is_full_name(toks, c.text):
                 names.clusters.add(toks)
                 full.append(toks)
                 names.raw_surnames[toks].add(raw_last[c.text])
@@ -342,7 +360,9 @@ def attach(toks: Key, local: Counter[Key], clusters: NameClusters, roots: Roots,
     that fits needs less evidence when it is a gazetteer office-holder and NER called
     the mention a ``person`` (``person``); a mention NER gave another type joins only
     people named in full at least :data:`MIN_FULL_FOR_NON_PERSON` times. Fame or
-    frequency alone never picks among several. None when nothing fits.
+    frequency alone never picks among several, and a name several people of the corpus
+    bear that the context does not settle is :data:`UNSETTLED` (a node of its own would
+    fold them together). None when nothing fits.
     """
     if len(toks) >= 3:
         return None
@@ -364,7 +384,10 @@ def attach(toks: Key, local: Counter[Key], clusters: NameClusters, roots: Roots,
         if not cands:
             return None
     known = roots.gaz_roots if person else set()
-    return _by_context(cands, index, roots.context, known, roots.full_count)
+    found = _by_context(cands, index, roots.context, known, roots.full_count)
+    if found is None and len(cands) >= 2:
+        return UNSETTLED  # a lone "Le Pen" no context settles: several people, so nobody
+    return found
 
 
 def _by_context(cands: set[Key], index: int, context: Context, known: set[Key],
@@ -403,10 +426,11 @@ def attach_article(doc: ArticleAnalysis, index: int, names: Names,
             continue
         if c.entry_id and c.entry_id in roots.gaz_root:
             out[ci] = roots.gaz_root[c.entry_id]
-        elif kind == PERSON and len(toks) >= 2:
+        elif kind == PERSON and is_full_name(toks, c.text):
             out[ci] = roots.root_of[toks]
         elif kind:
-            root = _attach_short(toks, kind, index, local_counts, by_given, names, roots)
+            root = _attach_short(toks, kind, index, local_counts, by_given, names, roots,
+                                 c.text)
             if (root is not None and root != toks and len(toks) == 1
                     and root not in local_counts and not _spelled_as(c.text, root, names,
                                                                      roots)):
@@ -428,7 +452,8 @@ def _spelled_as(text: str, root: Key, names: Names, roots: Roots) -> bool:
 
 
 def _attach_short(toks: Key, kind: int, index: int, local: Counter[Key],
-                  by_given: dict[str, set[Key]], names: Names, roots: Roots) -> Key | None:
+                  by_given: dict[str, set[Key]], names: Names, roots: Roots,
+                  text: str = "") -> Key | None:
     """The root of a one- or two-word mention that is not a full name of its own.
 
     A name that is a known place, organisation, medium or car maker, a first name of
@@ -439,18 +464,25 @@ def _attach_short(toks: Key, kind: int, index: int, local: Counter[Key],
     person that finds nobody stands for itself, unless it is a lone common word
     (:func:`_a_common_word`) or a one-word name NER calls an organisation or a medium
     elsewhere in the corpus at least as often ("Enedis"); one NER gave another type keeps
-    that type.
+    that type. A name several people of other articles bear, whom the context does not
+    settle, names nobody, unless it is the name a famous person is called by alone
+    (``text``, the mention as written).
     """
     if any(len(t) < 2 for t in toks):
         return None  # "B", "J. K.": initials name nobody
     given = len(toks) == 1 and names.is_given_name(toks[0])
     corpus = not given and toks not in names.places and toks not in names.brands
     common = len(toks) == 1 and toks[0] in names.common_words
-    root = attach(toks, local, names.clusters, roots, index, corpus and not common,
-                  kind == PERSON)
+    # the article's own people first: the full name it ends, else the one it begins
+    # ("Lee" for Lee Jae-yong, "Greta" for Greta Thunberg), and only then other articles'
+    root = attach(toks, local, names.clusters, roots, index, False, kind == PERSON)
     if root is None and len(toks) == 1 and len(by_given.get(toks[0], ())) == 1:
         root = next(iter(by_given[toks[0]]))
-    if root is AMBIGUOUS:
+    if root is None and corpus and not common:
+        root = attach(toks, local, names.clusters, roots, index, True, kind == PERSON)
+    if root is UNSETTLED and len(toks) == 1 and is_famous(text):
+        root = None  # "Picasso" alone, whom no context settles: the famous name stands alone
+    if root is AMBIGUOUS or root is UNSETTLED:
         return None  # "Obama" in an article about several Obamas: nobody
     if (root is None and corpus and kind == PERSON and not _a_common_word(toks, names)
             and not (len(toks) == 1 and toks[0] in names.org_words)):
@@ -492,8 +524,15 @@ def gather_people(docs: Sequence[ArticleAnalysis], assign: Sequence[Sequence[Key
         gid = gaz_of_root.get(root, "")
         if gid:
             p.gaz_id = gid
-        p.official = bool(gid) or is_official(sum(p.roles.values()), sum(p.names.values()))
+        p.official = (bool(gid) or is_official(sum(p.roles.values()), sum(p.names.values()))
+                      or any(_REGNAL.search(n) for n in p.names))
     return dict(people)
+
+
+#: A given name and a regnal number: a monarch or a pope ("Louis XIV", "Napoléon Ier",
+#: "Benoît XVI"); a bare "X" is left out ("Malcolm X").
+_REGNAL = re.compile(r"^[A-ZÀ-Þ][\w'’-]+ "
+                     r"(?:Ier|Ire|I{2,3}|IV|VI{0,3}|IX|X(?:I{1,3}|IV|VI{0,3}|IX|X{1,2}))$")
 
 
 #: Of a person's mentions, the share that must come with a public office for the corpus

@@ -50,6 +50,8 @@ def unbacked_roots(docs: Sequence[ArticleAnalysis], assign: Sequence[Sequence[Ke
         return set()
     backed: set[Key] = set()
     for doc, roots in zip(docs, assign, strict=True):
+        if lone.isdisjoint(roots):  # most articles: one set operation, no Python loop
+            continue
         for ci, root in enumerate(roots):
             if root is None or root not in lone or root in backed:
                 continue
@@ -65,6 +67,8 @@ def drop_roots(assign: list[list[Key | None]], people: dict[Key, Person],
     if not dropped:
         return
     for roots in assign:
+        if dropped.isdisjoint(roots):
+            continue
         for i, root in enumerate(roots):
             if root is not None and root in dropped:
                 roots[i] = None

@@ -26,6 +26,7 @@ from functools import lru_cache
 from importlib import resources
 
 from pipelines.nlp.analysis import ArticleAnalysis
+from pipelines.nlp.extract import Candidate
 from pipelines.text import name_key
 
 INSTITUTION = "institution"  # the candidate kind pipelines.nlp.extract gives them
@@ -38,7 +39,7 @@ def sentence_states(docs: Sequence[ArticleAnalysis],
     for doc in docs:
         by_sentence: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
         for c in doc.candidates:
-            if c.entry_id in state_ids:
+            if c.entry_id in state_ids and not _people_of(c):
                 by_sentence[c.sentence].append((c.start, c.end, c.entry_id))
         found: dict[int, str] = {}
         dominant = ""
@@ -55,6 +56,12 @@ def sentence_states(docs: Sequence[ArticleAnalysis],
                     found[i] = dominant
         out.append(found)
     return out
+
+
+def _people_of(c: Candidate) -> bool:
+    """A capitalised demonym names people of a state ("deux Roumaines"), not its state:
+    it says nothing of whose ministry or police a sentence speaks."""
+    return c.kind == "demonym" and c.text[:1].isupper()
 
 
 def _dominant(by_sentence: dict[int, list[tuple[int, int, str]]]) -> str:
