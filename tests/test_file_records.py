@@ -88,6 +88,21 @@ def test_damaged_record_is_read_from_the_file(corpus, tmp_path):
     assert outcome(out, second) == outcome(out, first)
 
 
+def test_record_whose_analyses_are_gone_is_read_from_the_file(corpus, tmp_path):
+    """A record keeps text keys: when their rows leave the analysis table, the file is
+    read again (and its articles re-analysed from the cached spaCy output)."""
+    out = tmp_path / "out"
+    first = build_corpus(corpus, out, n_process=1)
+    with sqlite3.connect(out / CACHE_NAME) as db:
+        db.execute("DELETE FROM analysis WHERE hash IN (SELECT hash FROM analysis LIMIT 1)")
+    second = build_corpus(corpus, out, n_process=1)
+    assert second.reanalysed == 1 and second.analysed == 0
+    assert outcome(out, second) == outcome(out, first)
+    third = build_corpus(corpus, out, n_process=1)
+    assert third.reanalysed == 0 and third.reused == 21
+    assert outcome(out, third) == outcome(out, first)
+
+
 def test_record_never_loads_classes(tmp_path):
     import pickle
 
@@ -96,6 +111,7 @@ def test_record_never_loads_classes(tmp_path):
             return (print, ("pwned",))
 
     assert FileRecord.from_bytes(pickle.dumps((1, [], [], [Evil()], []))) is None
+    assert FileRecord.from_bytes(pickle.dumps((5, [], [Evil()], []))) is None
     assert FileRecord.from_bytes(b"garbage") is None
 
 

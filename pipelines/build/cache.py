@@ -16,12 +16,12 @@ nothing:
     whether interactions are on. Editing the gazetteer changes the fingerprint, so
     articles are re-analysed from the cached spaCy output, without spaCy.
 ``files``
-    Per corpus file, what reading and analysing it gave (its articles' metadata and
-    analyses, the problems reported), under a key made of the file's path, the SHA-256 of
-    its bytes and the version of the readers (:func:`corpus_file_key`), and the analysis
-    fingerprint. A file that has not changed since the last build is neither parsed nor
-    looked up article by article: the next build takes its articles in one read. Its
-    analyses are in the same form as the ``analysis`` table's.
+    Per corpus file, what reading it gave (its articles' metadata and text keys, the
+    problems reported), under a key made of the file's path, the SHA-256 of its bytes and
+    the version of the readers (:func:`corpus_file_key`), and the analysis fingerprint. A
+    file that has not changed since the last build is not parsed again: the next build
+    takes its articles in one read and their analyses from the ``analysis`` table by
+    their text keys, a few hundred a query (:class:`FileRecord`).
 
 A change to the stored form of an analysis bumps :data:`ANALYSIS_FORMAT`, which is part of
 the fingerprint: analyses and file records of the old form are then simply not found
@@ -40,6 +40,7 @@ an :class:`~pipelines.errors.OutputError` (a one-line ``Error:`` in the CLI).
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import io
 import json
@@ -53,6 +54,11 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
+
+try:  # orjson is a dependency (twice as fast to read); the stdlib is the fallback
+    from orjson import loads as _fast_loads
+except ImportError:  # pragma: no cover
+    _fast_loads = None
 
 from graph.gc_pause import gc_paused
 from graph.records import ArticleMeta
@@ -167,11 +173,51 @@ def decode_analysis(meta: ArticleMeta, data: EncodedAnalysis,
         raise TypeError(f"an encoded analysis is a list, not {type(data).__name__}")
     sentences, cands, roles, acronyms, interactions = data
     v = Shared() if shared is None else shared
-    return ArticleAnalysis(meta, list(sentences),
-                           [Candidate(*map(v.__getitem__, c)) for c in cands],
+    return ArticleAnalysis(meta, list(sentences), _candidates(cands, v),
                            {int(i): Role(v[t], o) for i, t, o in roles},
                            {v[k]: v[x] for k, x in acronyms.items()},
                            [tuple(r) for r in interactions])
+
+
+def _slot_setters() -> tuple[Callable[[Any, Any], None], ...] | None:
+    """The setters of :class:`Candidate`'s eight slots in field order, or None when it
+    is no longer a plain slotted record (then :func:`_candidates` calls its constructor)."""
+    names = tuple(f.name for f in dataclasses.fields(Candidate))
+    if (len(names) != 8 or getattr(Candidate, "__slots__", ()) != names
+            or hasattr(Candidate, "__post_init__")):
+        return None
+    return tuple(getattr(Candidate, name).__set__ for name in names)
+
+
+_SETTERS = _slot_setters()
+
+
+def _candidates(rows: list[list[Any]], v: Shared) -> list[Candidate]:
+    """The candidates of encoded rows, each field taken from ``v``.
+
+    Millions of them on a big corpus: each is filled slot by slot (what the frozen
+    record's constructor does, without its eight calls of ``object.__setattr__``);
+    equal, field for field, to ``Candidate(*row)``. A row of another length raises
+    ValueError."""
+    get = v.__getitem__
+    if _SETTERS is None:  # pragma: no cover - Candidate is a slotted dataclass
+        return [Candidate(*map(get, c)) for c in rows]
+    s0, s1, s2, s3, s4, s5, s6, s7 = _SETTERS
+    new = object.__new__
+    out: list[Candidate] = []
+    append = out.append
+    for start, end, text, ctype, entry, kind, ner, sentence in rows:
+        c = new(Candidate)
+        s0(c, get(start))
+        s1(c, get(end))
+        s2(c, get(text))
+        s3(c, get(ctype))
+        s4(c, get(entry))
+        s5(c, get(kind))
+        s6(c, get(ner))
+        s7(c, get(sentence))
+        append(c)
+    return out
 
 
 def _pack(obj: Any) -> bytes:
@@ -180,7 +226,13 @@ def _pack(obj: Any) -> bytes:
 
 
 def _unpack(blob: bytes) -> Any:
-    return json.loads(zlib.decompress(blob).decode("utf-8"))
+    raw = zlib.decompress(blob)
+    if _fast_loads is not None:
+        try:
+            return _fast_loads(raw)
+        except ValueError:  # what orjson refuses (NaN, huge ints): the stdlib reads
+            pass
+    return json.loads(raw.decode("utf-8"))
 
 
 # ----------------------------------------------------------------------- corpus files
@@ -228,8 +280,9 @@ def corpus_file_key(path: Path, rel: str, *, max_bytes: int, max_chars: int) -> 
 
 
 #: Bumped when :class:`FileRecord`'s stored form changes.
-_FILES_VERSION = 4  # 2: stubs say whether the date was inferred; 3: analyses carry
-# interactions; 4: analyses as encode_analysis makes them
+_FILES_VERSION = 5  # 2: stubs say whether the date was inferred; 3: analyses carry
+# interactions; 4: analyses as encode_analysis makes them; 5: no analyses (the text keys
+# find them in the analysis table)
 
 #: One article of a file record: id (as the file gives it), title, date, source, url, text
 #: key and whether the date was inferred from the text.
@@ -238,35 +291,38 @@ Stub = tuple[str, str, "str | None", str, str, str, bool]
 
 class FileRecord:
     """What one corpus file gave: its articles (:data:`Stub`) with their analyses, and the
-    problems the reader reported (skipped inputs and notes)."""
+    problems the reader reported (skipped inputs and notes).
+
+    The record stores the stubs and the problems only: each article's analysis is the
+    ``analysis`` table's row of its text key (stored there once, by the build that made
+    it), which :meth:`BuildCache.get_file` looks up. So storing a new file's record costs
+    nothing however many articles it has, and no analysis is on disk twice."""
 
     __slots__ = ("stubs", "analyses", "skipped", "notes")
 
     def __init__(self, stubs: list[Stub], analyses: list[ArticleAnalysis],
                  skipped: list[tuple[str, str]], notes: list[tuple[str, str]]) -> None:
         self.stubs = stubs
-        self.analyses = analyses
+        self.analyses = analyses  # not stored (see the class doc)
         self.skipped = skipped
         self.notes = notes
 
     def to_bytes(self) -> bytes:
-        rows = [encode_analysis(a) for a in self.analyses]
-        return pickle.dumps((_FILES_VERSION, self.stubs, rows, self.skipped, self.notes),
+        return pickle.dumps((_FILES_VERSION, self.stubs, self.skipped, self.notes),
                             protocol=5)
 
     @classmethod
-    @gc_paused()  # hundreds of thousands of new objects, no cycles: 2x faster
-    def from_bytes(cls, blob: bytes, shared: Shared | None = None) -> FileRecord | None:
-        """Decode :meth:`to_bytes` (plain data only: no class is ever loaded; strings and
-        ints of the candidates taken from ``shared`` when given); None when the blob is
-        damaged or of another version."""
+    def from_bytes(cls, blob: bytes) -> FileRecord | None:
+        """Decode :meth:`to_bytes` (plain data only: no class is ever loaded), without its
+        analyses (an empty list); None when the blob is damaged or of another version."""
         try:
-            version, stubs, rows, skipped, notes = _PlainUnpickler(io.BytesIO(blob)).load()
-            if version != _FILES_VERSION or len(stubs) != len(rows):
+            version, stubs, skipped, notes = _PlainUnpickler(io.BytesIO(blob)).load()
+            if version != _FILES_VERSION:
                 return None
-            v = Shared() if shared is None else shared
-            analyses = [decode_analysis(_NO_META, row, v) for row in rows]
-            return cls([tuple(s) for s in stubs], analyses,  # type: ignore[misc]
+            stubs = [tuple(s) for s in stubs]
+            if not all(len(s) == 7 and isinstance(s[5], str) for s in stubs):
+                return None
+            return cls(stubs, [],  # type: ignore[arg-type]
                        [(str(w), str(r)) for w, r in skipped],
                        [(str(w), str(r)) for w, r in notes])
         except Exception:  # noqa: BLE001 - any damage: read the file again
@@ -281,6 +337,9 @@ class _PlainUnpickler(pickle.Unpickler):
 
 
 _NO_META = ArticleMeta("")
+
+#: Text keys looked up in one query (SQLite allows 32,766 parameters, old builds 999).
+_KEYS_A_QUERY = 500
 
 
 # ------------------------------------------------------------------------------ cache
@@ -341,6 +400,14 @@ class BuildCache:
         except sqlite3.DatabaseError as exc:
             self._recover(exc)
             return None
+
+    def _read_all(self, sql: str, args: tuple[Any, ...]) -> list[Any]:
+        """``fetchall()`` of a query; a damaged database is replaced and gives []."""
+        try:
+            return self._db.execute(sql, args).fetchall()
+        except sqlite3.DatabaseError as exc:
+            self._recover(exc)
+            return []
 
     def _open(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
@@ -404,10 +471,30 @@ class BuildCache:
         (``shared``: see :func:`decode_analysis`)."""
         row = self._read("SELECT value FROM analysis WHERE hash=? AND fp=?",
                          (key, self.fingerprint))
-        if row is None:
-            return None
+        return None if row is None else self._decoded(row[0], meta or _NO_META, shared)
+
+    @gc_paused()  # hundreds of thousands of new objects, no cycles
+    def get_analyses(self, keys: Sequence[str], shared: Shared | None = None
+                     ) -> list[ArticleAnalysis | None]:
+        """:meth:`get_analysis` of each text key (for no metadata yet), in order, read a
+        few hundred keys a query (a key given twice is decoded twice: two analyses)."""
+        out: list[ArticleAnalysis | None] = []
+        v = Shared() if shared is None else shared
+        for i in range(0, len(keys), _KEYS_A_QUERY):
+            part = keys[i:i + _KEYS_A_QUERY]
+            blobs = dict(self._read_all(
+                f"SELECT hash, value FROM analysis WHERE fp=? AND hash IN "
+                f"({','.join('?' * len(part))})", (self.fingerprint, *part)))
+            for key in part:
+                blob = blobs.get(key)
+                out.append(None if blob is None else self._decoded(blob, _NO_META, v))
+        return out
+
+    @staticmethod
+    def _decoded(blob: bytes, meta: ArticleMeta, shared: Shared | None
+                 ) -> ArticleAnalysis | None:
         try:
-            return decode_analysis(meta or _NO_META, _unpack(row[0]), shared)
+            return decode_analysis(meta, _unpack(blob), shared)
         except (ValueError, TypeError, KeyError, AttributeError, zlib.error):
             return None
 
@@ -455,13 +542,19 @@ class BuildCache:
                           (key, self.fingerprint)) is not None
 
     def get_file(self, key: str, shared: Shared | None = None) -> FileRecord | None:
-        """What a corpus file gave at the last build (see :class:`FileRecord`), or None
-        (``shared``: see :meth:`FileRecord.from_bytes`)."""
+        """What a corpus file gave at the last build (see :class:`FileRecord`), with the
+        analyses of its articles, or None (also when one of them is no longer in the
+        ``analysis`` table; ``shared``: see :func:`decode_analysis`)."""
         row = self._read("SELECT value FROM files WHERE key=? AND fp=?",
                          (key, self.fingerprint))
-        if row is None:
+        record = None if row is None else FileRecord.from_bytes(row[0])
+        if record is None:
             return None
-        return FileRecord.from_bytes(row[0], shared)
+        analyses = self.get_analyses([s[5] for s in record.stubs], shared)
+        if any(a is None for a in analyses):  # rows lost: read the file again
+            return None
+        record.analyses = analyses  # type: ignore[assignment]
+        return record
 
     def put_files(self, records: Iterable[tuple[str, FileRecord]]) -> None:
         """Store corpus files' records (one commit)."""

@@ -20,9 +20,9 @@ How it scales:
   (:mod:`pipelines.build.cache`): an interrupted build resumes where it stopped, an unchanged
   article is never analysed twice, and a gazetteer change re-analyses without spaCy.
 * A corpus file unchanged since the last build (same bytes) is not read again: its
-  articles' metadata and analyses come from its record in the cache in one read, and
-  the files that changed are read first, so that their new articles are with the
-  workers while the records load.
+  articles' metadata come from its record in the cache in one read, their analyses from
+  the article cache by text key, and the files that changed are read first, so that
+  their new articles are with the workers while the records load.
 * Only the corpus-level pass (:class:`Resolver`, overrides, the graph) sees every
   article; it runs in the main process on the compact analyses: their strings and ints
   decoded once per distinct value (:class:`~pipelines.build.cache.Shared`), their
@@ -99,6 +99,8 @@ class BuildInterrupted(ActorGraphError):
 
 #: Changed corpus files this big start loading the workers' model at once.
 _WARM_UP_BYTES = 512 * 1024
+#: Articles of a corpus file looked up in the article cache at once (one query).
+_LOOKUP_BATCH = 256
 
 _NO_META = ArticleMeta("")
 
@@ -148,19 +150,6 @@ def _packed(analysis: ArticleAnalysis, store: SentenceStore) -> ArticleAnalysis:
                 f"cannot write the build's temporary sentence file into the output folder: "
                 f"{exc.strerror or exc} (what was analysed is in the cache)") from exc
     return analysis
-
-
-def _listed(analyses: list[ArticleAnalysis]) -> Iterator[ArticleAnalysis]:
-    """The analyses of a file record to store, each with its sentences as a list (the
-    stored form) only while it is encoded (:meth:`FileRecord.to_bytes` takes one at a
-    time), then packed again."""
-    for analysis in analyses:
-        packed = analysis.sentences
-        analysis.sentences = list(packed)
-        try:
-            yield analysis
-        finally:
-            analysis.sentences = packed
 
 
 class _Chunks:
@@ -289,7 +278,7 @@ class _CorpusPass:
             # every decoded analysis stays alive until the corpus-level pass: millions of
             # new containers and no cycles, which the collector would rescan again and
             # again as the heap grows (cyclic garbage of the engine is left to the next
-            # collection after this block)
+            # collection after the build, which pauses it too: see build_corpus)
             with gc_paused():
                 for work in files:
                     if not work.stored:
@@ -303,42 +292,54 @@ class _CorpusPass:
         finally:
             engine.close()
         self.result.workers = engine.workers
-        # the counterpart of FileRecord.from_bytes (which runs with the collector off):
-        # encoding the records makes millions of lists, no cycles, while every analysis of
-        # the corpus is alive for the collector to rescan again and again (3x slower)
-        with gc_paused():
-            cache.put_files(
-                (w.key, FileRecord(w.stubs, _listed(w.slots),  # type: ignore[arg-type]
-                                   [_unplaced(x, w.path) for x in w.skipped],
-                                   [_unplaced(x, w.path) for x in w.notes]))
-                for w in files if w.key is not None and not w.stored and w.complete)
+        # a record keeps its articles' text keys, not their analyses (in the analysis
+        # table already): storing one costs nothing however big the file
+        cache.put_files(
+            (w.key, FileRecord(w.stubs, [], [_unplaced(x, w.path) for x in w.skipped],
+                               [_unplaced(x, w.path) for x in w.notes]))
+            for w in files if w.key is not None and not w.stored and w.complete)
         cache.keep_files(w.key for w in files if w.key is not None)
-        analyses, skipped, notes = self._gather(files)
+        with gc_paused():  # a metadata record per article while every analysis is alive
+            analyses, skipped, notes = self._gather(files)
         order = {id(w): k for k, w in enumerate(files)}  # chunks may finish in any order
         failed = [s for _, _, s in sorted(chunks.failed, key=lambda f: (order[id(f[0])], f[1]))]
         return analyses, walk_problems + skipped + failed, notes
 
     def _read(self, work: _FileWork, chunks: _Chunks) -> None:
-        """Read a corpus file: each article from the article cache, or queued."""
-        reader, cache = self.reader, self.cache
+        """Read a corpus file: each article from the article cache (looked up
+        :data:`_LOOKUP_BATCH` articles a query), or queued."""
+        reader = self.reader
         n_skipped, n_notes = len(reader.skipped), len(reader.notes)
+        batch: list[tuple[int, str, str]] = []  # (slot, text key, text)
         for article in work.articles:
             i = len(work.stubs)
             key = text_key(article.text)
             work.stubs.append((article.id, article.title, article.date, article.source,
                                article.url, key, article.date_inferred))
             work.slots.append(None)
-            cached = cache.get_analysis(key, shared=self.shared)
+            batch.append((i, key, article.text))
+            if len(batch) >= _LOOKUP_BATCH:
+                self._look_up(work, batch, chunks)
+                batch = []
+        self._look_up(work, batch, chunks)
+        work.skipped = reader.skipped[n_skipped:]
+        work.notes = reader.notes[n_notes:]
+
+    def _look_up(self, work: _FileWork, batch: list[tuple[int, str, str]],
+                 chunks: _Chunks) -> None:
+        """Fill the slots of ``batch`` from the article cache; queue the others."""
+        if not batch:
+            return
+        cache = self.cache
+        found = cache.get_analyses([key for _, key, _ in batch], shared=self.shared)
+        for (i, key, text), cached in zip(batch, found, strict=True):
             if cached is not None:
                 work.slots[i] = _packed(cached, self.store)
                 self.result.reused += 1
                 self.progress.advance(1)
                 continue
             nlp = cache.get_nlp(key)
-            chunks.add(work, i, (key, article.text,
-                                 nlp.to_json() if nlp is not None else None))
-        work.skipped = reader.skipped[n_skipped:]
-        work.notes = reader.notes[n_notes:]
+            chunks.add(work, i, (key, text, nlp.to_json() if nlp is not None else None))
 
     def _load(self, work: _FileWork, chunks: _Chunks) -> None:
         """Take an unchanged file from its cached record (read it if the record is damaged)."""
@@ -434,7 +435,10 @@ def build_corpus(
     reporter = _reporter(progress)
 
     try:
-        with BuildLock(out):
+        # the build makes millions of objects and no garbage cycles, most of them alive to
+        # the end: the collector would only rescan them, and each time it is switched on
+        # again it walks every object made while it was off (a second at 3x): one pause
+        with BuildLock(out), gc_paused():
             remove_stale_temporaries(out)
             analyses = _analyse(reader, out, options, result, engine, reporter,
                                 max(1, batch_size))
@@ -447,17 +451,14 @@ def build_corpus(
             result.articles = len(analyses)
             result.undated = sum(1 for a in analyses if not a.meta.date)
             result.inferred = sum(1 for a in analyses if a.meta.date_inferred)
-            # the corpus-level pass makes millions of objects and no garbage cycles:
-            # the collector would only rescan them (2 s on OrangeSum)
-            with gc_paused():
-                docs, entities, relations = _resolve(analyses, overrides, result)
-                result.timings["resolve"] = time.perf_counter() - t1
-                title = "actorgraph — " + (Path(corpus).name if corpus else "sample corpus")
-                held = [docs]  # _write_outputs lets them go once the graph is built
-                del docs
-                _write_outputs(out, held, entities, relations, result, title=title,
-                               window=window, max_nodes=max_nodes, t0=t0, progress=reporter,
-                               raw_csv=raw_csv)
+            docs, entities, relations = _resolve(analyses, overrides, result)
+            result.timings["resolve"] = time.perf_counter() - t1
+            title = "actorgraph — " + (Path(corpus).name if corpus else "sample corpus")
+            held = [docs]  # _write_outputs lets them go once the graph is built
+            del docs
+            _write_outputs(out, held, entities, relations, result, title=title,
+                           window=window, max_nodes=max_nodes, t0=t0, progress=reporter,
+                           raw_csv=raw_csv)
     finally:
         reporter.close()
     return result

@@ -166,6 +166,7 @@ def collect_names(docs: Sequence[ArticleAnalysis], gaz: Gazetteer,
     """
     names = Names()
     tokens_of: dict[str, Key] = {}
+    raw_last = _RawLast()  # once per distinct name: the same few thousand, millions of times
     like_memo: dict[str, bool] = {}
     entries = gaz.entries
     one_word: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # [organisation, person]
@@ -194,11 +195,11 @@ def collect_names(docs: Sequence[ArticleAnalysis], gaz: Gazetteer,
                     names.clusters.add(label)
                     names.key_gaz[label] = c.entry_id
                     names.gaz_key[c.entry_id] = label
-                    names.raw_surnames[label].add(_raw_last(entry.label))
+                    names.raw_surnames[label].add(raw_last[entry.label])
             if kind == PERSON and is_full_name(toks, c.text):
                 names.clusters.add(toks)
                 full.append(toks)
-                names.raw_surnames[toks].add(_raw_last(c.text))
+                names.raw_surnames[toks].add(raw_last[c.text])
                 names.first_names.add(toks[0])
                 names.surnames.add(toks[-1])
                 if c.entry_id:
@@ -265,6 +266,16 @@ def _raw_last(name: str) -> str:
     """The last word of a name, accents and case aside but not folded by sound."""
     words = word_texts(name)
     return word_key(words[-1]) if words else ""
+
+
+class _RawLast(dict):  # type: ignore[type-arg]
+    """``raw_last[name]`` is :func:`_raw_last` of ``name``, computed once per name."""
+
+    __slots__ = ()
+
+    def __missing__(self, name: str) -> str:
+        last = self[name] = _raw_last(name)
+        return last
 
 
 def freeze(names: Names) -> Roots:

@@ -168,7 +168,6 @@ class Resolver:
         things.difference_update(self._acro_long)
         # The entity of a non-person candidate only depends on (entry id, text, type)
         # (and on ``acronyms``, fixed for this pass), and for an institution on its state.
-        other_info: dict[tuple[str, str, str, str], EntityInfo] = {}
         keys = qualify.NameKeys()  # name_key once per distinct text
         states = qualify.sentence_states(docs, self._state_ids)
         usual = qualify.usual_states(docs, states, keys)
@@ -176,46 +175,52 @@ class Resolver:
         out: list[ArticleMentions] = []
         table = MentionTable()  # every mention, column by column
         ref_of: dict[int, int] = {}  # id() of an entity's info -> its number in the table
+
+        def ref(info: EntityInfo) -> int:
+            """The table's number of an entity (the infos live in ``entities``: their ids
+            stay theirs)."""
+            number = ref_of.get(id(info))
+            if number is None:
+                number = ref_of[id(info)] = table.refs[info.id, info.label, info.type]
+            return number
+
+        person_ref: dict[Key, int] = {}  # per person root, per other key: the number
+        other_ref: dict[tuple[str, str, str, str], int] = {}
         text_of = table.texts
+        person_types, institution = attach.PERSON_TYPES, qualify.INSTITUTION
+        no_region = ("", "")
         for doc, roots, doc_states, doc_regions in zip(docs, assign, states, regions,
                                                        strict=True):
             refs: list[int] = []
-            texts: list[int] = []
-            starts: list[int] = []
-            ends: list[int] = []
-            sentences: list[int] = []
+            kept: list[Candidate] = []  # the candidates that are mentions
             for ci, (c, root) in enumerate(zip(doc.candidates, roots, strict=True)):
                 if root is not None:
-                    info = person_info[root]
+                    number = person_ref.get(root)
+                    if number is None:
+                        number = person_ref[root] = ref(person_info[root])
                 else:
                     ctype = c.type
-                    if ctype in attach.PERSON_TYPES or (c.text in things and not c.entry_id):
+                    if ctype in person_types or (c.text in things and not c.entry_id):
                         continue
                     state = ""
-                    if c.kind == qualify.INSTITUTION:
+                    if c.kind == institution:
                         state = doc_states.get(ci, "")
                         if state == usual.get(keys[c.text], ""):
                             state = ""  # the usual state keeps the bare name
-                    body, region = doc_regions.get(ci, ("", ""))
+                    body, region = doc_regions.get(ci, no_region) if doc_regions else no_region
                     okey = (c.entry_id, c.text, ctype, state or region)
-                    known = other_info.get(okey)
-                    if known is None:
+                    number = other_ref.get(okey)
+                    if number is None:
                         found = (self._of_region(body, region) if region
                                  else self._other_info(c, acronyms))
                         if state:
                             found = self._of_state(found, state)
-                        known = other_info[okey] = entities.setdefault(found.id, found)
-                    info = known
-                ref = ref_of.get(id(info))  # the infos live in ``entities``: ids stay theirs
-                if ref is None:
-                    ref = ref_of[id(info)] = table.refs[info.id, info.label, info.type]
-                refs.append(ref)
-                texts.append(text_of[c.text])
-                starts.append(c.start)
-                ends.append(c.end)
-                sentences.append(c.sentence)
+                        number = other_ref[okey] = ref(entities.setdefault(found.id, found))
+                refs.append(number)
+                kept.append(c)
             out.append(ArticleMentions(doc.meta, doc.sentences, table.add_columns(
-                doc.meta.id, refs, texts, starts, ends, sentences)))
+                doc.meta.id, refs, [text_of[c.text] for c in kept], [c.start for c in kept],
+                [c.end for c in kept], [c.sentence for c in kept])))
         return out
 
     def _of_region(self, body: str, region: str) -> EntityInfo:
