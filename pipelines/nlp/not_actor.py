@@ -160,12 +160,14 @@ def _title_of_work(text: str, a: int, b: int, label: str, noise: NoiseRules) -> 
     return False
 
 
-#: People who make a work: "le producteur de la série X" names X, not the series.
+#: People and firms who make a work or a product: "le producteur de la série X", "le
+#: fabricant de pneus X" name X, not the series or the tyres.
 _MAKERS = frozenset("""producteur productrice realisateur realisatrice auteur autrice
 createur creatrice scenariste showrunner compositeur compositrice dessinateur dessinatrice
 editeur editrice directeur directrice redacteur redactrice presentateur presentatrice
 animateur animatrice interprete heros heroine star vedette acteur actrice chanteur
-chanteuse""".split())
+chanteuse fabricant fabricante constructeur equipementier fournisseur distributeur vendeur
+loueur specialiste""".split())
 
 
 def _makers_work(before: list[str]) -> bool:
