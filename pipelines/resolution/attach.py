@@ -447,10 +447,16 @@ def _a_relative(doc: ArticleAnalysis, c: Candidate) -> bool:
     """Whether a mention follows a relative's noun in its sentence ("son fils Michel")."""
     if not 0 <= c.sentence < len(doc.sentences):
         return False
-    sentence = doc.sentences[c.sentence]
-    for m in re.finditer(rf"\b{re.escape(c.text)}\b(?!\s+[A-ZÀ-Þ])", sentence):
-        if KIN_BEFORE.search(sentence[max(0, m.start() - 60):m.start()]):
+    sentence, word = doc.sentences[c.sentence], c.text
+    at = sentence.find(word)
+    while at >= 0:
+        end = at + len(word)
+        after = sentence[end:end + 2]
+        alone = not after[:1].isalnum() and not (after[:1] == " " and after[1:2].isupper())
+        if alone and (at == 0 or not sentence[at - 1].isalnum()) and \
+                KIN_BEFORE.search(sentence[max(0, at - 60):at]):
             return True  # an occurrence standing alone (not "Michel Lenoir") after "son fils"
+        at = sentence.find(word, end)
     return False
 
 
