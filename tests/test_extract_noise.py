@@ -350,3 +350,9 @@ def test_a_model_number_or_a_part_before_a_name_makes_a_product():
     text = "Le vendeur propose une 412 Spyder de 1972 et un groupe propulseur Turbo Zeta."
     out = typed(text, ("Spyder", "ORG"), ("Turbo Zeta", "ORG"))
     assert out == []
+
+
+def test_english_honorifics_and_the_plural_of_maitre_are_cut_off():
+    text = "Selon Mr Walter Lenoir et Mes Paul Roux et Anne Brisset, rien ne bouge."
+    out = typed(text, ("Mr Walter Lenoir", "PER"), ("Mes Paul Roux", "PER"))
+    assert [t for t, _, _ in out] == ["Walter Lenoir", "Paul Roux"]
