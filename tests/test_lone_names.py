@@ -143,3 +143,16 @@ def test_a_first_name_after_a_relative_noun_is_the_relative_not_the_full_name() 
                    "la cuisine. Michel Lenoir sourit.",
                    [("Michel Lenoir", "PER"), ("Michel", "PER"), ("Michel Lenoir", "PER")]))
     assert ("Michel", "person:michel-lenoir") not in out[0]
+
+
+def test_the_cue_survives_the_cache_which_blanks_one_candidate_sentences() -> None:
+    from pipelines.build.cache import decode_analysis, encode_analysis
+    from pipelines.nlp.chunk import keep_evidence_sentences
+
+    text = "Le marché a rouvert.\n« Nous tiendrons », a confié Kervadec aux élus."
+    meta = ArticleMeta("a0")
+    analysis = analyse_article(meta, text, ner(text, ("Kervadec", "PER")))
+    stored = decode_analysis(meta, encode_analysis(keep_evidence_sentences(analysis)))
+    assert stored.sentences[1] == ""  # one candidate: not kept as evidence
+    docs, _ = Resolver().resolve([stored])
+    assert [(m.text, m.type) for m in docs[0].mentions] == [("Kervadec", "person")]

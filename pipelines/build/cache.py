@@ -75,7 +75,8 @@ SCHEMA_VERSION = "1"
 #: Bumped when the stored form of an analysis (:func:`encode_analysis`) changes; part of
 #: the analysis fingerprint, so old analyses are re-made from the cached spaCy output.
 #: 2: one positional form for the ``analysis`` table and the file records alike.
-ANALYSIS_FORMAT = 2
+#: 3: the human cues of one-word persons (``[index, kind]`` pairs) after the interactions.
+ANALYSIS_FORMAT = 3
 
 #: Sources whose code decides what the per-article work
 #: (:func:`pipelines.nlp.chunk.process_chunk`) returns, as ``package/path``: not the
@@ -150,8 +151,9 @@ class Shared(dict):  # type: ignore[type-arg]
 
 def encode_analysis(a: ArticleAnalysis) -> EncodedAnalysis:
     """The cacheable part of an :class:`ArticleAnalysis` (everything but its metadata):
-    ``[sentences, candidates, roles, acronyms, interactions]``, a candidate as its eight
-    fields in order, a role as ``[sentence, text, official]``, an interaction as its row.
+    ``[sentences, candidates, roles, acronyms, interactions, cues]``, a candidate as its
+    eight fields in order, a role as ``[sentence, text, official]``, an interaction as its
+    row, a human cue as ``[candidate, kind]``.
 
     The one stored form: the ``analysis`` table (as JSON), the file records (pickled) and
     the workers' results (:func:`pipelines.nlp.chunk.process_chunk`) all use it.
@@ -161,7 +163,8 @@ def encode_analysis(a: ArticleAnalysis) -> EncodedAnalysis:
              for c in a.candidates],
             [[i, r.text, r.official] for i, r in sorted(a.roles.items())],
             a.acronyms,
-            [list(r) for r in a.interactions]]
+            [list(r) for r in a.interactions],
+            [[i, kind] for i, kind in sorted(a.cues.items())]]
 
 
 def decode_analysis(meta: ArticleMeta, data: EncodedAnalysis,
@@ -171,12 +174,13 @@ def decode_analysis(meta: ArticleMeta, data: EncodedAnalysis,
     TypeError…) on data of another form."""
     if not isinstance(data, list):
         raise TypeError(f"an encoded analysis is a list, not {type(data).__name__}")
-    sentences, cands, roles, acronyms, interactions = data
+    sentences, cands, roles, acronyms, interactions, cues = data
     v = Shared() if shared is None else shared
     return ArticleAnalysis(meta, list(sentences), _candidates(cands, v),
                            {int(i): Role(v[t], o) for i, t, o in roles},
                            {v[k]: v[x] for k, x in acronyms.items()},
-                           [tuple(r) for r in interactions])
+                           [tuple(r) for r in interactions],
+                           {int(i): v[kind] for i, kind in cues})
 
 
 def _slot_setters() -> tuple[Callable[[Any, Any], None], ...] | None:

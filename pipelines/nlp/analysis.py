@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from graph.records import ArticleMeta
 from pipelines.nlp.antecedent import antecedent_roles
 from pipelines.nlp.extract import PERSON_TYPES, Candidate, Options, _resources, extract
+from pipelines.nlp.human import human_cue
 from pipelines.nlp.model import NlpResult
 from pipelines.nlp.named_after import type_cue
 from pipelines.nlp.roles import Role, find_role
@@ -33,6 +34,9 @@ class ArticleAnalysis:
     acronyms: dict[str, str] = field(default_factory=dict)  # "ACRO" -> long name
     #: Interactions between candidates (:data:`pipelines.interactions.article.Row`).
     interactions: list[tuple] = field(default_factory=list)
+    #: One-word person candidates whose sentence says a human being is meant: candidate
+    #: index -> the kind of cue (:func:`pipelines.nlp.human.human_cue`).
+    cues: dict[int, str] = field(default_factory=dict)
     #: Sentence spans in the text (not cached: only the interaction step reads them).
     offsets: list[tuple[int, int]] = field(default_factory=list, compare=False, repr=False)
 
@@ -71,7 +75,23 @@ def analyse_article(meta: ArticleMeta, text: str, nlp: NlpResult,
     roles.update(antecedent_roles(text, cands, roles, nlp.sentences))
     sentences = [text[a:b] for a, b in nlp.sentences]
     return ArticleAnalysis(meta, sentences, cands, roles, acronyms,
+                           cues=human_cues(text, cands, nlp.sentences),
                            offsets=list(nlp.sentences))
+
+
+def human_cues(text: str, cands: list[Candidate],
+               spans: tuple[tuple[int, int], ...]) -> dict[int, str]:
+    """Per one-word person candidate whose sentence says a human being is meant, the kind
+    of cue (read here, where the whole text is at hand: the cache keeps only the sentences
+    that hold two candidates)."""
+    out: dict[int, str] = {}
+    for i, c in enumerate(cands):
+        if c.type in PERSON_TYPES and " " not in c.text and 0 <= c.sentence < len(spans):
+            a, b = spans[c.sentence]
+            cue = human_cue(text[a:b], c.start - a, c.end - a)
+            if cue:
+                out[i] = cue
+    return out
 
 
 # -- acronyms the article defines: "Long (ACRO)" and "ACRO (Long)" --------------------

@@ -38,7 +38,7 @@ _KIN = ("femme|mari|épouse|époux|compagne|compagnon|conjoint|conjointe|fiancé
         "grand-père|grand-mère|petit-fils|petite-fille|beau-père|belle-mère|beau-frère|"
         "belle-sœur|gendre|belle-fille|demi-frère|demi-sœur|enfant|bébé|fillette|garçon|"
         "ami|amie|voisin|voisine|collègue|avocat|avocate|patron|patronne|employeur")
-KIN_BEFORE = re.compile(
+_KIN_BEFORE = re.compile(
     rf"\b(?:sa|son|ses|leur|leurs|mon|ma|mes|notre|votre|le|la|les|l['’]|aux|des|du|au)\s*"
     rf"(?:(?:deux|trois|quatre|petits?|petites?|jeunes?|propres?|anciens?|anciennes?|grands?|"
     rf"grandes?|chers?|chères?|meilleurs?|meilleures?|ex-)\s*)*(?:{_KIN})s?\s*,?\s*$",
@@ -50,7 +50,7 @@ _AGE_AFTER = re.compile(
 _SPEECH = (r"(?:dit|parlé|déclaré|expliqué|raconté|confié|témoigné|affirmé|ajouté|assuré|"
            r"souligné|reconnu|regretté|déploré|répondu|rétorqué|insisté|poursuivi|martelé|avoué|"
            r"admis|plaisanté|soufflé|murmuré|ironisé|confessé|tempéré|nuancé|résumé|jugé|"
-           r"estimé|ajouté|prévenu|relaté|conté|souri|réagi|considéré|pensé|cru|espéré)")
+           r"estimé|prévenu|relaté|conté|souri|réagi|considéré|pensé|cru|espéré)")
 _SPEECH_PRESENT = (r"(?:dit|déclare|explique|raconte|confie|témoigne|affirme|ajoute|assure|"
                    r"souligne|reconnaît|reconnait|regrette|déplore|lance|répond|rétorque|insiste|"
                    r"poursuit|martèle|avoue|admet|plaisante|souffle|murmure|ironise|confesse|"
@@ -102,7 +102,7 @@ def human_cue(sentence: str, start: int, end: int) -> str:
     after = sentence[end:end + 60]
     if _HONORIFIC.search(before):
         return "honorific"
-    if KIN_BEFORE.search(before):
+    if _KIN_BEFORE.search(before):
         return "relative"
     if _AGE_AFTER.search(after):
         return "age"

@@ -25,7 +25,6 @@ from pipelines.nlp.analysis import ArticleAnalysis
 from pipelines.nlp.extract import PERSON_TYPES, Candidate
 from pipelines.nlp.famous import is_famous
 from pipelines.nlp.gazetteer import Gazetteer
-from pipelines.nlp.human import KIN_BEFORE
 from pipelines.resolution.people import NameClusters, name_tokens
 from pipelines.text import word_key, word_texts
 
@@ -437,27 +436,11 @@ def attach_article(doc: ArticleAnalysis, index: int, names: Names,
                                                                      roots)):
                 root = toks if kind == PERSON else None  # "Russell" is not Roussel
             if (root is not None and len(toks) == 1 and root[-1] != toks[0]
-                    and root in by_given.get(toks[0], ()) and _a_relative(doc, c)):
+                    and root in by_given.get(toks[0], ())
+                    and doc.cues.get(ci) == "relative"):
                 root = None  # "Michel Lenoir … son fils Michel": the son, not Michel Lenoir
             out[ci] = root
     return out
-
-
-def _a_relative(doc: ArticleAnalysis, c: Candidate) -> bool:
-    """Whether a mention follows a relative's noun in its sentence ("son fils Michel")."""
-    if not 0 <= c.sentence < len(doc.sentences):
-        return False
-    sentence, word = doc.sentences[c.sentence], c.text
-    at = sentence.find(word)
-    while at >= 0:
-        end = at + len(word)
-        after = sentence[end:end + 2]
-        alone = not after[:1].isalnum() and not (after[:1] == " " and after[1:2].isupper())
-        if alone and (at == 0 or not sentence[at - 1].isalnum()) and \
-                KIN_BEFORE.search(sentence[max(0, at - 60):at]):
-            return True  # an occurrence standing alone (not "Michel Lenoir") after "son fils"
-        at = sentence.find(word, end)
-    return False
 
 
 def _spelled_as(text: str, root: Key, names: Names, roots: Roots) -> bool:

@@ -2,7 +2,8 @@
 
 A person of the corpus whose every mention is one word ("Lenoir"), whom the gazetteer does
 not know, who is given no role or office anywhere, and of whom no sentence says that a
-human being is meant (:func:`pipelines.nlp.human.human_cue`) is more often an animal, a
+human being is meant (``ArticleAnalysis.cues``, from
+:func:`pipelines.nlp.human.human_cue`) is more often an animal, a
 town, a brand, a product or a fictional character that NER took for a person than a
 person. Such a root is dropped from the graph (its mentions are no actor's), unless the
 name is one by which a famous person is called alone ("Beethoven", "Dalida":
@@ -14,9 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from pipelines.nlp.analysis import ArticleAnalysis
-from pipelines.nlp.extract import Candidate
 from pipelines.nlp.famous import is_famous
-from pipelines.nlp.human import human_cue
 from pipelines.resolution.attach import Key, Person
 
 
@@ -25,19 +24,6 @@ def _lone(p: Person) -> bool:
     famous bearer."""
     return (not p.gaz_id and not p.official and all(" " not in n for n in p.names)
             and not any(is_famous(n) for n in p.names))
-
-
-def _said_human(doc: ArticleAnalysis, c: Candidate) -> bool:
-    """Whether the sentence of a mention says that it names a human being."""
-    if not 0 <= c.sentence < len(doc.sentences):
-        return False
-    sentence = doc.sentences[c.sentence]
-    at = sentence.find(c.text)
-    while at >= 0:
-        if human_cue(sentence, at, at + len(c.text)):
-            return True
-        at = sentence.find(c.text, at + 1)
-    return False
 
 
 def unbacked_roots(docs: Sequence[ArticleAnalysis], assign: Sequence[Sequence[Key | None]],
@@ -55,8 +41,7 @@ def unbacked_roots(docs: Sequence[ArticleAnalysis], assign: Sequence[Sequence[Ke
         for ci, root in enumerate(roots):
             if root is None or root not in lone or root in backed:
                 continue
-            c = doc.candidates[ci]
-            if c.entry_id or ci in doc.roles or _said_human(doc, c):
+            if doc.candidates[ci].entry_id or ci in doc.roles or ci in doc.cues:
                 backed.add(root)
     return lone - backed
 
