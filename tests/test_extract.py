@@ -206,6 +206,17 @@ def test_a_rare_spelling_of_a_common_name_joins_it_across_articles():
     assert len({m.entity for d in docs for m in d.mentions}) == 1
 
 
+def test_a_spelling_that_several_articles_use_is_not_a_rare_variant():
+    # four long stories name one man many times, two articles another man one letter off:
+    # the counts are of articles, so the second is no typo of the first
+    common = [(f"Moussa Tembeley parle. Moussa Tembeley insiste. Moussa Tembeley part ({i}).",
+               [("Moussa Tembeley", "PER")] * 3) for i in range(4)]
+    other = [(f"Moussa Tembely, le capitaine, répond ({i}).", [("Moussa Tembely", "PER")])
+             for i in range(2)]
+    docs, _ = _resolve(*common, *other)
+    assert len({m.entity for d in docs for m in d.mentions}) == 2
+
+
 def test_two_rare_spellings_in_unrelated_articles_are_two_people():
     # one edit apart, each named once: nothing says they are one person (Stevens, Stephens)
     docs, _ = _resolve(

@@ -222,7 +222,7 @@ def _settle_spellings(names: Names) -> None:
     counts: Counter[Key] = Counter()
     seen_in: dict[Key, set[int]] = defaultdict(set)
     for i, full in enumerate(names.doc_full):
-        for toks in full:
+        for toks in set(full):  # articles, not mentions: one long story is not a common name
             counts[toks] += 1
             if toks in wanted:
                 seen_in[toks].add(i)

@@ -139,6 +139,7 @@ def _typo_apart(a: Sequence[str], b: Sequence[str]) -> bool:
 #: A one-edit spelling joins a name named in other articles only when that name is this
 #: common, and this many times more common than the spelling (a variant of a well-known
 #: name: "Droukdel" for "Droukdal"); two rare spellings are two people (Stevens, Stephens).
+#: Counts are of articles: a name repeated through one long story is not common.
 VARIANT_MIN_COUNT = 4
 VARIANT_RATIO = 3
 
