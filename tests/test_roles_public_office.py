@@ -512,3 +512,26 @@ def test_whose_title_an_apposed_name_takes(text: str, name: str, role: str | Non
     assert (found.text if found else None) == role, found
     if name == "Paul Hudel":
         assert not found.official  # a drug maker, French or not, is no public body
+
+
+@pytest.mark.parametrize(("text", "name", "official"), [
+    ("Un incendie a pris dans un entrepôt, ont indiqué les pompiers. Le feu est éteint, a "
+     "précisé le capitaine Hugo Morel.", "Hugo Morel", True),
+    ("Les gendarmes ont bouclé le quartier. Le commandant Léa Morin dirige l'enquête.",
+     "Léa Morin", True),
+    ("Le cargo a quitté Brest à l'aube. Le capitaine Hugo Morel a levé l'ancre.",
+     "Hugo Morel", False),
+    ("Le capitaine Hugo Morel a marqué deux buts pour son club.", "Hugo Morel", False),
+])
+def test_a_captain_of_a_public_force(text: str, name: str, official: bool) -> None:
+    assert _official(text, name) is official
+
+
+@pytest.mark.parametrize(("text", "name", "official"), [
+    ("Le recteur d'académie Hugo Morel a annoncé la réouverture des écoles.", "Hugo Morel",
+     True),
+    ("La rectrice de l'académie de Lille, Léa Morin, a parlé.", "Léa Morin", True),
+    ("Le recteur de la grande mosquée, Hugo Morel, a appelé au calme.", "Hugo Morel", False),
+])
+def test_rectors_of_an_academy_are_officials(text: str, name: str, official: bool) -> None:
+    assert _official(text, name) is official
