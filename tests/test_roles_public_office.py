@@ -535,3 +535,9 @@ def test_a_captain_of_a_public_force(text: str, name: str, official: bool) -> No
 ])
 def test_rectors_of_an_academy_are_officials(text: str, name: str, official: bool) -> None:
     assert _official(text, name) is official
+
+
+def test_a_title_then_an_article_then_a_title_is_two_phrases() -> None:
+    role = role_of("a déclaré devant les députés le directeur des programmes Paul Roux.",
+                   "Paul Roux")
+    assert role == Role("directeur des programmes", False)

@@ -553,8 +553,14 @@ _NEW_PHRASE = re.compile(r"(?<![\w'])(?!(?:de|du|des|a|au|aux|en|par|pour|sur|av
 
 def _new_phrase_after(lex: TitleLexicon, ctx: str, folded: str, end: int) -> bool:
     """Whether another title after ``end`` opens a noun phrase of its own with a definite
-    article ("… de l'AFP le brigadier X"), so the earlier title is not the name's."""
-    return any(_NEW_PHRASE.search(folded[end:m.start()]) for m in lex.matches(ctx, end))
+    article ("… de l'AFP le brigadier X", "devant les députés le directeur X"), so the
+    earlier title is not the name's."""
+    return any(_NEW_PHRASE.search(between) or _BARE_ARTICLE.match(between)
+               for m in lex.matches(ctx, end) for between in (folded[end:m.start()],))
+
+
+#: Only a definite article between two titles: "devant les députés le directeur X".
+_BARE_ARTICLE = re.compile(r"^\s+(?:le|la|l')\s*$")
 
 
 #: Words a title phrase before a name may run to when it opens with a complement, which
