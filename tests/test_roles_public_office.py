@@ -385,6 +385,8 @@ def test_a_title_inside_a_prepositional_phrase_is_its_apposition_s(text: str, na
 @pytest.mark.parametrize(("text", "name"), [
     ("Face au maire de Lyon, Jean Dupont a répondu sans détour.", "Jean Dupont"),
     ("Contre le ministre, Jeanne Roux a porté plainte.", "Jeanne Roux"),
+    ("Interrogé sur ses liens avec l'ancien président, Paul Roux a souri.", "Paul Roux"),
+    ("Invitée par le ministre de la Culture, Léa Morin a chanté.", "Léa Morin"),
 ])
 def test_a_fronted_prepositional_phrase_ends_at_its_comma(text: str, name: str) -> None:
     assert not _official(text, name)

@@ -725,13 +725,22 @@ _GOVERNING = re.compile(r"^\W*(?:(?:mais|et|puis|alors)\s+)?(?:"
                         r"(?:le|la|les|l')?\s*$")
 
 
+#: A participial clause opening the sentence, the title inside one of its prepositional
+#: phrases: "Interrogé sur ses liens avec l'ancien président, X a souri" (X is the subject).
+_FRONTED_PARTICIPLE = re.compile(
+    r"^\W*(?!(?:une|cette|chaque|toute|toutes|meme|quelque|presque|comme|entre|contre|outre"
+    r"|lorsque|puisque|face|elle|elles)\b)[a-z]{3,}(?:e|ee|es|ees|i|ie|is|u|ue|us)\s+"
+    r"(?:[a-z'-]+\s+){0,6}?(?:" + _GOVERNING_PREPOSITIONS + r")\s+"
+    r"(?:[a-z'-]+\s+){0,3}?(?:le|la|les|l')\s*(?:[a-z-]+\s+)?$")
+
+
 def _complements_a_person(before: str) -> bool:
     """Whether an apposed title is the complement of a preposition that opens the clause
     ("Face au chef de l'État, X a répondu") or ("du ministre") of a person noun
     ("l'épouse du chef de l'État, X": X is the wife), not of a thing ("l'objectif du
     maire de Lyon, X": X is the mayor).
     ``before`` is the folded text before the title."""
-    if _GOVERNING.search(before):
+    if _GOVERNING.search(before) or "," not in before and _FRONTED_PARTICIPLE.search(before):
         return True
     m = _OF.search(before)
     if not m:
