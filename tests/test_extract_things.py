@@ -366,3 +366,19 @@ def test_a_known_person_s_name_given_to_a_thing_is_no_actor(text: str) -> None:
 def test_a_known_person_s_name_said_alone_is_the_person() -> None:
     out = typed("Charles de Gaulle a lancé l'appel du 18 juin.")
     assert out == [("Charles de Gaulle", "official", "person:charles-de-gaulle")]
+
+
+@pytest.mark.parametrize(("text", "span", "found"), [
+    ("La Fondation Charles de Gaulle publie une note.", "Fondation Charles de Gaulle",
+     [("Fondation Charles de Gaulle", "group", "")]),
+    ("Le Centre Georges Pompidou rouvre ses portes.", "Centre Georges Pompidou",
+     [("Centre Georges Pompidou", "group", "")]),
+])
+def test_an_organisation_named_after_a_known_person_is_the_organisation(text, span, found):
+    assert typed(text, (span, "ORG")) == found
+
+
+def test_a_known_person_glued_to_an_organisation_stays_the_person() -> None:
+    text = "selon l'Agence France-Presse Charles de Gaulle a dit"
+    out = typed(text, ("Agence France-Presse Charles de Gaulle", "ORG"))
+    assert ("Charles de Gaulle", "official", "person:charles-de-gaulle") in out
