@@ -543,3 +543,16 @@ def test_a_title_then_an_article_then_a_title_is_two_phrases() -> None:
     role = role_of("a déclaré devant les députés le directeur des programmes Paul Roux.",
                    "Paul Roux")
     assert role == Role("directeur des programmes", False)
+
+
+@pytest.mark.parametrize(("text", "name", "official"), [
+    ("Paul Roux, une élue démocrate du Nevada au Congrès, veut des réponses.", "Paul Roux",
+     True),
+    ("Quant à Léa Morin, 61 ans, élue de la Chambre des représentants, elle se tait.",
+     "Léa Morin", True),
+    ("Léa Morin, 23 ans, élue Miss Provence en 2019, a défilé.", "Léa Morin", False),
+    ("Le directeur de l'Observatoire national du tourisme, Paul Roux, nuance.", "Paul Roux",
+     True),
+])
+def test_elected_members_and_national_observatories(text: str, name: str, official: bool):
+    assert _official(text, name) is official

@@ -769,8 +769,15 @@ _APPOSITION = re.compile(
 
 #: The opening of an apposition without the modifiers ("élu", "nommé"…) that may stand
 #: before a title: for a title that is one of them.
-_APPOSITION_BARE = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?,\s*(?:(?:le|la|un|une)\s+|l['’]\s*)?",
+_APPOSITION_BARE = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?,\s*(?:\d{1,3}\s*ans\s*,\s*)?"
+                              r"(?:(?:le|la|un|une)\s+|l['’]\s*)?",
                               re.IGNORECASE)
+
+
+#: "X, une élue démocrate", "X, élue de la Chambre": the noun or an office's complement,
+#: not the participle of a prize ("X, élue Miss France").
+_DETERMINER_END = re.compile(r"(?:\b(?:le|la|un|une)\s+|l['’]\s*)$", re.IGNORECASE)
+_OF_AFTER = re.compile(r"\s+(?:de|du|des|d['’])\s*", re.IGNORECASE)
 
 
 def role_after(text: str, end: int, window: int = 130) -> Role | None:
@@ -788,7 +795,8 @@ def role_after(text: str, end: int, window: int = 130) -> Role | None:
         bare = _APPOSITION_BARE.match(ctx)
         rest = ctx[bare.end():] if bare else ""
         m = next(lex.matches(rest), None)
-        if not m or m.start() != 0 or fold(m.group(0)) in ("elu", "elue"):
+        if not m or m.start() != 0 or fold(m.group(0)) in ("elu", "elue") and not (
+                _DETERMINER_END.search(bare.group(0)) or _OF_AFTER.match(rest, m.end())):
             return None  # "X, élu meilleur joueur", "X, élue Miss France": no office
     stop = re.search(r"[,.;:!?«»\"“”()\[\]\n]", rest)
     phrase = rest[: stop.start()] if stop else rest
