@@ -485,3 +485,22 @@ def test_the_state_a_prosecutor_s_complement_names_is_its_state():
         ("En France, le parquet de Paris a fait appel.", [("France", "LOC")]),
     )
     assert labels == {"parquet de Paris"}
+
+
+def test_one_hyphenated_word_is_no_first_name_and_surname():
+    # "Jean-Marc" is a compound first name, not Jean of the Marc family
+    docs, _ = _resolve(
+        ("Jean-Yves Marc, le maire, a signé. Jean-Yves Marc a parlé.",
+         [("Jean-Yves Marc", "PER"), ("Jean-Yves Marc", "PER")]),
+        ("Jean-Marc a répondu à la presse, raconte sa voisine.", [("Jean-Marc", "PER")]),
+    )
+    assert {m.entity for m in docs[1].mentions}.isdisjoint(
+        {m.entity for m in docs[0].mentions})
+
+
+def test_a_hyphenated_surname_alone_joins_the_full_name_it_ends():
+    docs, _ = _resolve(
+        ("Louis Antoine de Saint-Vallier a parlé. Saint-Vallier a ensuite signé.",
+         [("Louis Antoine de Saint-Vallier", "PER"), ("Saint-Vallier", "PER")]),
+    )
+    assert len({m.entity for m in docs[0].mentions}) == 1
