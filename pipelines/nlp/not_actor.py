@@ -30,6 +30,18 @@ from pipelines.nlp.thing_cues import (
     played_character,
     work_of_a_maker,
 )
+from pipelines.nlp.thing_names import (
+    event_name,
+    fictional_character,
+    held_event,
+    load_shapes,
+    played_role,
+    press_title,
+    space_mission,
+    spacecraft,
+    time_zone,
+    vessel,
+)
 from pipelines.text import fold, is_acronym, is_capitalised
 
 
@@ -352,6 +364,9 @@ def cue_type(ctx: ArticleContext, a: int, b: int, label: str, noise: NoiseRules)
     alone."""
     if label == "LOC":
         return ""
+    shaped = _shape_type(ctx, a, b, label, noise)
+    if shaped:
+        return shaped
     text = ctx.text
     # a maker stays one: "les modèles Zorba", "la gamme Lumex Holding"
     maker = noise.is_car_brand(text[a:b]) or noise.looks_like_company(text[a:b])
@@ -372,6 +387,29 @@ def cue_type(ctx: ArticleContext, a: int, b: int, label: str, noise: NoiseRules)
         return MEDIA  # "l'agence de presse turque X", "dans les colonnes du X"
     if label == "PER" and " " not in text[a:b] and after_an_indefinite(ctx.folded, a):
         return DROP  # "acheter un X": a painting
+    return ""
+
+
+def _shape_type(ctx: ArticleContext, a: int, b: int, label: str, noise: NoiseRules) -> str:
+    """What a name's shape, the list of fictional characters or the noun before it says
+    (:mod:`pipelines.nlp.thing_names`): ``"media"`` for a press title, ``"thing"`` for an
+    event, a character, a spacecraft, ``"drop"`` for a role, a space mission, a ship, a
+    time zone or an event said to be held (that mention only), else ""."""
+    shapes, text, folded, surface = load_shapes(), ctx.text, ctx.folded, ctx.text[a:b]
+    if press_title(surface, shapes):
+        return MEDIA  # "Entertainment Weekly", "Automotive News Europe"
+    if event_name(surface, shapes):
+        return THING  # "Essen Motor Show", "Jules Marin Trophy", "Grand Prix de X"
+    if fictional_character(surface, shapes) and not type_cue(text, a, strict=True):
+        return THING  # "Obélix", "Peter Parker"; not "l'association Robin des Bois"
+    maker = noise.is_car_brand(surface) or noise.looks_like_company(surface)
+    if not maker and spacecraft(text, folded, a, shapes):
+        return THING  # "la sonde X", "le rover X", "le télescope spatial X"
+    if time_zone(text, a, b, shapes) or (label == "PER" and played_role(folded, a, b)):
+        return DROP  # "10h30 UTC", "le personnage de X", "X, incarné par Y"
+    if held_event(folded, a, b) or (not maker and (space_mission(folded, a, shapes)
+                                                    or vessel(text, folded, a, b, shapes))):
+        return DROP  # "le forum X, qui se tient", "la mission X", "le porte-avions X"
     return ""
 
 
