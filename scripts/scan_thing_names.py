@@ -21,7 +21,7 @@ from pathlib import Path
 from pipelines.nlp import thing_names as tn
 from pipelines.nlp.named_after import type_cue
 from pipelines.nlp.noise import load_noise
-from pipelines.nlp.not_actor import ArticleContext, fold_whole
+from pipelines.nlp.not_actor import ArticleContext, _brand_inside, fold_whole
 
 _LABEL = {"person": "PER", "official": "PER", "group": "ORG", "media": "ORG"}
 
@@ -46,15 +46,18 @@ def _rule(ctx: ArticleContext, a: int, b: int, label: str, shapes: tn.NameShapes
     noise = load_noise()
     maker = noise.is_car_brand(surface) or noise.looks_like_company(surface)
     checks = [("press", tn.press_title(surface, shapes)),
-              ("event", tn.event_name(surface, shapes)),
-              ("fictional", tn.fictional_character(surface, shapes)
-               and not type_cue(text, a, strict=True)),
+              ("event", tn.event_name(surface, shapes) and not type_cue(text, a)),
+              ("fictional", (tn.fictional_character(surface, shapes) or (
+                  label == "PER" and tn.part_of_a_character(surface, folded, shapes)))
+               and not type_cue(text, a)),
               ("spacecraft", not maker and tn.spacecraft(text, folded, a, shapes)),
               ("time_zone", tn.time_zone(text, a, b, shapes)),
               ("role", label == "PER" and tn.played_role(folded, a, b)),
               ("held_event", tn.held_event(folded, a, b)),
               ("space_mission", not maker and tn.space_mission(folded, a, shapes)),
-              ("vessel", not maker and tn.vessel(text, folded, a, b, shapes))]
+              ("vessel", not maker and tn.vessel(text, folded, a, b, shapes)),
+              ("car_inside", " " in surface and not maker
+               and _brand_inside(text, a, b, noise))]
     return next((name for name, hit in checks if hit), "")
 
 
@@ -63,6 +66,7 @@ def main() -> None:
     parser.add_argument("build")
     parser.add_argument("corpus")
     parser.add_argument("--sample", type=int, default=30)
+    parser.add_argument("--articles", help="write the ids of the articles with a hit here")
     args = parser.parse_args()
     rows = [r for r in csv.DictReader(open(Path(args.build) / "mentions.csv", encoding="utf-8"))
             if r["type"] in _LABEL]
@@ -86,6 +90,9 @@ def main() -> None:
         rule = _rule(ctx, a, b, _LABEL[r["type"]], shapes)
         if rule and not (rule == "press" and r["type"] == "media"):
             hits[rule].append({**r, "context": text[max(0, a - 70):b + 50].replace("\n", " ")})
+    if args.articles:
+        ids = sorted({h["article"] for found in hits.values() for h in found})
+        Path(args.articles).write_text("".join(i + "\n" for i in ids), encoding="utf-8")
     rng = random.Random(15)
     for rule, found in sorted(hits.items()):
         changed = collections.Counter(h["entity"] for h in found)

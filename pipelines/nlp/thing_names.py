@@ -127,6 +127,40 @@ def fictional_character(surface: str, shapes: NameShapes | None = None) -> bool:
     return name_key(surface) in shapes.fictional
 
 
+def part_of_a_character(surface: str, folded: str, shapes: NameShapes | None = None) -> bool:
+    """A one-word name that is a word of a fictional character's full name the article
+    gives ("Parker" where "Peter Parker" stands): the character, no person of its own
+    (``folded``: the article's folded text)."""
+    shapes = shapes or load_shapes()
+    key = name_key(surface)
+    if " " in key:
+        return False
+    return any(re.search(pattern, folded) for pattern in _parts(shapes.fictional).get(key, ()))
+
+
+@lru_cache(maxsize=2)
+def _parts(fictional: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """Each capitalisable word of a fictional full name, and patterns of the full names
+    that hold it (words separated by any non-letters, in folded text)."""
+    out: dict[str, list[str]] = {}
+    for name in fictional:
+        words = name.split()
+        if len(words) < 2:
+            continue
+        pattern = r"\b" + r"[^a-z0-9]+".join(re.escape(w) for w in words) + r"\b"
+        for w in words:
+            if len(w) > 2 and w not in _PARTICLES:
+                out.setdefault(w, []).append(pattern)
+    return {w: tuple(p) for w, p in out.items()}
+
+
+_PARTICLES = frozenset({"de", "du", "des", "la", "le", "les", "van", "von", "der", "et", "the",
+                        "mr", "mister", "dr", "docteur", "doctor", "capitaine", "commissaire",
+                        "professeur", "princesse", "prince", "roi", "reine", "comte", "lord",
+                        "miss", "madame", "monsieur", "lieutenant", "inspecteur", "agent",
+                        "maitre", "general", "captain", "president", "petit", "grand", "super"})
+
+
 # -- cues in the text ------------------------------------------------------------------
 #: "le personnage de X", "dans le rôle de X", "l'acteur incarne X" (not "qu'incarne X": X
 #: is the subject, "la ligne qu'incarne X").
