@@ -189,9 +189,10 @@ def _after_cue(text: str, folded: str, a: int, cues: frozenset[str]) -> bool:
     ``a``, maybe followed by up to two adjectives (lower-case words that are no function
     word nor verb form: not "sa sonde était quasi X")."""
     m = _NOUN_BEFORE.search(folded, max(0, a - 60), a)
-    if not m or not text[m.start(1):m.end(1)].islower():
-        return False  # "Land Rover X": a maker's name, no cue
+    if not m:
+        return False
     words = m.group(1).split()
+    written = text[m.start(1):m.end(1)].split()  # fold keeps one character per character
     noise = load_noise()
     for n_adj in range(0, 3):
         if n_adj and (len(words) <= n_adj or any(len(w) < 3 or noise.is_word(w)
@@ -199,7 +200,8 @@ def _after_cue(text: str, folded: str, a: int, cues: frozenset[str]) -> bool:
             break
         rest = words[:len(words) - n_adj]
         if rest and (rest[-1] in cues or " ".join(rest[-2:]) in cues):
-            return True
+            # "Land Rover X": a maker's name, no cue
+            return written[len(rest) - 1].islower()
     return False
 
 
