@@ -52,11 +52,11 @@ def test_a_role_drops_that_mention_but_not_the_actor_or_a_subject():
 # -- 2. press titles ----------------------------------------------------------------------
 def test_a_press_title_is_a_medium_whatever_company_word_it_holds():
     text = ("Selon Aviation Weekly, les ventes chutent. Le Lumex Motors Journal le confirme, "
-            "comme Automotive News Asia. Lumex Motors a démenti.")
+            "comme Aerospace News Asia. Lumex Motors a démenti.")
     out = _names(text, ("Aviation Weekly", "ORG"), ("Lumex Motors Journal", "ORG"),
-                 ("Automotive News Asia", "ORG"), ("Lumex Motors", "ORG"))
+                 ("Aerospace News Asia", "ORG"), ("Lumex Motors", "ORG"))
     assert out == [("Aviation Weekly", "media"), ("Lumex Motors Journal", "media"),
-                   ("Automotive News Asia", "media"), ("Lumex Motors", "group")]
+                   ("Aerospace News Asia", "media"), ("Lumex Motors", "group")]
 
 
 def test_press_title_shapes():
