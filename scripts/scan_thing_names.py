@@ -22,6 +22,7 @@ from pipelines.nlp import thing_names as tn
 from pipelines.nlp.named_after import type_cue
 from pipelines.nlp.noise import load_noise
 from pipelines.nlp.not_actor import ArticleContext, _brand_inside, fold_whole
+from pipelines.nlp.thing_cues import governed_list
 
 _LABEL = {"person": "PER", "official": "PER", "group": "ORG", "media": "ORG"}
 
@@ -49,7 +50,8 @@ def _rule(ctx: ArticleContext, a: int, b: int, label: str, shapes: tn.NameShapes
               ("event", tn.event_name(surface, shapes) and not type_cue(text, a)),
               ("fictional", (tn.fictional_character(surface, shapes) or (
                   label == "PER" and tn.part_of_a_character(surface, folded, shapes)))
-               and not type_cue(text, a)),
+               and not type_cue(text, a)
+               and governed_list(text, a, b, noise, folded) in ("", "thing")),
               ("spacecraft", not maker and tn.spacecraft(text, folded, a, shapes)),
               ("time_zone", tn.time_zone(text, a, b, shapes)),
               ("role", label == "PER" and tn.played_role(folded, a, b)),

@@ -160,3 +160,13 @@ def test_time_zone_needs_an_hour():
     assert tn.time_zone(text, text.index("CET"), text.index("CET") + 3)
     other = "La CET a voté."
     assert not tn.time_zone(other, 3, 6)
+
+
+def test_a_first_name_alone_is_not_the_character_and_a_listed_magazine_stays_a_medium():
+    text = ("Il a joué Lisbeth Salander. Sa fille Lisbeth Morel l'accompagne, avec Lisbeth. "
+            "Il lit les magazines Obélix et Lumex Hebdo.")
+    out = _names(text, ("Lisbeth Salander", "PER"), ("Lisbeth Morel", "PER"),
+                 ("Lisbeth", "PER"), ("Obélix", "ORG"), ("Lumex Hebdo", "ORG"))
+    assert ("Lisbeth Salander", "person") not in out
+    assert ("Obélix", "media") in out and ("Lumex Hebdo", "media") in out
+    assert ("Lisbeth Morel", "person") in out

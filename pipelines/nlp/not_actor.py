@@ -422,9 +422,9 @@ def _shape_type(ctx: ArticleContext, a: int, b: int, label: str, noise: NoiseRul
         return MEDIA  # "Entertainment Weekly", "Automotive News Europe"
     if (event_name(surface, shapes) or fictional_character(surface, shapes) or (
             label == "PER" and part_of_a_character(surface, folded, shapes))) and \
-            not type_cue(text, a):
+            not type_cue(text, a) and governed_list(text, a, b, noise, folded) in ("", THING):
         return THING  # "Essen Motor Show", "Obélix", "Peter Parker" then "Parker"; not
-        # "l'association X", "le journal X", "le mouvement X"
+        # "l'association X", "le journal X", "le mouvement X", "les magazines X et Y"
     maker = noise.is_car_brand(surface) or noise.looks_like_company(surface)
     if not maker and spacecraft(text, folded, a, shapes):
         return THING  # "la sonde X", "le rover X", "le télescope spatial X"

@@ -128,9 +128,9 @@ def fictional_character(surface: str, shapes: NameShapes | None = None) -> bool:
 
 
 def part_of_a_character(surface: str, folded: str, shapes: NameShapes | None = None) -> bool:
-    """A one-word name that is a word of a fictional character's full name the article
-    gives ("Parker" where "Peter Parker" stands): the character, no person of its own
-    (``folded``: the article's folded text)."""
+    """A one-word name that ends a fictional character's full name the article gives
+    ("Parker" where "Peter Parker" stands; not "Peter"): the character, no person of its
+    own (``folded``: the article's folded text)."""
     shapes = shapes or load_shapes()
     key = name_key(surface)
     if " " in key:
@@ -140,17 +140,17 @@ def part_of_a_character(surface: str, folded: str, shapes: NameShapes | None = N
 
 @lru_cache(maxsize=2)
 def _parts(fictional: frozenset[str]) -> dict[str, tuple[str, ...]]:
-    """Each capitalisable word of a fictional full name, and patterns of the full names
-    that hold it (words separated by any non-letters, in folded text)."""
+    """The last word of each fictional full name, and patterns of the full names that
+    end with it (words separated by any non-letters, in folded text)."""
     out: dict[str, list[str]] = {}
     for name in fictional:
         words = name.split()
         if len(words) < 2:
             continue
         pattern = r"\b" + r"[^a-z0-9]+".join(re.escape(w) for w in words) + r"\b"
-        for w in words:
-            if len(w) > 2 and w not in _PARTICLES:
-                out.setdefault(w, []).append(pattern)
+        last = words[-1]  # a surname: "Parker" (a first name alone is anyone's: "Jack")
+        if len(last) > 2 and last not in _PARTICLES:
+            out.setdefault(last, []).append(pattern)
     return {w: tuple(p) for w, p in out.items()}
 
 
