@@ -53,6 +53,7 @@ def _rule(ctx: ArticleContext, a: int, b: int, label: str, shapes: tn.NameShapes
                and not type_cue(text, a)
                and governed_list(text, a, b, noise, folded) in ("", "thing")),
               ("spacecraft", not maker and tn.spacecraft(text, folded, a, shapes)),
+              ("car_platform", tn.car_platform(text, folded, a, b)),
               ("time_zone", tn.time_zone(text, a, b, shapes)),
               ("role", label == "PER" and tn.played_role(folded, a, b)),
               ("held_event", tn.held_event(folded, a, b)),

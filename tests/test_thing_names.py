@@ -170,3 +170,12 @@ def test_a_first_name_alone_is_not_the_character_and_a_listed_magazine_stays_a_m
     assert ("Lisbeth Salander", "person") not in out
     assert ("Obélix", "media") in out and ("Lumex Hebdo", "media") in out
     assert ("Lisbeth Morel", "person") in out
+
+
+def test_a_car_platform_code_is_a_product_only_where_a_maker_is_named():
+    text = ("La Zorba est bâtie sur la plateforme XKR de Renault. Les plateformes SPQ et XKR "
+            "servent aussi.")
+    out = _names(text, ("XKR", "ORG"), ("Renault", "ORG"), ("SPQ", "ORG"), ("XKR", "ORG"))
+    assert out == [("Renault", "group")]
+    other = "Les vidéos sont signalées sur la plateforme XKR, dit le ministre."
+    assert _names(other, ("XKR", "ORG")) == [("XKR", "group")]

@@ -31,6 +31,7 @@ from pipelines.nlp.thing_cues import (
     work_of_a_maker,
 )
 from pipelines.nlp.thing_names import (
+    car_platform,
     event_name,
     fictional_character,
     held_event,
@@ -428,6 +429,8 @@ def _shape_type(ctx: ArticleContext, a: int, b: int, label: str, noise: NoiseRul
     maker = noise.is_car_brand(surface) or noise.looks_like_company(surface)
     if not maker and spacecraft(text, folded, a, shapes):
         return THING  # "la sonde X", "le rover X", "le télescope spatial X"
+    if car_platform(text, folded, a, b):
+        return THING  # "la plateforme MQB" of a car maker
     if time_zone(text, a, b, shapes) or (label == "PER" and played_role(folded, a, b)):
         return DROP  # "10h30 UTC", "le personnage de X", "X, incarné par Y"
     if held_event(folded, a, b) or (not maker and (space_mission(folded, a, shapes)

@@ -17,7 +17,8 @@ video games, by the names the French press gives them):
 - a spacecraft after its noun ("la sonde X", "l'atterrisseur X", "le rover X",
   ``craft_cue``); "la mission X" in an article about spaceflight (``space_word``) and a
   ship after its noun ("le porte-avions X", ``vessel_cue``): that mention only;
-- a time zone after an hour ("10h30 UTC", ``time_zone``).
+- a time zone after an hour ("10h30 UTC", ``time_zone``); a car platform's code in an
+  article naming a car maker ("la plateforme MQB").
 """
 
 from __future__ import annotations
@@ -218,6 +219,24 @@ def space_mission(folded: str, a: int, shapes: NameShapes | None = None) -> bool
     if not re.search(r"\bmissions?\s+(?:spatiales?\s+)?[«\"“]?\s*$", folded[max(0, a - 30):a]):
         return False
     return sum(w in shapes.space_words for w in re.findall(r"[a-z]+", folded)) >= 2
+
+
+#: Nouns of a car platform before its code: "la plateforme MQB", "l'architecture CMF".
+_PLATFORM_CUES = frozenset({"plateforme", "plateformes", "architecture", "architectures"})
+
+
+def car_platform(text: str, folded: str, a: int, b: int) -> bool:
+    """A car platform's code after its noun ("la plateforme MQB", "les plateformes XK et
+    ZT" where a car maker is named): a product, not the company ("la plateforme Zorbo":
+    not a code)."""
+    code = text[a:b]
+    if not (code.isupper() and 2 <= len(code) <= 5 and code.isalnum()):
+        return False
+    if not (_after_cue(text, folded, a, _PLATFORM_CUES) or re.search(
+            r"\bplateformes?\s+(?:[A-Z0-9]{2,5}\s*(?:,|et)\s*)+$", text[max(0, a - 60):a])):
+        return False
+    noise = load_noise()
+    return any(noise.is_car_brand(w) for w in re.findall(r"\b[A-Z][\w-]+", text))
 
 
 def vessel(text: str, folded: str, a: int, b: int, shapes: NameShapes | None = None) -> bool:
