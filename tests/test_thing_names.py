@@ -179,3 +179,11 @@ def test_a_car_platform_code_is_a_product_only_where_a_maker_is_named():
     assert out == [("Renault", "group")]
     other = "Les vidéos sont signalées sur la plateforme XKR, dit le ministre."
     assert _names(other, ("XKR", "ORG")) == [("XKR", "group")]
+
+
+def test_a_superhero_or_a_mascot_after_its_noun_is_no_actor_but_their_owner_is():
+    text = ("Le super-héros Capitaine Lumex sauve la ville. La mascotte Zoubi danse. La "
+            "mascotte du FCL amuse. Paul Roux rit.")
+    out = _names(text, ("Capitaine Lumex", "PER"), ("Zoubi", "PER"), ("FCL", "ORG"),
+                 ("Paul Roux", "PER"))
+    assert out == [("FCL", "group"), ("Paul Roux", "person")]
