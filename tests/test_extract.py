@@ -461,3 +461,27 @@ def test_a_lone_word_joins_a_person_of_other_articles_only_as_spelled():
     )
     assert docs[2].mentions[0].entity == "person:russell"
     assert docs[3].mentions[0].entity == "person:fabien-roussel"
+
+
+def _institution_labels(*articles):
+    _, entities = _resolve(*articles)
+    return {e.label for e in entities.values() if e.type == "group"}
+
+
+def test_a_court_of_a_french_town_is_french_whatever_the_sentence_names():
+    court = "tribunal correctionnel de Toulouse"
+    labels = _institution_labels(
+        (f"Le {court} a jugé un homme venu du Liban.", [("Liban", "LOC")]),
+        (f"En France, le {court} a tranché.", [("France", "LOC")]),
+        (f"En France, le {court} a renvoyé l'affaire.", [("France", "LOC")]),
+    )
+    assert labels == {court}
+
+
+def test_the_state_a_prosecutor_s_complement_names_is_its_state():
+    labels = _institution_labels(
+        ("Le parquet de Paris a ouvert une enquête au Liban.", [("Liban", "LOC")]),
+        ("En France, le parquet de Paris a classé l'affaire.", [("France", "LOC")]),
+        ("En France, le parquet de Paris a fait appel.", [("France", "LOC")]),
+    )
+    assert labels == {"parquet de Paris"}

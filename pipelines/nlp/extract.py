@@ -305,7 +305,7 @@ def extract(text: str, nlp: NlpResult, options: Options | None = None) -> list[C
         if i in used_gaz or _first_name_use(text, m, res):
             continue
         gtype = _gaz_type(m, res, options)
-        if gtype is None:
+        if gtype is None or gtype in PERSON_TYPES and _named_after(text, m):
             continue
         out.append(Candidate(m.start, m.end, m.text, gtype, m.entry_id, m.kind, "",
                              sentence_of(m.start)))
@@ -353,10 +353,13 @@ def _ner_candidates(ctx: ArticleContext, ents: list[tuple[int, int, str]],
         ner_type = cued if cued in (_THING, DROP) else _span_type(ctx, a, b, label, res)
         if cued in ("group", "media") and ner_type not in ("state", "place"):
             ner_type = cued  # "des plateformes (A, B…)", "l'agence de presse X"
-        if ner_type == _THING:
-            things.add(text[a:b])
-            continue
-        if ner_type in (_DROP, DROP):
+        if ner_type in (_THING, _DROP, DROP):
+            if ner_type == _THING:
+                things.add(text[a:b])
+            # nor is a known person the span names ("l'école Jean-Moulin")
+            used_gaz.update(i for i, m in enumerate(gaz_matches)
+                            if m.start < b and a < m.end
+                            and res.types.get(m.entry_id) in PERSON_TYPES)
             continue
         overlapping = [i for i, m in enumerate(gaz_matches) if m.start < b and a < m.end]
         if ner_type is None and _named_for_a_state(text[a:b], label, a, b,
@@ -478,6 +481,17 @@ def _span_type(ctx: ArticleContext, a: int, b: int, label: str, res: _Resources)
     if ner_type in ("group", "person") and opens_with_an_event(surface):
         return _DROP  # "Traité de Lisbonne", "Festival de Cannes": no actor
     return ner_type
+
+
+def _named_after(text: str, m: Match) -> bool:
+    """Whether a known person's name found by the gazetteer alone names a thing after
+    them: a street, a school, a ship ("la rue Victor-Hugo", "le lycée Jean Moulin")."""
+    return names_a_thing(text, m.start, m.text) or (
+        "-" in m.text and " " not in m.text and re.search(
+            r"(?:^|[\s'’])(?:rue|avenue|boulevard|place|quai|allée|cours|impasse|square|pont|"
+            r"station|gare|porte|aéroport|lycée|collège|école|hôpital|stade|parc|centre)\s+"
+            r"(?:de\s+la\s+|du\s+|des\s+|d['’]\s*)?$", text[max(0, m.start - 40):m.start],
+            re.IGNORECASE) is not None)
 
 
 def _named_after_form(surface: str, first_names: frozenset[str], text: str) -> bool:
