@@ -504,3 +504,9 @@ def test_a_hyphenated_surname_alone_joins_the_full_name_it_ends():
          [("Louis Antoine de Saint-Vallier", "PER"), ("Saint-Vallier", "PER")]),
     )
     assert len({m.entity for m in docs[0].mentions}) == 1
+
+
+def test_a_regnal_number_alone_names_nobody():
+    docs, _ = _resolve(("Le règne de Casimir Ier commence. Ier signe ensuite le traité.",
+                        [("Casimir Ier", "PER"), ("Ier", "PER")]))
+    assert [m.text for m in docs[0].mentions] == ["Casimir Ier"]

@@ -185,3 +185,21 @@ def test_first_names_one_letter_apart_may_be_a_typo_two_are_two_people():
     assert same_person(name_tokens("Gérald Lebrun"), name_tokens("Gérard Lebrun"))
     assert same_person(name_tokens("Christope Lebrun"), name_tokens("Christophe Lebrun"))
     assert not same_person(name_tokens("Marion Lebrun"), name_tokens("Marine Lebrun"))
+
+
+def test_two_gazetteer_entries_never_share_a_cluster():
+    older, younger = name_tokens("Paul H. K. Vasseur"), name_tokens("Paul K. Vasseur")
+    gaz = {older: "person:paul-h-k-vasseur", younger: "person:paul-k-vasseur"}
+    clusters = NameClusters(gaz_of=gaz)
+    clusters.add(older)
+    clusters.add(younger)
+    clusters.add(name_tokens("Paul Vasseur"))  # fits both: bridges neither
+    assert clusters.find(older) != clusters.find(younger)
+
+
+def test_a_name_without_an_entry_still_joins_an_entry_s_name():
+    full = name_tokens("Paul Henri Vasseur")
+    clusters = NameClusters(gaz_of={full: "person:paul-henri-vasseur"})
+    clusters.add(full)
+    clusters.add(name_tokens("Paul Vasseur"))
+    assert clusters.find(name_tokens("Paul Vasseur")) == clusters.find(full)

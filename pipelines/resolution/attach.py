@@ -167,6 +167,7 @@ def collect_names(docs: Sequence[ArticleAnalysis], gaz: Gazetteer,
     labels of gazetteer office-holders the corpus names (maybe by an acronym).
     """
     names = Names()
+    names.clusters = NameClusters(defer_fuzzy=True, gaz_of=names.key_gaz)
     tokens_of: dict[str, Key] = {}
     raw_last = _RawLast()  # once per distinct name: the same few thousand, millions of times
     like_memo: dict[str, bool] = {}
@@ -194,11 +195,13 @@ def collect_names(docs: Sequence[ArticleAnalysis], gaz: Gazetteer,
                 entry = entries.get(c.entry_id)
                 label = name_tokens(entry.label) if entry else ()
                 if len(label) >= 2:
-                    names.clusters.add(label)
                     names.key_gaz[label] = c.entry_id
+                    names.clusters.add(label)
                     names.gaz_key[c.entry_id] = label
                     names.raw_surnames[label].add(raw_last[entry.label])
             if kind == PERSON and is_full_name(toks, c.text):
+                if c.entry_id:
+                    names.key_gaz[toks] = c.entry_id
                 names.clusters.add(toks)
                 full.append(toks)
                 names.raw_surnames[toks].add(raw_last[c.text])
@@ -475,8 +478,8 @@ def _attach_short(toks: Key, kind: int, index: int, local: Counter[Key],
     settle, names nobody, unless it is the name a famous person is called by alone
     (``text``, the mention as written).
     """
-    if any(len(t) < 2 for t in toks):
-        return None  # "B", "J. K.": initials name nobody
+    if any(len(t) < 2 for t in toks) or len(toks) == 1 and _NUMERAL.match(text):
+        return None  # "B", "J. K.": initials name nobody, nor "Ier" a regnal number alone
     given = len(toks) == 1 and names.is_given_name(toks[0])
     corpus = not given and toks not in names.places and toks not in names.brands
     common = len(toks) == 1 and toks[0] in names.common_words
@@ -534,6 +537,10 @@ def gather_people(docs: Sequence[ArticleAnalysis], assign: Sequence[Sequence[Key
         p.official = (bool(gid) or is_official(sum(p.roles.values()), sum(p.names.values()))
                       or any(_REGNAL.search(n) for n in p.names))
     return dict(people)
+
+
+#: A regnal number alone ("Ier", "XIV"): the rest of a sovereign's name NER cut off.
+_NUMERAL = re.compile(r"^(?:Ier|Ire|[IVX]+)$")
 
 
 #: A given name and a regnal number: a monarch or a pope ("Louis XIV", "Napoléon Ier",

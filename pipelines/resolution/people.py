@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
@@ -164,8 +164,14 @@ class NameClusters:
     corpus is read: when one article names both, or one is a rare variant of a common name.
     """
 
-    def __init__(self, defer_fuzzy: bool = False) -> None:
+    def __init__(self, defer_fuzzy: bool = False,
+                 gaz_of: Mapping[tuple[str, ...], str] | None = None) -> None:
         self._defer = defer_fuzzy
+        #: full name -> its gazetteer entry: two entries' names never share a cluster
+        #: ("George H. W. Bush" is not "George W. Bush", "François Ier" not
+        #: "François-Joseph Ier")
+        self._gaz_of: Mapping[tuple[str, ...], str] = gaz_of if gaz_of is not None else {}
+        self._root_gaz: dict[tuple[str, ...], str] = {}
         self.fuzzy: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
         self._parent: dict[tuple[str, ...], tuple[str, ...]] = {}
         self._blocks: dict[str, list[tuple[str, ...]]] = defaultdict(list)
@@ -204,8 +210,15 @@ class NameClusters:
                 self.fuzzy.extend((key, other) for other in close)
             else:
                 roots = {self.find(other) for other in close}
+        gid = self._gaz_of.get(key, "")
+        if gid:
+            self._root_gaz[key] = gid
         if len(roots) == 1:  # an ambiguous name ("J. Dupont") bridges nobody
-            self._parent[key] = roots.pop()
+            root = roots.pop()
+            if self._may_join(key, root):
+                self._parent[key] = root
+                if gid:
+                    self._root_gaz.setdefault(root, gid)
         self._absorb_initials(key, block)
         block.append(key)
         if len(key) >= 2:
@@ -254,15 +267,22 @@ class NameClusters:
             if _initial(other) and _initial(self.find(other)) and same_person(key, other):
                 fits = [o for o in block if o != key and not _initial(o)
                         and same_person(o, other) and self.find(o) != root]
-                if not fits:
+                if not fits and self._may_join(self.find(other), root):
                     self._parent[self.find(other)] = root
+
+    def _may_join(self, a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+        """Whether the clusters of roots ``a`` and ``b`` are not two gazetteer entries."""
+        ga, gb = self._root_gaz.get(a, ""), self._root_gaz.get(b, "")
+        return not (ga and gb and ga != gb)
 
     def union(self, a: tuple[str, ...], b: tuple[str, ...]) -> None:
         self.add(a)
         self.add(b)
         ra, rb = self.find(a), self.find(b)
-        if ra != rb:
+        if ra != rb and self._may_join(ra, rb):
             self._parent[ra] = rb
+            if ra in self._root_gaz:
+                self._root_gaz.setdefault(rb, self._root_gaz[ra])
 
     def keys(self) -> Iterable[tuple[str, ...]]:
         return self._parent.keys()
