@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from graph.records import ArticleMeta
 from pipelines.nlp.analysis import analyse_article
 from pipelines.nlp.extract import Options, extract
@@ -510,3 +512,20 @@ def test_a_regnal_number_alone_names_nobody():
     docs, _ = _resolve(("Le règne de Casimir Ier commence. Ier signe ensuite le traité.",
                         [("Casimir Ier", "PER"), ("Ier", "PER")]))
     assert [m.text for m in docs[0].mentions] == ["Casimir Ier"]
+
+
+def _resolve_dated(*articles):
+    analyses = [analyse_article(ArticleMeta(f"a{i}", date=date), text, ner(text, *spans))
+                for i, (date, text, spans) in enumerate(articles)]
+    return Resolver().resolve(analyses)
+
+
+@pytest.mark.parametrize(("date", "etype"), [("2019-03-02", "person"), ("2022-06-10", "official"),
+                                             (None, "official")])
+def test_a_known_office_holder_before_their_first_office_is_a_person(date, etype):
+    # the gazetteer's Burkinabè head of the transition took office in January 2022
+    text = "Paul-Henri Sandaogo Damiba a assisté à la réunion."
+    _, entities = _resolve_dated(
+        (date, text, [("Paul-Henri Sandaogo Damiba", "PER")]))
+    person = entities["person:paul-henri-sandaogo-damiba"]
+    assert person.type == etype

@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from pipelines.nlp.analysis import ArticleAnalysis
@@ -66,6 +66,7 @@ class Person:
     roles: Counter[str] = field(default_factory=Counter)
     official: bool = False
     gaz_id: str = ""
+    last_date: str = ""  # the latest date of the articles that name them (ISO)
 
 
 @dataclass
@@ -509,19 +510,25 @@ def _a_common_word(toks: Key, names: Names) -> bool:
 
 # -- pass 5 ---------------------------------------------------------------------------
 def gather_people(docs: Sequence[ArticleAnalysis], assign: Sequence[Sequence[Key | None]],
-                  names: Names, roots: Roots) -> dict[Key, Person]:
+                  names: Names, roots: Roots,
+                  office_start: Mapping[str, str] | None = None) -> dict[Key, Person]:
     """Per root: the names it is given and the offices given to it in context.
 
-    A root that is a gazetteer office-holder's is an official whatever the context;
-    another is one when enough of its mentions come with a public office
-    (:func:`is_official`).
+    A root that is a gazetteer office-holder's is an official whatever the context,
+    unless every article naming them predates their first office (``office_start``:
+    entry id -> ISO start, "2024" for a spokesperson appointed that year: in 2019
+    articles they hold no office); another is one when enough of its mentions come with
+    a public office (:func:`is_official`).
     """
     people: dict[Key, Person] = defaultdict(Person)
     for doc, doc_roots in zip(docs, assign, strict=True):
+        date = doc.meta.date or ""
         for ci, (c, root) in enumerate(zip(doc.candidates, doc_roots, strict=True)):
             if root is None:
                 continue
             p = people[root]
+            if date > p.last_date:
+                p.last_date = date
             p.names[c.text] += 1
             role = doc.roles.get(ci) if doc.roles else None
             if role and role.official:
@@ -534,9 +541,16 @@ def gather_people(docs: Sequence[ArticleAnalysis], assign: Sequence[Sequence[Key
         gid = gaz_of_root.get(root, "")
         if gid:
             p.gaz_id = gid
-        p.official = (bool(gid) or is_official(sum(p.roles.values()), sum(p.names.values()))
+        p.official = (bool(gid) and not _before_office(p, (office_start or {}).get(gid, ""))
+                      or is_official(sum(p.roles.values()), sum(p.names.values()))
                       or any(_REGNAL.search(n) for n in p.names))
     return dict(people)
+
+
+def _before_office(p: Person, start: str) -> bool:
+    """Whether every dated article naming ``p`` predates their first office ``start``
+    (ISO, a year or a month); undated articles say nothing."""
+    return bool(start and p.last_date) and p.last_date[:len(start)] < start
 
 
 #: A regnal number alone ("Ier", "XIV"): the rest of a sovereign's name NER cut off.

@@ -57,6 +57,7 @@ class Resolver:
         (self._surnames, self._places, self._brands, self._gaz_context,
          self._common) = known[1]
         self._group_names: dict[str, str] | None = None
+        self._starts: dict[str, str] | None = None  # gazetteer official -> first office
         self._acro_long: dict[str, str] = {}  # per pass: acronym -> its long form's key
         self._state_ids = frozenset(e.id for e in self.gaz.entries.values() if e.type == "state")
         self._group_keys: list[str] = []
@@ -133,7 +134,7 @@ class Resolver:
         roots.context = attach.build_context(docs, names, roots, self._gaz_context)
         assign = [attach.attach_article(doc, i, names, roots) for i, doc in enumerate(docs)]
         roots.context = None  # it only decides the attachments: its memory goes now
-        people = attach.gather_people(docs, assign, names, roots)
+        people = attach.gather_people(docs, assign, names, roots, self._office_starts())
         lone_names.drop_roots(assign, people, lone_names.unbacked_roots(docs, assign, people))
         # the passes' per-candidate lists go before the mentions take their place
         del names, roots
@@ -248,6 +249,14 @@ class Resolver:
         label = f"{info.label} ({self._label(state)})"
         return EntityInfo(f"{info.id}-{code}", label, info.type)
 
+    def _office_starts(self) -> dict[str, str]:
+        """Per gazetteer office-holder, the start of their first office (ISO)."""
+        if self._starts is None:
+            self._starts = {e.id: min(r.start for r in e.roles if r.start)
+                            for e in self.gaz.by_type("official")
+                            if any(r.start for r in e.roles)}
+        return self._starts
+
     @staticmethod
     def _surname_like(c: Candidate) -> bool:
         """A one- or two-word capitalised span NER did not call a person (``Macron``)."""
@@ -274,7 +283,7 @@ class Resolver:
                 affiliation = affiliations[role]
             else:
                 affiliation = affiliations[role] = self._affiliation(role)
-        if gaz_entry is not None and gaz_entry.roles:
+        if gaz_entry is not None and gaz_entry.roles and p.official:
             g_role = gaz_entry.roles[-1]
             role = role or g_role.role
             affiliation = affiliation or self._label(g_role.affiliation)
