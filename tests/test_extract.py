@@ -529,3 +529,13 @@ def test_a_known_office_holder_before_their_first_office_is_a_person(date, etype
         (date, text, [("Paul-Henri Sandaogo Damiba", "PER")]))
     person = entities["person:paul-henri-sandaogo-damiba"]
     assert person.type == etype
+
+
+def test_a_compound_first_name_alone_names_nobody_beyond_its_article():
+    docs, _ = _resolve(
+        ("Anne Lenoir a parlé. Claude Morel a signé.",
+         [("Anne Lenoir", "PER"), ("Claude Morel", "PER")]),
+        ("« C'est fini », raconte Anne-Claude.", [("Anne-Claude", "PER")]),
+        ("« Je n'ai rien vu », a expliqué Anne-Claude.", [("Anne-Claude", "PER")]),
+    )
+    assert docs[1].mentions == [] and docs[2].mentions == []

@@ -481,7 +481,10 @@ def _attach_short(toks: Key, kind: int, index: int, local: Counter[Key],
     """
     if any(len(t) < 2 for t in toks) or len(toks) == 1 and _NUMERAL.match(text):
         return None  # "B", "J. K.": initials name nobody, nor "Ier" a regnal number alone
-    given = len(toks) == 1 and names.is_given_name(toks[0])
+    given = (len(toks) == 1 and names.is_given_name(toks[0])
+             # a compound first name in one word ("Marie-Thérèse"), no surname
+             or len(toks) >= 2 and " " not in text.strip()
+             and all(t in names.first_names for t in toks))
     corpus = not given and toks not in names.places and toks not in names.brands
     common = len(toks) == 1 and toks[0] in names.common_words
     # the article's own people first: the full name it ends, else the one it begins
