@@ -363,3 +363,12 @@ def test_english_honorifics_and_the_plural_of_maitre_are_cut_off():
     text = "Selon Mr Walter Lenoir et Mes Paul Roux et Anne Brisset, rien ne bouge."
     out = typed(text, ("Mr Walter Lenoir", "PER"), ("Mes Paul Roux", "PER"))
     assert [t for t, _, _ in out] == ["Walter Lenoir", "Paul Roux"]
+
+
+def test_the_next_sentence_s_first_word_glued_to_a_name_is_cut():
+    text = "On parle encore de Vasseur À la fin, tout change."
+    assert typed(text, ("Vasseur À", "PER")) == [("Vasseur", "person", "")]
+
+
+def test_a_generic_public_service_is_no_actor():
+    assert typed("Le Service public a répondu.", ("Service public", "ORG")) == []

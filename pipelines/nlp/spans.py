@@ -91,7 +91,13 @@ def strip_span(text: str, start: int, end: int, label: str) -> tuple[int, int]:
             start += m.end()
     surface = text[start:end]
     stripped = surface.rstrip(" ,;:.-–—'’\"»)")
+    while (m := _TRAILING_WORD.search(stripped)) and m.start() > 0:
+        stripped = stripped[:m.start()].rstrip(" ,;:.-–—'’\"»)")  # "Kadhafi À la fin"
     return start, start + len(stripped)
+
+
+#: A capitalised function word ending a span: the next sentence's first word, glued.
+_TRAILING_WORD = re.compile(r"\s(?:À|Au|Aux|Le|La|Les|Un|Une|En|Et|Des|Du|De|Ce|Il|Elle|On)$")
 
 
 # -- span cleaning: before a span is typed or keyed -------------------------------------
