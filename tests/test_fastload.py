@@ -363,6 +363,9 @@ FAST_CASES = {
     "a signature with a long int": lambda: _variant(lambda g: [
         d.update(big=2**40 if i == 3 else i) for i, (_, _, d) in enumerate(g.edges(data=True))
         if i > 1]),
+    "columns of one value, and zeros of both signs": lambda: _variant(lambda g: [
+        d.update(zero=0.0, signed=-0.0 if i == 2 else 0.0, one=1, text="{x}")
+        for i, (_, _, d) in enumerate(g.edges(data=True))]),
     "attributes in another order": lambda: _variant(lambda g: g.add_edge(
         "n5", "n4", article_ids=["z"], last_seen="x", weight=2, evidence=[], sentences=1,
         first_seen="w")),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from itertools import repeat
 from operator import itemgetter
 from pathlib import Path
@@ -720,55 +720,32 @@ def _edge_columns(names: tuple[str, ...], us: list[Any], vs: list[Any],
     (in that order), built a column at a time; ``None`` if a column is unusual.
 
     ``numbers`` gives each name its key id (default: ``names`` numbered in order after
-    the keys of ``head``)."""
-    dumps, escape, same = _orjson_dumps, _escape, head.pool.setdefault
+    the keys of ``head``). A column of one value is written into the row's template
+    once; ints and floats are formatted by the template (``str`` and ``repr`` alike)."""
+    dumps, same = _orjson_dumps, head.pool.setdefault
     first = len(head.keys)
     kinds: dict[str, set[str]] = {}
-    texts: list[list[str]] = []
-    leans: list[list[Any]] = []
+    texts: list[Sequence[Any]] = []
+    leans: list[Sequence[Any]] = []
     deferred: dict[str, list[str]] = {}
     line = ['    <edge source="{}" target="{}">']
     for name in names:
         _check_name(name)
         column = list(map(itemgetter(name), datas))
-        types = set(map(type, column))
-        if types == {str} and name not in EDGE_LIST_ATTRS:
-            unique = set(column)
-            xml = {x: escape(xml_safe(x)) for x in unique}
-            read = {x: same(xml_safe(x), xml_safe(x)) for x in unique}
-            texts.append(list(map(xml.__getitem__, column)))
-            leans.append(list(map(read.__getitem__, column)))
-            kinds[name] = {"string"}
-        elif types == {int}:
-            texts.append(list(map(str, column)))
-            leans.append(column)
-            kinds[name] = {"int" if _INT_MIN <= x < _INT_MAX else "long"
-                           for x in (min(column), max(column))}
-        elif types == {float} and name not in EDGE_INT_ATTRS:
-            texts.append(list(map(repr, column)))
-            leans.append(column)
-            kinds[name] = {"double"}
-        elif types == {bool}:
-            texts.append(list(map(_BOOL_TEXT.__getitem__, column)))
-            leans.append(column)
-            kinds[name] = {"boolean"}
-        elif types == {list} and name in _sidecar.DEFERRED:
-            try:  # decoded at once: orjson's own buffers are costly to keep (allocation)
-                json = list(map(bytes.decode, map(dumps, column)))
-            except TypeError:
-                return None
-            joined = "\x00".join(json)  # (JSON text has no raw control character)
-            if "\ufffe" in joined or "\uffff" in joined:  # what xml_safe would strip
-                return None
-            texts.append(escape(joined).split("\x00"))
-            del joined
-            leans.append([None] * len(column))
-            deferred[name] = json
-            kinds[name] = {"string"}
-        else:
+        found = _column(name, column, same)
+        if found is None:
             return None
+        text, lean, kinds[name], json = found
+        leans.append(lean)
+        if json is not None:
+            deferred[name] = json
         key = numbers[name] if numbers is not None else f"d{first + len(kinds) - 1}"
-        line.append(f'<data key="{key}">{{}}</data>')
+        if isinstance(text, str):  # one value: into the template
+            text = text.replace("{", "{{").replace("}", "}}")
+        else:
+            texts.append(text)
+            text = "{}"
+        line.append(f'<data key="{key}">{text}</data>')
     line.append("</edge>\n")
     lines = list(map("".join(line).format, map(xml_ids.__getitem__, us),
                      map(xml_ids.__getitem__, vs), *texts))
@@ -787,6 +764,49 @@ def _edge_columns(names: tuple[str, ...], us: list[Any], vs: list[Any],
     else:
         lean_dicts = [{} for _ in datas]
     return lines, segments, lean_dicts, kinds
+
+
+def _column(name: str, column: list[Any], same: Callable[[str, str], str]
+            ) -> tuple[str | Sequence[Any], Sequence[Any], set[str], list[str] | None] | None:
+    """One edge attribute's values (``column``, at least one) as :func:`_edge_columns`
+    writes them: their texts (one ``str``: every value writes that text; else values the
+    row template formats), their lean values, their GraphML types and, for a deferred
+    list, its JSON texts; ``None`` if the column is unusual."""
+    n = len(column)
+    types = set(map(type, column))
+    if types == {str} and name not in EDGE_LIST_ATTRS:
+        unique = set(column)
+        xml = {x: _escape(xml_safe(x)) for x in unique}
+        read = {x: same(xml_safe(x), xml_safe(x)) for x in unique}
+        if len(unique) == 1:
+            (x,) = unique
+            return xml[x], [read[x]] * n, {"string"}, None
+        return (list(map(xml.__getitem__, column)), list(map(read.__getitem__, column)),
+                {"string"}, None)
+    if types == {int} or types == {float} and name not in EDGE_INT_ATTRS:
+        if types == {int}:
+            kinds = {"int" if _INT_MIN <= x < _INT_MAX else "long"
+                     for x in (min(column), max(column))}
+        else:
+            kinds = {"double"}
+        x = column[0]
+        if column.count(x) == n and (x or types == {int} or len(set(map(repr, column))) == 1):
+            return repr(x), column, kinds, None  # (0.0 == -0.0: their texts differ)
+        return column, column, kinds, None  # "{}" formats an int as str, a float as repr
+    if types == {bool}:
+        return list(map(_BOOL_TEXT.__getitem__, column)), column, {"boolean"}, None
+    if types == {list} and name in _sidecar.DEFERRED:
+        try:  # decoded at once: orjson's own buffers are costly to keep (allocation)
+            json = list(map(bytes.decode, map(_orjson_dumps, column)))
+        except TypeError:
+            return None
+        joined = "\x00".join(json)  # (JSON text has no raw control character)
+        if "\ufffe" in joined or "\uffff" in joined:  # what xml_safe would strip
+            return None
+        text = _escape(joined).split("\x00")
+        del joined
+        return text, [None] * n, {"string"}, json
+    return None
 
 
 def _edge_rows(us: list[Any], vs: list[Any], datas: list[dict[str, Any]], head: _Head,
