@@ -126,14 +126,32 @@ def stamp(graph: nx.Graph) -> nx.Graph:
                 row[0] += 1
                 row[1] += int(n)
         data[MONTHS] = _dumps(counts)
-    for _, _, data in graph.edges(data=True):
+    one: dict[str, str] = {}  # month -> the text of an edge of one article that month
+    for data in _edge_dicts(graph):
         ids = data.get("article_ids") or ()
-        data[MONTHS] = _dumps(Counter(map(of, ids)))  # counted in C
+        if len(ids) == 1:  # most edges: one article
+            key = of(ids[0])
+            text = one.get(key)
+            if text is None:
+                text = one[key] = _dumps({key: 1})
+            data[MONTHS] = text
+        else:
+            data[MONTHS] = _dumps(Counter(map(of, ids)))  # counted in C
         if "article_cooperation" in data:
             tone = _tone_months(data, list(ids), index)
             if tone is not None:
                 data[MONTHS_TONE] = _dumps(tone)
     return graph
+
+
+def _edge_dicts(graph: nx.Graph) -> Iterable[dict[str, Any]]:
+    """Each edge's attribute dict once, in the order of ``graph.edges``."""
+    done: set[Any] = set()
+    for node, nbrs in graph.adjacency():
+        for other, data in nbrs.items():
+            if other not in done:
+                yield data
+        done.add(node)
 
 
 def _tone_months(data: Mapping[str, Any], ids: list[str],
