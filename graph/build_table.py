@@ -148,15 +148,22 @@ def _nodes(cols: Columns, out: dict[str, Any], pair_art: np.ndarray, pair_ent: n
     ents, first = np.unique(cols.entity, return_index=True)
     by_ent = np.argsort(pair_ent, kind="stable")  # per entity, in article order
     bounds = np.searchsorted(pair_ent[by_ent], ents).tolist() + [len(by_ent)]
-    arts = pair_art[by_ent].tolist()
+    arts = pair_art[by_ent]
     counts = pair_count[by_ent].tolist()
+    # the ids and the dates (of the dated articles) of every (entity, article), in that
+    # order, each entity's a slice: no Python work per pair
+    art_ids = np.array(ids, dtype=object)[arts].tolist() if len(arts) else []
+    dated = np.array([bool(d) for d in dates], dtype=bool)[arts] if len(arts) else \
+        np.zeros(0, bool)
+    art_dates = np.array(dates, dtype=object)[arts[dated]].tolist() if dated.any() else []
+    dated_before = np.r_[0, np.cumsum(dated)].tolist()
     nodes: dict[str, list] = {}
     for k in np.argsort(first, kind="stable").tolist():
         lo, hi = bounds[k], bounds[k + 1]
-        node_arts = arts[lo:hi]
         _, label, etype = refs[int(cols.ref[first[k]])]
-        nodes[names[int(ents[k])]] = [[ids[a] for a in node_arts], counts[lo:hi],
-                                      [dates[a] for a in node_arts if dates[a]], label, etype]
+        nodes[names[int(ents[k])]] = [art_ids[lo:hi], counts[lo:hi],
+                                      art_dates[dated_before[lo]:dated_before[hi]], label,
+                                      etype]
     return nodes
 
 
