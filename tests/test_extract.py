@@ -461,3 +461,46 @@ def test_a_lone_word_joins_a_person_of_other_articles_only_as_spelled():
     )
     assert docs[2].mentions[0].entity == "person:russell"
     assert docs[3].mentions[0].entity == "person:fabien-roussel"
+
+
+def _institution_labels(*articles):
+    _, entities = _resolve(*articles)
+    return {e.label for e in entities.values() if e.type == "group"}
+
+
+def test_a_court_of_a_french_town_is_french_whatever_the_sentence_names():
+    court = "tribunal correctionnel de Toulouse"
+    labels = _institution_labels(
+        (f"Le {court} a jugé un homme venu du Liban.", [("Liban", "LOC")]),
+        (f"En France, le {court} a tranché.", [("France", "LOC")]),
+        (f"En France, le {court} a renvoyé l'affaire.", [("France", "LOC")]),
+    )
+    assert labels == {court}
+
+
+def test_the_state_a_prosecutor_s_complement_names_is_its_state():
+    labels = _institution_labels(
+        ("Le parquet de Paris a ouvert une enquête au Liban.", [("Liban", "LOC")]),
+        ("En France, le parquet de Paris a classé l'affaire.", [("France", "LOC")]),
+        ("En France, le parquet de Paris a fait appel.", [("France", "LOC")]),
+    )
+    assert labels == {"parquet de Paris"}
+
+
+def test_one_hyphenated_word_is_no_first_name_and_surname():
+    # "Jean-Marc" is a compound first name, not Jean of the Marc family
+    docs, _ = _resolve(
+        ("Jean-Yves Marc, le maire, a signé. Jean-Yves Marc a parlé.",
+         [("Jean-Yves Marc", "PER"), ("Jean-Yves Marc", "PER")]),
+        ("Jean-Marc a répondu à la presse, raconte sa voisine.", [("Jean-Marc", "PER")]),
+    )
+    assert {m.entity for m in docs[1].mentions}.isdisjoint(
+        {m.entity for m in docs[0].mentions})
+
+
+def test_a_hyphenated_surname_alone_joins_the_full_name_it_ends():
+    docs, _ = _resolve(
+        ("Louis Antoine de Saint-Vallier a parlé. Saint-Vallier a ensuite signé.",
+         [("Louis Antoine de Saint-Vallier", "PER"), ("Saint-Vallier", "PER")]),
+    )
+    assert len({m.entity for m in docs[0].mentions}) == 1

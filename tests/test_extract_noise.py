@@ -301,6 +301,13 @@ def test_acronym_spelled_out_as_a_thing_is_not_an_actor():
     assert [t for t, _, _ in mentions] == ["Fédération des usagers du gaz"]
 
 
+def test_acronym_of_a_thing_after_a_number():
+    text = ("La grève concerne les 35 opérateurs de tri postal (OTP) du centre. "
+            "Les OTP réclament des renforts.")
+    mentions, _ = _resolve(text, ("OTP", "ORG"), ("OTP", "ORG"))
+    assert mentions == []
+
+
 def test_acronym_in_apposition_to_a_thing():
     text = "Ils réclament le VCL, ce vote de confiance locale, devant la mairie."
     mentions, _ = _resolve(text, ("VCL", "ORG"))

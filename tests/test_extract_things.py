@@ -351,3 +351,34 @@ def test_families_and_an_opening_preposition(text: str, name: str, kept: bool) -
     span = "À Calvoux" if name == "Calvoux" else name
     out = typed(text, (span, "PER"))
     assert any(t == name for t, _, _ in out) == kept, out
+
+
+@pytest.mark.parametrize("text", [
+    "Un homme a été arrêté rue Charles-de-Gaulle hier soir.",
+    "Le lycée Charles de Gaulle ferme ses portes.",
+    "Le porte-avions Charles-de-Gaulle a appareillé hier.",
+    "Les vols ont repris à l'aéroport Charles-de-Gaulle.",
+])
+def test_a_known_person_s_name_given_to_a_thing_is_no_actor(text: str) -> None:
+    assert typed(text) == []
+
+
+def test_a_known_person_s_name_said_alone_is_the_person() -> None:
+    out = typed("Charles de Gaulle a lancé l'appel du 18 juin.")
+    assert out == [("Charles de Gaulle", "official", "person:charles-de-gaulle")]
+
+
+@pytest.mark.parametrize(("text", "span", "found"), [
+    ("La Fondation Charles de Gaulle publie une note.", "Fondation Charles de Gaulle",
+     [("Fondation Charles de Gaulle", "group", "")]),
+    ("Le Centre Georges Pompidou rouvre ses portes.", "Centre Georges Pompidou",
+     [("Centre Georges Pompidou", "group", "")]),
+])
+def test_an_organisation_named_after_a_known_person_is_the_organisation(text, span, found):
+    assert typed(text, (span, "ORG")) == found
+
+
+def test_a_known_person_glued_to_an_organisation_stays_the_person() -> None:
+    text = "selon l'Agence France-Presse Charles de Gaulle a dit"
+    out = typed(text, ("Agence France-Presse Charles de Gaulle", "ORG"))
+    assert ("Charles de Gaulle", "official", "person:charles-de-gaulle") in out

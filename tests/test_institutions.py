@@ -95,3 +95,23 @@ def test_a_regional_body_takes_its_region_from_the_mention_the_sentence_or_the_a
                       ["Agence régionale de santé (Auvergne-Rhône-Alpes)"],
                       ["Agence régionale de santé (Nouvelle-Aquitaine)"],
                       ["Agence régionale de santé"]]
+
+
+@pytest.mark.parametrize("text", [
+    "Il est candidat à la mairie de Lyon.",
+    "La candidate LR à la mairie de Lyon a tenu meeting.",
+    "Pour succéder à Jean Roux à la mairie de Lyon, elle a fait campagne.",
+    "Elle a été élue à la mairie de Lyon en 2014.",
+    "La bataille pour la mairie de Lyon est lancée.",
+])
+def test_the_office_sought_is_no_institution(text: str) -> None:
+    assert find_institutions(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "La mairie de Lyon a annoncé la fermeture des parcs.",
+    "Il est adjoint à la mairie de Lyon.",
+    "selon un communiqué de la mairie de Lyon",
+])
+def test_the_body_itself_stays(text: str) -> None:
+    assert [i.text for i in find_institutions(text)] == ["mairie de Lyon"]

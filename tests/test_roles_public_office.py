@@ -385,6 +385,8 @@ def test_a_title_inside_a_prepositional_phrase_is_its_apposition_s(text: str, na
 @pytest.mark.parametrize(("text", "name"), [
     ("Face au maire de Lyon, Jean Dupont a répondu sans détour.", "Jean Dupont"),
     ("Contre le ministre, Jeanne Roux a porté plainte.", "Jeanne Roux"),
+    ("Interrogé sur ses liens avec l'ancien président, Paul Roux a souri.", "Paul Roux"),
+    ("Invitée par le ministre de la Culture, Léa Morin a chanté.", "Léa Morin"),
 ])
 def test_a_fronted_prepositional_phrase_ends_at_its_comma(text: str, name: str) -> None:
     assert not _official(text, name)
@@ -512,3 +514,45 @@ def test_whose_title_an_apposed_name_takes(text: str, name: str, role: str | Non
     assert (found.text if found else None) == role, found
     if name == "Paul Hudel":
         assert not found.official  # a drug maker, French or not, is no public body
+
+
+@pytest.mark.parametrize(("text", "name", "official"), [
+    ("Un incendie a pris dans un entrepôt, ont indiqué les pompiers. Le feu est éteint, a "
+     "précisé le capitaine Hugo Morel.", "Hugo Morel", True),
+    ("Les gendarmes ont bouclé le quartier. Le commandant Léa Morin dirige l'enquête.",
+     "Léa Morin", True),
+    ("Le cargo a quitté Brest à l'aube. Le capitaine Hugo Morel a levé l'ancre.",
+     "Hugo Morel", False),
+    ("Le capitaine Hugo Morel a marqué deux buts pour son club.", "Hugo Morel", False),
+])
+def test_a_captain_of_a_public_force(text: str, name: str, official: bool) -> None:
+    assert _official(text, name) is official
+
+
+@pytest.mark.parametrize(("text", "name", "official"), [
+    ("Le recteur d'académie Hugo Morel a annoncé la réouverture des écoles.", "Hugo Morel",
+     True),
+    ("La rectrice de l'académie de Lille, Léa Morin, a parlé.", "Léa Morin", True),
+    ("Le recteur de la grande mosquée, Hugo Morel, a appelé au calme.", "Hugo Morel", False),
+])
+def test_rectors_of_an_academy_are_officials(text: str, name: str, official: bool) -> None:
+    assert _official(text, name) is official
+
+
+def test_a_title_then_an_article_then_a_title_is_two_phrases() -> None:
+    role = role_of("a déclaré devant les députés le directeur des programmes Paul Roux.",
+                   "Paul Roux")
+    assert role == Role("directeur des programmes", False)
+
+
+@pytest.mark.parametrize(("text", "name", "official"), [
+    ("Paul Roux, une élue démocrate du Nevada au Congrès, veut des réponses.", "Paul Roux",
+     True),
+    ("Quant à Léa Morin, 61 ans, élue de la Chambre des représentants, elle se tait.",
+     "Léa Morin", True),
+    ("Léa Morin, 23 ans, élue Miss Provence en 2019, a défilé.", "Léa Morin", False),
+    ("Le directeur de l'Observatoire national du tourisme, Paul Roux, nuance.", "Paul Roux",
+     True),
+])
+def test_elected_members_and_national_observatories(text: str, name: str, official: bool):
+    assert _official(text, name) is official

@@ -164,7 +164,8 @@ def _opens_a_phrase(head: str, tokens: list[re.Match[str]], k: int) -> bool:
     if k == 0 or any(ch in head[tokens[k - 1].end():tokens[k].start()] for ch in ",;:(«\"\n"):
         return True
     before = tokens[k - 1].group(0)
-    return fold(before) in _LINK_WORDS or before.islower() and _resources().noise.is_word(before)
+    return (fold(before) in _LINK_WORDS or before.isdigit()  # "les 42 assistants de …"
+            or before.islower() and _resources().noise.is_word(before))
 
 
 _APPOSED = re.compile(r"[\"»”]?\s*,\s*(?:ce|cet|cette|ces|le|la|les|l['’]|un|une)\s*")

@@ -23,6 +23,7 @@ from pipelines.nlp.matcher import Match, TermMatcher, TermSpec
 from pipelines.nlp.model import NlpResult
 from pipelines.nlp.named_after import (
     apposed_cue,
+    load_nouns,
     names_a_thing,
     opens_with_an_event,
     strict_nouns,
@@ -266,8 +267,8 @@ def _region_of(m: Match, res: _Resources) -> str:
     return dict(entry.region_homonyms).get(fold(m.text), "")
 
 
-def _ner_wins(a: int, b: int, label: str, ner_type: str | None, overlapping: list[Match],
-              res: _Resources) -> bool:
+def _ner_wins(text: str, a: int, b: int, label: str, ner_type: str | None,
+              overlapping: list[Match], res: _Resources) -> bool:
     """Whether an NER span stands against the gazetteer terms it overlaps."""
     contains = all(a <= m.start and m.end <= b for m in overlapping)
     strictly = contains and any((m.end - m.start) < b - a for m in overlapping)
@@ -275,6 +276,8 @@ def _ner_wins(a: int, b: int, label: str, ner_type: str | None, overlapping: lis
     # NER's person.
     risky = any(res.types.get(m.entry_id) in ("state", "place")
                 and m.text in res.gaz.entries[m.entry_id].risky_names for m in overlapping)
+    if _named_after_a_person(text, a, label, overlapping, res):
+        return True
     return (
         ner_type in ("person", "group", "media")
         and label in ("PER", "ORG", "MISC")
@@ -284,6 +287,25 @@ def _ner_wins(a: int, b: int, label: str, ner_type: str | None, overlapping: lis
         # organisation or person inside a glued span stands on its own
         and all(res.types.get(m.entry_id) in ("state", "place") for m in overlapping)
     )
+
+
+_OF_WORDS = frozenset({"de", "du", "des", "d'", "la", "l'"})
+
+
+def _named_after_a_person(text: str, a: int, label: str, overlapping: list[Match],
+                          res: _Resources) -> bool:
+    """Whether an organisation's or a place's NER span is named after the known person
+    inside it: one to three words of a common noun before the name ("la Fondation Charles
+    de Gaulle", "le Centre Georges Pompidou", "le Musée national Picasso"): a noun that
+    heads organisations' names or names a thing (``data/noise.jsonl``,
+    ``data/named_after.jsonl``), maybe with an adjective."""
+    if label not in ("ORG", "MISC", "LOC") or not overlapping or any(
+            res.types.get(m.entry_id) not in PERSON_TYPES for m in overlapping):
+        return False
+    head = text[a:min(m.start for m in overlapping)].split()
+    return 1 <= len(head) <= 3 and (
+        res.noise.heads_an_org(head[0]) or fold(head[0]) in load_nouns()) and all(
+        w[:1].isupper() or fold(w) in _OF_WORDS or w.islower() for w in head[1:])
 
 
 def extract(text: str, nlp: NlpResult, options: Options | None = None) -> list[Candidate]:
@@ -305,7 +327,7 @@ def extract(text: str, nlp: NlpResult, options: Options | None = None) -> list[C
         if i in used_gaz or _first_name_use(text, m, res):
             continue
         gtype = _gaz_type(m, res, options)
-        if gtype is None:
+        if gtype is None or gtype in PERSON_TYPES and _named_after(text, m):
             continue
         out.append(Candidate(m.start, m.end, m.text, gtype, m.entry_id, m.kind, "",
                              sentence_of(m.start)))
@@ -353,17 +375,20 @@ def _ner_candidates(ctx: ArticleContext, ents: list[tuple[int, int, str]],
         ner_type = cued if cued in (_THING, DROP) else _span_type(ctx, a, b, label, res)
         if cued in ("group", "media") and ner_type not in ("state", "place"):
             ner_type = cued  # "des plateformes (A, B…)", "l'agence de presse X"
-        if ner_type == _THING:
-            things.add(text[a:b])
-            continue
-        if ner_type in (_DROP, DROP):
+        if ner_type in (_THING, _DROP, DROP):
+            if ner_type == _THING:
+                things.add(text[a:b])
+            # nor is a known person the span names ("l'école Jean-Moulin")
+            used_gaz.update(i for i, m in enumerate(gaz_matches)
+                            if m.start < b and a < m.end
+                            and res.types.get(m.entry_id) in PERSON_TYPES)
             continue
         overlapping = [i for i, m in enumerate(gaz_matches) if m.start < b and a < m.end]
         if ner_type is None and _named_for_a_state(text[a:b], label, a, b,
                                                    [gaz_matches[i] for i in overlapping], res):
             ner_type = "group"  # "Météo France", "Santé publique France"
         if overlapping:
-            if not _ner_wins(a, b, label, ner_type, [gaz_matches[i] for i in overlapping],
+            if not _ner_wins(text, a, b, label, ner_type, [gaz_matches[i] for i in overlapping],
                              res):
                 continue  # the gazetteer matches stand for this span
             used_gaz.update(overlapping)
@@ -478,6 +503,17 @@ def _span_type(ctx: ArticleContext, a: int, b: int, label: str, res: _Resources)
     if ner_type in ("group", "person") and opens_with_an_event(surface):
         return _DROP  # "Traité de Lisbonne", "Festival de Cannes": no actor
     return ner_type
+
+
+def _named_after(text: str, m: Match) -> bool:
+    """Whether a known person's name found by the gazetteer alone names a thing after
+    them: a street, a school, a ship ("la rue Victor-Hugo", "le lycée Jean Moulin")."""
+    return names_a_thing(text, m.start, m.text) or (
+        "-" in m.text and " " not in m.text and re.search(
+            r"(?:^|[\s'’])(?:rue|avenue|boulevard|place|quai|allée|cours|impasse|square|pont|"
+            r"station|gare|porte|aéroport|lycée|collège|école|hôpital|stade|parc|centre)\s+"
+            r"(?:de\s+la\s+|du\s+|des\s+|d['’]\s*)?$", text[max(0, m.start - 40):m.start],
+            re.IGNORECASE) is not None)
 
 
 def _named_after_form(surface: str, first_names: frozenset[str], text: str) -> bool:

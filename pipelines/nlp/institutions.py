@@ -86,6 +86,16 @@ def _pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     return pattern, kinds
 
 
+#: Words of an election before "à la / pour la mairie de X" (folded): the body names the
+#: office sought or won ("candidat LR à la mairie", "la course à la présidence de …",
+#: "succéder à X à la mairie"), not an actor. Up to three words (a party, a name) between.
+_ELECTION_CUE = re.compile(
+    r"\b(?:candidat(?:e|s|es)?|candidature|course|conquete|reconquete|campagne|bataille"
+    r"|briguer|brigue|briguera|presenter|investi(?:e|s|es)?|investiture|elections?"
+    r"|(?:re)?elu(?:e|s|es)?|primaire|succeder|succede|ravir|remporter|remporte)"
+    r"(?:\s+[\w'-]+){0,3}?\s+(?:a|pour|de|sur)\s+la\s*$")
+
+
 def find_institutions(text: str) -> list[Institution]:
     """Lower-case institutions of ``text`` with a capitalised complement, in text order.
 
@@ -97,6 +107,8 @@ def find_institutions(text: str) -> list[Institution]:
     for m in pattern.finditer(text):
         if not text[m.start()].islower():
             continue
+        if _ELECTION_CUE.search(fold(text[max(0, m.start() - 60):m.start()])):
+            continue  # "candidat à la mairie de Lyon": the office sought, not the body
         head = re.sub(r"\s+", " ", fold(m.group("head")))
         end = _trim(text, m.start("comp"), m.end())
         out.append(Institution(m.start(), end, text[m.start():end], kinds.get(head, "")))

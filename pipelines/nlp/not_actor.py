@@ -30,6 +30,20 @@ from pipelines.nlp.thing_cues import (
     played_character,
     work_of_a_maker,
 )
+from pipelines.nlp.thing_names import (
+    car_platform,
+    event_name,
+    fictional_character,
+    held_event,
+    load_shapes,
+    part_of_a_character,
+    played_role,
+    press_title,
+    space_mission,
+    spacecraft,
+    time_zone,
+    vessel,
+)
 from pipelines.text import fold, is_acronym, is_capitalised
 
 
@@ -201,6 +215,26 @@ def _car_model(text: str, a: int, b: int, noise: NoiseRules) -> bool:
     return False
 
 
+def _brand_inside(text: str, a: int, b: int, noise: NoiseRules) -> bool:
+    """A model named with its maker inside ("la Zorba Cupra", "Zorba Cupra R ST"): a
+    maker's name after the first word, then a trim code ("R", "ST", "GT3"; not a Roman
+    numeral: "Henri Ford II"), or the name after a car's determiner ("la", "une", "sa":
+    people take none). "Francis Ford Lenoir" stays a person."""
+    words = text[a:b].split()
+    if noise.looks_like_org(text[a:b]) or noise.heads_an_org(words[0]):
+        return False  # "la Fondation Zorba", "la Société Fromagerie Zorba"
+    for i in range(1, len(words)):
+        for n in (1, 2):
+            if i + n <= len(words) and noise.is_car_brand(" ".join(words[i:i + n])):
+                rest = words[i + n:]
+                return any(w.isupper() and len(w) <= 3 and not _ROMAN.fullmatch(w)
+                           or any(c.isdigit() for c in w) for w in rest) or \
+                    bool(_CAR_DETERMINER.search(text, max(0, a - 12), a))
+    return False
+
+
+#: What stands before a car's name, never before a person's full name.
+_CAR_DETERMINER = re.compile(r"(?:^|[\s(])(?:[Ll]a|[Uu]ne|[Ss]a|[Cc]ette|[Ll]eur|[Nn]ouvelle)\s+$")
 #: Up to four capitalised or alphanumeric words right before a span.
 _NAME_CHAIN = re.compile(r"((?:(?:[A-ZÀ-Þ][\w-]*|\d[\w-]*)\s+){1,4})$")
 
@@ -306,6 +340,7 @@ def names_a_product(ctx: ArticleContext, a: int, b: int, label: str, noise: Nois
             noise.is_car_brand(ctx.text[a:b]):
         return False  # a maker stays one: "sa Lancia", "le moteur Lancia"
     return (_title_of_work(ctx.text, a, b, label, noise) or _car_model(ctx.text, a, b, noise)
+            or (" " in ctx.text[a:b] and _brand_inside(ctx.text, a, b, noise))
             or _owned(ctx.text, a, label) or _named_thing_as(ctx.text, a, noise)
             or bool(_NUMBERED.search(ctx.text, max(0, a - 12), a)))
 
@@ -352,6 +387,9 @@ def cue_type(ctx: ArticleContext, a: int, b: int, label: str, noise: NoiseRules)
     alone."""
     if label == "LOC":
         return ""
+    shaped = _shape_type(ctx, a, b, label, noise)
+    if shaped:
+        return shaped
     text = ctx.text
     # a maker stays one: "les modèles Zorba", "la gamme Lumex Holding"
     maker = noise.is_car_brand(text[a:b]) or noise.looks_like_company(text[a:b])
@@ -372,6 +410,32 @@ def cue_type(ctx: ArticleContext, a: int, b: int, label: str, noise: NoiseRules)
         return MEDIA  # "l'agence de presse turque X", "dans les colonnes du X"
     if label == "PER" and " " not in text[a:b] and after_an_indefinite(ctx.folded, a):
         return DROP  # "acheter un X": a painting
+    return ""
+
+
+def _shape_type(ctx: ArticleContext, a: int, b: int, label: str, noise: NoiseRules) -> str:
+    """What a name's shape, the list of fictional characters or the noun before it says
+    (:mod:`pipelines.nlp.thing_names`): ``"media"`` for a press title, ``"thing"`` for an
+    event, a character, a spacecraft, ``"drop"`` for a role, a space mission, a ship, a
+    time zone or an event said to be held (that mention only), else ""."""
+    shapes, text, folded, surface = load_shapes(), ctx.text, ctx.folded, ctx.text[a:b]
+    if press_title(surface, shapes):
+        return MEDIA  # "Entertainment Weekly", "Automotive News Europe"
+    if (event_name(surface, shapes) or fictional_character(surface, shapes) or (
+            label == "PER" and part_of_a_character(surface, folded, shapes))) and \
+            not type_cue(text, a) and governed_list(text, a, b, noise, folded) in ("", THING):
+        return THING  # "Essen Motor Show", "Obélix", "Peter Parker" then "Parker"; not
+        # "l'association X", "le journal X", "le mouvement X", "les magazines X et Y"
+    maker = noise.is_car_brand(surface) or noise.looks_like_company(surface)
+    if not maker and spacecraft(text, folded, a, shapes):
+        return THING  # "la sonde X", "le rover X", "le télescope spatial X"
+    if car_platform(text, folded, a, b):
+        return THING  # "la plateforme MQB" of a car maker
+    if time_zone(text, a, b, shapes) or (label == "PER" and played_role(folded, a, b)):
+        return DROP  # "10h30 UTC", "le personnage de X", "X, incarné par Y"
+    if held_event(folded, a, b) or (not maker and (space_mission(folded, a, shapes)
+                                                    or vessel(text, folded, a, b, shapes))):
+        return DROP  # "le forum X, qui se tient", "la mission X", "le porte-avions X"
     return ""
 
 

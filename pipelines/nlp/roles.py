@@ -518,7 +518,9 @@ def role_before(text: str, start: int, window: int = 150) -> Role | None:
         if not apposed:
             m, body = _last_in_chain(lex, m, body, ctx, folded)
         role = _make_role(lex, m.group(0), body, m.end() - m.start())
-        if role is not None and not apposed and _rank_before_name(lex, m, ctx, folded):
+        if role is not None and not apposed and (
+                _rank_before_name(lex, m, ctx, folded)
+                or _force_rank_before_name(m, ctx, folded, text, start)):
             return Role(role.text, True)
         return role
     return None
@@ -551,8 +553,14 @@ _NEW_PHRASE = re.compile(r"(?<![\w'])(?!(?:de|du|des|a|au|aux|en|par|pour|sur|av
 
 def _new_phrase_after(lex: TitleLexicon, ctx: str, folded: str, end: int) -> bool:
     """Whether another title after ``end`` opens a noun phrase of its own with a definite
-    article ("… de l'AFP le brigadier X"), so the earlier title is not the name's."""
-    return any(_NEW_PHRASE.search(folded[end:m.start()]) for m in lex.matches(ctx, end))
+    article ("… de l'AFP le brigadier X", "devant les députés le directeur X"), so the
+    earlier title is not the name's."""
+    return any(_NEW_PHRASE.search(between) or _BARE_ARTICLE.match(between)
+               for m in lex.matches(ctx, end) for between in (folded[end:m.start()],))
+
+
+#: Only a definite article between two titles: "devant les députés le directeur X".
+_BARE_ARTICLE = re.compile(r"^\s+(?:le|la|l')\s*$")
 
 
 #: Words a title phrase before a name may run to when it opens with a complement, which
@@ -633,6 +641,30 @@ def _rank_before_name(lex: TitleLexicon, m: re.Match[str], ctx: str, folded: str
                 or ctx[m.start()].isupper() and _RANK_ITEM.match(item))
 
 
+#: Ranks that are also a ship's or a team's: an office bare before a name only where the
+#: text around speaks of a public armed or rescue force.
+_FORCE_RANKS = frozenset({"capitaine", "commandant"})
+#: Public armed and rescue forces (folded words).
+_FORCE = re.compile(r"\b(?:(?:sapeurs?-)?pompiers?|gendarmer\w*|gendarmes?|police|policiers?"
+                    r"|commissariat|armees?|militaires?|soldats?|regiments?|caserne|legion"
+                    r"|escadron|brigade|crs|gign|marine nationale|securite civile)\b")
+#: How far around the name the force is looked for (characters before, after).
+_FORCE_WINDOW = (400, 150)
+
+
+def _force_rank_before_name(m: re.Match[str], ctx: str, folded: str, text: str,
+                            start: int) -> bool:
+    """A captain or commandant bare before a name with a definite article ("a précisé
+    le capitaine X") where the text around names the pompiers, the police, the
+    gendarmerie or the army: an officer of that force, not a ship's captain."""
+    if m.group(0) not in _FORCE_RANKS or not _is_bare(ctx[m.end():]):
+        return False
+    if not _RANK_ARTICLE.search(folded[:m.start()]):
+        return False
+    before, after = _FORCE_WINDOW
+    return bool(_FORCE.search(fold(text[max(0, start - before):start + after])))
+
+
 #: A first name and a surname ending a title phrase, after a lower-case word or a party
 #: acronym: "le député insoumis Jean Dupont", "la députée LR Anne Roux".
 _PERSON_AT_END = re.compile(r"(?:^|\s)(\S+)\s+[A-ZÀ-Ý][a-zà-ÿ'’-]+\s+[A-ZÀ-Ý][\w'’-]+$")
@@ -693,13 +725,22 @@ _GOVERNING = re.compile(r"^\W*(?:(?:mais|et|puis|alors)\s+)?(?:"
                         r"(?:le|la|les|l')?\s*$")
 
 
+#: A participial clause opening the sentence, the title inside one of its prepositional
+#: phrases: "Interrogé sur ses liens avec l'ancien président, X a souri" (X is the subject).
+_FRONTED_PARTICIPLE = re.compile(
+    r"^\W*(?!(?:une|cette|chaque|toute|toutes|meme|quelque|presque|comme|entre|contre|outre"
+    r"|lorsque|puisque|face|elle|elles)\b)[a-z]{3,}(?:e|ee|es|ees|i|ie|is|u|ue|us)\s+"
+    r"(?:[a-z'-]+\s+){0,6}?(?:" + _GOVERNING_PREPOSITIONS + r")\s+"
+    r"(?:[a-z'-]+\s+){0,3}?(?:le|la|les|l')\s*(?:[a-z-]+\s+)?$")
+
+
 def _complements_a_person(before: str) -> bool:
     """Whether an apposed title is the complement of a preposition that opens the clause
     ("Face au chef de l'État, X a répondu") or ("du ministre") of a person noun
     ("l'épouse du chef de l'État, X": X is the wife), not of a thing ("l'objectif du
     maire de Lyon, X": X is the mayor).
     ``before`` is the folded text before the title."""
-    if _GOVERNING.search(before):
+    if _GOVERNING.search(before) or "," not in before and _FRONTED_PARTICIPLE.search(before):
         return True
     m = _OF.search(before)
     if not m:
@@ -728,8 +769,15 @@ _APPOSITION = re.compile(
 
 #: The opening of an apposition without the modifiers ("élu", "nommé"…) that may stand
 #: before a title: for a title that is one of them.
-_APPOSITION_BARE = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?,\s*(?:(?:le|la|un|une)\s+|l['’]\s*)?",
+_APPOSITION_BARE = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?,\s*(?:\d{1,3}\s*ans\s*,\s*)?"
+                              r"(?:(?:le|la|un|une)\s+|l['’]\s*)?",
                               re.IGNORECASE)
+
+
+#: "X, une élue démocrate", "X, élue de la Chambre": the noun or an office's complement,
+#: not the participle of a prize ("X, élue Miss France").
+_DETERMINER_END = re.compile(r"(?:\b(?:le|la|un|une)\s+|l['’]\s*)$", re.IGNORECASE)
+_OF_AFTER = re.compile(r"\s+(?:de|du|des|d['’])\s*", re.IGNORECASE)
 
 
 def role_after(text: str, end: int, window: int = 130) -> Role | None:
@@ -747,7 +795,8 @@ def role_after(text: str, end: int, window: int = 130) -> Role | None:
         bare = _APPOSITION_BARE.match(ctx)
         rest = ctx[bare.end():] if bare else ""
         m = next(lex.matches(rest), None)
-        if not m or m.start() != 0 or fold(m.group(0)) in ("elu", "elue"):
+        if not m or m.start() != 0 or fold(m.group(0)) in ("elu", "elue") and not (
+                _DETERMINER_END.search(bare.group(0)) or _OF_AFTER.match(rest, m.end())):
             return None  # "X, élu meilleur joueur", "X, élue Miss France": no office
     stop = re.search(r"[,.;:!?«»\"“”()\[\]\n]", rest)
     phrase = rest[: stop.start()] if stop else rest

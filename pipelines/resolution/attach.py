@@ -51,7 +51,10 @@ SURNAME_PARTICLES |= frozenset(p.lower() for p in SURNAME_PARTICLES)
 
 def is_full_name(toks: Key, text: str) -> bool:
     """Two words or more (``toks``, the folded tokens of ``text``), the first not a
-    surname's particle: "Le Pen" is a surname."""
+    surname's particle: "Le Pen" is a surname. One hyphenated word is a compound first
+    name or surname ("Jean-Marc", "Saint-Just"), never a first name and a surname."""
+    if " " not in text.strip():
+        return False
     return len(toks) >= 3 or (len(toks) == 2 and text.split(" ", 1)[0] not in SURNAME_PARTICLES)
 
 

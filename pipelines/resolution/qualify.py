@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -36,15 +36,24 @@ def sentence_states(docs: Sequence[ArticleAnalysis],
                     state_ids: frozenset[str]) -> list[dict[int, str]]:
     """Per article, per institution candidate: the one state its sentence names, if one."""
     out: list[dict[int, str]] = []
+    french = load_regions().region_of
     for doc in docs:
         by_sentence: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
+        places: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
         for c in doc.candidates:
             if c.entry_id in state_ids and not _people_of(c):
                 by_sentence[c.sentence].append((c.start, c.end, c.entry_id))
+            elif c.type == "place":
+                places[c.sentence].append((c.start, c.end, c.text))
         found: dict[int, str] = {}
         dominant = ""
         for i, c in enumerate(doc.candidates):
             if c.kind != INSTITUTION:
+                continue
+            own = _own_state(c, by_sentence.get(c.sentence, ()), places.get(c.sentence, ()),
+                             french)
+            if own:
+                found[i] = own
                 continue
             states = {sid for s, e, sid in by_sentence.get(c.sentence, ())
                       if not (c.start <= s and e <= c.end)}
@@ -56,6 +65,21 @@ def sentence_states(docs: Sequence[ArticleAnalysis],
                     found[i] = dominant
         out.append(found)
     return out
+
+
+def _own_state(c: Candidate, states: Sequence[tuple[int, int, str]],
+               places: Sequence[tuple[int, int, str]], french: Mapping[str, str]) -> str:
+    """The state an institution's own words name: a state or its capital in its
+    complement ("le parquet de Paris", "le ministère malien de la Défense"), or France for
+    a French town, département or region there ("la cour d'appel de Toulouse"); "" when
+    they name none, and the sentence decides."""
+    inside = {sid for s, e, sid in states if c.start <= s and e <= c.end}
+    if len(inside) == 1:
+        return inside.pop()
+    if not inside and any(c.start <= s and e <= c.end and name_key(text) in french
+                          for s, e, text in places):
+        return "state:FRA"
+    return ""
 
 
 def _people_of(c: Candidate) -> bool:

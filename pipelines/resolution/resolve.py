@@ -26,6 +26,7 @@ from pipelines.nlp.gazetteer import Entry, Gazetteer
 from pipelines.nlp.matcher import Match
 from pipelines.nlp.noise import load_noise
 from pipelines.resolution import attach, lone_names, qualify
+from pipelines.resolution.acronyms import AcronymMeanings
 from pipelines.resolution.attach import Key, Person
 from pipelines.resolution.people import fold_token, name_tokens
 from pipelines.text import is_acronym, name_key, slug
@@ -166,6 +167,7 @@ class Resolver:
                 acronyms.setdefault(name_key(long), acro)
                 self._acro_long.setdefault(acro, name_key(long))
         things.difference_update(self._acro_long)
+        meanings = AcronymMeanings.from_definitions(doc.acronyms for doc in docs)
         # The entity of a non-person candidate only depends on (entry id, text, type)
         # (and on ``acronyms``, fixed for this pass), and for an institution on its state.
         keys = qualify.NameKeys()  # name_key once per distinct text
@@ -208,10 +210,13 @@ class Resolver:
                         if state == usual.get(keys[c.text], ""):
                             state = ""  # the usual state keeps the bare name
                     body, region = doc_regions.get(ci, no_region) if doc_regions else no_region
-                    okey = (c.entry_id, c.text, ctype, state or region)
+                    meaning = (meanings.meaning(c.text, keys[c.text], doc.acronyms)
+                               if meanings and ctype == "group" and not c.entry_id else "")
+                    okey = (c.entry_id, c.text, ctype, state or region or meaning)
                     number = other_ref.get(okey)
                     if number is None:
                         found = (self._of_region(body, region) if region
+                                 else self._of_meaning(meaning) if meaning
                                  else self._other_info(c, acronyms))
                         if state:
                             found = self._of_state(found, state)
@@ -222,6 +227,14 @@ class Resolver:
                 doc.meta.id, refs, [text_of[c.text] for c in kept], [c.start for c in kept],
                 [c.end for c in kept], [c.sentence for c in kept])))
         return out
+
+    def _of_meaning(self, meaning: str) -> EntityInfo:
+        """The entity of one meaning of an ambiguous acronym (:mod:`.acronyms`): its long
+        form, or the known organisation that long form spells."""
+        known = self._fuzzy_group(name_key(meaning))
+        if known is not None:
+            return EntityInfo(known.id, known.label, known.type, wikidata=known.wikidata)
+        return EntityInfo("group:" + slug(meaning), meaning, "group")
 
     def _of_region(self, body: str, region: str) -> EntityInfo:
         """A regional body's entity in one French region (:func:`qualify.body_regions`)."""
