@@ -226,22 +226,30 @@ class _SentencePairs:
 
         groups = self.log.edges()
         out: dict[int, list] = {}
-        starts = groups.starts.tolist()
-        of_group = groups.articles.tolist()
-        arts, sents = self.group_article.tolist(), self.group_sentence.tolist()
+        # per pair, only its first ``cap`` sentences (a big corpus logs millions)
+        sizes = np.diff(groups.starts)
+        take = np.minimum(sizes, max(cap, 0))
+        ends = np.cumsum(take)
+        chosen = groups.articles[np.repeat(groups.starts[:-1] - (ends - take), take)
+                                 + np.arange(int(ends[-1]) if len(ends) else 0)]
+        bounds = np.r_[0, ends].tolist()
+        of_chosen = chosen.tolist()
+        arts = self.group_article[chosen].tolist()
+        sents = self.group_sentence[chosen].tolist()
+        counts = sizes.tolist()
         texts: dict[int, str] = {}  # per sentence: its text, decoded once
         for i, (a, b) in enumerate(zip(groups.a.tolist(), groups.b.tolist(), strict=True)):
-            lo, hi = starts[i], starts[i + 1]
             evidence = []
-            for g in of_group[lo:min(hi, lo + cap)]:
-                doc = docs[arts[g]]
+            for k in range(bounds[i], bounds[i + 1]):
+                g = of_chosen[k]
+                doc = docs[arts[k]]
                 meta = doc.meta
                 text = texts.get(g)
                 if text is None:
-                    text = texts[g] = _sentence_text(doc, sents[g])
+                    text = texts[g] = _sentence_text(doc, sents[k])
                 evidence.append({"article": meta.id, "title": meta.title,
                                  "date": meta.date or "", "text": text})
-            out[a << 32 | b] = [hi - lo, evidence]
+            out[a << 32 | b] = [counts[i], evidence]
         return out
 
 
