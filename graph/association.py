@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
+from itertools import repeat
 from typing import Any
 
 import networkx as nx
@@ -131,13 +132,33 @@ def add_association(graph: nx.Graph, edges: Iterable[tuple[Any, Any]] | None = N
     """
     n = corpus_size(graph)
     articles = {x: _count(d.get("articles")) for x, d in graph.nodes(data=True)}
-    rows = list(graph.edges(data=True) if edges is None else
-                ((u, v, graph.edges[u, v]) for u, v in edges))
-    c = np.array([_count(d.get("weight")) for _, _, d in rows], dtype=np.float64)
-    n_i = np.array([articles[u] for u, _, _ in rows], dtype=np.float64)
-    n_j = np.array([articles[v] for _, v, _ in rows], dtype=np.float64)
-    for (_, _, data), value in zip(rows, npmi_array(c, n_i, n_j, n), strict=True):
-        data[ATTR] = round(float(value), digits)
+    us: list[Any] = []
+    vs: list[Any] = []
+    datas: list[dict[str, Any]] = []
+    if edges is None:  # graph.edges(data=True), walked once
+        done: set[Any] = set()
+        for u, nbrs in graph.adjacency():
+            for v, data in nbrs.items():
+                if v not in done:
+                    us.append(u)
+                    vs.append(v)
+                    datas.append(data)
+            done.add(u)
+    else:
+        for u, v in edges:
+            us.append(u)
+            vs.append(v)
+            datas.append(graph.edges[u, v])
+    weights = [d.get("weight") for d in datas]
+    if set(map(type, weights)) <= {int}:  # _count of each, at once
+        c = np.maximum(np.array(weights, dtype=np.float64), 0.0)
+    else:
+        c = np.array([_count(w) for w in weights], dtype=np.float64)
+    n_i = np.array([articles[u] for u in us], dtype=np.float64)
+    n_j = np.array([articles[v] for v in vs], dtype=np.float64)
+    values = map(round, npmi_array(c, n_i, n_j, n).tolist(), repeat(digits))
+    for data, value in zip(datas, values, strict=True):
+        data[ATTR] = value
     return graph
 
 

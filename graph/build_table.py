@@ -148,15 +148,22 @@ def _nodes(cols: Columns, out: dict[str, Any], pair_art: np.ndarray, pair_ent: n
     ents, first = np.unique(cols.entity, return_index=True)
     by_ent = np.argsort(pair_ent, kind="stable")  # per entity, in article order
     bounds = np.searchsorted(pair_ent[by_ent], ents).tolist() + [len(by_ent)]
-    arts = pair_art[by_ent].tolist()
+    arts = pair_art[by_ent]
     counts = pair_count[by_ent].tolist()
+    # the ids and the dates (of the dated articles) of every (entity, article), in that
+    # order, each entity's a slice: no Python work per pair
+    art_ids = np.array(ids, dtype=object)[arts].tolist() if len(arts) else []
+    dated = np.array([bool(d) for d in dates], dtype=bool)[arts] if len(arts) else \
+        np.zeros(0, bool)
+    art_dates = np.array(dates, dtype=object)[arts[dated]].tolist() if dated.any() else []
+    dated_before = np.r_[0, np.cumsum(dated)].tolist()
     nodes: dict[str, list] = {}
     for k in np.argsort(first, kind="stable").tolist():
         lo, hi = bounds[k], bounds[k + 1]
-        node_arts = arts[lo:hi]
         _, label, etype = refs[int(cols.ref[first[k]])]
-        nodes[names[int(ents[k])]] = [[ids[a] for a in node_arts], counts[lo:hi],
-                                      [dates[a] for a in node_arts if dates[a]], label, etype]
+        nodes[names[int(ents[k])]] = [art_ids[lo:hi], counts[lo:hi],
+                                      art_dates[dated_before[lo]:dated_before[hi]], label,
+                                      etype]
     return nodes
 
 
@@ -219,22 +226,30 @@ class _SentencePairs:
 
         groups = self.log.edges()
         out: dict[int, list] = {}
-        starts = groups.starts.tolist()
-        of_group = groups.articles.tolist()
-        arts, sents = self.group_article.tolist(), self.group_sentence.tolist()
+        # per pair, only its first ``cap`` sentences (a big corpus logs millions)
+        sizes = np.diff(groups.starts)
+        take = np.minimum(sizes, max(cap, 0))
+        ends = np.cumsum(take)
+        chosen = groups.articles[np.repeat(groups.starts[:-1] - (ends - take), take)
+                                 + np.arange(int(ends[-1]) if len(ends) else 0)]
+        bounds = np.r_[0, ends].tolist()
+        of_chosen = chosen.tolist()
+        arts = self.group_article[chosen].tolist()
+        sents = self.group_sentence[chosen].tolist()
+        counts = sizes.tolist()
         texts: dict[int, str] = {}  # per sentence: its text, decoded once
         for i, (a, b) in enumerate(zip(groups.a.tolist(), groups.b.tolist(), strict=True)):
-            lo, hi = starts[i], starts[i + 1]
             evidence = []
-            for g in of_group[lo:min(hi, lo + cap)]:
-                doc = docs[arts[g]]
+            for k in range(bounds[i], bounds[i + 1]):
+                g = of_chosen[k]
+                doc = docs[arts[k]]
                 meta = doc.meta
                 text = texts.get(g)
                 if text is None:
-                    text = texts[g] = _sentence_text(doc, sents[g])
+                    text = texts[g] = _sentence_text(doc, sents[k])
                 evidence.append({"article": meta.id, "title": meta.title,
                                  "date": meta.date or "", "text": text})
-            out[a << 32 | b] = [hi - lo, evidence]
+            out[a << 32 | b] = [counts[i], evidence]
         return out
 
 

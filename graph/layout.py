@@ -227,14 +227,24 @@ def _place_the_rest(graph: nx.Graph, pos: dict[Any, tuple[float, float]], seed: 
     nodes = list(graph)
     index = {node: i for i, node in enumerate(nodes)}
     n = len(nodes)
-    edges = list(graph.edges(data=weight, default=1))
-    one_way = np.array([index[u] for u, _, _ in edges], np.intp)
-    other_way = np.array([index[v] for _, v, _ in edges], np.intp)
+    ends: list[int] = []  # graph.edges(data=weight, default=1), walked once
+    others: list[int] = []
+    edge_weights: list[Any] = []
+    done: set[Any] = set()
+    for u, nbrs in graph.adjacency():
+        for v, data in nbrs.items():
+            if v not in done:
+                ends.append(index[u])
+                others.append(index[v])
+                edge_weights.append(data.get(weight, 1))
+        done.add(u)
+    one_way = np.array(ends, np.intp)
+    other_way = np.array(others, np.intp)
     try:
-        weights = np.trunc(np.array([w for _, _, w in edges], np.float64))
+        weights = np.trunc(np.array(edge_weights, np.float64))
     except (TypeError, ValueError):  # a weight that is no number: as the page reads it
-        weights = np.array([as_int(w, 1) for _, _, w in edges], np.float64)
-    del edges
+        weights = np.array([as_int(w, 1) for w in edge_weights], np.float64)
+    del ends, others, edge_weights, done
     src = np.concatenate([one_way, other_way])
     dst = np.concatenate([other_way, one_way])
     wts = np.tile(np.maximum(np.nan_to_num(weights, nan=1.0), 1.0), 2)

@@ -32,9 +32,11 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from itertools import chain, repeat
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import networkx as nx
+import numpy as np
 
 from .errors import ActorGraphError
 
@@ -111,29 +113,144 @@ def stamp(graph: nx.Graph) -> nx.Graph:
         return graph
     # each article's month once (a big graph names each article thousands of times)
     month = _Months({art: _month((meta or {}).get("date")) for art, meta in index.items()})
-    of = month.__getitem__
-    for _, data in graph.nodes(data=True):
-        ids = data.get("article_ids") or ()
-        per = data.get("article_mentions")
-        if not (isinstance(per, list) and len(per) == len(ids)):
-            per = [1] * len(ids)
-        counts: dict[str, list[int]] = {}
-        for key, n in zip(map(of, ids), per, strict=True):
-            row = counts.get(key)
-            if row is None:
-                counts[key] = [1, int(n)]
-            else:
-                row[0] += 1
-                row[1] += int(n)
-        data[MONTHS] = _dumps(counts)
-    for _, _, data in graph.edges(data=True):
-        ids = data.get("article_ids") or ()
-        data[MONTHS] = _dumps(Counter(map(of, ids)))  # counted in C
-        if "article_cooperation" in data:
-            tone = _tone_months(data, list(ids), index)
-            if tone is not None:
-                data[MONTHS_TONE] = _dumps(tone)
+    table = _MonthTable(month)
+    nodes = [data for _, data in graph.nodes(data=True)]
+    for lo in range(0, len(nodes), _AT_ONCE):
+        _stamp_nodes(nodes[lo:lo + _AT_ONCE], month, table)
+    del nodes
+    edges = list(_edge_dicts(graph))
+    for lo in range(0, len(edges), _AT_ONCE):
+        part = edges[lo:lo + _AT_ONCE]
+        ids = [data.get("article_ids") or () for data in part]
+        texts = table.texts(ids) if all(type(x) in (list, tuple) for x in ids) else \
+            [_dumps(Counter(map(month.__getitem__, x))) for x in ids]  # counted in C
+        for data, x, text in zip(part, ids, texts, strict=True):
+            data[MONTHS] = text
+            if "article_cooperation" in data:
+                tone = _tone_months(data, list(x), index)
+                if tone is not None:
+                    data[MONTHS_TONE] = _dumps(tone)
     return graph
+
+
+#: Nodes or edges whose months are counted at once (bounds the arrays in flight).
+_AT_ONCE = 1 << 16
+
+
+def _stamp_nodes(datas: list[dict[str, Any]], month: _Months, table: _MonthTable) -> None:
+    """``months`` of these nodes: all at once when their lists are plain (lists of ids,
+    int mention counts), else one by one."""
+    ids = [data.get("article_ids") or () for data in datas]
+    pers = [data.get("article_mentions") for data in datas]
+    pers = [per if isinstance(per, list) and len(per) == len(x) else [1] * len(x)
+            for x, per in zip(ids, pers, strict=True)]
+    texts = None
+    if all(type(x) in (list, tuple) for x in ids):
+        texts = table.texts(ids, pers)
+    if texts is None:
+        texts = [_node_months(x, per, month.__getitem__) for x, per in
+                 zip(ids, pers, strict=True)]
+    for data, text in zip(datas, texts, strict=True):
+        data[MONTHS] = text
+
+
+def _node_months(ids: Iterable[str], per: list[Any], of: Callable[[str], str]) -> str:
+    """One node's ``months`` (see :func:`stamp`)."""
+    counts: dict[str, list[int]] = {}
+    for key, n in zip(map(of, ids), per, strict=True):
+        row = counts.get(key)
+        if row is None:
+            counts[key] = [1, int(n)]
+        else:
+            row[0] += 1
+            row[1] += int(n)
+    return _dumps(counts)
+
+
+class _MonthTable:
+    """Every article's month as a number, to count the months of many lists of article
+    ids at once with numpy (what :func:`stamp` spends its time on in a big graph)."""
+
+    def __init__(self, month: Mapping[str, str]) -> None:
+        self.names = sorted(set(month.values()) | {UNDATED})
+        number = {name: i for i, name in enumerate(self.names)}
+        self.number = {art: number[m] for art, m in month.items()}
+        self.undated = number[UNDATED]
+        # the ids' own objects by address: a graph's lists hold the very strings of its
+        # index, found without reading them (a dict look-up reads each, scattered in a
+        # big heap: most of the time); ids: the index's keys, held here (alive)
+        self._ids = list(self.number)
+        addresses = np.fromiter(map(id, self._ids), np.int64, len(self._ids))
+        order = np.argsort(addresses)
+        self._addresses = addresses[order]
+        self._numbers = np.fromiter(self.number.values(), np.int64, len(self._ids))[order]
+
+    def _months(self, ids: Iterable[Any], total: int) -> np.ndarray:
+        """The month numbers of ``total`` ids: by address when an id is an index key's
+        own object, else (an equal string, or an unknown id: undated) by look-up."""
+        flat = list(ids)
+        addresses = np.fromiter(map(id, flat), np.int64, total)
+        if not len(self._addresses):
+            return np.fromiter(map(self.number.get, flat, repeat(self.undated)), np.int64,
+                               total)
+        at = np.minimum(np.searchsorted(self._addresses, addresses), len(self._addresses) - 1)
+        found = self._addresses[at] == addresses
+        months = np.where(found, self._numbers[at], self.undated)
+        missed = np.flatnonzero(~found)
+        if len(missed):
+            ids_missed = map(flat.__getitem__, missed.tolist())
+            months[missed] = np.fromiter(map(self.number.get, ids_missed, repeat(self.undated)),
+                                         np.int64, len(missed))
+        return months
+
+    def texts(self, lists: list[Any], weights: list[list[Any]] | None = None
+              ) -> list[str] | None:
+        """Per list of article ids, the JSON of its articles per month (with
+        ``weights``, one per id: ``[articles, summed weights]`` per month); None when a
+        weight is not a plain int."""
+        lens = np.fromiter(map(len, lists), np.int64, len(lists))
+        total = int(lens.sum())
+        flat_weights = None
+        if weights is not None:
+            flat = list(chain.from_iterable(weights))
+            if not set(map(type, flat)) <= {int} or (flat and max(map(abs, flat)) >= 2**31):
+                return None
+            flat_weights = np.array(flat, dtype=np.int64)
+        months = self._months(chain.from_iterable(lists), total)
+        width = len(self.names)
+        key = np.repeat(np.arange(len(lists), dtype=np.int64), lens) * width + months
+        order = np.argsort(key, kind="stable")
+        key = key[order]
+        starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]]) if total else \
+            np.zeros(0, np.int64)
+        counts = np.diff(np.r_[starts, total]).tolist()
+        if flat_weights is not None:
+            summed = np.add.reduceat(flat_weights[order], starts).tolist() if total else []
+            values: list[Any] = [[c, w] for c, w in zip(counts, summed, strict=True)]
+        else:
+            values = counts
+        out = ["{}"] * len(lists)  # (no article: no month)
+        names, owner_of = self.names, (key[starts] // width).tolist()
+        month_of = (key[starts] % width).tolist()
+        at = 0
+        while at < len(owner_of):  # each owner's months: a run
+            owner, end = owner_of[at], at + 1
+            while end < len(owner_of) and owner_of[end] == owner:
+                end += 1
+            out[owner] = _dumps({names[m]: v for m, v in
+                                 zip(month_of[at:end], values[at:end], strict=True)})
+            at = end
+        return out
+
+
+def _edge_dicts(graph: nx.Graph) -> Iterable[dict[str, Any]]:
+    """Each edge's attribute dict once, in the order of ``graph.edges``."""
+    done: set[Any] = set()
+    for node, nbrs in graph.adjacency():
+        for other, data in nbrs.items():
+            if other not in done:
+                yield data
+        done.add(node)
 
 
 def _tone_months(data: Mapping[str, Any], ids: list[str],

@@ -118,6 +118,7 @@ def build(
 
     Example: actorgraph build articles/ --out output --since 2020 --until 2021-06
     """
+    from graph.gc_pause import gc_paused
     from pipelines.build.orchestrate import build_corpus
     from pipelines.progress import LOGGER_NAME, choose_reporter, format_timings
 
@@ -136,15 +137,20 @@ def build(
     if scheduler is not None and engine != "dask":
         typer.echo("Error: --scheduler needs --engine dask", err=True)
         raise typer.Exit(2)
-    result = _run(
-        build_corpus, corpus, out, window=window, aliases=aliases,
-        capitals=capitals, max_nodes=max_nodes, since=since, until=until,
-        progress=reporter, raw_csv=raw_csv, max_entries=max_entries,
-        engine=_engine(engine, scheduler),
-    )
-    logging.getLogger(LOGGER_NAME).info("%s", format_timings(result.timings, result.seconds))
-    if not quiet:
-        typer.echo(result.summary())
+    # the collector stays paused to the end of the command: switched on again after the
+    # build, its first collection would walk every object the build made (seconds on a big
+    # corpus) just before main() leaves (os._exit)
+    with gc_paused():
+        result = _run(
+            build_corpus, corpus, out, window=window, aliases=aliases,
+            capitals=capitals, max_nodes=max_nodes, since=since, until=until,
+            progress=reporter, raw_csv=raw_csv, max_entries=max_entries,
+            engine=_engine(engine, scheduler),
+        )
+        logging.getLogger(LOGGER_NAME).info("%s", format_timings(result.timings,
+                                                                 result.seconds))
+        if not quiet:
+            typer.echo(result.summary())
 
 
 @app.command()

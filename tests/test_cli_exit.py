@@ -68,3 +68,31 @@ def test_exit_codes_of_system_exit():
     assert _exit_code(SystemExit()) == 0
     assert _exit_code(SystemExit(3)) == 3
     assert _exit_code(SystemExit("bye")) == 1
+
+
+def test_build_command_keeps_the_collector_paused_to_its_end(monkeypatch, tmp_path):
+    """The build's objects are never walked by a collection before the command leaves
+    (``main`` then exits at once); called in-process, the collector is restored."""
+    import gc
+
+    from typer.testing import CliRunner
+
+    from pipelines import cli
+    from pipelines.build import orchestrate
+    from pipelines.build.outputs import BuildResult
+
+    seen: list[bool] = []
+
+    def fake_build(*args, **kwargs):
+        return BuildResult(out=tmp_path)
+
+    def summary(self):
+        seen.append(gc.isenabled())
+        return "done"
+
+    monkeypatch.setattr(orchestrate, "build_corpus", fake_build)
+    monkeypatch.setattr(BuildResult, "summary", summary)
+    assert gc.isenabled()
+    result = CliRunner().invoke(cli.app, ["build", "--out", str(tmp_path / "o")])
+    assert result.exit_code == 0, result.output
+    assert seen == [False] and gc.isenabled()

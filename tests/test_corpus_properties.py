@@ -113,3 +113,12 @@ def test_jsonl_any_json_values(items: list[object]) -> None:
 def test_dates_never_crash(value: str) -> None:
     for result in (parse_date(value), find_header_date(value)):
         assert result is None or (len(result) in (7, 10) and result[4] == "-")
+
+
+# A metadata value is cleaned as the general path cleans it.
+@SETTINGS
+@given(st.text(max_size=40))
+def test_metadata_lines_clean_as_the_general_path(value: str) -> None:
+    from pipelines.readers.corpus import _clean_line
+
+    assert _clean_line(value) == " ".join(normalize_text(value).split())

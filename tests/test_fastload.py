@@ -352,6 +352,20 @@ FAST_CASES = {
         _plain_graph(), {"n0": 'a"<&>\'\n\t\r b', "n1": "{x}"}),
     "an edge without some attributes": lambda: _variant(lambda g: (
         g.edges["n0", "n1"].pop("evidence"), g.edges["n2", "n1"].update(note=None))),
+    "edges of two signatures": lambda: _variant(lambda g: [
+        d.update(extra=i) for i, (_, _, d) in enumerate(g.edges(data=True)) if i % 2]),
+    "a signature with a list not deferred": lambda: _variant(lambda g: [
+        d.update(interactions=[{"kind": "x", "i": i}], tone=0.5)
+        for i, (_, _, d) in enumerate(g.edges(data=True)) if i in (1, 3)]),
+    "a signature with a None value": lambda: _variant(lambda g: [
+        d.update(note=None, extra=1) for i, (_, _, d) in enumerate(g.edges(data=True))
+        if i in (0, 2)]),
+    "a signature with a long int": lambda: _variant(lambda g: [
+        d.update(big=2**40 if i == 3 else i) for i, (_, _, d) in enumerate(g.edges(data=True))
+        if i > 1]),
+    "columns of one value, and zeros of both signs": lambda: _variant(lambda g: [
+        d.update(zero=0.0, signed=-0.0 if i == 2 else 0.0, one=1, text="{x}")
+        for i, (_, _, d) in enumerate(g.edges(data=True))]),
     "attributes in another order": lambda: _variant(lambda g: g.add_edge(
         "n5", "n4", article_ids=["z"], last_seen="x", weight=2, evidence=[], sentences=1,
         first_seen="w")),
@@ -413,6 +427,19 @@ def test_unusual_graphs_take_the_general_path(case: str, tmp_path: Path) -> None
                                    graphml.viz_attributes(g), True)
         return
     assert not used, "the one-pass writer should leave this graph to the general path"
+
+
+@pytest.mark.parametrize("case", ["edges of two signatures",
+                                  "a signature with a list not deferred",
+                                  "a signature with a long int"])
+def test_edges_of_a_few_signatures_skip_the_row_writer(case: str, tmp_path: Path,
+                                                       monkeypatch) -> None:
+    def refused(*args):
+        raise AssertionError("the edges of a few signatures are rendered group by group")
+
+    monkeypatch.setattr(graphml, "_edge_rows", refused)
+    _, used = _write_both(FAST_CASES[case](), tmp_path)
+    assert used
 
 
 def test_uniform_edges_use_the_column_writer(tmp_path: Path, monkeypatch) -> None:

@@ -268,3 +268,56 @@ def test_build_cli_date_range(tmp_path: Path) -> None:
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
     assert report["dates"] == {"undated": 1, "inferred": 1}
     assert load(out).nx.graph["article_index"]["trois"]["inferred"] is True
+
+
+def _months_one_by_one(g) -> tuple[list[str], list[str]]:
+    """``months`` of every node and edge by the definition: each article's month, counted
+    (and the node's mentions summed) one article at a time."""
+    from collections import Counter
+
+    from graph.timeline import _dumps, _month
+
+    index = g.graph["article_index"]
+
+    def month(art: str) -> str:
+        return _month((index.get(art) or {}).get("date"))
+
+    nodes = []
+    for _, d in g.nodes(data=True):
+        ids = d.get("article_ids") or ()
+        per = d.get("article_mentions")
+        per = per if isinstance(per, list) and len(per) == len(ids) else [1] * len(ids)
+        counts: dict[str, list[int]] = {}
+        for art, n in zip(ids, per, strict=True):
+            row = counts.setdefault(month(art), [0, 0])
+            row[0] += 1
+            row[1] += int(n)
+        nodes.append(_dumps(counts))
+    edges = [_dumps(Counter(month(a) for a in d.get("article_ids") or ()))
+             for _, _, d in g.edges(data=True)]
+    return nodes, edges
+
+
+@pytest.mark.parametrize("per_kind", ["ints", "floats", "missing"])
+def test_stamp_counts_as_one_article_at_a_time(per_kind: str) -> None:
+    import networkx as nx
+
+    index = {f"a{i}": {"title": "", "date": f"20{10 + i % 3}-0{1 + i % 4}-02" if i % 5
+                       else ""} for i in range(40)}
+    g = nx.Graph(article_index=index)
+    keys = list(index)  # the index's own strings, as a built graph shares them
+    for n in range(6):
+        ids = keys[n::3] + [f"a{n}x"] + ["".join(["a", str(n)])]  # unknown; equal, not same
+        per = {"ints": list(range(1, len(ids) + 1)), "floats": [1.5] * len(ids),
+               "missing": None}[per_kind]
+        g.add_node(f"n{n}", article_ids=ids, article_mentions=per)
+    g.add_node("empty", article_ids=[], article_mentions=[])
+    g.add_edge("n0", "n1", article_ids=keys[:7])
+    g.add_edge("n1", "n2", article_ids=tuple(keys[3:5]))
+    g.add_edge("n2", "n3", article_ids=["a1", "nowhere"])
+    g.add_edge("n3", "n3", article_ids=[])
+    g.add_edge("n4", "n5", article_ids=["a2", keys[2], "a7"])
+    expected = _months_one_by_one(g)
+    stamp(g)
+    assert ([d["months"] for _, d in g.nodes(data=True)],
+            [d["months"] for _, _, d in g.edges(data=True)]) == expected

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from itertools import repeat
 from operator import itemgetter
 from pathlib import Path
@@ -666,6 +666,10 @@ def _render_edges(graph: nx.Graph, head: _Head, spill: _Spill
     if len(signatures) == 1:  # every edge has the same attributes: column by column
         leans, kinds = _edge_chunks(next(iter(signatures)), us, vs, datas, head, xml_ids,
                                     spill)
+    elif len(signatures) > 1:  # a few kinds of edges: each column by column
+        grouped = _edge_groups(us, vs, datas, head, xml_ids, spill)
+        if grouped is not None:
+            leans, kinds = grouped
     if leans is None:
         spill.reset()
         leans, kinds = _edge_rows(us, vs, datas, head, xml_ids, spill)
@@ -710,57 +714,38 @@ _BOOL_TEXT = {True: "true", False: "false"}
 
 
 def _edge_columns(names: tuple[str, ...], us: list[Any], vs: list[Any],
-                  datas: list[dict[str, Any]], head: _Head, xml_ids: dict[Any, str]
-                  ) -> _Columns | None:
+                  datas: list[dict[str, Any]], head: _Head, xml_ids: dict[Any, str],
+                  numbers: dict[str, str] | None = None) -> _Columns | None:
     """The edges' lines, segments and lean dicts when all have the attributes ``names``
-    (in that order), built a column at a time; ``None`` if a column is unusual."""
-    dumps, escape, same = _orjson_dumps, _escape, head.pool.setdefault
+    (in that order), built a column at a time; ``None`` if a column is unusual.
+
+    ``numbers`` gives each name its key id (default: ``names`` numbered in order after
+    the keys of ``head``). A column of one value is written into the row's template
+    once; ints and floats are formatted by the template (``str`` and ``repr`` alike)."""
+    dumps, same = _orjson_dumps, head.pool.setdefault
     first = len(head.keys)
     kinds: dict[str, set[str]] = {}
-    texts: list[list[str]] = []
-    leans: list[list[Any]] = []
+    texts: list[Sequence[Any]] = []
+    leans: list[Sequence[Any]] = []
     deferred: dict[str, list[str]] = {}
     line = ['    <edge source="{}" target="{}">']
     for name in names:
         _check_name(name)
         column = list(map(itemgetter(name), datas))
-        types = set(map(type, column))
-        if types == {str} and name not in EDGE_LIST_ATTRS:
-            unique = set(column)
-            xml = {x: escape(xml_safe(x)) for x in unique}
-            read = {x: same(xml_safe(x), xml_safe(x)) for x in unique}
-            texts.append(list(map(xml.__getitem__, column)))
-            leans.append(list(map(read.__getitem__, column)))
-            kinds[name] = {"string"}
-        elif types == {int}:
-            texts.append(list(map(str, column)))
-            leans.append(column)
-            kinds[name] = {"int" if _INT_MIN <= x < _INT_MAX else "long"
-                           for x in (min(column), max(column))}
-        elif types == {float} and name not in EDGE_INT_ATTRS:
-            texts.append(list(map(repr, column)))
-            leans.append(column)
-            kinds[name] = {"double"}
-        elif types == {bool}:
-            texts.append(list(map(_BOOL_TEXT.__getitem__, column)))
-            leans.append(column)
-            kinds[name] = {"boolean"}
-        elif types == {list} and name in _sidecar.DEFERRED:
-            try:  # decoded at once: orjson's own buffers are costly to keep (allocation)
-                json = list(map(bytes.decode, map(dumps, column)))
-            except TypeError:
-                return None
-            joined = "\x00".join(json)  # (JSON text has no raw control character)
-            if "\ufffe" in joined or "\uffff" in joined:  # what xml_safe would strip
-                return None
-            texts.append(escape(joined).split("\x00"))
-            del joined
-            leans.append([None] * len(column))
-            deferred[name] = json
-            kinds[name] = {"string"}
-        else:
+        found = _column(name, column, same)
+        if found is None:
             return None
-        line.append(f'<data key="d{first + len(kinds) - 1}">{{}}</data>')
+        text, lean, kinds[name], json = found
+        leans.append(lean)
+        if json is not None:
+            deferred[name] = json
+        key = numbers[name] if numbers is not None else f"d{first + len(kinds) - 1}"
+        if isinstance(text, str):  # one value: into the template
+            text = text.replace("{", "{{").replace("}", "}}")
+        else:
+            texts.append(text)
+            text = "{}"
+        line.append(f'<data key="{key}">{text}</data>')
     line.append("</edge>\n")
     lines = list(map("".join(line).format, map(xml_ids.__getitem__, us),
                      map(xml_ids.__getitem__, vs), *texts))
@@ -781,83 +766,226 @@ def _edge_columns(names: tuple[str, ...], us: list[Any], vs: list[Any],
     return lines, segments, lean_dicts, kinds
 
 
+def _column(name: str, column: list[Any], same: Callable[[str, str], str]
+            ) -> tuple[str | Sequence[Any], Sequence[Any], set[str], list[str] | None] | None:
+    """One edge attribute's values (``column``, at least one) as :func:`_edge_columns`
+    writes them: their texts (one ``str``: every value writes that text; else values the
+    row template formats), their lean values, their GraphML types and, for a deferred
+    list, its JSON texts; ``None`` if the column is unusual."""
+    n = len(column)
+    types = set(map(type, column))
+    if types == {str} and name not in EDGE_LIST_ATTRS:
+        unique = set(column)
+        xml = {x: _escape(xml_safe(x)) for x in unique}
+        read = {x: same(xml_safe(x), xml_safe(x)) for x in unique}
+        if len(unique) == 1:
+            (x,) = unique
+            return xml[x], [read[x]] * n, {"string"}, None
+        return (list(map(xml.__getitem__, column)), list(map(read.__getitem__, column)),
+                {"string"}, None)
+    if types == {int} or types == {float} and name not in EDGE_INT_ATTRS:
+        if types == {int}:
+            kinds = {"int" if _INT_MIN <= x < _INT_MAX else "long"
+                     for x in (min(column), max(column))}
+        else:
+            kinds = {"double"}
+        x = column[0]
+        if column.count(x) == n and (x or types == {int} or len(set(map(repr, column))) == 1):
+            return repr(x), column, kinds, None  # (0.0 == -0.0: their texts differ)
+        return column, column, kinds, None  # "{}" formats an int as str, a float as repr
+    if types == {bool}:
+        return list(map(_BOOL_TEXT.__getitem__, column)), column, {"boolean"}, None
+    if types == {list} and name in _sidecar.DEFERRED:
+        try:  # decoded at once: orjson's own buffers are costly to keep (allocation)
+            json = list(map(bytes.decode, map(_orjson_dumps, column)))
+        except TypeError:
+            return None
+        joined = "\x00".join(json)  # (JSON text has no raw control character)
+        if "\ufffe" in joined or "\uffff" in joined:  # what xml_safe would strip
+            return None
+        text = _escape(joined).split("\x00")
+        del joined
+        return text, [None] * n, {"string"}, json
+    return None
+
+
 def _edge_rows(us: list[Any], vs: list[Any], datas: list[dict[str, Any]], head: _Head,
                xml_ids: dict[Any, str], spill: _Spill
                ) -> tuple[list[dict[str, Any]], dict[str, set[str]]]:
     """The edges' lean dicts and the keys' types, an edge at a time (any attributes);
     the lines and segments go to ``spill`` every :data:`_CHUNK` edges."""
-    dumps, escape = _orjson_dumps, _escape
-    same = head.pool.setdefault
-    share = _sidecar._sharing(head.pool)
-    deferred = frozenset(_sidecar.DEFERRED)
-    json_keys = {k: dumps(k) + b":" for k in _sidecar.DEFERRED}
-    prefixes, numbers, prefix = _key_numbers(len(head.keys))
-    pre_str, pre_int, pre_long = prefixes["string"], prefixes["int"], prefixes["long"]
-    pre_float, pre_bool = prefixes["double"], prefixes["boolean"]
-    strings, string = _string_texts(same)
-
-    lines: list[str] = []
-    segments: list[bytes] = []
+    rows = _RowWriter(head, xml_ids)
     leans: list[dict[str, Any]] = []
-    for u, v, data in zip(us, vs, datas, strict=True):
-        if len(lines) >= _CHUNK:
-            spill.add(lines, segments)
-            lines, segments = [], []
-        parts = []
-        lean: dict[str, Any] = {}
-        lists: dict[str, bytes] | None = None
-        for k, x in data.items():
-            t = type(x)
-            if t is str:
-                if k in EDGE_LIST_ATTRS:
-                    break
-                text, x = strings.get(x) or string(x)
-                parts.append((pre_str.get(k) or prefix(k, "string")) + text)
-            elif t is int:
-                if _INT_MIN <= x < _INT_MAX:
-                    parts.append((pre_int.get(k) or prefix(k, "int")) + str(x))
+    for lo in range(0, len(datas), _CHUNK):
+        hi = lo + _CHUNK
+        lines, segments, chunk_leans = rows.render(us[lo:hi], vs[lo:hi], datas[lo:hi])
+        spill.add(lines, segments)
+        leans += chunk_leans
+    return leans, rows.kinds()
+
+
+#: Distinct edge signatures (attribute names in order) :func:`_edge_groups` takes on.
+_MAX_SIGNATURES = 64
+
+
+def _edge_groups(us: list[Any], vs: list[Any], datas: list[dict[str, Any]], head: _Head,
+                 xml_ids: dict[Any, str], spill: _Spill
+                 ) -> tuple[list[dict[str, Any]], dict[str, set[str]]] | None:
+    """:func:`_edge_rows`, exactly, for edges of a few signatures (the names of their
+    attributes, in order): per chunk, the edges of each signature are rendered column by
+    column (:func:`_edge_columns`), or an edge at a time when a column is unusual, then
+    put back in order. None (with part of the edges spilled) when the edges are not of a
+    few signatures, or have a None value (the row writer would number keys otherwise)."""
+    index: dict[tuple[str, ...], int] = {}
+    of_edge = [index.setdefault(tuple(d), len(index)) for d in datas]
+    if len(index) > _MAX_SIGNATURES:
+        return None
+    rows = _RowWriter(head, xml_ids)
+    for signature in index:  # keys numbered as the row writer numbers them: first met
+        for name in signature:
+            rows.number(name)
+    signatures = list(index)
+    column_kinds: dict[str, set[str]] = {}
+    leans: list[dict[str, Any]] = []
+    for lo in range(0, len(datas), _CHUNK):
+        members: dict[int, list[int]] = {}
+        for i, signature in enumerate(of_edge[lo:lo + _CHUNK], lo):
+            found = members.get(signature)
+            if found is None:
+                members[signature] = [i]
+            else:
+                found.append(i)
+        n = min(len(datas), lo + _CHUNK) - lo
+        lines: list[str] = [""] * n
+        segments: list[bytes] = [b""] * n
+        chunk_leans: list[dict[str, Any]] = [{}] * n
+        for signature, at in members.items():
+            u, v, d = [us[i] for i in at], [vs[i] for i in at], [datas[i] for i in at]
+            columns = _edge_columns(signatures[signature], u, v, d, head, xml_ids,
+                                    rows.numbers)
+            if columns is None:
+                part = rows.render(u, v, d)
+            else:
+                *part, kinds = columns  # type: ignore[assignment]
+                for name, found_kinds in kinds.items():
+                    column_kinds.setdefault(name, set()).update(found_kinds)
+            for i, line, segment, lean in zip(at, *part, strict=True):
+                lines[i - lo], segments[i - lo], chunk_leans[i - lo] = line, segment, lean
+        spill.add(lines, segments)
+        leans += chunk_leans
+    row_kinds = rows.kinds()
+    kinds = {name: column_kinds.get(name, set()) | row_kinds.get(name, set())
+             for name in rows.numbers}
+    if rows.saw_none or not all(kinds.values()):
+        return None
+    return leans, kinds
+
+
+class _RowWriter:
+    """Renders edges an edge at a time, whatever their attributes: their GraphML lines,
+    sidecar segments and lean dicts; the keys are numbered as first met (or as
+    :meth:`number` numbered them) and their types gathered (:meth:`kinds`)."""
+
+    def __init__(self, head: _Head, xml_ids: dict[Any, str]) -> None:
+        self.head, self.xml_ids = head, xml_ids
+        self.prefixes, self.numbers, self.prefix = _key_numbers(len(head.keys))
+        self.strings, self.string = _string_texts(head.pool.setdefault)
+        self.share = _sidecar._sharing(head.pool)
+        #: Whether an attribute was None (left out of its edge's row).
+        self.saw_none = False
+
+    def number(self, name: str) -> None:
+        """Give attribute ``name`` its key number now, if it has none."""
+        if name not in self.numbers:
+            self.numbers[_check_name(name)] = f"d{len(self.head.keys) + len(self.numbers)}"
+
+    def kinds(self) -> dict[str, set[str]]:
+        """Per attribute met, the GraphML types its values took."""
+        prefixes = self.prefixes
+        return {name: {kind for kind in _KINDS if name in prefixes[kind]}
+                for name in self.numbers}
+
+    def render(self, us: list[Any], vs: list[Any], datas: list[dict[str, Any]]
+               ) -> tuple[list[str], list[bytes], list[dict[str, Any]]]:
+        """The lines, segments and lean dicts of these edges."""
+        dumps, escape = _orjson_dumps, _escape
+        same = self.head.pool.setdefault
+        deferred = frozenset(_sidecar.DEFERRED)
+        json_keys = {k: dumps(k) + b":" for k in _sidecar.DEFERRED}
+        prefixes, prefix, xml_ids = self.prefixes, self.prefix, self.xml_ids
+        pre_str, pre_int, pre_long = prefixes["string"], prefixes["int"], prefixes["long"]
+        pre_float, pre_bool = prefixes["double"], prefixes["boolean"]
+        strings, string = self.strings, self.string
+        lines: list[str] = []
+        segments: list[bytes] = []
+        leans: list[dict[str, Any]] = []
+        for u, v, data in zip(us, vs, datas, strict=True):
+            parts = []
+            lean: dict[str, Any] = {}
+            lists: dict[str, bytes] | None = None
+            for k, x in data.items():
+                t = type(x)
+                if t is str:
+                    if k in EDGE_LIST_ATTRS:
+                        break
+                    text, x = strings.get(x) or string(x)
+                    parts.append((pre_str.get(k) or prefix(k, "string")) + text)
+                elif t is int:
+                    if _INT_MIN <= x < _INT_MAX:
+                        parts.append((pre_int.get(k) or prefix(k, "int")) + str(x))
+                    else:
+                        parts.append((pre_long.get(k) or prefix(k, "long")) + str(x))
+                elif t is list and k in deferred:
+                    try:
+                        raw = dumps(x)
+                    except TypeError:
+                        break
+                    text = raw.decode()
+                    if "\ufffe" in text or "\uffff" in text:  # what xml_safe would strip
+                        break
+                    parts.append((pre_str.get(k) or prefix(k, "string")) + escape(text))
+                    if lists is None:
+                        lists = {}
+                    lists[k] = raw
+                    x = None
+                elif t is float and k not in EDGE_INT_ATTRS:
+                    parts.append((pre_float.get(k) or prefix(k, "double")) + repr(x))
+                elif t is bool:
+                    parts.append((pre_bool.get(k) or prefix(k, "boolean"))
+                                 + ("true" if x else "false"))
+                elif x is None:
+                    self.saw_none = True
+                    continue
                 else:
-                    parts.append((pre_long.get(k) or prefix(k, "long")) + str(x))
-            elif t is list and k in deferred:
-                try:
-                    raw = dumps(x)
-                except TypeError:
                     break
-                text = raw.decode()
-                if "\ufffe" in text or "\uffff" in text:  # what xml_safe would strip
-                    break
-                parts.append((pre_str.get(k) or prefix(k, "string")) + escape(text))
+                lean[same(k, k)] = x
+            else:
                 if lists is None:
-                    lists = {}
-                lists[k] = raw
-                x = None
-            elif t is float and k not in EDGE_INT_ATTRS:
-                parts.append((pre_float.get(k) or prefix(k, "double")) + repr(x))
-            elif t is bool:
-                parts.append((pre_bool.get(k) or prefix(k, "boolean"))
-                             + ("true" if x else "false"))
-            elif x is None:
+                    segments.append(b"null")
+                else:
+                    segments.append(b"{" + b",".join([json_keys[k] + lists[k] for k in
+                                                      _sidecar.DEFERRED if k in lists])
+                                    + b"}")
+                lines.append(f'    <edge source="{xml_ids[u]}" target="{xml_ids[v]}">'
+                             + "</data>".join(parts) + ("</data></edge>\n" if parts
+                                                        else "</edge>\n"))
+                leans.append(lean)
                 continue
-            else:
-                break
-            lean[same(k, k)] = x
-        else:
-            if lists is None:
-                segments.append(b"null")
-            else:
-                segments.append(b"{" + b",".join([json_keys[k] + lists[k] for k in
-                                                  _sidecar.DEFERRED if k in lists])
-                                + b"}")
-            lines.append(f'    <edge source="{xml_ids[u]}" target="{xml_ids[v]}">'
-                         + "</data>".join(parts) + ("</data></edge>\n" if parts
-                                                    else "</edge>\n"))
+            line, segment, lean = self._unusual(xml_ids[u], xml_ids[v], data)
+            lines.append(line)
+            segments.append(segment)
             leans.append(lean)
-            continue
-        # something unusual in this edge: each value as to_flat, write_graphml and
-        # as_read make it (under its own type: the types are checked at the end)
+        return lines, segments, leans
+
+    def _unusual(self, u: str, v: str, data: dict[str, Any]
+                 ) -> tuple[str, bytes, dict[str, Any]]:
+        """An edge with something unusual: each value as to_flat, write_graphml and
+        as_read make it (under its own type: the types are checked at the end)."""
+        prefixes, prefix = self.prefixes, self.prefix
         parts, read = [], {}
         for k, x in data.items():
             if x is None:
+                self.saw_none = True
                 continue
             value = xml_safe(encode_value(x))
             if type(value) not in _NATURAL:
@@ -867,11 +995,6 @@ def _edge_rows(us: list[Any], vs: list[Any], datas: list[dict[str, Any]], head: 
                          + _text(value, kind) + "</data>")
             read[k] = _as_read_value(value, frozenset({kind}), k, EDGE_LIST_ATTRS,
                                      EDGE_INT_ATTRS)
-        lean, segment = _sidecar._lean(read, same, share)
-        segments.append(segment)
-        lines.append(f'    <edge source="{xml_ids[u]}" target="{xml_ids[v]}">'
-                     + "".join(parts) + "</edge>\n")
-        leans.append(lean)
-    spill.add(lines, segments)
-    kinds = {name: {kind for kind in _KINDS if name in prefixes[kind]} for name in numbers}
-    return leans, kinds
+        lean, segment = _sidecar._lean(read, self.head.pool.setdefault, self.share)
+        return (f'    <edge source="{u}" target="{v}">' + "".join(parts) + "</edge>\n",
+                segment, lean)

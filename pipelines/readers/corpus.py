@@ -180,6 +180,8 @@ def normalize_text(text: str) -> str:
 
 def _clean_line(value: str) -> str:
     """A one-line metadata value: normalised, inner whitespace collapsed."""
+    if value.isascii() and value.isprintable():  # ids, dates, URLs: nothing to normalise
+        return " ".join(value.split())
     return " ".join(normalize_text(value).split())
 
 
@@ -448,6 +450,8 @@ def _first_meta(row: dict[str, Any], keys: tuple[str, ...]) -> str:
 
 def _as_meta(value: Any) -> str:
     """A metadata value as a one-line string ('' for null, objects, …)."""
+    if type(value) is str:  # the usual case
+        return _clean_line(value)
     if value is None or isinstance(value, dict):
         return ""
     if isinstance(value, bool):
