@@ -7,6 +7,7 @@ import json
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -42,8 +43,19 @@ def _check(path: Path, **kw: int) -> None:
     assert len({a.id for a in arts}) == len(arts)
 
 
+#: One folder for every example's files, removed once the module's tests are done (an
+#: example per folder under it: hypothesis runs hundreds).
+_ROOT = tempfile.TemporaryDirectory(prefix="corpus-prop-")
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _remove_examples():
+    yield
+    _ROOT.cleanup()
+
+
 def _write(data: bytes, name: str) -> Path:
-    folder = Path(tempfile.mkdtemp(prefix="corpus-prop-"))
+    folder = Path(tempfile.mkdtemp(dir=_ROOT.name))
     path = folder / name
     path.write_bytes(data)
     return path
