@@ -507,13 +507,19 @@ def _span_type(ctx: ArticleContext, a: int, b: int, label: str, res: _Resources)
 
 def _named_after(text: str, m: Match) -> bool:
     """Whether a known person's name found by the gazetteer alone names a thing after
-    them: a street, a school, a ship ("la rue Victor-Hugo", "le lycée Jean Moulin")."""
-    return names_a_thing(text, m.start, m.text) or (
-        "-" in m.text and " " not in m.text and re.search(
-            r"(?:^|[\s'’])(?:rue|avenue|boulevard|place|quai|allée|cours|impasse|square|pont|"
-            r"station|gare|porte|aéroport|lycée|collège|école|hôpital|stade|parc|centre)\s+"
-            r"(?:de\s+la\s+|du\s+|des\s+|d['’]\s*)?$", text[max(0, m.start - 40):m.start],
-            re.IGNORECASE) is not None)
+    them: a street, a school, a ship ("la rue Victor-Hugo", "le lycée Jean Moulin"); in
+    the hyphenated form French gives such names, a capitalised noun of
+    ``data/named_after.jsonl`` counts too ("Rue Victor-Hugo, …")."""
+    if names_a_thing(text, m.start, m.text):
+        return True
+    if "-" not in m.text or " " in m.text:
+        return False
+    before = _NOUN_BEFORE.search(text[max(0, m.start - 40):m.start])
+    return before is not None and fold(before.group(1)) in load_nouns()
+
+
+#: The word before a name, maybe followed by "de la", "du", "des" or "d'".
+_NOUN_BEFORE = re.compile(r"(?:^|[\s'’])([^\W\d_]+)\s+(?:de\s+la\s+|du\s+|des\s+|d['’]\s*)?$")
 
 
 def _named_after_form(surface: str, first_names: frozenset[str], text: str) -> bool:
