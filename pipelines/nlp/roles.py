@@ -518,9 +518,8 @@ def role_before(text: str, start: int, window: int = 150) -> Role | None:
         if not apposed:
             m, body = _last_in_chain(lex, m, body, ctx, folded)
         role = _make_role(lex, m.group(0), body, m.end() - m.start())
-        if role is not None and not apposed and (
-                _rank_before_name(lex, m, ctx, folded)
-                or _force_rank_before_name(m, ctx, folded, text, start)):
+        if role is not None and not apposed and _rank_before_name(lex, m, ctx, folded,
+                                                                  text, start):
             return Role(role.text, True)
         return role
     return None
@@ -629,18 +628,6 @@ _RANK_ARTICLE = re.compile(r"(?:^|[\s'])(?:le|la|l'|du|au)\s*$")
 _RANK_ITEM = re.compile(r"^[\s,;•*–—-]*$")
 
 
-def _rank_before_name(lex: TitleLexicon, m: re.Match[str], ctx: str, folded: str) -> bool:
-    """A military or police rank with a definite article (or capitalised at the head of a
-    clause or a list item) and nothing else before the name: "le major X", "l'adjudant
-    X", "Caporal X" (not "le major de promotion X", "son lieutenant X")."""
-    if m.group(0) not in lex.ranks or not _is_bare(ctx[m.end():]):
-        return False
-    before = folded[:m.start()]
-    item = before[before.rfind(",") + 1:]
-    return bool(_RANK_ARTICLE.search(before)
-                or ctx[m.start()].isupper() and _RANK_ITEM.match(item))
-
-
 #: Ranks that are also a ship's or a team's: an office bare before a name only where the
 #: text around speaks of a public armed or rescue force.
 _FORCE_RANKS = frozenset({"capitaine", "commandant"})
@@ -652,17 +639,24 @@ _FORCE = re.compile(r"\b(?:(?:sapeurs?-)?pompiers?|gendarmer\w*|gendarmes?|polic
 _FORCE_WINDOW = (400, 150)
 
 
-def _force_rank_before_name(m: re.Match[str], ctx: str, folded: str, text: str,
-                            start: int) -> bool:
-    """A captain or commandant bare before a name with a definite article ("a précisé
-    le capitaine X") where the text around names the pompiers, the police, the
-    gendarmerie or the army: an officer of that force, not a ship's captain."""
-    if m.group(0) not in _FORCE_RANKS or not _is_bare(ctx[m.end():]):
+def _rank_before_name(lex: TitleLexicon, m: re.Match[str], ctx: str, folded: str, text: str,
+                      start: int) -> bool:
+    """A military or police rank with a definite article (or capitalised at the head of a
+    clause or a list item) and nothing else before the name: "le major X", "l'adjudant
+    X", "Caporal X" (not "le major de promotion X", "son lieutenant X"). A captain or a
+    commandant only with the article and where the text around names the pompiers, the
+    police, the gendarmerie or the army ("a précisé le capitaine X"), not a ship's."""
+    key = m.group(0)
+    if key not in lex.ranks and key not in _FORCE_RANKS or not _is_bare(ctx[m.end():]):
         return False
-    if not _RANK_ARTICLE.search(folded[:m.start()]):
-        return False
-    before, after = _FORCE_WINDOW
-    return bool(_FORCE.search(fold(text[max(0, start - before):start + after])))
+    before = folded[:m.start()]
+    if key in _FORCE_RANKS:
+        ahead, behind = _FORCE_WINDOW
+        return bool(_RANK_ARTICLE.search(before)
+                    and _FORCE.search(fold(text[max(0, start - ahead):start + behind])))
+    item = before[before.rfind(",") + 1:]
+    return bool(_RANK_ARTICLE.search(before)
+                or ctx[m.start()].isupper() and _RANK_ITEM.match(item))
 
 
 #: A first name and a surname ending a title phrase, after a lower-case word or a party
