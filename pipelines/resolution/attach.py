@@ -73,8 +73,9 @@ class Person:
 class Names:
     """Pass 1's result: the corpus's person names, per article and clustered."""
 
-    clusters: NameClusters = field(default_factory=lambda: NameClusters(defer_fuzzy=True))
     key_gaz: dict[Key, str] = field(default_factory=dict)  # full name -> gazetteer id
+    #: full names clustered; two gazetteer entries (``key_gaz``) never share a cluster
+    clusters: NameClusters = field(init=False)
     gaz_key: dict[str, Key] = field(default_factory=dict)  # gazetteer id -> label tokens
     doc_toks: list[list[Key]] = field(default_factory=list)  # per article, per candidate
     doc_kinds: list[list[int]] = field(default_factory=list)
@@ -89,6 +90,9 @@ class Names:
     org_words: set[str] = field(default_factory=set)
     #: full name -> the spellings (accents and case aside) of its surname in the corpus
     raw_surnames: dict[Key, set[str]] = field(default_factory=lambda: defaultdict(set))
+
+    def __post_init__(self) -> None:
+        self.clusters = NameClusters(defer_fuzzy=True, gaz_of=self.key_gaz)
 
     def is_given_name(self, token: str) -> bool:
         """Whether the corpus uses ``token`` as a first name at least as often as a surname
@@ -168,7 +172,6 @@ def collect_names(docs: Sequence[ArticleAnalysis], gaz: Gazetteer,
     labels of gazetteer office-holders the corpus names (maybe by an acronym).
     """
     names = Names()
-    names.clusters = NameClusters(defer_fuzzy=True, gaz_of=names.key_gaz)
     tokens_of: dict[str, Key] = {}
     raw_last = _RawLast()  # once per distinct name: the same few thousand, millions of times
     like_memo: dict[str, bool] = {}
