@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from pipelines.nlp.capitals import names_the_city
 from pipelines.nlp.gazetteer import Gazetteer, load_gazetteer
 from pipelines.nlp.institutions import find_institutions, is_state_organ
 from pipelines.nlp.matcher import Match, TermMatcher, TermSpec
@@ -220,6 +221,13 @@ def _gaz_type(match: Match, res: _Resources, options: Options) -> str | None:
     return etype or None
 
 
+def _city_or_state(text: str, c: Candidate) -> Candidate:
+    """A capital that names only the city ("à Paris", "le maire de Paris") is a place."""
+    if c.kind == "capital" and c.type == "state" and names_the_city(text, c.start):
+        return replace(c, type="place")
+    return c
+
+
 def _first_name_use(text: str, m: Match, res: _Resources) -> bool:
     """A risky name followed by a capitalised word is a first name ("Maurice Dupont")."""
     entry = res.gaz.entries.get(m.entry_id)
@@ -331,7 +339,7 @@ def extract(text: str, nlp: NlpResult, options: Options | None = None) -> list[C
             continue
         out.append(Candidate(m.start, m.end, m.text, gtype, m.entry_id, m.kind, "",
                              sentence_of(m.start)))
-    out = [_as_institution(c) for c in out]
+    out = [_as_institution(_city_or_state(text, c)) for c in out]
     out.extend(_institutions(text, out, masked, sentence_of))
     out.sort(key=lambda c: (c.start, c.end))
     return out

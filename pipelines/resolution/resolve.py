@@ -325,8 +325,10 @@ class Resolver:
         return ""
 
     def _other_info(self, c: Candidate, acronyms: dict[str, str]) -> EntityInfo:
-        if c.entry_id:
-            entry = self.gaz.entries[c.entry_id]
+        entry = self.gaz.entries[c.entry_id] if c.entry_id else None
+        # a capital that names only its city keeps its state's id (which state a "parquet
+        # de Paris" is) but is a place, not a mention of the state
+        if entry is not None and not (c.type == "place" and entry.type == "state"):
             return EntityInfo(entry.id, entry.label, entry.type, wikidata=entry.wikidata)
         if c.type == "group":
             key = name_key(c.text)
