@@ -556,3 +556,22 @@ def test_a_title_then_an_article_then_a_title_is_two_phrases() -> None:
 ])
 def test_elected_members_and_national_observatories(text: str, name: str, official: bool):
     assert _official(text, name) is official
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("Selon Marc Delorme, patron de l'agence des médicaments (FDA), le vaccin attendra.",
+     "Marc Delorme"),
+    ("Le chef de l'Agence américaine des médicaments, Marc Delorme, a tranché.", "Marc Delorme"),
+    ("La directrice des CDC, Alice Brand, a appelé au port du masque.", "Alice Brand"),
+    ("Le directeur général de l'alimentation, Yves Carrel, a confirmé les analyses.",
+     "Yves Carrel"),
+    ("a précisé Yves Carrel, directeur général de la santé, au ministère.", "Yves Carrel"),
+    ("Le directeur du Mossad, Avi Leon, s'est rendu à Washington.", "Avi Leon"),
+])
+def test_heads_of_public_agencies_are_officials(sentence, name):
+    assert _official(sentence, name)
+
+
+def test_a_title_that_qualifies_a_speechwriter_is_not_the_name_s():
+    # "la plume du président" is his speechwriter, not the president
+    assert role_of("La plume du président, Paul Mercier, quitte l'Élysée.", "Paul Mercier") is None

@@ -708,7 +708,8 @@ def _holds_the_name(folded: str, body: str, title_start: int, apposed: bool) -> 
 _PERSON_NOUNS = frozenset("""collaborateur collaboratrice proche proches garde epouse epoux
 mari femme compagne compagnon fils fille frere soeur mere pere ami amie assistant assistante
 chauffeur conseiller conseillere successeur predecesseur adversaire rival rivale allie alliee
-adjoint adjointe droit corps avocat avocate chef entourage""".split())
+adjoint adjointe droit corps avocat avocate chef entourage plume plumes biographe cousin
+cousine neveu niece oncle tante gendre veuve""".split())
 #: A prepositional phrase opening the clause, whose comma ends it: "Face au maire, X a
 #: répondu" (X is the subject, not the mayor). In mid-clause, "les grâces accordées par le
 #: gouverneur, X," the name is in apposition to the title.
