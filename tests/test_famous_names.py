@@ -111,3 +111,16 @@ def test_is_famous_ignores_case_accents_and_apostrophe(written):
 @pytest.mark.parametrize("written", ["Lyon", "Brassens Georges", "", "Pierre"])
 def test_is_famous_rejects_others(written):
     assert not is_famous(written)
+
+
+def test_a_famous_lone_name_goes_to_the_one_office_holder_the_gazetteer_knows():
+    from test_extract import _resolve
+
+    docs, _ = _resolve(
+        ("Adolf Hitler a envahi la Pologne en 1939.", [("Adolf Hitler", "PER"),
+                                                       ("Pologne", "LOC")]),
+        ("Klara Hitler est morte en 1907.", [("Klara Hitler", "PER")]),
+        ("Un livre sur Hitler sort en librairie.", [("Hitler", "PER")]),
+    )
+    assert [(m.text, m.entity) for m in docs[2].mentions] == [("Hitler", "person:adolf-hitler")]
+    assert [m.entity for m in docs[1].mentions] == ["person:klara-hitler"]

@@ -498,13 +498,23 @@ def _attach_short(toks: Key, kind: int, index: int, local: Counter[Key],
     if root is None and corpus and not common:
         root = attach(toks, local, names.clusters, roots, index, True, kind == PERSON)
     if root is UNSETTLED and len(toks) == 1 and is_famous(text):
-        root = None  # "Picasso" alone, whom no context settles: the famous name stands alone
+        # "Hitler" alone, whom no context settles: the one office-holder the gazetteer
+        # knows by that name, else the famous name stands alone ("Picasso")
+        root = _famous_office_holder(toks, roots)
     if root is AMBIGUOUS or root is UNSETTLED:
         return None  # "Obama" in an article about several Obamas: nobody
     if (root is None and corpus and kind == PERSON and not _a_common_word(toks, names)
             and not (len(toks) == 1 and toks[0] in names.org_words)):
         root = toks  # a lone name stands for itself, unless the corpus reads it as a group
     return root
+
+
+def _famous_office_holder(toks: Key, roots: Roots) -> Key | None:
+    """The only gazetteer office-holder of the corpus whose surname is the famous lone
+    name ``toks`` ("Hitler": Adolf Hitler, whatever relatives the corpus names), else
+    None. Fame alone picks nobody; fame and the gazetteer's knowledge together do."""
+    known = [r for r in roots.memo.get(toks) or () if r in roots.gaz_roots]
+    return known[0] if len(known) == 1 else None
 
 
 def _a_common_word(toks: Key, names: Names) -> bool:
