@@ -575,3 +575,17 @@ def test_heads_of_public_agencies_are_officials(sentence, name):
 def test_a_title_that_qualifies_a_speechwriter_is_not_the_name_s():
     # "la plume du président" is his speechwriter, not the president
     assert role_of("La plume du président, Paul Mercier, quitte l'Élysée.", "Paul Mercier") is None
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("Petar Novak, chef de la principale alliance pro-serbe, a revendiqué la victoire.",
+     "Petar Novak"),
+    ("Le chef de l'alliance serbe d'opposition, Petar Novak, a voté.", "Petar Novak"),
+])
+def test_the_head_of_an_electoral_alliance_holds_no_office(sentence, name):
+    assert not _official(sentence, name)
+
+
+def test_the_head_of_the_atlantic_alliance_does():
+    assert _official("Le secrétaire général de l'Alliance atlantique, Erik Lund, a parlé.",
+                     "Erik Lund")

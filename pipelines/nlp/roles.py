@@ -346,6 +346,9 @@ def _gazetteer_hits(tail: str) -> tuple[list[tuple[int, int, bool]], list[tuple[
         etype = res.types.get(m.entry_id, "")
         if m.kind == "demonym" and not m.text[:1].islower():
             continue  # "la Française des jeux": a noun or a name, not the state
+        if m.kind == "demonym" and re.search(r"(?:pro|anti)-$", tail[max(0, m.start - 5):m.start],
+                                             re.IGNORECASE):
+            continue  # "l'alliance pro-serbe": a stance, not the state's own body
         if etype == "state" and m.kind != "capital" and not (
                 m.text[:1].isupper() and _inside_a_name(tail, m.end)):
             hits.append((m.start, m.end - m.start, True))
