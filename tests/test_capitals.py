@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from test_extract import _resolve, ner
 
 from graph.records import ArticleMeta
 from pipelines.nlp.analysis import analyse_article
 from pipelines.nlp.capitals import names_the_city
 from pipelines.nlp.extract import Options
 from pipelines.resolution.resolve import Resolver
+from tests.test_extract import _resolve, ner
 
 
 def _city(text: str, capital: str) -> bool:

@@ -114,7 +114,7 @@ def test_is_famous_rejects_others(written):
 
 
 def test_a_famous_lone_name_goes_to_the_one_office_holder_the_gazetteer_knows():
-    from test_extract import _resolve
+    from tests.test_extract import _resolve
 
     docs, _ = _resolve(
         ("Adolf Hitler a envahi la Pologne en 1939.", [("Adolf Hitler", "PER"),

@@ -589,3 +589,13 @@ def test_the_head_of_an_electoral_alliance_holds_no_office(sentence, name):
 def test_the_head_of_the_atlantic_alliance_does():
     assert _official("Le secrétaire général de l'Alliance atlantique, Erik Lund, a parlé.",
                      "Erik Lund")
+
+
+@pytest.mark.parametrize(("sentence", "name", "official"), [
+    ("confie le commissaire Paul Vernier, chef de la brigade.", "Paul Vernier", True),
+    ("Le commissaire d'exposition Paul Vernier a choisi les toiles.", "Paul Vernier", False),
+    ("explique Ewa Nowak, conseillère locale.", "Ewa Nowak", True),
+    ("Paul Vernier, conseiller communautaire, a voté contre.", "Paul Vernier", True),
+])
+def test_a_police_commissaire_and_local_councillors(sentence, name, official):
+    assert _official(sentence, name) is official

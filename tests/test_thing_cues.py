@@ -5,6 +5,9 @@ a real actor in a like sentence that survives."""
 
 from __future__ import annotations
 
+import pytest
+
+from pipelines.nlp.thing_cues import after_a_bare_masculine_article
 from tests.test_extract import _resolve, typed
 
 
@@ -176,3 +179,19 @@ def test_a_plain_noun_before_a_list_noun_governs_no_list():
 def test_a_name_apposed_to_a_news_agency_is_a_medium():
     text = "Vendexa, l'agence de presse officielle du pays, a publié la liste."
     assert _names(text, ("Vendexa", "PER")) == [("Vendexa", "media")]
+
+
+@pytest.mark.parametrize(("text", "name", "thing"), [
+    ("Les migrants à bord du Jeanne Morel ont été secourus.", "Jeanne Morel", True),
+    ("Le Jeanne Morel a accosté à Lampedusa.", "Jeanne Morel", True),
+    ("Ils ont dîné au Paul Vidal, une table étoilée.", "Paul Vidal", True),
+    ("Il chantait du Paul Vidal dans les couloirs.", "Paul Vidal", True),
+    ("Le Duc de Kent est arrivé.", "Duc de Kent", False),
+    ("Le chef Paul Vidal est arrivé.", "Paul Vidal", False),
+    ("Selon le ministre Paul Vidal, tout va bien.", "Paul Vidal", False),
+    ("Jeanne Morel a accosté à Lampedusa.", "Jeanne Morel", False),
+    ("Le Vidal est arrivé.", "Vidal", False),
+])
+def test_a_full_name_after_a_bare_masculine_article_is_a_thing(text, name, thing):
+    a = text.index(name)
+    assert after_a_bare_masculine_article(text, a, a + len(name)) is thing

@@ -19,6 +19,7 @@ from pipelines.nlp.spans import alone_in
 from pipelines.nlp.thing_cues import (
     MEDIA,
     THING,
+    after_a_bare_masculine_article,
     after_an_animal,
     after_an_indefinite,
     apposed_news_agency,
@@ -410,6 +411,8 @@ def cue_type(ctx: ArticleContext, a: int, b: int, label: str, noise: NoiseRules)
         return MEDIA  # "l'agence de presse turque X", "dans les colonnes du X"
     if label == "PER" and " " not in text[a:b] and after_an_indefinite(ctx.folded, a):
         return DROP  # "acheter un X": a painting
+    if label == "PER" and after_a_bare_masculine_article(text, a, b):
+        return DROP  # "à bord du X Y": a ship, a palace, a restaurant named after X Y
     return ""
 
 

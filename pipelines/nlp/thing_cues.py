@@ -13,7 +13,11 @@ Rules on one article's text, in general French vocabulary (``data/noise.jsonl``)
   plateformes (A, B et C)", "A, B, C… les cocktails"): a thing, a company or a
   medium as the noun says;
 - a medium: a name after "l'agence de presse [adjectives]" or "l'agence officielle", or
-  after "un entretien accordé à", "dans les colonnes de".
+  after "un entretien accordé à", "dans les colonnes de";
+- a thing named after a person: a full name right after a bare masculine article ("à
+  bord du Louise Michel", "le palace George V", "au Guy Savoy", "chanter du Michel
+  Sardou"), which French never puts before a person's name unless a title stands
+  between ("le pape François", "le Duc de Kent").
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ import re
 from functools import lru_cache
 
 from pipelines.nlp.noise import NoiseRules
+from pipelines.nlp.roles import load_titles
 from pipelines.text import fold
 
 THING, GROUP, MEDIA = "thing", "group", "media"
@@ -320,3 +325,27 @@ def apposed_news_agency(folded: str, b: int) -> bool:
 
 _APPOSED_AGENCY = re.compile(r"\s*,\s*(?:l'|une\s+|la\s+)\s*agence\s+(?:de\s+presse|officielle|"
                              r"d'information)")
+
+
+# -- a full name after a bare masculine article ----------------------------------------
+_BARE_MASCULINE = re.compile(r"(?:(?:^|[\s(«\"“])(?:le|du|au)|(?:^|[.!?]\s+)(?:Le|Du|Au))\s+$")
+#: Words of rank or address that may follow "le" and open a person's name ("le Prince X").
+_HONORIFICS = frozenset("""prince princesse roi reine duc duchesse marquis marquise comte
+comtesse baron baronne vicomte lord lady sir dalai mahatma pape cardinal imam cheikh emir
+sultan shah tsar kaiser general president docteur dr professeur pr pere frere soeur saint
+sainte abbe monseigneur mgr maitre chevalier rabbin ayatollah mollah lider commandant
+colonel capitaine marechal amiral""".split())
+
+
+def after_a_bare_masculine_article(text: str, a: int, b: int) -> bool:
+    """A name of two words or more, capitalised and opening with no title, right after
+    "le", "du" or "au": a thing named after a person ("à bord du Louise Michel")."""
+    words = text[a:b].split()
+    if len(words) < 2 or not words[0][:1].isupper():
+        return False
+    first = fold(words[0]).strip(".")
+    if first in _HONORIFICS:
+        return False
+    if first in load_titles().official:
+        return False
+    return bool(_BARE_MASCULINE.search(text, max(0, a - 6), a))
