@@ -599,3 +599,14 @@ def test_the_head_of_the_atlantic_alliance_does():
 ])
 def test_a_police_commissaire_and_local_councillors(sentence, name, official):
     assert _official(sentence, name) is official
+
+
+@pytest.mark.parametrize(("sentence", "name", "official"), [
+    ("Selon Luc Garnier, patron du patinage français, la saison est perdue.", "Luc Garnier",
+     False),
+    ("Le patron du cinéma malien, Issa Traoré, a protesté.", "Issa Traoré", False),
+    ("Le chef de l'armée malienne, Issa Traoré, a protesté.", "Issa Traoré", True),
+    ("Le patron de la police nationale française, Luc Garnier, a parlé.", "Luc Garnier", True),
+])
+def test_a_demonym_of_a_domain_is_not_a_state_s_body(sentence, name, official):
+    assert _official(sentence, name) is official

@@ -349,6 +349,8 @@ def _gazetteer_hits(tail: str) -> tuple[list[tuple[int, int, bool]], list[tuple[
         if m.kind == "demonym" and re.search(r"(?:pro|anti)-$", tail[max(0, m.start - 5):m.start],
                                              re.IGNORECASE):
             continue  # "l'alliance pro-serbe": a stance, not the state's own body
+        if m.kind == "demonym" and _qualifies_a_domain(tail, m.start):
+            continue  # "patron du patinage français": the state's sport, not its body
         if etype == "state" and m.kind != "capital" and not (
                 m.text[:1].isupper() and _inside_a_name(tail, m.end)):
             hits.append((m.start, m.end - m.start, True))
@@ -362,6 +364,29 @@ def _gazetteer_hits(tail: str) -> tuple[list[tuple[int, int, bool]], list[tuple[
         elif etype == "place":
             places.append((m.start, m.end))
     return hits, places
+
+
+#: Nouns of a state's side in talks, whose demonym is that state ("la délégation
+#: américaine", "la partie russe").
+_STATE_SIDES = frozenset({"delegation", "delegations", "partie", "cote", "camp"})
+#: A complement's last word before a demonym, after its article or preposition.
+_LAST_WORD = re.compile(r"(?:^|[\s'])([a-z][a-z-]*)\s+$")
+
+
+def _qualifies_a_domain(tail: str, at: int) -> bool:
+    """Whether the demonym at ``at`` qualifies a noun of some domain that names no body
+    ("du patinage français", "du cinéma malien"), not a title ("le ministre français")
+    nor a body ("l'armée malienne", "la police nationale française")."""
+    before = fold(tail[:at])
+    m = _LAST_WORD.search(before)
+    if m is None or m.group(1) in _PREPOSITIONS or m.group(1) in _ARTICLES \
+            or m.group(1) in _STATE_SIDES:
+        return False
+    ends_there = [x for x in load_bodies().complement.finditer(before)
+                  if not before[x.end():].strip()]
+    if ends_there:
+        return False
+    return not any(not before[x.end():].strip() for x in load_titles().matches(tail[:at]))
 
 
 def _lexicon_hits(tail: str, folded: str) -> list[tuple[int, int, bool]]:
