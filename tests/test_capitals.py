@@ -33,6 +33,25 @@ def test_a_capital_in_a_place_phrase_is_the_city(text, capital):
 
 
 @pytest.mark.parametrize("text, capital", [
+    ("Les visiteurs de Disneyland Lisbonne ont afflué.", "Lisbonne"),
+    ("Un TGV Madrid-Séville a déraillé.", "Madrid"),
+    ("La ligne Porto-Lisbonne est coupée.", "Lisbonne"),
+    ("Selon Rome Match, le couple s'est séparé.", "Rome"),
+    ("A Lisbonne, le cortège partira à midi.", "Lisbonne"),
+])
+def test_a_capital_inside_a_name_or_a_route_is_the_city(text, capital):
+    start = text.index(capital)
+    assert names_the_city(text, start, start + len(capital))
+
+
+@pytest.mark.parametrize("text", ["Mais Lisbonne refuse.", "« Lisbonne refuse », dit-il.",
+                                  "Le ton monte entre Rabat et Lisbonne."])
+def test_a_capital_after_a_sentence_opening_word_may_still_be_the_state(text):
+    start = text.index("Lisbonne")
+    assert not names_the_city(text, start, start + len("Lisbonne"))
+
+
+@pytest.mark.parametrize("text, capital", [
     ("Paris a annoncé le retrait de ses troupes.", "Paris"),
     ("Le ton monte entre Rabat et Madrid.", "Madrid"),
     ("Le ministre a adressé un message très ferme à Londres.", "Londres"),

@@ -7,8 +7,10 @@ Paris", "le parquet de Paris", "l'accord de Paris", "depuis Moscou". Such a ment
 place, not a mention of the state: a French general-news archive otherwise folds
 thousands of city mentions (faits divers, municipal politics, courts) into France.
 
-Two readings are the city's:
+Three readings are the city's:
 
+* joined to another capitalised word, as part of a longer name or a route ("Disneyland
+  Paris", "Paris Match", "le TGV Paris-Nice");
 * after a locative preposition ("à", "dans", "depuis"), unless a word just before it in
   the clause governs a dative ("demandé à Paris", "les remerciements à Moscou",
   "préjudiciable à Alger"), says how the state sees a thing ("un retrait est vu à
@@ -76,13 +78,40 @@ def _clause(tokens: list[str], reach: int, commas: bool = False) -> list[str]:
     return out
 
 
-def names_the_city(text: str, start: int) -> bool:
-    """Whether the capital at ``start`` names the city rather than its state."""
+#: A capital inside a longer name or a route: "Disneyland Paris", "Paris Match", "le TGV
+#: Paris-Nice", "Paris-Saclay", "la ligne Rouen-Paris".
+_NAME_BEFORE = re.compile(r"[^\W\d_][\w'’]*(?:[ \t]|-)$")
+_NAME_AFTER = re.compile(r"^(?:[ \t]+|-)[^\W\d_]")
+
+
+def _inside_a_name(text: str, start: int, end: int) -> bool:
+    """Whether the capital is joined to a capitalised word before or after it (not across
+    a sentence start): part of another name or a route, never the state."""
+    after = _NAME_AFTER.match(text[end:end + 3])
+    if after and after.group(0)[-1].isupper():
+        return True
+    before = _NAME_BEFORE.search(text[max(0, start - 30):start])
+    if not before:
+        return False
+    word = before.group(0).strip(" \t-")
+    if not word[:1].isupper():
+        return False
+    head = text[:start - len(before.group(0))].rstrip(" \t")
+    return bool(head) and head[-1] not in ".!?:«\"“(\n"
+
+
+def names_the_city(text: str, start: int, end: int | None = None) -> bool:
+    """Whether the capital at ``start`` (ending at ``end``) names the city rather than
+    its state."""
+    if end is not None and _inside_a_name(text, start, end):
+        return True
     tokens = _words_before(text, start)
     if not tokens:
         return False
     uses = _uses()
     prep = tokens[-1]
+    if prep == "a" and text[start - 2:start - 1] == "A":
+        prep = "à"  # "A Paris, …": a capital letter written without its accent
     if prep in uses["locative"]:
         datives = _clause(tokens[:-1], _DATIVE_REACH)
         visits = _clause(tokens[:-1], _VISIT_REACH, commas=True)

@@ -223,7 +223,7 @@ def _gaz_type(match: Match, res: _Resources, options: Options) -> str | None:
 
 def _city_or_state(text: str, c: Candidate) -> Candidate:
     """A capital that names only the city ("à Paris", "le maire de Paris") is a place."""
-    if c.kind == "capital" and c.type == "state" and names_the_city(text, c.start):
+    if c.kind == "capital" and c.type == "state" and names_the_city(text, c.start, c.end):
         return replace(c, type="place")
     return c
 
