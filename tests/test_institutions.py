@@ -115,3 +115,17 @@ def test_the_office_sought_is_no_institution(text: str) -> None:
 ])
 def test_the_body_itself_stays(text: str) -> None:
     assert [i.text for i in find_institutions(text)] == ["mairie de Lyon"]
+
+
+@pytest.mark.parametrize("text", [
+    "Un colis suspect a été trouvé à deux cents mètres de la mairie de Vernon.",
+    "Une centaine de personnes se sont rassemblées devant la préfecture de Haute-Savoie.",
+    "Les manifestants ont campé sur le parvis de la mairie de Vernon.",
+])
+def test_a_town_hall_placed_by_a_location_word_is_the_building(text):
+    assert find_institutions(text) == []
+
+
+def test_the_court_before_which_one_appears_stays_a_body():
+    found = find_institutions("Il comparaîtra devant le tribunal correctionnel de Vernon.")
+    assert [i.text for i in found] == ["tribunal correctionnel de Vernon"]

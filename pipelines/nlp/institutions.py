@@ -96,6 +96,16 @@ _ELECTION_CUE = re.compile(
     r"(?:\s+[\w'-]+){0,3}?\s+(?:a|pour|de|sur)\s+la\s*$")
 
 
+#: Heads of bodies whose name also names their building (folded).
+_BUILDINGS = frozenset({"mairie", "prefecture", "sous-prefecture", "ministere", "rectorat"})
+#: Words that place something by a building right before its name (folded): "devant la
+#: mairie de X", "à cent mètres de la préfecture de Y", "sur le parvis de la mairie".
+_WHERE_CUE = re.compile(
+    r"\b(?:devant|derriere|pres\s+de|a\s+proximite\s+de|aux\s+abords\s+de|en\s+face\s+de"
+    r"|face\s+a|le\s+parvis\s+de|autour\s+de|les\s+locaux\s+de|l'enceinte\s+de"
+    r"|(?:metres|kilometres|km|pas)\s+de)\s+(?:la\s+|le\s+|l')\s*$")
+
+
 def find_institutions(text: str) -> list[Institution]:
     """Lower-case institutions of ``text`` with a capitalised complement, in text order.
 
@@ -107,9 +117,12 @@ def find_institutions(text: str) -> list[Institution]:
     for m in pattern.finditer(text):
         if not text[m.start()].islower():
             continue
-        if _ELECTION_CUE.search(fold(text[max(0, m.start() - 60):m.start()])):
+        before = fold(text[max(0, m.start() - 60):m.start()])
+        if _ELECTION_CUE.search(before):
             continue  # "candidat à la mairie de Lyon": the office sought, not the body
         head = re.sub(r"\s+", " ", fold(m.group("head")))
+        if head in _BUILDINGS and _WHERE_CUE.search(before):
+            continue  # "à cent mètres de la mairie de X": the building, a place
         end = _trim(text, m.start("comp"), m.end())
         out.append(Institution(m.start(), end, text[m.start():end], kinds.get(head, "")))
     return out
