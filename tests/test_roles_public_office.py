@@ -610,3 +610,14 @@ def test_a_police_commissaire_and_local_councillors(sentence, name, official):
 ])
 def test_a_demonym_of_a_domain_is_not_a_state_s_body(sentence, name, official):
     assert _official(sentence, name) is official
+
+
+@pytest.mark.parametrize(("sentence", "name", "official"), [
+    ("L'association a porté plainte, a indiqué son président Marc Olivier.", "Marc Olivier",
+     False),
+    ("Le groupe, dont le président Marc Olivier est un proche du ministre, dément.",
+     "Marc Olivier", False),
+    ("a déclaré le président Marc Olivier devant l'Assemblée.", "Marc Olivier", True),
+])
+def test_a_bare_title_of_something_named_before_is_no_public_office(sentence, name, official):
+    assert _official(sentence, name) is official

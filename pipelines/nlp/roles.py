@@ -549,8 +549,27 @@ def role_before(text: str, start: int, window: int = 150) -> Role | None:
         if role is not None and not apposed and _rank_before_name(lex, m, ctx, folded,
                                                                   text, start):
             return Role(role.text, True)
+        if role is not None and role.official and _of_an_antecedent(m, folded, after):
+            return Role(role.text, False)
         return role
     return None
+
+
+#: A possessive or "dont le" before a title: the office of something named earlier ("son
+#: président X", "LVMH, dont le président X").
+_OF_ANTECEDENT = re.compile(r"(?:\b(?:son|sa|ses|leur|leurs)|\bdont\s+(?:le|la|les|l'))\s*$")
+
+
+def _of_an_antecedent(m: re.Match[str], folded: str, after: str) -> bool:
+    """Whether a bare title ("président", no complement) is the office of something the
+    text named before, which says nothing of a public office: "son président X" of an
+    association, "LVMH, dont le président X"."""
+    return (m.group(0) in _ANY_BODY_TITLES and _is_bare(after)
+            and bool(_OF_ANTECEDENT.search(folded[:m.start()])))
+
+
+#: Bare titles that any body has, public or not (not "son premier adjoint": a mayor's).
+_ANY_BODY_TITLES = frozenset({"president", "presidente", "presidents", "presidentes"})
 
 
 def _not_this_title(lex: TitleLexicon, m: re.Match[str], ctx: str, folded: str) -> bool:
