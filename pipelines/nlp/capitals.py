@@ -17,7 +17,8 @@ Three readings are the city's:
   Alger comme …") or makes the state a visit's host ("une visite à Moscou", "s'est
   rendu à Bamako", "reçu à Pékin");
 * as the complement "de X" of a noun that is not one of the nouns of what a state does or
-  holds ("la décision de Paris", "les autorités de Pékin", "le soutien de Moscou").
+  holds ("le maire de Paris", "l'accord de Paris"; not "la décision de Paris", "les
+  autorités de Pékin", "le soutien de Moscou", "protester auprès de Madrid").
 
 The words are general French vocabulary in ``data/capital_uses.jsonl`` (``use``: agent,
 dative, view, visit or locative).
