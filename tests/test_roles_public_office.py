@@ -621,3 +621,13 @@ def test_a_demonym_of_a_domain_is_not_a_state_s_body(sentence, name, official):
 ])
 def test_a_bare_title_of_something_named_before_is_no_public_office(sentence, name, official):
     assert _official(sentence, name) is official
+
+
+@pytest.mark.parametrize(("complement", "public"), [
+    (" du département de la Gironde", True),
+    (" du département de l'Ain", True),
+    (" du département d'épidémiologie de l'université", False),
+    (" du département de contrôle des maladies infectieuses", False),
+])
+def test_a_department_is_public_only_when_a_name_follows(complement, public):
+    assert public_complement(complement) is public

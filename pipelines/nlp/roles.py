@@ -139,6 +139,9 @@ class BodyLexicon:
     #: Adjectives of scope (folded): right after the head, a complement after them decides
     #: ("responsable départemental du parti X" is a party's, not a public office).
     scope: frozenset[str] = frozenset()
+    #: Body words public only when a name follows them ("le département du Nord"), not a
+    #: common noun ("le département de contrôle des maladies" of a university).
+    named: frozenset[str] = frozenset()
 
 
 def _alternation(terms: list[str], after_ex: bool = False) -> re.Pattern[str]:
@@ -202,17 +205,21 @@ def load_bodies() -> BodyLexicon:
     raw = resources.files("pipelines").joinpath("data/public_bodies.jsonl").read_text("utf-8")
     public: dict[tuple[str, str], bool] = {}
     scope: set[str] = set()
+    named: set[str] = set()
     for line in raw.splitlines():
         if line.strip():
             row = json.loads(line)
             public[(row.get("where", "complement"), fold(row["term"]))] = bool(row["public"])
             if row.get("scope"):
                 scope.add(fold(row["term"]))
+            if row.get("named"):
+                named.add(fold(row["term"]))
     by_where: dict[str, list[str]] = {"complement": [], "group_name": []}
     for where, term in public:
         by_where[where].append(term)
     return BodyLexicon(_alternation(by_where["complement"]),
-                       _alternation(by_where["group_name"]), public, frozenset(scope))
+                       _alternation(by_where["group_name"]), public, frozenset(scope),
+                       frozenset(named))
 
 
 # -- where the noun phrase of an office ends ----------------------------------------------
@@ -389,10 +396,16 @@ def _qualifies_a_domain(tail: str, at: int) -> bool:
     return not any(not before[x.end():].strip() for x in load_titles().matches(tail[:at]))
 
 
+#: A lower-case complement right after a body word: "département de contrôle".
+_COMMON_NOUN_AFTER = re.compile(r"\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)"
+                                r"(?!(?:la|le|les)\s|l['’])[a-zà-ÿ]")
+
+
 def _lexicon_hits(tail: str, folded: str) -> list[tuple[int, int, bool]]:
     """(start, length, public) of body words and of titles inside the complement."""
     bodies = load_bodies()
-    hits = [(m.start(), len(m.group(0)), bodies.public[("complement", m.group(0))])
+    hits = [(m.start(), len(m.group(0)), bodies.public[("complement", m.group(0))]
+             and not (m.group(0) in bodies.named and _COMMON_NOUN_AFTER.match(tail, m.end())))
             for m in bodies.complement.finditer(folded)]
     titles = load_titles()
     for m in titles.matches(tail):
