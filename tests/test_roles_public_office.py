@@ -631,3 +631,17 @@ def test_a_bare_title_of_something_named_before_is_no_public_office(sentence, na
 ])
 def test_a_department_is_public_only_when_a_name_follows(complement, public):
     assert public_complement(complement) is public
+
+
+@pytest.mark.parametrize(("sentence", "name", "official"), [
+    ("deux militaires français, dont le hussard parachutiste de première classe Luc Morel, "
+     "ont été tués.", "Luc Morel", True),
+    ("a indiqué le porte-parole des gardes-frontières ukrainiens Oleg Marchenko.",
+     "Oleg Marchenko", True),
+    ("a alerté Paul Vidal, le président de l'OPH, dans un courrier.", "Paul Vidal", True),
+    ("La directrice générale en Australie du groupe, Ann Lee, a répondu.", "Ann Lee", False),
+    ("L'ambassadeur en Australie, Paul Vidal, a répondu.", "Paul Vidal", True),
+])
+def test_soldiers_border_guards_public_housing_and_a_firm_s_country_head(sentence, name,
+                                                                          official):
+    assert _official(sentence, name) is official

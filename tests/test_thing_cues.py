@@ -195,3 +195,8 @@ def test_a_name_apposed_to_a_news_agency_is_a_medium():
 def test_a_full_name_after_a_bare_masculine_article_is_a_thing(text, name, thing):
     a = text.index(name)
     assert after_a_bare_masculine_article(text, a, a + len(name)) is thing
+
+
+def test_two_first_names_joined_in_one_span_are_no_one_node():
+    text = "Les frères Marchal, Christian et Dominique, ont gagné en 1988."
+    assert _names(text, ("Christian et Dominique", "PER")) == []

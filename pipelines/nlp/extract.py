@@ -386,10 +386,13 @@ def _ner_candidates(ctx: ArticleContext, ents: list[tuple[int, int, str]],
         if ner_type in (_THING, _DROP, DROP):
             if ner_type == _THING:
                 things.add(text[a:b])
-            # nor is a known person the span names ("l'école Jean-Moulin")
+            # nor is a known person the span names ("l'école Jean-Moulin"), nor a state
+            # or place a first name of the span spells ("Christian et Dominique")
             used_gaz.update(i for i, m in enumerate(gaz_matches)
                             if m.start < b and a < m.end
-                            and res.types.get(m.entry_id) in PERSON_TYPES)
+                            and (res.types.get(m.entry_id) in PERSON_TYPES
+                                 or label == "PER"
+                                 and m.text in res.gaz.entries[m.entry_id].risky_names))
             continue
         overlapping = [i for i, m in enumerate(gaz_matches) if m.start < b and a < m.end]
         if ner_type is None and _named_for_a_state(text[a:b], label, a, b,

@@ -381,6 +381,10 @@ def _named_thing_as(text: str, a: int, noise: NoiseRules) -> bool:
 DROP = "drop"
 
 
+#: Two capitalised names joined by "et" inside one span: two people.
+_TWO_PEOPLE = re.compile(r"[A-ZÀ-Ý][\w'’-]*\s+(?:et|&)\s+[A-ZÀ-Ý]")
+
+
 def cue_type(ctx: ArticleContext, a: int, b: int, label: str, noise: NoiseRules) -> str:
     """What the words around the NER span ``[a, b)`` say it is: ``"thing"`` (an animal,
     a character, a work, a product: no actor anywhere in the article), ``"drop"`` (no
@@ -411,6 +415,8 @@ def cue_type(ctx: ArticleContext, a: int, b: int, label: str, noise: NoiseRules)
         return MEDIA  # "l'agence de presse turque X", "dans les colonnes du X"
     if label == "PER" and " " not in text[a:b] and after_an_indefinite(ctx.folded, a):
         return DROP  # "acheter un X": a painting
+    if label == "PER" and _TWO_PEOPLE.search(text, a, b):
+        return DROP  # "les frères Sarron, Christian et Dominique": two people, no one node
     if label == "PER" and after_a_bare_masculine_article(text, a, b):
         return DROP  # "à bord du X Y": a ship, a palace, a restaurant named after X Y
     return ""

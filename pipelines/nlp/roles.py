@@ -86,7 +86,8 @@ défunte déchu déchue renversé renversée destitué destituée démissionnair
 autoproclamée intérimaire fraîchement adjoint adjointe assassiné assassinée réélu réélue
 """).split())
 _BARE_PHRASES = re.compile(r"\b(?:par interim|en exercice|en poste|en fonctions?|de transition|"
-                           r"(?:de|a) l'epoque|a vie)\b")
+                           r"(?:de|a) l'epoque|a vie|"
+                           r"de (?:premiere|deuxieme|seconde|1re|2e|1ere|2nde) classe)\b")
 _ROLE_CONNECTORS = frozenset("de du des d la le les l a au aux en et ou pour aupres entre".split())
 _OF = re.compile(r"(?:^|\s)(?:de|du|des|d'|de la|de l')\s*$")
 _CLAUSE_BREAK = re.compile(r"[.;:!?«»\"“”()\[\]\n]")
@@ -486,7 +487,7 @@ def public_complement(tail: str) -> bool | None:
 
 #: A complement opening with an indefinite article: "d'une pâtisserie", "d'un groupe".
 _INDEFINITE = re.compile(r"^\s*(?:d'une?|de l'une?|des)\s")
-_FOR = re.compile(r"(?:^|\s)pour\s+(?:la\s+|le\s+|les\s+|l')?$")
+_FOR = re.compile(r"(?:^|\s)(?:pour\s+(?:la\s+|le\s+|les\s+|l')?|en\s+|aux?\s+)$")
 
 
 def _qualifies_another(tail: str, folded: str, at: int) -> bool:
@@ -690,7 +691,9 @@ _RANK_ITEM = re.compile(r"^[\s,;•*–—-]*$")
 
 #: Ranks that are also a ship's or a team's: an office bare before a name only where the
 #: text around speaks of a public armed or rescue force.
-_FORCE_RANKS = frozenset({"capitaine", "commandant"})
+_FORCE_RANKS = frozenset({"capitaine", "commandant", "soldat", "hussard", "legionnaire",
+                          "marsouin", "parachutiste", "matelot", "hussard parachutiste",
+                          "chasseur alpin"})
 #: Public armed and rescue forces (folded words).
 _FORCE = re.compile(r"\b(?:(?:sapeurs?-)?pompiers?|gendarmer\w*|gendarmes?|police|policiers?"
                     r"|commissariat|armees?|militaires?|soldats?|regiments?|caserne|legion"
