@@ -372,3 +372,27 @@ def test_the_next_sentence_s_first_word_glued_to_a_name_is_cut():
 
 def test_a_generic_public_service_is_no_actor():
     assert typed("Le Service public a répondu.", ("Service public", "ORG")) == []
+
+
+def test_a_bracket_or_a_quote_inside_a_span_cuts_it():
+    text = "La ministre (M. Dubreuil)par ailleurs a parlé du coupé Ravel « Horizon » hier."
+    assert _spans(text, ("M. Dubreuil)par", "PER"), ("Ravel « Horizon", "PER")) == [
+        ("Dubreuil", "PER"), ("Ravel", "PER"), ("Horizon", "PER")]
+
+
+def test_a_function_word_ending_a_span_is_trimmed():
+    text = "Le Comité social et économique des Forges Martin a voté."
+    assert _spans(text, ("Comité social et économique des", "ORG")) == [
+        ("Comité social et économique", "ORG")]
+
+
+def test_a_span_with_a_lower_case_day_inside_is_a_piece_of_a_sentence():
+    text = "Partis mardi pour le Tchad, les soldats sont arrivés."
+    assert _spans(text, ("Partis mardi pour le Tchad", "ORG")) == []
+
+
+def test_an_institution_loses_the_next_sentence_s_glued_word():
+    from pipelines.nlp.institutions import find_institutions
+
+    found = find_institutions("Un petit ministère de l'IntérieurEn 2019, il a dit non.")
+    assert [i.text for i in found] == ["ministère de l'Intérieur"]

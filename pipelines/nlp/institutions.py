@@ -132,9 +132,14 @@ _TIME_WORDS = frozenset("""lundi mardi mercredi jeudi vendredi samedi dimanche j
 mars avril mai juin juillet aout septembre octobre novembre decembre hier demain""".split())
 
 
+#: The next sentence's first word glued on over a missing space: "IntérieurEn".
+_GLUED = re.compile(r"(?<=[a-zà-ÿ]{2})[A-ZÀ-Ý][a-zà-ÿ]*$")
+
+
 def _trim(text: str, comp_start: int, end: int) -> int:
     """Drop lower-case words ending the complement that are verb forms or time words
-    ("le ministère des Sports espère", "… communiqué mardi")."""
+    ("le ministère des Sports espère", "… communiqué mardi"), and a next sentence's word
+    glued on ("l'IntérieurEn")."""
     from pipelines.nlp.noise import load_noise  # late import: noise loads its lexicon on first use
 
     verbs = load_noise().verbs
@@ -146,4 +151,6 @@ def _trim(text: str, comp_start: int, end: int) -> int:
             words.pop()
             continue
         break
-    return comp_start + words[-1].end()
+    end = comp_start + words[-1].end()
+    glued = _GLUED.search(text, comp_start, end)  # "ministère de l'IntérieurEn 2019"
+    return glued.start() if glued else end

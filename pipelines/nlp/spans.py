@@ -123,6 +123,8 @@ def _glued_cuts(surface: str, text: str, noise: NoiseRules) -> list[int]:
     """
     cuts = [m.start() for m in _PUNCT_JOIN.finditer(surface)]
     cuts += [m.start() for m in _SLASH_JOIN.finditer(surface)]  # "Netanyahu/Gantz"
+    # a bracket or a quote inside a name: 'E. Borne)par', 'Mulliner « Serenity'
+    cuts += [m.start() for m in _INNER_MARK.finditer(surface)]
     for m in _CAPS_JOIN.finditer(surface):  # "PSYCHOLOGIQUELa jeune": a heading glued on
         right = _LETTERS_START.match(surface[m.start():])
         left = _LETTERS_END.search(surface[:m.start()])
@@ -155,6 +157,9 @@ def _glued_cuts(surface: str, text: str, noise: NoiseRules) -> list[int]:
     return sorted(set(cuts))
 
 
+#: A lower-case day or "hier" inside a span: a piece of a sentence, no name.
+_TIME_WORD = re.compile(r"\s(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)\b")
+_INNER_MARK = re.compile(r"(?<=.)[()«»\"“”](?=.)")
 _HEADING_JOIN = re.compile(r"(?<=[^\W_]{2})\.[ \t]*[-–—][ \t]*(?=[A-ZÀ-Þ])")
 _KNOWN_JOIN = re.compile(r"(?<=[a-zß-ÿ]{2})(?=[A-ZÀ-Þ][a-zß-ÿ]{2})")
 
@@ -191,12 +196,22 @@ def _skip_sentence_words(text: str, a: int, b: int, noise: NoiseRules) -> int:
     return a
 
 
+#: A lower-case function word ending a span: the name was cut before its complement
+#: ("Comité social et économique des").
+_FUNCTION_END = re.compile(r"\s+(?:de|du|des|d['’]|la|le|les|l['’]|et|à|au|aux|en|pour|par|sur)$")
+
+
 def _trim_edges(text: str, a: int, b: int) -> tuple[int, int]:
-    """Drop quotes, brackets and punctuation around a span, and a trailing date."""
+    """Drop quotes, brackets and punctuation around a span, a function word ending it,
+    and a trailing date."""
     while a < b and text[a] in _EDGE_PUNCT_LEFT:
         a += 1
     while b > a and text[b - 1] in _EDGE_PUNCT_RIGHT:
         b -= 1
+    f = _FUNCTION_END.search(text, a, b)
+    while f and f.start() > a:
+        b = f.start()
+        f = _FUNCTION_END.search(text, a, b)
     t = _TIME_TAIL.search(text, a, b)  # "Michel Aupetit.12h31": a live blog's time
     if t and t.start() > a:
         b = t.start()
@@ -223,6 +238,8 @@ def clean_ents(text: str, ents: tuple[tuple[int, int, str], ...],
     out: list[tuple[int, int, str]] = []
     for start, end, label in ents:
         start, end = _trim_edges(text, start, end)
+        if _TIME_WORD.search(text, start, end):
+            continue  # "Partis mardi pour le Niger": a piece of a sentence
         if end - start > 2 and text[end - 1] in "LD" and text[end - 2].islower() and \
                 text[end:end + 1] in ("'", "’"):
             end -= 1  # "Odile RavelL'enquête": the elided article of the next sentence
