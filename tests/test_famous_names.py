@@ -124,3 +124,23 @@ def test_a_famous_lone_name_goes_to_the_one_office_holder_the_gazetteer_knows():
     )
     assert [(m.text, m.entity) for m in docs[2].mentions] == [("Hitler", "person:adolf-hitler")]
     assert [m.entity for m in docs[1].mentions] == ["person:klara-hitler"]
+
+
+def test_a_famous_name_in_history_alone_goes_to_its_office_holder_without_context():
+    from tests.test_extract import _resolve
+
+    docs, _ = _resolve(
+        ("Joseph Goebbels dirigeait la propagande.", [("Joseph Goebbels", "PER")]),
+        ("Un film sur Goebbels sort en salle.", [("Goebbels", "PER")]),
+    )
+    assert [m.entity for m in docs[1].mentions] == ["person:joseph-goebbels"]
+
+
+def test_a_painter_s_famous_name_does_not_go_to_an_office_holder_bearing_it():
+    from tests.test_extract import _resolve
+
+    docs, _ = _resolve(
+        ("Hun Manet a été nommé Premier ministre.", [("Hun Manet", "PER")]),
+        ("Une toile de Manet a été vendue.", [("Manet", "PER")]),
+    )
+    assert [m.entity for m in docs[1].mentions] != ["person:hun-manet"]

@@ -46,3 +46,13 @@ def is_famous(name: str) -> bool:
     """Whether ``name`` is one of the famous names, whatever its case, accents or apostrophe
     (``ZOLA``, ``Ozil`` for ``Özil``)."""
     return name_key(name) in famous_keys()
+
+
+@lru_cache(maxsize=1)
+def _fields() -> dict[str, str]:
+    return {name_key(name): field for name, field in famous_rows()}
+
+
+def famous_field(name: str) -> str:
+    """The field a famous one-word name is known in ("history", "music"…), else ""."""
+    return _fields().get(name_key(name), "")

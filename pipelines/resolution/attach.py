@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from pipelines.nlp.analysis import ArticleAnalysis
 from pipelines.nlp.extract import PERSON_TYPES, Candidate
-from pipelines.nlp.famous import is_famous
+from pipelines.nlp.famous import famous_field, is_famous
 from pipelines.nlp.gazetteer import Gazetteer
 from pipelines.resolution.people import NameClusters, name_tokens
 from pipelines.text import word_key, word_texts
@@ -497,10 +497,12 @@ def _attach_short(toks: Key, kind: int, index: int, local: Counter[Key],
         root = next(iter(by_given[toks[0]]))
     if root is None and corpus and not common:
         root = attach(toks, local, names.clusters, roots, index, True, kind == PERSON)
-    if root is UNSETTLED and len(toks) == 1 and is_famous(text):
-        # "Hitler" alone, whom no context settles: the one office-holder the gazetteer
-        # knows by that name, else the famous name stands alone ("Picasso")
-        root = _famous_office_holder(toks, roots)
+    if len(toks) == 1 and (root is UNSETTLED or root is None and corpus) \
+            and is_famous(text):
+        # "Hitler" alone, whom no context settles: the one office-holder of the corpus
+        # the gazetteer knows by that name, else the famous name stands alone ("Picasso")
+        known = _famous_office_holder(toks, text, names, roots)
+        root = known if known is not None or root is not UNSETTLED else None
     if root is AMBIGUOUS or root is UNSETTLED:
         return None  # "Obama" in an article about several Obamas: nobody
     if (root is None and corpus and kind == PERSON and not _a_common_word(toks, names)
@@ -509,11 +511,17 @@ def _attach_short(toks: Key, kind: int, index: int, local: Counter[Key],
     return root
 
 
-def _famous_office_holder(toks: Key, roots: Roots) -> Key | None:
-    """The only gazetteer office-holder of the corpus whose surname is the famous lone
-    name ``toks`` ("Hitler": Adolf Hitler, whatever relatives the corpus names), else
-    None. Fame alone picks nobody; fame and the gazetteer's knowledge together do."""
-    known = [r for r in roots.memo.get(toks) or () if r in roots.gaz_roots]
+def _famous_office_holder(toks: Key, text: str, names: Names, roots: Roots) -> Key | None:
+    """The only gazetteer office-holder of the corpus whose surname is ``toks``, a name
+    famous in history ("Hitler": Adolf Hitler, whatever relatives the corpus names),
+    else None. Fame alone picks nobody; fame and the gazetteer's knowledge together do
+    (not for a painter: "Manet" is not Hun Manet)."""
+    if famous_field(text) != "history":
+        return None
+    cands = roots.memo.get(toks)
+    if cands is None:
+        cands = roots.memo[toks] = names.clusters.with_surname(toks)
+    known = [r for r in cands if r in roots.gaz_roots]
     return known[0] if len(known) == 1 else None
 
 
