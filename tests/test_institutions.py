@@ -129,3 +129,20 @@ def test_a_town_hall_placed_by_a_location_word_is_the_building(text):
 def test_the_court_before_which_one_appears_stays_a_body():
     found = find_institutions("Il comparaîtra devant le tribunal correctionnel de Vernon.")
     assert [i.text for i in found] == ["tribunal correctionnel de Vernon"]
+
+
+def test_a_local_body_named_without_its_place_takes_the_one_its_sentence_names():
+    from tests.test_extract import _resolve
+
+    docs, entities = _resolve(
+        ("Le Conseil départemental a voté une aide pour la Gironde.",
+         [("Conseil départemental", "ORG"), ("Gironde", "LOC")]),
+        ("À Brest, la Cour d'appel a confirmé la peine.\nL'avocat, venu de Rennes, a parlé.",
+         [("Brest", "LOC"), ("Cour d'appel", "ORG"), ("Rennes", "LOC")]),
+        ("Le Conseil départemental a voté.", [("Conseil départemental", "ORG")]),
+    )
+    ids = [[m.entity for m in d.mentions if m.type == "group"] for d in docs]
+    assert ids == [["group:conseil-departemental-gironde"], ["group:cour-appel-brest"],
+                   ["group:conseil-departemental"]]
+    assert entities["group:conseil-departemental-gironde"].label == \
+        "Conseil départemental (Gironde)"

@@ -13,15 +13,18 @@ state: "ministère de la Santé (Égypte)".
 
 A body that exists once per French region (the regional health agency, "l'ARS") is
 likewise one node per region (:func:`body_regions`): "Agence régionale de santé
-(Occitanie)".
+(Occitanie)". One that exists once per département or city, named without it ("le
+Conseil départemental", "la Cour d'appel", "le Parquet"), is one node per place: the one
+French département or city its sentence names, else the one two thirds of the article's
+such places name: "Conseil départemental (Gironde)"; else the bare name stays.
 """
 
 from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -123,12 +126,18 @@ class Regions:
 
     bodies: dict[str, str]  # name key of a body's name or acronym -> its gazetteer id
     region_of: dict[str, str]  # name key -> region label
+    #: name key of a local body's name -> its id (one per département or city)
+    local: dict[str, str] = field(default_factory=dict)
+    labels: dict[str, str] = field(default_factory=dict)  # body id -> label, if not known
 
     def body_of(self, entry_id: str, text: str) -> str:
         """The regional body a candidate names (by its entry or its words), or ""."""
         if entry_id in self.bodies.values():
             return entry_id
-        return self.bodies.get(name_key(text), "") if not entry_id else ""
+        if entry_id:
+            return ""
+        key = name_key(text)
+        return self.bodies.get(key, "") or self.local.get(key, "")
 
 
 @lru_cache(maxsize=1)
@@ -136,16 +145,21 @@ def load_regions() -> Regions:
     raw = resources.files("pipelines").joinpath("data/regions_fr.jsonl").read_text("utf-8")
     bodies: dict[str, str] = {}
     region_of: dict[str, str] = {}
+    local: dict[str, str] = {}
+    labels: dict[str, str] = {}
     for line in raw.splitlines():
         if not line.strip():
             continue
         row = json.loads(line)
         if row["kind"] == "regional_body":
             bodies.update((name_key(n), row["id"]) for n in row["names"])
+        elif row["kind"] == "local_body":
+            local.update((name_key(n), row["id"]) for n in row["names"])
+            labels[row["id"]] = row["label"]
         else:
             for name in [row["label"], *row["names"]]:
                 region_of[name_key(name)] = row["label"]
-    return Regions(bodies, region_of)
+    return Regions(bodies, region_of, local, labels)
 
 
 class NameKeys(dict):  # type: ignore[type-arg]
@@ -205,10 +219,15 @@ def _regions_in(doc: ArticleAnalysis, regions: Regions, bodies: _Bodies,
     if hits:
         region, n = hits.most_common(1)[0]
         dominant = region if n * 3 >= 2 * sum(hits.values()) else ""
+    places = _local_places(doc, regions, keys)
     found: dict[int, tuple[str, str]] = {}
     for i, c in enumerate(doc.candidates):
         body = bodies[c.entry_id, c.text]
         if not body:
+            continue
+        if body in regions.labels:
+            if place := places(c.sentence):
+                found[i] = (body, place)
             continue
         key = f" {keys[c.text]} "
         own = {r for k, r in regions.region_of.items() if f" {k} " in key}
@@ -218,3 +237,28 @@ def _regions_in(doc: ArticleAnalysis, regions: Regions, bodies: _Bodies,
         if region:
             found[i] = (body, region)
     return found
+
+
+def _local_places(doc: ArticleAnalysis, regions: Regions,
+                  keys: NameKeys) -> Callable[[int], str]:
+    """For a local body's sentence: the one French département or city (a name of
+    ``regions_fr.jsonl`` other than a region's own) it names, else the one that two
+    thirds of the article's such names are, else ""."""
+    region_names = {name_key(r) for r in regions.region_of.values()}
+    by_sentence: dict[int, set[str]] = defaultdict(set)
+    hits: Counter[str] = Counter()
+    for c in doc.candidates:
+        key = keys[c.text]
+        if key in regions.region_of and key not in region_names:
+            by_sentence[c.sentence].add(c.text)
+            hits[c.text] += 1
+    dominant = ""
+    if hits:
+        place, n = hits.most_common(1)[0]
+        dominant = place if n * 3 >= 2 * sum(hits.values()) else ""
+
+    def place_of(sentence: int) -> str:
+        here = by_sentence.get(sentence, set())
+        return next(iter(here)) if len(here) == 1 else dominant
+
+    return place_of

@@ -240,7 +240,8 @@ class Resolver:
     def _of_region(self, body: str, region: str) -> EntityInfo:
         """A regional body's entity in one French region (:func:`qualify.body_regions`)."""
         entry = self.gaz.entries.get(body)
-        label = entry.label if entry else body.split(":", 1)[-1].upper()
+        label = (entry.label if entry
+                 else qualify.load_regions().labels.get(body) or body.split(":", 1)[-1].upper())
         return EntityInfo(f"{body}-{slug(region)}", f"{label} ({region})", "group")
 
     def _of_state(self, info: EntityInfo, state: str) -> EntityInfo:
