@@ -645,3 +645,14 @@ def test_a_department_is_public_only_when_a_name_follows(complement, public):
 def test_soldiers_border_guards_public_housing_and_a_firm_s_country_head(sentence, name,
                                                                           official):
     assert _official(sentence, name) is official
+
+
+@pytest.mark.parametrize(("sentence", "name", "role"), [
+    ("Les familles ont rencontré Paul Vidal, le juge d'instruction chargé de leur enquête. "
+     "Il part.", "Paul Vidal", "juge d'instruction chargé de leur enquête"),
+    ("a déclaré Reza Karimi, un vice-ministre de la Santé. Les cafés rouvrent.", "Reza Karimi",
+     "vice-ministre de la Santé"),
+])
+def test_a_possessive_after_a_preposition_continues_the_office(sentence, name, role):
+    found = role_of(sentence, name)
+    assert found is not None and found.official and found.text == role

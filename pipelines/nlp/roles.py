@@ -242,8 +242,9 @@ def _breaks(tok: str, low: str, prev: str, nxt: str) -> bool:
         return not low[:1].isalpha()  # "G5" continues, "2019" and "3e" break
     if low == "par" and fold(nxt).startswith("interim"):
         return False  # "le président par intérim"
-    if low in ("ce", "cet", "cette", "ces") and prev in _PREPOSITIONS:
-        return False  # "président de cet organisme"
+    if low in ("ce", "cet", "cette", "ces", "leur", "leurs", "son", "sa", "ses") \
+            and prev in _PREPOSITIONS:
+        return False  # "président de cet organisme", "juge chargé de leur enquête"
     if low in _STOP or low.startswith(_ELIDED_STOPS):
         return True
     if low.startswith("l'") and low[2:] in _STOP:
