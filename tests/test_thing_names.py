@@ -187,3 +187,17 @@ def test_a_superhero_or_a_mascot_after_its_noun_is_no_actor_but_their_owner_is()
     out = _names(text, ("Capitaine Lumex", "PER"), ("Zoubi", "PER"), ("FCL", "ORG"),
                  ("Paul Roux", "PER"))
     assert out == [("FCL", "group"), ("Paul Roux", "person")]
+
+
+def test_a_competition_is_an_event_and_the_state_in_its_name_no_mention():
+    from tests.test_extract import typed
+
+    text = "Il a gagné la Ligue des champions puis le Tour de France."
+    out = typed(text, ("Ligue des champions", "MISC"), ("Tour de France", "MISC"))
+    assert out == []
+
+
+def test_a_thing_named_after_a_noun_of_technology():
+    from tests.test_extract import typed
+
+    assert typed("Le logiciel Pandora a espionné des journalistes.", ("Pandora", "MISC")) == []

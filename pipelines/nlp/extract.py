@@ -388,9 +388,11 @@ def _ner_candidates(ctx: ArticleContext, ents: list[tuple[int, int, str]],
                 things.add(text[a:b])
             # nor is a known person the span names ("l'école Jean-Moulin"), nor a state
             # or place a first name of the span spells ("Christian et Dominique")
+            # and a thing's words name nothing ("le Tour de France", "la Coupe de France")
             used_gaz.update(i for i, m in enumerate(gaz_matches)
                             if m.start < b and a < m.end
                             and (res.types.get(m.entry_id) in PERSON_TYPES
+                                 or ner_type == _THING
                                  or label == "PER"
                                  and m.text in res.gaz.entries[m.entry_id].risky_names))
             continue

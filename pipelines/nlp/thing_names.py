@@ -48,10 +48,11 @@ class NameShapes:
     space_words: frozenset[str]  # folded words
     time_zones: frozenset[str]  # as written
     fictional: frozenset[str]  # name keys
+    event_names: frozenset[str] = frozenset()  # name keys of whole event names
 
 
 _KINDS = ("press_last", "news_tail", "event_last", "craft_cue", "vessel_cue", "space_word",
-          "time_zone")
+          "time_zone", "event_name")
 
 
 @lru_cache(maxsize=1)
@@ -78,7 +79,8 @@ def load_shapes() -> NameShapes:
                       frozenset(words["event_last"]),
                       tuple(sorted(opens, key=lambda o: -len(o[0]))),
                       frozenset(words["craft_cue"]), frozenset(words["vessel_cue"]),
-                      frozenset(words["space_word"]), frozenset(words["time_zone"]), fictional)
+                      frozenset(words["space_word"]), frozenset(words["time_zone"]), fictional,
+                      frozenset(words["event_name"]))
 
 
 # -- name shapes -------------------------------------------------------------------------
@@ -113,6 +115,8 @@ def event_name(surface: str, shapes: NameShapes | None = None) -> bool:
     words = surface.split()
     if len(words) < 2:
         return False
+    if name_key(surface) in shapes.event_names:
+        return True  # "Ligue des champions", "Tour de France"
     for opener, needs_of in shapes.event_open:
         if surface.startswith(opener + " "):
             rest = surface[len(opener) + 1:].split()
