@@ -201,3 +201,11 @@ def test_a_thing_named_after_a_noun_of_technology():
     from tests.test_extract import typed
 
     assert typed("Le logiciel Pandora a espionné des journalistes.", ("Pandora", "MISC")) == []
+
+
+def test_an_acronym_after_a_noun_of_technology_or_law_is_a_thing():
+    from tests.test_extract import typed
+
+    assert typed("La technologie XQZ réduit la consommation.", ("XQZ", "ORG")) == []
+    assert typed("La loi PLOUF a été votée.", ("PLOUF", "ORG")) == []
+    assert typed("Le groupe XQZ a été racheté.", ("XQZ", "ORG")) != []

@@ -515,7 +515,16 @@ def _span_type(ctx: ArticleContext, a: int, b: int, label: str, res: _Resources)
         return "place"  # "la mairie de Quimperlé"; not "la région de Laurent X"
     if ner_type in ("group", "person") and opens_with_an_event(surface):
         return _DROP  # "Traité de Lisbonne", "Festival de Cannes": no actor
+    if ner_type == "group" and is_acronym(surface) and \
+            _PRODUCT_NOUN.search(text, max(0, a - 30), a):
+        return _THING  # "la technologie SPCCI", "la loi ELAN", "la norme WLTP"
     return ner_type
+
+
+#: Nouns of a technology, a law or a standard right before an acronym that names it.
+_PRODUCT_NOUN = re.compile(r"\b(?:[Tt]echnologies?|[Ss]ystèmes?|[Ll]ogiciels?|[Aa]lgorithmes?|"
+                           r"[Mm]oteurs?|[Ll]ois?|[Nn]ormes?|[Ll]abels?|[Dd]ispositifs?|"
+                           r"[Pp]rotocoles?|[Ff]ormats?|[Pp]uces?)\s+$")
 
 
 def _named_after(text: str, m: Match) -> bool:
