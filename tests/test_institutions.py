@@ -131,7 +131,7 @@ def test_the_court_before_which_one_appears_stays_a_body():
     assert [i.text for i in found] == ["tribunal correctionnel de Vernon"]
 
 
-def test_a_local_body_named_without_its_place_takes_the_one_its_sentence_names():
+def test_a_local_body_named_without_its_place_takes_the_one_its_sentence_names() -> None:
     from tests.test_extract import _resolve
 
     docs, entities = _resolve(
@@ -142,7 +142,7 @@ def test_a_local_body_named_without_its_place_takes_the_one_its_sentence_names()
         ("Le Conseil départemental a voté.", [("Conseil départemental", "ORG")]),
     )
     ids = [[m.entity for m in d.mentions if m.type == "group"] for d in docs]
-    assert ids == [["group:conseil-departemental-gironde"], ["group:cour-appel-brest"],
-                   ["group:conseil-departemental"]]
+    # with no place named, a bare local body would fold every département's: no node
+    assert ids == [["group:conseil-departemental-gironde"], ["group:cour-appel-brest"], []]
     assert entities["group:conseil-departemental-gironde"].label == \
         "Conseil départemental (Gironde)"

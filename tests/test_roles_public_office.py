@@ -600,6 +600,8 @@ _ROUND_SIX = [
     ("a alerté Paul Vidal, le président de l'OPH, dans un courrier.", "Paul Vidal", True),
     ("La directrice générale en Australie du groupe, Ann Lee, a répondu.", "Ann Lee", False),
     ("L'ambassadeur en Australie, Paul Vidal, a répondu.", "Paul Vidal", True),
+    ("Le retrait a été annoncé par la Gouverneure-générale de l'île, Ann Lee, mardi.",
+     "Ann Lee", True),
 ]
 
 

@@ -209,3 +209,13 @@ def test_an_acronym_after_a_noun_of_technology_or_law_is_a_thing():
     assert typed("La technologie XQZ réduit la consommation.", ("XQZ", "ORG")) == []
     assert typed("La loi PLOUF a été votée.", ("PLOUF", "ORG")) == []
     assert typed("Le groupe XQZ a été racheté.", ("XQZ", "ORG")) != []
+
+
+def test_a_name_before_an_english_possessive_is_a_firm_and_a_word_after_a_number_a_trim():
+    from tests.test_extract import typed
+
+    assert typed("Le tableau a été vendu chez Halloway's hier.", ("Halloway", "PER")) == [
+        ("Halloway", "group", "")]
+    assert typed("Le modèle 300 SPORT est proposé à 50 000 euros.", ("SPORT", "ORG")) == []
+    assert typed("Selon AIDES, la campagne commence.", ("AIDES", "ORG")) == [
+        ("AIDES", "group", "")]

@@ -31,7 +31,7 @@ from pipelines.nlp.named_after import (
     thing_before,
     type_cue,
 )
-from pipelines.nlp.noise import NoiseRules, load_noise, masked_ranges
+from pipelines.nlp.noise import NoiseRules, is_common_noun, load_noise, masked_ranges
 from pipelines.nlp.not_actor import (
     DROP,
     ArticleContext,
@@ -478,6 +478,9 @@ def _seat_split(text: str, a: int, b: int, label: str, noise: NoiseRules,
     return [(a, a + words[0].end(), "LOC"), (a + words[1].start(), b, label)]
 
 
+#: A number, maybe with an opening quote, right before a name: "300 SPORT", "« 300 SPORT".
+_TRIM_AFTER_NUMBER = re.compile(r"\d[ \t]*[«\"“]?[ \t]*$")
+
 #: What :func:`_span_type` says of a span that is no actor for any other reason.
 _DROP = "drop"
 
@@ -488,6 +491,11 @@ def _span_type(ctx: ArticleContext, a: int, b: int, label: str, res: _Resources)
     text, noise = ctx.text, res.noise
     if names_a_product(ctx, a, b, label, noise):
         return _DROP if in_longer_title(text, a, b) else _THING
+    if text[b:b + 2] in ("'s", "’s"):
+        return "group"  # "Christie's", "Sotheby's": a firm named for its founder
+    if _TRIM_AFTER_NUMBER.search(text, max(0, a - 8), a) and text[a:b].isupper() and \
+            b - a >= 4 and is_common_noun(text[a:b]):
+        return _DROP  # "le F-Pace 300 SPORT": a model's trim, no acronym
     if not_an_actor(ctx, a, b, label, noise):
         return _DROP
     surface = text[a:b]

@@ -235,3 +235,21 @@ def masked_ranges(text: str, rules: NoiseRules | None = None) -> list[tuple[int,
         if any(text[c:d].strip().startswith(head) for c, d in lines[i + 1:]):
             out.append((a, b))
     return out
+
+
+@lru_cache(maxsize=1)
+def common_nouns() -> tuple[str, ...]:
+    """French common nouns and infinitives as written (``data/nouns_fr.csv``, from spaCy's
+    lemmatizer indexes)."""
+    raw = resources.files("pipelines").joinpath("data/nouns_fr.csv").read_text("utf-8")
+    return tuple(w for w in raw.splitlines()[1:] if w)
+
+
+@lru_cache(maxsize=1)
+def _folded_nouns() -> frozenset[str]:
+    return frozenset(fold(w) for w in common_nouns())
+
+
+def is_common_noun(word: str) -> bool:
+    """Whether ``word`` (any case, any accents) is a French common noun or infinitive."""
+    return fold(word) in _folded_nouns()

@@ -16,7 +16,8 @@ likewise one node per region (:func:`body_regions`): "Agence régionale de sant�
 (Occitanie)". One that exists once per département or city, named without it ("le
 Conseil départemental", "la Cour d'appel", "le Parquet"), is one node per place: the one
 French département or city its sentence names, else the one two thirds of the article's
-such places name: "Conseil départemental (Gironde)"; else the bare name stays.
+such places name: "Conseil départemental (Gironde)"; with none it is no node (a bare
+"Conseil départemental" would fold every département's council together).
 """
 
 from __future__ import annotations
@@ -226,8 +227,7 @@ def _regions_in(doc: ArticleAnalysis, regions: Regions, bodies: _Bodies,
         if not body:
             continue
         if body in regions.labels:
-            if place := places(c.sentence):
-                found[i] = (body, place)
+            found[i] = (body, places(c.sentence))  # no place: no node (see above)
             continue
         key = f" {keys[c.text]} "
         own = {r for k, r in regions.region_of.items() if f" {k} " in key}

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from importlib import resources
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -24,7 +23,7 @@ from pipelines.nlp.analysis import ArticleAnalysis
 from pipelines.nlp.extract import Candidate, _resources
 from pipelines.nlp.gazetteer import Entry, Gazetteer
 from pipelines.nlp.matcher import Match
-from pipelines.nlp.noise import load_noise
+from pipelines.nlp.noise import common_nouns, load_noise
 from pipelines.resolution import attach, lone_names, qualify
 from pipelines.resolution.acronyms import AcronymMeanings
 from pipelines.resolution.attach import Key, Person
@@ -34,8 +33,7 @@ from pipelines.text import is_acronym, name_key, slug
 
 def _common_words() -> frozenset[str]:
     """Folded French common nouns and infinitives (``data/nouns_fr.csv``)."""
-    raw = resources.files("pipelines").joinpath("data/nouns_fr.csv").read_text("utf-8")
-    return frozenset(fold_token(w) for w in raw.splitlines()[1:] if w)
+    return frozenset(fold_token(w) for w in common_nouns())
 
 
 #: What a resolver derives from a gazetteer (surnames, places, brands, office contexts),
@@ -211,6 +209,8 @@ class Resolver:
                         if state == usual.get(keys[c.text], ""):
                             state = ""  # the usual state keeps the bare name
                     body, region = doc_regions.get(ci, no_region) if doc_regions else no_region
+                    if body and not region:
+                        continue  # a local body whose place nothing names: no node
                     meaning = (meanings.meaning(c.text, keys[c.text], doc.acronyms)
                                if meanings and ctype == "group" and not c.entry_id else "")
                     okey = (c.entry_id, c.text, ctype, state or region or meaning)
