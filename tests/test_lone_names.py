@@ -156,3 +156,10 @@ def test_the_cue_survives_the_cache_which_blanks_one_candidate_sentences() -> No
     assert stored.sentences[1] == ""  # one candidate: not kept as evidence
     docs, _ = Resolver().resolve([stored])
     assert [(m.text, m.type) for m in docs[0].mentions] == [("Kervadec", "person")]
+
+
+def test_a_surname_and_a_number_is_no_sovereign() -> None:
+    from tests.test_extract import _resolve
+    docs, _ = _resolve(("Le gouvernement Marceau II a démissionné. Paul Marceau a parlé.",
+                        [("Marceau II", "PER"), ("Paul Marceau", "PER")]))
+    assert ("Marceau II", "official") not in {(m.text, m.type) for m in docs[0].mentions}

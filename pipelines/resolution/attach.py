@@ -209,7 +209,8 @@ def collect_names(docs: Sequence[ArticleAnalysis], gaz: Gazetteer,
                 names.clusters.add(toks)
                 full.append(toks)
                 names.raw_surnames[toks].add(raw_last[c.text])
-                names.first_names.add(toks[0])
+                if not _REGNAL.search(c.text):  # "Fillon II" gives no first name
+                    names.first_names.add(toks[0])
                 names.surnames.add(toks[-1])
                 if c.entry_id:
                     names.key_gaz[toks] = c.entry_id
@@ -567,7 +568,7 @@ def gather_people(docs: Sequence[ArticleAnalysis], assign: Sequence[Sequence[Key
             p.gaz_id = gid
         p.official = (bool(gid) and not _before_office(p, (office_start or {}).get(gid, ""))
                       or is_official(sum(p.roles.values()), sum(p.names.values()))
-                      or any(_REGNAL.search(n) for n in p.names))
+                      or any(_sovereign(n, names) for n in p.names))
     return dict(people)
 
 
@@ -579,6 +580,15 @@ def _before_office(p: Person, start: str) -> bool:
 
 #: A regnal number alone ("Ier", "XIV"): the rest of a sovereign's name NER cut off.
 _NUMERAL = re.compile(r"^(?:Ier|Ire|[IVX]+)$")
+
+
+def _sovereign(name: str, names: Names) -> bool:
+    """A name and a regnal number: a monarch or a pope ("Louis XIV", "Childebert IV");
+    not a government named for its head, whose name is a surname of the corpus and
+    nobody's first name ("le gouvernement Fillon II")."""
+    toks = name_tokens(name)
+    return (bool(_REGNAL.search(name)) and bool(toks)
+            and (toks[0] not in names.surnames or toks[0] in names.first_names))
 
 
 #: A given name and a regnal number: a monarch or a pope ("Louis XIV", "Napoléon Ier",
