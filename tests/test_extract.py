@@ -541,3 +541,8 @@ def test_a_compound_first_name_alone_names_nobody_beyond_its_article():
         ("« Je n'ai rien vu », a expliqué Anne-Claude.", [("Anne-Claude", "PER")]),
     )
     assert docs[1].mentions == [] and docs[2].mentions == []
+
+
+def test_a_first_name_then_a_known_organisation_is_the_person():
+    out = typed("a déclaré mardi Jeff Shell, patron de la chaîne.", ("Jeff Shell", "PER"))
+    assert out == [("Jeff Shell", "person", "")]

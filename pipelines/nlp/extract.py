@@ -286,6 +286,8 @@ def _ner_wins(text: str, a: int, b: int, label: str, ner_type: str | None,
                 and m.text in res.gaz.entries[m.entry_id].risky_names for m in overlapping)
     if _named_after_a_person(text, a, label, overlapping, res):
         return True
+    if _first_name_then_a_name(text, a, b, label, ner_type, overlapping, res):
+        return True
     return (
         ner_type in ("person", "group", "media")
         and label in ("PER", "ORG", "MISC")
@@ -295,6 +297,17 @@ def _ner_wins(text: str, a: int, b: int, label: str, ner_type: str | None,
         # organisation or person inside a glued span stands on its own
         and all(res.types.get(m.entry_id) in ("state", "place") for m in overlapping)
     )
+
+
+def _first_name_then_a_name(text: str, a: int, b: int, label: str, ner_type: str | None,
+                            overlapping: list[Match], res: _Resources) -> bool:
+    """Whether a person's span is a first name, then an organisation's or a medium's name
+    as the surname ("Jeff Shell", "Paul Renault"): the person, not the organisation."""
+    first = re.match(r"[^\W\d_][\w'’-]*", text[a:b])
+    return (label == "PER" and ner_type == "person" and first is not None
+            and first.group(0) in res.first_names
+            and all(m.start > a + first.end() and m.end == b
+                    and res.types.get(m.entry_id) in ("group", "media") for m in overlapping))
 
 
 _OF_WORDS = frozenset({"de", "du", "des", "d'", "la", "l'"})
