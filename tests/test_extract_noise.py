@@ -396,3 +396,16 @@ def test_an_institution_loses_the_next_sentence_s_glued_word():
 
     found = find_institutions("Un petit ministère de l'IntérieurEn 2019, il a dit non.")
     assert [i.text for i in found] == ["ministère de l'Intérieur"]
+
+
+def test_a_title_glued_to_a_name_is_cut_off():
+    text = "Hier, Paule DurandMinistre de l'Agriculture a dit non."
+    assert typed(text, ("Paule DurandMinistre de l'Agriculture", "PER")) == [
+        ("Paule Durand", "person", "")]
+
+
+def test_an_institution_loses_a_status_adjective_of_the_person_after_it():
+    from pipelines.nlp.institutions import find_institutions
+
+    found = find_institutions("Paul Roux, adjoint à la mairie de Vernon et actuel candidat.")
+    assert [i.text for i in found] == ["mairie de Vernon"]

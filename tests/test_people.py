@@ -203,3 +203,12 @@ def test_a_name_without_an_entry_still_joins_an_entry_s_name():
     clusters.add(full)
     clusters.add(name_tokens("Paul Vasseur"))
     assert clusters.find(name_tokens("Paul Vasseur")) == clusters.find(full)
+
+
+def test_a_car_maker_ner_calls_an_organisation_is_no_surname_of_its_founder():
+    from tests.test_extract import _resolve
+
+    docs, _ = _resolve(("Ferry Porsche a fondé la marque. Porsche a vendu 300 000 voitures.",
+                        [("Ferry Porsche", "PER"), ("Porsche", "ORG")]))
+    assert [(m.text, m.type) for m in docs[0].mentions] == [("Ferry Porsche", "person"),
+                                                            ("Porsche", "group")]

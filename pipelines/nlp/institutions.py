@@ -136,6 +136,12 @@ mars avril mai juin juillet aout septembre octobre novembre decembre hier demain
 _GLUED = re.compile(r"(?<=[a-zà-ÿ]{2})[A-ZÀ-Ý][a-zà-ÿ]*$")
 
 
+#: Adjectives of time or status that qualify a person after the body, not the body:
+#: "la mairie de Marseille et actuel adjoint".
+_STATUS_WORDS = frozenset("""actuel actuelle actuels actuelles ancien ancienne anciens anciennes
+futur future futurs futures nouveau nouvelle nouveaux nouvelles""".split())
+
+
 def _trim(text: str, comp_start: int, end: int) -> int:
     """Drop lower-case words ending the complement that are verb forms or time words
     ("le ministère des Sports espère", "… communiqué mardi"), and a next sentence's word
@@ -147,7 +153,8 @@ def _trim(text: str, comp_start: int, end: int) -> int:
     while len(words) > 1:
         word = words[-1].group(0)
         low = word.lower()
-        if word[:1].islower() and (low in verbs or fold(low) in _TIME_WORDS or low == "et"):
+        if word[:1].islower() and (low in verbs or fold(low) in _TIME_WORDS or low == "et"
+                                   or fold(low) in _STATUS_WORDS):
             words.pop()
             continue
         break

@@ -150,6 +150,7 @@ def _glued_cuts(surface: str, text: str, noise: NoiseRules) -> list[int]:
             continue
         whole_left = left_m.start() == 0 or not surface[left_m.start() - 1].isalnum()
         if (noise.is_word(right) and len(right) >= 2 and right.lower() != "car"
+                or fold(right) in load_titles().official  # "Frédérique VidalMinistre de…"
                 or whole_left and left.islower() and len(left) >= 2
                 or len(left) >= 3 and len(right) >= 3 and alone_in(left, text)
                 and alone_in(right, text)):

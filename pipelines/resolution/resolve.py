@@ -258,11 +258,13 @@ class Resolver:
                             if any(r.start for r in e.roles)}
         return self._starts
 
-    @staticmethod
-    def _surname_like(c: Candidate) -> bool:
-        """A one- or two-word capitalised span NER did not call a person (``Macron``)."""
+    def _surname_like(self, c: Candidate) -> bool:
+        """A one- or two-word capitalised span NER did not call a person (``Macron``), and
+        not the name of a car maker, a known organisation or a medium ("Porsche" beside
+        "Ferry Porsche" is the car maker)."""
         return (c.kind == "ner" and c.type in attach.SURNAME_LIKE_TYPES
-                and 1 <= len(c.text.split()) <= 2 and not is_acronym(c.text))
+                and 1 <= len(c.text.split()) <= 2 and not is_acronym(c.text)
+                and name_tokens(c.text) not in self._brands)
 
     def _person_info(self, root: tuple[str, ...], p: Person,
                      affiliations: dict[str, str] | None = None) -> EntityInfo:
