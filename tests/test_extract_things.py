@@ -172,7 +172,9 @@ def test_a_name_after_a_possessive_or_demonstrative_is_a_product():
             "La CFDT et la FNSEA protestent.")
     out = _names(text, ("Honda", "ORG"), ("KRX", "ORG"), ("GLT", "ORG"), ("Honda", "ORG"),
                  ("CFDT", "ORG"), ("FNSEA", "ORG"))
-    assert [t for t, _ in out] == ["Honda", "Honda", "CFDT", "FNSEA"]
+    # "sa Honda" is his car: a maker's name after a possessive or a feminine determiner
+    # names its car, the maker itself takes no determiner ("Honda a revu")
+    assert [t for t, _ in out] == ["Honda", "CFDT", "FNSEA"]
 
 
 def test_a_name_given_to_a_described_thing_is_a_product():
@@ -382,3 +384,12 @@ def test_a_known_person_glued_to_an_organisation_stays_the_person() -> None:
     text = "selon l'Agence France-Presse Charles de Gaulle a dit"
     out = typed(text, ("Agence France-Presse Charles de Gaulle", "ORG"))
     assert ("Charles de Gaulle", "official", "person:charles-de-gaulle") in out
+
+
+def test_a_car_maker_after_a_feminine_or_plural_determiner_is_its_car():
+    from tests.test_extract import typed
+
+    assert typed("Il a acheté une Porsche rouge.", ("Porsche", "ORG")) == []
+    assert typed("Au volant de la Porsche, il a filé.", ("Porsche", "ORG")) == []
+    assert typed("Porsche a annoncé des résultats.", ("Porsche", "ORG")) == [
+        ("Porsche", "group", "")]

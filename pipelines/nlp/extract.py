@@ -491,6 +491,10 @@ def _seat_split(text: str, a: int, b: int, label: str, noise: NoiseRules,
     return [(a, a + words[0].end(), "LOC"), (a + words[1].start(), b, label)]
 
 
+#: A feminine or plural determiner before a car maker's name: the maker's car, since the
+#: maker itself takes none ("Porsche a annoncé", "chez Porsche", "le constructeur Porsche").
+_A_CAR = re.compile(r"(?:^|[\s'’(])(?:[Ll]a|[Uu]ne|[Cc]ette|[Ss]a|[Mm]a|[Ll]eur|[Ll]es|[Dd]es|"
+                    r"[Cc]es|[Ss]es|[Ll]eurs|[Nn]os|[Vv]os|[Mm]es)\s+$")
 #: A number, maybe with an opening quote, right before a name: "300 SPORT", "« 300 SPORT".
 _TRIM_AFTER_NUMBER = re.compile(r"\d[ \t]*[«\"“]?[ \t]*$")
 
@@ -506,6 +510,8 @@ def _span_type(ctx: ArticleContext, a: int, b: int, label: str, res: _Resources)
         return _DROP if in_longer_title(text, a, b) else _THING
     if text[b:b + 2] in ("'s", "’s"):
         return "group"  # "Christie's", "Sotheby's": a firm named for its founder
+    if noise.is_car_brand(text[a:b]) and _A_CAR.search(text, max(0, a - 12), a):
+        return _DROP  # "une Porsche rouge", "au volant de la Porsche": a car, not the maker
     if _TRIM_AFTER_NUMBER.search(text, max(0, a - 8), a) and text[a:b].isupper() and \
             b - a >= 4 and is_common_noun(text[a:b]):
         return _DROP  # "le F-Pace 300 SPORT": a model's trim, no acronym
