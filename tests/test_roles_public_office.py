@@ -602,6 +602,9 @@ _ROUND_SIX = [
     ("L'ambassadeur en Australie, Paul Vidal, a répondu.", "Paul Vidal", True),
     ("Le retrait a été annoncé par la Gouverneure-générale de l'île, Ann Lee, mardi.",
      "Ann Lee", True),
+    # a bare title coordinated with another shares its complement: the firm's
+    ("explique Ian Hall, le président et directeur général de Vantor. Il part.", "Ian Hall",
+     False),
 ]
 
 

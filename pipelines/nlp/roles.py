@@ -513,6 +513,11 @@ def _office(lex: TitleLexicon, key: str, tail: str) -> bool:
     return key in lex.bare and _is_bare(tail)
 
 
+#: A second title coordinated with a bare one, whose complement is both's: "le président
+#: et directeur général de Bentley" is the firm's, not the head of state.
+_AND_ANOTHER = re.compile(r"\s*(?:et|&)\s+(?!(?:son|sa|ses|leur|leurs)\b)", re.IGNORECASE)
+
+
 # -- finding the role of a name ----------------------------------------------------------
 
 
@@ -864,6 +869,9 @@ def role_after(text: str, end: int, window: int = 130) -> Role | None:
     if not _apposition_closes(phrase[cut:], bool(determined)):
         return None
     first = _make_role(lex, m.group(0), phrase[:cut], m.end())
+    if first is not None and first.official and m.group(0) in lex.bare \
+            and _is_bare(phrase[m.end():cut]) and _AND_ANOTHER.match(phrase[cut:]):
+        return Role(first.text, False)  # "le président et CEO de X": the firm's
     if first is not None and not first.official:
         return _coordinated_office(lex, phrase[cut:]) or first
     return first
