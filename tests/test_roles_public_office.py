@@ -602,6 +602,15 @@ _ROUND_SIX = [
     ("L'ambassadeur en Australie, Paul Vidal, a répondu.", "Paul Vidal", True),
     ("Le retrait a été annoncé par la Gouverneure-générale de l'île, Ann Lee, mardi.",
      "Ann Lee", True),
+    # captains listed after a force, a sheriff, a gendarme, a chamber of agriculture
+    ("l'éloge des soldats du régiment : Capitaine Luc Morel, Capitaine Paul Vidal, Lieutenant",
+     "Paul Vidal", True),
+    ("Tout a brûlé, a indiqué le shérif, Brett Olson. Il pleut.", "Brett Olson", True),
+    ("Marie Roux, la gendarme de 25 ans tuée lors d'un contrôle, sera honorée.", "Marie Roux",
+     True),
+    ("explique Yann Faure, président de la Chambre d'agriculture de Haute-Loire, mardi.",
+     "Yann Faure", True),
+    ("Le capitaine du navire, Paul Vidal, a fait demi-tour.", "Paul Vidal", False),
     # a bare title coordinated with another shares its complement: the firm's
     ("explique Ian Hall, le président et directeur général de Vantor. Il part.", "Ian Hall",
      False),

@@ -363,6 +363,8 @@ def _gazetteer_hits(tail: str) -> tuple[list[tuple[int, int, bool]], list[tuple[
         if etype == "state" and m.kind != "capital" and not (
                 m.text[:1].isupper() and _inside_a_name(tail, m.end)):
             hits.append((m.start, m.end - m.start, True))
+        elif etype == "official" and m.text[:1].isupper():
+            hits.append((m.start, m.end - m.start, True))  # "porte-parole de Mike Pence"
         elif etype == "group":
             verdict = _group_public(m.entry_id)
             if verdict is not None:
@@ -719,11 +721,12 @@ def _rank_before_name(lex: TitleLexicon, m: re.Match[str], ctx: str, folded: str
     if key not in lex.ranks and key not in _FORCE_RANKS or not _is_bare(ctx[m.end():]):
         return False
     before = folded[:m.start()]
+    item = before[before.rfind(",") + 1:]
     if key in _FORCE_RANKS:
         ahead, behind = _FORCE_WINDOW
-        return bool(_RANK_ARTICLE.search(before)
+        return bool((_RANK_ARTICLE.search(before)
+                     or ctx[m.start()].isupper() and _RANK_ITEM.match(item))
                     and _FORCE.search(fold(text[max(0, start - ahead):start + behind])))
-    item = before[before.rfind(",") + 1:]
     return bool(_RANK_ARTICLE.search(before)
                 or ctx[m.start()].isupper() and _RANK_ITEM.match(item))
 
