@@ -155,17 +155,7 @@ class Resolver:
                   person_info: dict[Key, EntityInfo],
                   entities: dict[str, EntityInfo]) -> list[ArticleMentions]:
         """Every article's mentions; entities of non-person candidates added on the way."""
-        acronyms: dict[str, str] = {}
-        self._acro_long = {}
-        things: set[str] = set()  # acronyms of common-noun phrases (long form "")
-        for doc in docs:
-            for acro, long in doc.acronyms.items():
-                if not long:
-                    things.add(acro)
-                    continue
-                acronyms.setdefault(name_key(long), acro)
-                self._acro_long.setdefault(acro, name_key(long))
-        things.difference_update(self._acro_long)
+        acronyms, things = self._acronym_forms(docs)
         meanings = AcronymMeanings.from_definitions(doc.acronyms for doc in docs)
         # The entity of a non-person candidate only depends on (entry id, text, type)
         # (and on ``acronyms``, fixed for this pass), and for an institution on its state.
@@ -228,6 +218,23 @@ class Resolver:
                 doc.meta.id, refs, [text_of[c.text] for c in kept], [c.start for c in kept],
                 [c.end for c in kept], [c.sentence for c in kept])))
         return out
+
+    def _acronym_forms(self, docs: list[ArticleAnalysis]) -> tuple[dict[str, str], set[str]]:
+        """The corpus's acronyms by their long form's key, and the acronyms only ever
+        spelled out as common-noun phrases (long form ""); sets ``_acro_long``, each
+        acronym's long form's key, for this pass."""
+        acronyms: dict[str, str] = {}
+        self._acro_long = {}
+        things: set[str] = set()
+        for doc in docs:
+            for acro, long in doc.acronyms.items():
+                if not long:
+                    things.add(acro)
+                    continue
+                acronyms.setdefault(name_key(long), acro)
+                self._acro_long.setdefault(acro, name_key(long))
+        things.difference_update(self._acro_long)
+        return acronyms, things
 
     def _of_meaning(self, meaning: str) -> EntityInfo:
         """The entity of one meaning of an ambiguous acronym (:mod:`.acronyms`): its long
