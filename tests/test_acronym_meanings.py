@@ -1,6 +1,6 @@
 """An acronym that stands for several bodies across the corpus is split by meaning."""
 
-from pipelines.resolution.acronyms import AcronymMeanings
+from pipelines.resolution.acronyms import UNSETTLED, AcronymMeanings
 from pipelines.text import name_key
 from tests.test_extract import _resolve
 
@@ -23,7 +23,8 @@ def test_each_article_gets_the_meaning_it_defines():
         == "Front national populaire"
     long = "Fédération nationale des pêcheurs"
     assert m.meaning(long, name_key(long), {}) == long
-    assert m.meaning("FNP", "fnp", {}) == ""  # no meaning dominates: the bare acronym
+    # no meaning dominates: a bare "FNP" would fold both bodies, so it is no node
+    assert m.meaning("FNP", "fnp", {}) == UNSETTLED
     assert m.meaning("ONU", "onu", {}) == ""  # not ambiguous: nothing to settle
 
 
@@ -45,3 +46,14 @@ def test_two_bodies_under_one_acronym_are_two_nodes():
     second = {m.entity for m in docs[1].mentions}
     assert len(first) == 1 and len(second) == 1 and first != second
     assert entities[first.pop()].label == "Fédération nationale des pêcheurs"
+
+
+def test_a_bare_acronym_no_article_settles_is_no_node():
+    docs, _ = _resolve(
+        ("La Fédération nationale des pêcheurs (FNP) proteste.",
+         [("Fédération nationale des pêcheurs", "ORG"), ("FNP", "ORG")]),
+        ("Le Front national populaire (FNP) manifeste.",
+         [("Front national populaire", "ORG"), ("FNP", "ORG")]),
+        ("La FNP a réagi mardi.", [("FNP", "ORG")]),
+    )
+    assert [m.entity for m in docs[2].mentions] == []

@@ -8,7 +8,8 @@ together. :class:`AcronymMeanings` reads every article's definitions once and, f
 acronym that has two or more distinct long forms (spelling variants aside), gives each
 mention the meaning its own article defines. A bare acronym in an article that defines
 none goes to the meaning most articles give when that meaning clearly dominates
-(:data:`DOMINANT_SHARE`); otherwise it keeps the acronym's own node.
+(:data:`DOMINANT_SHARE`); otherwise it is no node (:data:`UNSETTLED`): a node of the bare
+acronym would fold its meanings together.
 """
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ from pipelines.text import name_key
 SAME_MEANING = 90.0
 #: The share of the defining articles a meaning needs for bare mentions elsewhere.
 DOMINANT_SHARE = 0.8
+#: What :meth:`AcronymMeanings.meaning` says of a bare ambiguous acronym no article of its
+#: own settles and no meaning dominates: no node.
+UNSETTLED = "\x00unsettled"
 
 
 @dataclass
@@ -70,7 +74,7 @@ class AcronymMeanings:
     def meaning(self, text: str, key: str, defined: Mapping[str, str]) -> str:
         """The meaning (a long form's label) of a group mention ``text`` (name key
         ``key``) in an article that defines ``defined``; "" when it has no ambiguous
-        acronym to settle."""
+        acronym to settle, :data:`UNSETTLED` when nothing settles it."""
         acro = self.long_keys.get(key)
         if acro is not None:
             return self.meaning_of[acro][key]
@@ -80,7 +84,7 @@ class AcronymMeanings:
         long = defined.get(text)
         if long:
             return meanings.get(name_key(long), "")
-        return self.dominant.get(text, "")
+        return self.dominant.get(text, UNSETTLED)
 
 
 def _meanings(texts: Counter[str]) -> list[tuple[str, list[str], int]]:

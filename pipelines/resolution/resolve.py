@@ -25,7 +25,7 @@ from pipelines.nlp.gazetteer import Entry, Gazetteer
 from pipelines.nlp.matcher import Match
 from pipelines.nlp.noise import common_nouns, load_noise
 from pipelines.resolution import attach, lone_names, qualify
-from pipelines.resolution.acronyms import AcronymMeanings
+from pipelines.resolution.acronyms import UNSETTLED, AcronymMeanings
 from pipelines.resolution.attach import Key, Person
 from pipelines.resolution.people import fold_token, name_tokens
 from pipelines.text import is_acronym, name_key, slug
@@ -203,6 +203,8 @@ class Resolver:
                         continue  # a local body whose place nothing names: no node
                     meaning = (meanings.meaning(c.text, keys[c.text], doc.acronyms)
                                if meanings and ctype == "group" and not c.entry_id else "")
+                    if meaning == UNSETTLED:
+                        continue  # an acronym of several meanings nothing here settles
                     okey = (c.entry_id, c.text, ctype, state or region or meaning)
                     number = other_ref.get(okey)
                     if number is None:
