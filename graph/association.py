@@ -34,6 +34,8 @@ from typing import Any
 import networkx as nx
 import numpy as np
 
+from .edges import edge_columns
+
 __all__ = ["ATTR", "add_association", "corpus_size", "edge_association", "lift", "npmi",
            "npmi_array"]
 
@@ -132,19 +134,10 @@ def add_association(graph: nx.Graph, edges: Iterable[tuple[Any, Any]] | None = N
     """
     n = corpus_size(graph)
     articles = {x: _count(d.get("articles")) for x, d in graph.nodes(data=True)}
-    us: list[Any] = []
-    vs: list[Any] = []
-    datas: list[dict[str, Any]] = []
-    if edges is None:  # graph.edges(data=True), walked once
-        done: set[Any] = set()
-        for u, nbrs in graph.adjacency():
-            for v, data in nbrs.items():
-                if v not in done:
-                    us.append(u)
-                    vs.append(v)
-                    datas.append(data)
-            done.add(u)
+    if edges is None:
+        us, vs, datas = edge_columns(graph)
     else:
+        us, vs, datas = [], [], []
         for u, v in edges:
             us.append(u)
             vs.append(v)

@@ -22,6 +22,7 @@ from typing import Any
 import networkx as nx
 import numpy as np
 
+from .edges import edge_columns
 from .schema import as_int, as_text
 
 __all__ = ["draw_order", "force_positions", "layout", "layout_positions", "node_radii",
@@ -227,24 +228,16 @@ def _place_the_rest(graph: nx.Graph, pos: dict[Any, tuple[float, float]], seed: 
     nodes = list(graph)
     index = {node: i for i, node in enumerate(nodes)}
     n = len(nodes)
-    ends: list[int] = []  # graph.edges(data=weight, default=1), walked once
-    others: list[int] = []
-    edge_weights: list[Any] = []
-    done: set[Any] = set()
-    for u, nbrs in graph.adjacency():
-        for v, data in nbrs.items():
-            if v not in done:
-                ends.append(index[u])
-                others.append(index[v])
-                edge_weights.append(data.get(weight, 1))
-        done.add(u)
-    one_way = np.array(ends, np.intp)
-    other_way = np.array(others, np.intp)
+    us, vs, datas = edge_columns(graph)  # graph.edges(data=weight, default=1)
+    one_way = np.array([index[u] for u in us], np.intp)
+    other_way = np.array([index[v] for v in vs], np.intp)
+    edge_weights = [data.get(weight, 1) for data in datas]
+    del us, vs, datas
     try:
         weights = np.trunc(np.array(edge_weights, np.float64))
     except (TypeError, ValueError):  # a weight that is no number: as the page reads it
         weights = np.array([as_int(w, 1) for w in edge_weights], np.float64)
-    del ends, others, edge_weights, done
+    del edge_weights
     src = np.concatenate([one_way, other_way])
     dst = np.concatenate([other_way, one_way])
     wts = np.tile(np.maximum(np.nan_to_num(weights, nan=1.0), 1.0), 2)

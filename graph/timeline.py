@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 import networkx as nx
 import numpy as np
 
+from .edges import edge_columns
 from .errors import ActorGraphError
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -118,7 +119,7 @@ def stamp(graph: nx.Graph) -> nx.Graph:
     for lo in range(0, len(nodes), _AT_ONCE):
         _stamp_nodes(nodes[lo:lo + _AT_ONCE], month, table)
     del nodes
-    edges = list(_edge_dicts(graph))
+    edges = edge_columns(graph)[2]
     for lo in range(0, len(edges), _AT_ONCE):
         part = edges[lo:lo + _AT_ONCE]
         ids = [data.get("article_ids") or () for data in part]
@@ -241,16 +242,6 @@ class _MonthTable:
                                  zip(month_of[at:end], values[at:end], strict=True)})
             at = end
         return out
-
-
-def _edge_dicts(graph: nx.Graph) -> Iterable[dict[str, Any]]:
-    """Each edge's attribute dict once, in the order of ``graph.edges``."""
-    done: set[Any] = set()
-    for node, nbrs in graph.adjacency():
-        for other, data in nbrs.items():
-            if other not in done:
-                yield data
-        done.add(node)
 
 
 def _tone_months(data: Mapping[str, Any], ids: list[str],

@@ -20,6 +20,7 @@ import networkx as nx
 from lxml import etree
 
 from ..atomic import atomic_path
+from ..edges import edge_columns
 from ..gc_pause import gc_paused
 from ..schema import (
     EDGE_INT_ATTRS,
@@ -646,18 +647,7 @@ def _render_edges(graph: nx.Graph, head: _Head, spill: _Spill
                              tuple[dict, dict, dict, _sidecar.SpilledSegments]]:
     """Every key and the sidecar's parts; the edge rows and segments, in the order of
     ``graph.edges()``, go to ``spill`` a chunk at a time."""
-    us: list[Any] = []
-    vs: list[Any] = []
-    datas: list[dict[str, Any]] = []
-    done: set[Any] = set()
-    for node, nbrs in graph._adj.items():  # graph.edges(data=True), without a generator
-        for other, data in nbrs.items():
-            if other not in done:
-                us.append(node)
-                vs.append(other)
-                datas.append(data)
-        done.add(node)
-    del done
+    us, vs, datas = edge_columns(graph)
     xml_ids = {node: sid.translate(_ATTR) for node, sid in head.ids.items()}
     same = head.pool.setdefault
     sids = {node: same(sid, sid) for node, sid in head.ids.items()}
