@@ -130,6 +130,8 @@ class Regions:
     #: name key of a local body's name -> its id (one per département or city)
     local: dict[str, str] = field(default_factory=dict)
     labels: dict[str, str] = field(default_factory=dict)  # body id -> label, if not known
+    #: name keys of the regions' own names (not a département or a city of theirs)
+    region_keys: frozenset[str] = frozenset()
 
     def body_of(self, entry_id: str, text: str) -> str:
         """The regional body a candidate names (by its entry or its words), or ""."""
@@ -160,7 +162,8 @@ def load_regions() -> Regions:
         else:
             for name in [row["label"], *row["names"]]:
                 region_of[name_key(name)] = row["label"]
-    return Regions(bodies, region_of, local, labels)
+    return Regions(bodies, region_of, local, labels,
+                   frozenset(name_key(r) for r in region_of.values()))
 
 
 class NameKeys(dict):  # type: ignore[type-arg]
@@ -244,12 +247,11 @@ def _local_places(doc: ArticleAnalysis, regions: Regions,
     """For a local body's sentence: the one French département or city (a name of
     ``regions_fr.jsonl`` other than a region's own) it names, else the one that two
     thirds of the article's such names are, else ""."""
-    region_names = {name_key(r) for r in regions.region_of.values()}
     by_sentence: dict[int, set[str]] = defaultdict(set)
     hits: Counter[str] = Counter()
     for c in doc.candidates:
         key = keys[c.text]
-        if key in regions.region_of and key not in region_names:
+        if key in regions.region_of and key not in regions.region_keys:
             by_sentence[c.sentence].add(c.text)
             hits[c.text] += 1
     dominant = ""
