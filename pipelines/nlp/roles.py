@@ -393,11 +393,11 @@ def _qualifies_a_domain(tail: str, at: int) -> bool:
     if m is None or m.group(1) in _PREPOSITIONS or m.group(1) in _ARTICLES \
             or m.group(1) in _STATE_SIDES:
         return False
-    ends_there = [x for x in load_bodies().complement.finditer(before)
-                  if not before[x.end():].strip()]
-    if ends_there:
-        return False
-    return not any(not before[x.end():].strip() for x in load_titles().matches(tail[:at]))
+    def ends_there(m: re.Match[str]) -> bool:
+        return not before[m.end():].strip()
+
+    return not (any(map(ends_there, load_bodies().complement.finditer(before)))
+                or any(map(ends_there, load_titles().matches(tail[:at]))))
 
 
 #: A lower-case complement right after a body word: "département de contrôle".
