@@ -125,6 +125,13 @@ class Roots:
     members: dict[Key, list[Key]] = field(default_factory=dict)  # root -> its names
     raw_of_root: dict[Key, set[str]] = field(default_factory=dict)  # filled on demand
 
+    def with_surname(self, toks: Key, clusters: NameClusters) -> set[Key]:
+        """The roots whose full names end with ``toks``, computed once per name."""
+        cands = self.memo.get(toks)
+        if cands is None:
+            cands = self.memo[toks] = clusters.with_surname(toks)
+        return cands
+
 
 @dataclass
 class Context:
@@ -377,9 +384,7 @@ def attach(toks: Key, local: Counter[Key], clusters: NameClusters, roots: Roots,
     """
     if len(toks) >= 3:
         return None
-    cands = roots.memo.get(toks)
-    if cands is None:
-        cands = roots.memo[toks] = clusters.with_surname(toks)
+    cands = roots.with_surname(toks, clusters)
     if not cands:
         return None
     if local:
@@ -519,9 +524,7 @@ def _famous_office_holder(toks: Key, text: str, names: Names, roots: Roots) -> K
     (not for a painter: "Manet" is not Hun Manet)."""
     if famous_field(text) != "history":
         return None
-    cands = roots.memo.get(toks)
-    if cands is None:
-        cands = roots.memo[toks] = names.clusters.with_surname(toks)
+    cands = roots.with_surname(toks, names.clusters)
     known = [r for r in cands if r in roots.gaz_roots]
     return known[0] if len(known) == 1 else None
 
