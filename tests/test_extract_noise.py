@@ -202,6 +202,16 @@ def test_a_heading_word_in_capitals_is_not_a_person():
     assert typed(text, ("BLESSÉS", "PER"), ("Lefranc", "PER")) == [("Lefranc", "person", "")]
 
 
+def test_a_heading_word_after_a_one_letter_word_in_capitals_is_dropped():
+    text = "LA PEUR D'UN CRI. ELLE SE MET À HURLER. UNE TENTATIVE D'ENTRAVE A LA JUSTICE."
+    assert typed(text, ("HURLER", "ORG"), ("ENTRAVE", "MISC")) == []
+
+
+def test_an_acronym_beside_a_one_letter_word_is_kept():
+    text = "Le prêt du FMI A été versé. À BCE, rien."
+    assert [t for t, _, _ in typed(text, ("FMI", "ORG"), ("BCE", "ORG"))] == ["FMI", "BCE"]
+
+
 def test_a_person_span_opened_by_an_organisation_word_is_a_group():
     text = "La Fondation Lefranc et Kervel Racing aident Odile Ravel."
     out = typed(text, ("Fondation Lefranc", "PER"), ("Kervel Racing", "PER"),

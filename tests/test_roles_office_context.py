@@ -127,3 +127,32 @@ def test_a_party_officer_with_a_long_complement_stays_a_person() -> None:
                 "Marc Tissot, a appelé à manifester.")
     found = role_of(sentence, "Marc Tissot")
     assert found is not None and not found.official
+
+
+# -- an honorific between the title and the name; a quoted body; inspectors and nuncios --
+@pytest.mark.parametrize(("sentence", "name", "role"), [
+    ("Le Saint-Siège a rappelé l'ambassadeur Mgr Paolo Verdi.", "Paolo Verdi", "ambassadeur"),
+    ("Le ministre M. Jean Roux a parlé.", "Jean Roux", "ministre"),
+    ("Le nonce apostolique Paolo Verdi a reçu la plainte.", "Paolo Verdi", "nonce apostolique"),
+    ("Le renvoi de Tom Baker, inspecteur général du ministère de la Justice, surprend.",
+     "Tom Baker", "inspecteur général du ministère de la Justice"),
+    ("L'inspectrice générale des finances Anne Morel rendra son rapport.", "Anne Morel",
+     "inspectrice générale des finances"),
+    ('A dit Amadou Traoré, numéro deux du "Conseil national de transition" (CNT).',
+     "Amadou Traoré", "numéro deux du Conseil national de transition"),
+])
+def test_offices_through_honorifics_quotes_and_new_titles(sentence: str, name: str,
+                                                          role: str) -> None:
+    found = role_of(sentence, name)
+    assert found is not None and found.official, found
+    assert found.text == role
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("Selon Paul Roux, inspecteur général de la société Tartempion, tout va bien.",
+     "Paul Roux"),
+    ('A déclaré Paul Roux, numéro deux du "Club des amis du vin".', "Paul Roux"),
+])
+def test_private_inspectors_and_quoted_clubs_stay_persons(sentence: str, name: str) -> None:
+    found = role_of(sentence, name)
+    assert found is None or not found.official, found

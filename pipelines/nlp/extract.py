@@ -115,10 +115,24 @@ def reset_resources() -> None:
 
 
 def _in_caps_run(text: str, start: int, end: int) -> bool:
-    """Whether a span sits in an all-capitals heading ("UN SUCCÈS SANS …")."""
-    before = re.findall(r"[^\W\d_]+", text[max(0, start - 30):start])[-1:]
-    after = re.findall(r"[^\W\d_]+", text[end:end + 30])[:1]
-    return any(len(w) > 1 and w.isupper() for w in before + after)
+    """Whether a span sits in an all-capitals heading ("UN SUCCÈS SANS …").
+
+    The word next to it is in capitals; a one-letter word ("À", "D'") counts only when the
+    word beyond it is in capitals too ("MISE À HURLER", "TENTATIVE D'ENTRAVE"), since a
+    lone "A" or "À" also stands between ordinary acronyms.
+    """
+    before = re.findall(r"[^\W\d_]+", text[max(0, start - 40):start])[-2:][::-1]
+    after = re.findall(r"[^\W\d_]+", text[end:end + 40])[:2]
+    return _caps_side(before) or _caps_side(after)
+
+
+def _caps_side(words: list[str]) -> bool:
+    """Whether the nearest of ``words`` (nearest first) makes a heading in capitals."""
+    if not words or not words[0].isupper():
+        return False
+    if len(words[0]) > 1:
+        return True
+    return len(words) > 1 and len(words[1]) > 1 and words[1].isupper()
 
 
 def _ner_type(surface: str, label: str, noise: NoiseRules, text: str = "", start: int = 0,

@@ -662,12 +662,20 @@ _COMMA_ASIDE = re.compile(r",[ \t]*([a-zà-ÿ][^,;:.!?«»\"“”()\[\]\n]{1,60
 _ASIDE_OPENERS = frozenset("de du des d' à au aux en et ou pour par le la les l' un une".split())
 
 
+#: An honorific between a title and the name ("l'ambassadeur Mgr X", "le juge M. X"):
+#: the name's, not the title's, so it is blanked like an aside.
+_HONORIFIC_BEFORE = re.compile(
+    r"(?<=\s)(?:Mgr\.?|Monseigneur|M\.|Mme\.?|Mlle\.?|Me\.?|Dr\.?|Pr\.?|Sir|Cheikh|cheikh)"
+    r"\s+$")
+
+
 def _context_before(text: str, start: int, window: int) -> tuple[str, bool]:
     """The clause before ``start`` where a title may stand, with short asides blanked
     ("la députée (LR) X", "le maire de Sisco (Haute-Corse) X", "le maire de ce village,
     voisin de la frontière, X"), and whether a comma aside was blanked."""
     left = max(0, start - window)
     ctx = _ASIDE.sub(lambda a: " " * len(a.group(0)), text[left:start])
+    ctx = _HONORIFIC_BEFORE.sub(lambda a: " " * len(a.group(0)), ctx)
     aside = _COMMA_ASIDE.search(ctx)
     if aside and _adjectival(aside.group(1)):
         ctx = ctx[:aside.start()] + " " * (aside.start(1) + len(aside.group(1)) - aside.start()) \
@@ -847,6 +855,12 @@ _DETERMINER_END = re.compile(r"(?:\b(?:le|la|un|une)\s+|l['’]\s*)$", re.IGNORE
 _OF_AFTER = re.compile(r"\s+(?:de|du|des|d['’])\s*", re.IGNORECASE)
 
 
+#: A body's name quoted after its preposition ('numéro deux du "Comité national pour le
+#: salut du peuple"'): the quotes are the name's, not the end of the phrase.
+_QUOTED_NAME = re.compile(r"(\b(?:du|de|des|la|le|les) |\bd['’])[«\"“]\s*"
+                          r"([A-ZÀ-Ý][^«»\"“”\n]{1,80}?)\s*[»\"”]")
+
+
 def role_after(text: str, end: int, window: int = 130) -> Role | None:
     """An apposition right after a name: ``X, le chef du CNSP, …`` / ``X (PS), député de …`` /
     ``X (député LR)``."""
@@ -865,6 +879,7 @@ def role_after(text: str, end: int, window: int = 130) -> Role | None:
         if not m or m.start() != 0 or fold(m.group(0)) in ("elu", "elue") and not (
                 _DETERMINER_END.search(bare.group(0)) or _OF_AFTER.match(rest, m.end())):
             return None  # "X, élu meilleur joueur", "X, élue Miss France": no office
+    rest = _QUOTED_NAME.sub(lambda q: q.group(1) + q.group(2) + " ", rest)
     stop = re.search(r"[,.;:!?«»\"“”()\[\]\n]", rest)
     phrase = rest[: stop.start()] if stop else rest
     cut = m.end() + np_end(phrase[m.end():])
