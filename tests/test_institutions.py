@@ -77,6 +77,26 @@ def test_people_of_a_state_do_not_give_it_the_institution():
     assert labels == ["Sénat", "Sénat", "Sénat (Chili)"]
 
 
+def test_a_state_the_organ_acts_upon_is_not_its_state():
+    from graph.records import ArticleMeta
+    from pipelines.nlp.analysis import analyse_article
+    from pipelines.resolution.resolve import Resolver
+    from tests.test_extract import ner
+
+    texts = [("Le Sénat a adopté le budget, se félicite Paris.", [("Sénat", "ORG")]),
+             ("Le Sénat français siège. La France vote.", [("Sénat", "ORG")]),
+             ("Le Sénat a condamné la Corée du Nord. La Corée du Nord dément.",
+              [("Sénat", "ORG")]),
+             ("Le Sénat a voté des sanctions contre la Russie.",
+              [("Sénat", "ORG")]),
+             ("Au Chili, le Sénat a rejeté le texte.", [("Sénat", "ORG")]),
+             ("Le Sénat du Chili a voté.", [("Sénat", "ORG")])]
+    docs, _ = Resolver().resolve([analyse_article(ArticleMeta(f"a{i}"), t, ner(t, *spans))
+                                  for i, (t, spans) in enumerate(texts)])
+    labels = [m.label for d in docs for m in d.mentions if m.type == "group"]
+    assert labels == ["Sénat", "Sénat", "Sénat", "Sénat", "Sénat (Chili)", "Sénat (Chili)"]
+
+
 # -- bodies that exist once per French region -------------------------------------------------
 def test_a_regional_body_takes_its_region_from_the_mention_the_sentence_or_the_article():
     from graph.records import ArticleMeta

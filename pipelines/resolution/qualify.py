@@ -4,7 +4,8 @@ of Egypt, of Brazil are three actors.
 An institution of :mod:`pipelines.nlp.institutions` names no state of its own unless its
 complement does ("parquet de Paris"). Its state is the one state its sentence names
 outside the institution itself (by name, capital, demonym or seat): "En Égypte, le
-ministère de la Santé a annoncé…"; when its sentence names none, the state the article is
+ministère de la Santé a annoncé…". For a named organ ("le Sénat"), a state it acts upon
+does not count ("Le Sénat a condamné la Corée du Nord"). When its sentence names none, the state the article is
 about (two thirds of its state mentions). A mention still without a state, or whose
 sentence names several, takes the state the corpus most often gives that institution
 (for a French corpus, its own ministries are France's). Each (institution, state) pair
@@ -23,6 +24,7 @@ such places name: "Conseil départemental (Gironde)"; with none it is no node (a
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -31,7 +33,7 @@ from importlib import resources
 
 from pipelines.nlp.analysis import ArticleAnalysis
 from pipelines.nlp.extract import Candidate
-from pipelines.text import name_key
+from pipelines.text import fold, name_key
 
 INSTITUTION = "institution"  # the candidate kind pipelines.nlp.extract gives them
 
@@ -43,10 +45,12 @@ def sentence_states(docs: Sequence[ArticleAnalysis],
     french = load_regions().region_of
     for doc in docs:
         by_sentence: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
+        demonyms: set[tuple[int, bool]] = set()
         places: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
         for c in doc.candidates:
             if c.entry_id in state_ids and not _people_of(c):
                 by_sentence[c.sentence].append((c.start, c.end, c.entry_id))
+                demonyms.add((c.start, c.text[:1].islower() and c.kind == "demonym"))
             elif c.type == "place":
                 places[c.sentence].append((c.start, c.end, c.text))
         found: dict[int, str] = {}
@@ -59,16 +63,41 @@ def sentence_states(docs: Sequence[ArticleAnalysis],
             if own:
                 found[i] = own
                 continue
-            states = {sid for s, e, sid in by_sentence.get(c.sentence, ())
-                      if not (c.start <= s and e <= c.end)}
+            named = [(s, sid) for s, e, sid in by_sentence.get(c.sentence, ())
+                     if not (c.start <= s and e <= c.end)]
+            states = {sid for s, sid in named
+                      if not c.entry_id or _frames(c, s, (s, True) in demonyms,
+                                                   doc.sentences[c.sentence])}
             if len(states) == 1:
                 found[i] = states.pop()
-            elif not states:
+            elif not named:
                 dominant = dominant or _dominant(by_sentence) or "-"
                 if dominant != "-":
                     found[i] = dominant
         out.append(found)
     return out
+
+
+#: The words before a state that make it what an organ acts upon: a definite article or
+#: "contre" ("a condamné la Corée du Nord", "des sanctions contre Moscou"), but not the
+#: source of a report ("selon la France").
+_ACTED_UPON = re.compile(r"(?:^|[\s'’])(?:la|le|les|l'|contre|envers)\s*$")
+_SOURCE = re.compile(r"\bselon\s+(?:la|le|les|l')?\s*$")
+
+
+def _frames(organ: Candidate, at: int, demonym: bool, sentence: str) -> bool:
+    """Whether a state mention at ``at`` in the organ's sentence may say whose organ it
+    is. A state named after the organ, as the object of what it does, does not: "Le Sénat
+    a condamné la Corée du Nord" is the Senate of the corpus's usual state, not North
+    Korea's. A state before it ("Au Chili, le Sénat…"), an adjective of it ("le Sénat
+    chilien"), a source ("selon la France") or an inverted subject ("se félicite Paris")
+    still does."""
+    here = sentence.find(organ.text)
+    rel = here + at - organ.start
+    if here < 0 or demonym or rel < here + len(organ.text) or rel > len(sentence):
+        return True
+    before = fold(sentence[max(0, rel - 16):rel])
+    return not _ACTED_UPON.search(before) or bool(_SOURCE.search(before))
 
 
 def _own_state(c: Candidate, states: Sequence[tuple[int, int, str]],
