@@ -156,3 +156,39 @@ def test_offices_through_honorifics_quotes_and_new_titles(sentence: str, name: s
 def test_private_inspectors_and_quoted_clubs_stay_persons(sentence: str, name: str) -> None:
     found = role_of(sentence, name)
     assert found is None or not found.official, found
+
+
+# -- titles that are not the name's -------------------------------------------------------
+@pytest.mark.parametrize(("sentence", "name"), [
+    # the determined title opens the next clause: its verb follows
+    ("Prévenu par Luc Martel, le maire de la commune décide de fermer l'église.",
+     "Luc Martel"),
+    # in a list, the apposed title is the name's before it
+    ("On y croise Hugo Lenoir, le chef de l'Élysée, Marc Dubreuil et Anne Vidal.",
+     "Marc Dubreuil"),
+    ("Selon Hugo Lenoir, le secrétaire général de l'Élysée, Marc Dubreuil, 31 ans, "
+     "compte beaucoup.", "Marc Dubreuil"),
+    # an award is no election
+    ("Dubreuil, élu deux fois meilleur joueur de la saison, a pris sa retraite.",
+     "Dubreuil"),
+    # a firm's department, named by an adjective
+    ("Selon Marc Dubreuil, directeur du département politique et opinion chez "
+     "Sondagex : rien n'est joué.", "Marc Dubreuil"),
+])
+def test_titles_that_are_not_the_names(sentence: str, name: str) -> None:
+    found = role_of(sentence, name)
+    assert found is None or not found.official, found
+
+
+@pytest.mark.parametrize(("sentence", "name", "role"), [
+    ("Au Mali, le Premier ministre, Moctar Diallo, a parlé.", "Moctar Diallo",
+     "Premier ministre"),
+    ("Hugo Lenoir, le chef de l'Élysée, a cuisiné.", "Hugo Lenoir", "chef de l'Élysée"),
+    ("Selon Anne Roux, le maire de la commune, rien ne change.", "Anne Roux",
+     "maire de la commune"),
+    ("Le renvoi de Tom Baker, directeur du département d'État, surprend.", "Tom Baker",
+     "directeur du département d'État"),
+])
+def test_titles_that_stay_the_names(sentence: str, name: str, role: str) -> None:
+    found = role_of(sentence, name)
+    assert found is not None and found.official and found.text == role, found

@@ -400,9 +400,14 @@ def _qualifies_a_domain(tail: str, at: int) -> bool:
                 or any(map(ends_there, load_titles().matches(tail[:at]))))
 
 
-#: A lower-case complement right after a body word: "département de contrôle".
-_COMMON_NOUN_AFTER = re.compile(r"\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)"
-                                r"(?!(?:la|le|les)\s|l['’])[a-zà-ÿ]")
+#: A lower-case complement or adjective right after a body word: "département de
+#: contrôle", "département politique" (a firm's department), but not "département
+#: fédéral" nor "département d'État".
+_COMMON_NOUN_AFTER = re.compile(r"\s+(?:(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)"
+                                r"(?!(?:la|le|les)\s|l['’])"
+                                r"|(?!(?:f[ée]d[ée]ra|minist[ée]ri|d['’]|de\b|du\b|des\b|et\b|"
+                                r"ou\b|en\b|à\b|au\b|aux\b|pour\b|qui\b|chez\b|sur\b|par\b)))"
+                                r"[a-zà-ÿ]")
 
 
 def _lexicon_hits(tail: str, folded: str) -> list[tuple[int, int, bool]]:
@@ -565,6 +570,8 @@ def role_before(text: str, start: int, window: int = 150) -> Role | None:
         apposed = ctx.rstrip().endswith(",")
         if not _holds_the_name(folded, body, m.start(), apposed):
             return None
+        if apposed and _name_then_comma(ctx[:m.start()]):
+            return None  # "Guillaume Gomez, le chef de l'Élysée, X": Gomez's title
         if not apposed:
             m, body = _last_in_chain(lex, m, body, ctx, folded)
         role = _make_role(lex, m.group(0), body, m.end() - m.start())
@@ -768,6 +775,22 @@ def _title_in_a_name(ctx: str, start: int) -> bool:
     return bool(m) and m.group(1) not in _NAME_ARTICLES
 
 
+#: A full name and a comma right before an apposed title: in "A B, le chef de X, C D", the
+#: title is the apposition of the name before it, not of the one after.
+_NAME_THEN_COMMA = re.compile(r"([A-ZÀ-Ý][a-zà-ÿ'’-]+)\s+[A-ZÀ-Ý][\w'’-]+\s*,\s*"
+                              r"(?:(?:le|la|les|un|une)\s+|l['’]\s*)?$")
+_NOT_A_FIRST_NAME = frozenset("""a au aux en dans depuis pour par selon sur sous chez avec
+apres avant pendant contre entre vers le la les du des de et mais ou puis""".split())
+
+
+def _name_then_comma(before: str) -> bool:
+    """Whether ``before`` (the text before a title) ends with a full name and a comma,
+    not with a place after a preposition ("Au Mali, le Premier ministre, X")."""
+    m = _NAME_THEN_COMMA.search(before)
+    return bool(m) and fold(m.group(1)) not in _NOT_A_FIRST_NAME and \
+        fold(m.group(1)) not in _STOP
+
+
 def _holds_the_name(folded: str, body: str, title_start: int, apposed: bool) -> bool:
     """Whether the title phrase ``body`` (starting at ``title_start`` of the folded context)
     is the office of the name that follows it.
@@ -852,7 +875,7 @@ _APPOSITION_BARE = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?,\s*(?:\d{1,3}\s*ans
 #: "X, une élue démocrate", "X, élue de la Chambre": the noun or an office's complement,
 #: not the participle of a prize ("X, élue Miss France").
 _DETERMINER_END = re.compile(r"(?:\b(?:le|la|un|une)\s+|l['’]\s*)$", re.IGNORECASE)
-_OF_AFTER = re.compile(r"\s+(?:de|du|des|d['’])\s*", re.IGNORECASE)
+_OF_AFTER = re.compile(r"\s+(?:(?:de|du|des)\b|d['’])\s*", re.IGNORECASE)
 
 
 #: A body's name quoted after its preposition ('numéro deux du "Comité national pour le
@@ -928,7 +951,7 @@ def _apposition_closes(rest: str, determined: bool) -> bool:
     ("X, le député Jean Roux a dit": his title) nor, when it has an article, a verb ("X,
     le président a répondu": the subject of the next clause; "X, ministre de la Santé
     s'est exprimé" is still X's title)."""
-    return not (_NAME_NEXT.match(rest) or (determined and _CLAUSE_VERB.match(rest)))
+    return not (_NAME_NEXT.match(rest) or (determined and opens_with_verb(rest)))
 
 
 _PREP_BEFORE = re.compile(r"(?:^|\s)(?:" + _GOVERNING_PREPOSITIONS + r"|du|des|de)\s+"

@@ -5,12 +5,13 @@ An institution of :mod:`pipelines.nlp.institutions` names no state of its own un
 complement does ("parquet de Paris"). Its state is the one state its sentence names
 outside the institution itself (by name, capital, demonym or seat): "En Égypte, le
 ministère de la Santé a annoncé…". For a named organ ("le Sénat"), a state it acts upon
-does not count ("Le Sénat a condamné la Corée du Nord"). When its sentence names none, the state the article is
-about (two thirds of its state mentions). A mention still without a state, or whose
-sentence names several, takes the state the corpus most often gives that institution
-(for a French corpus, its own ministries are France's). Each (institution, state) pair
-is one node; the node of the usual state keeps the bare name, the others carry their
-state: "ministère de la Santé (Égypte)".
+does not count ("Le Sénat a condamné la Corée du Nord"). When its sentence names none,
+the state the article is about (two thirds of its state mentions). A mention still
+without a state, or whose sentence names several (or only states the organ acts upon),
+takes the state the corpus most often gives that institution (for a French corpus, its
+own ministries are France's). Each (institution, state) pair is one node; the node of the
+usual state keeps the bare name, the others carry their state: "ministère de la Santé
+(Égypte)".
 
 A body that exists once per French region (the regional health agency, "l'ARS") is
 likewise one node per region (:func:`body_regions`): "Agence régionale de santé
