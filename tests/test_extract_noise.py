@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from graph.records import ArticleMeta
 from pipelines.nlp.analysis import analyse_article
 from pipelines.nlp.extract import clean_ents
@@ -420,3 +422,13 @@ def test_an_institution_loses_a_status_adjective_of_the_person_after_it():
 
     found = find_institutions("Paul Roux, adjoint à la mairie de Vernon et actuel candidat.")
     assert [i.text for i in found] == ["mairie de Vernon"]
+
+
+@pytest.mark.parametrize("body", [
+    "Conseil national", "Comité d'hygiène", "Conseil national du parti",
+    "Commission d'investiture", "Bureau politique", "Comité directeur",
+    "Conseil de surveillance", "Commission d'enquête", "Comité de soutien",
+])
+def test_a_body_every_party_or_firm_has_is_no_actor_on_its_own(body: str) -> None:
+    text = f"Le {body} s'est réuni mardi soir."
+    assert typed(text, (body, "ORG")) == []
