@@ -432,3 +432,18 @@ def test_an_institution_loses_a_status_adjective_of_the_person_after_it():
 def test_a_body_every_party_or_firm_has_is_no_actor_on_its_own(body: str) -> None:
     text = f"Le {body} s'est réuni mardi soir."
     assert typed(text, (body, "ORG")) == []
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("Il a survécu au camp d'extermination de Treblenko en 1945.", "Treblenko"),
+    ("Les ouvriers de l'usine de Hartwell ont fêté la reprise.", "Hartwell"),
+    ("On a retrouvé un fossile dans la carrière de Montcabrier.", "Montcabrier"),
+    ("Le stade de Gerlandine est plein.", "Gerlandine"),
+])
+def test_a_name_after_a_site_noun_is_a_place_not_a_person(text: str, span: str) -> None:
+    assert [ty for _, ty, _ in typed(text, (span, "PER"))] == ["place"]
+
+
+def test_a_street_word_alone_is_no_actor() -> None:
+    text = "Le siège est installé Via Ciro Menotti à Modène."
+    assert typed(text, ("Via", "ORG")) == []
