@@ -447,3 +447,16 @@ def test_a_name_after_a_site_noun_is_a_place_not_a_person(text: str, span: str) 
 def test_a_street_word_alone_is_no_actor() -> None:
     text = "Le siège est installé Via Ciro Menotti à Modène."
     assert typed(text, ("Via", "ORG")) == []
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("Il a acheté une XK-R de 1991 pour 20 000 livres.", "XK-R"),
+    ("Elle conduit un ZX5 depuis des années.", "ZX5"),
+])
+def test_a_model_code_after_un_or_une_is_no_actor(text: str, span: str) -> None:
+    assert typed(text, (span, "ORG")) == []
+
+
+def test_a_known_group_after_un_stays() -> None:
+    text = "Un G20 extraordinaire se tiendra en mars."
+    assert [t for t, _, _ in typed(text, ("G20", "ORG"))] == ["G20"]

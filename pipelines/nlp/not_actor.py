@@ -415,11 +415,19 @@ def cue_type(ctx: ArticleContext, a: int, b: int, label: str, noise: NoiseRules)
         return MEDIA  # "l'agence de presse turque X", "dans les colonnes du X"
     if label == "PER" and " " not in text[a:b] and after_an_indefinite(ctx.folded, a):
         return DROP  # "acheter un X": a painting
+    if _MODEL_CODE.fullmatch(text, a, b) and _RIGHT_AFTER_UN.search(ctx.folded, max(0, a - 6), a):
+        return DROP  # "une XJ-S de 1991", "un GT-R": a model, not its maker
     if label == "PER" and _TWO_PEOPLE.search(text, a, b):
         return DROP  # "les frères Sarron, Christian et Dominique": two people, no one node
     if label == "PER" and after_a_bare_masculine_article(text, a, b):
         return DROP  # "à bord du X Y": a ship, a palace, a restaurant named after X Y
     return ""
+
+
+#: A model's code: capitals and digits joined by a hyphen or mixing both ("XJ-S", "GT-R",
+#: "DS7", "C5"): after "un"/"une" it is a vehicle or device of that model.
+_MODEL_CODE = re.compile(r"[A-Z0-9]{1,4}-[A-Z0-9]{1,4}|(?=[A-Z]*[0-9])(?=[0-9]*[A-Z])[A-Z0-9]{2,5}")
+_RIGHT_AFTER_UN = re.compile(r"(?:^|\s)une?\s+$")
 
 
 def _shape_type(ctx: ArticleContext, a: int, b: int, label: str, noise: NoiseRules) -> str:
