@@ -460,3 +460,8 @@ def test_a_model_code_after_un_or_une_is_no_actor(text: str, span: str) -> None:
 def test_a_known_group_after_un_stays() -> None:
     text = "Un G20 extraordinaire se tiendra en mars."
     assert [t for t, _, _ in typed(text, ("G20", "ORG"))] == ["G20"]
+
+
+def test_a_word_written_in_capitals_for_emphasis_is_no_acronym() -> None:
+    text = "C'est ENORME, a écrit le président. La FIFA a répondu."
+    assert [t for t, _, _ in typed(text, ("ENORME", "MISC"), ("FIFA", "ORG"))] == ["FIFA"]

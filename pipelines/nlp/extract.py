@@ -135,6 +135,12 @@ def _caps_side(words: list[str]) -> bool:
     return len(words) > 1 and len(words[1]) > 1 and words[1].isupper()
 
 
+def _word_in_capitals(surface: str) -> bool:
+    """A French word written in capitals for emphasis ("C'est ENORME", "HURLER"), not an
+    acronym: four letters or more, and a common noun, adjective or infinitive."""
+    return surface.isalpha() and len(surface) >= 4 and is_common_noun(surface)
+
+
 def _ner_type(surface: str, label: str, noise: NoiseRules, text: str = "", start: int = 0,
               end: int = 0) -> str | None:
     """Type of an NER span that no gazetteer term explains (None: drop it)."""
@@ -158,7 +164,9 @@ def _ner_type(surface: str, label: str, noise: NoiseRules, text: str = "", start
         return "place" if is_capitalised(surface) else None
     if label in ("ORG", "MISC"):
         if is_acronym(surface):
-            return None if _in_caps_run(text, start, end) else "group"
+            if _in_caps_run(text, start, end) or _word_in_capitals(surface):
+                return None
+            return "group"
         if is_capitalised(surface) and noise.looks_like_org(surface):
             return "group"
         return None
