@@ -465,3 +465,9 @@ def test_a_known_group_after_un_stays() -> None:
 def test_a_word_written_in_capitals_for_emphasis_is_no_acronym() -> None:
     text = "C'est ENORME, a écrit le président. La FIFA a répondu."
     assert [t for t, _, _ in typed(text, ("ENORME", "MISC"), ("FIFA", "ORG"))] == ["FIFA"]
+
+
+@pytest.mark.parametrize("span", ["Kessler Engineering", "Vitalis Nutrition", "Orbis Labs"])
+def test_a_company_word_makes_a_person_span_a_group(span: str) -> None:
+    text = f"Le contrat signé avec {span} a été rompu."
+    assert [ty for _, ty, _ in typed(text, (span, "PER"))] == ["group"]
