@@ -23,6 +23,7 @@ from pipelines.nlp.named_after import names_a_thing
     ("Les aventures de Zéphyr Moulin, le justicier masqué, reviennent.", "Zéphyr Moulin"),
     ("Le kit représente Zéphyr Moulin (interprété par Paul Roux) sur sa moto.",
      "Zéphyr Moulin"),
+    ("Elle enseigne au collège Paul et Jeanne Vasseur de Menton.", "Jeanne Vasseur"),
 ])
 def test_a_name_after_a_thing_noun_names_the_thing(text: str, span: str) -> None:
     assert names_a_thing(text, text.index(span), span)
@@ -64,3 +65,8 @@ def test_the_word_before_a_name_says_what_it_is(text: str, span: str, kind: str)
     from pipelines.nlp.named_after import type_cue
 
     assert type_cue(text, text.index(span)) == kind
+
+
+def test_a_couple_named_without_a_thing_noun_stays_people() -> None:
+    text = "Elle a croisé Paul et Jeanne Vasseur au marché."
+    assert not names_a_thing(text, text.index("Jeanne Vasseur"), "Jeanne Vasseur")

@@ -141,10 +141,19 @@ def thing_before(text: str, start: int) -> tuple[str, list[str]]:
     return _cue_before(text, start, _thing_nouns())
 
 
+#: A first name and "et" before a name: "le lycée Pierre et Marie Curie" names the thing
+#: after both.
+_GIVEN_AND = re.compile(r"(?<![\w'’-])[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?[ \t]+et[ \t]+$")
+
+
 def after_a_thing(text: str, start: int) -> bool:
     """Whether a thing noun comes right before ``start`` ("rue X", "l'Ehpad X"), maybe
-    with adjectives ("la tempête tropicale X", "le complexe hôtelier X")."""
-    return bool(_cue_before(text, start, _thing_nouns())[0])
+    with adjectives ("la tempête tropicale X", "le complexe hôtelier X"), or before a
+    first name joined to it ("le lycée Pierre et Marie Curie")."""
+    if _cue_before(text, start, _thing_nouns())[0]:
+        return True
+    joined = _GIVEN_AND.search(text, max(0, start - 40), start)
+    return bool(joined) and bool(_cue_before(text, joined.start(), _thing_nouns())[0])
 
 
 def opens_with_a_thing(surface: str) -> bool:
