@@ -471,3 +471,13 @@ def test_a_word_written_in_capitals_for_emphasis_is_no_acronym() -> None:
 def test_a_company_word_makes_a_person_span_a_group(span: str) -> None:
     text = f"Le contrat signé avec {span} a été rompu."
     assert [ty for _, ty, _ in typed(text, (span, "PER"))] == ["group"]
+
+
+def test_a_firm_named_maison_x_does_not_join_the_person_named_x() -> None:
+    t1 = "Nicolas Verdier est charcutier. Nicolas Verdier a vingt ans de métier."
+    t2 = "La maison Verdier a ouvert une boutique à Lyon. La maison Verdier embauche."
+    analyses = [analyse_article(ArticleMeta("a1"), t1, ner(t1, ("Nicolas Verdier", "PER"))),
+                analyse_article(ArticleMeta("a2"), t2, ner(t2, ("Verdier", "PER")))]
+    docs, _ = Resolver().resolve(analyses)
+    verdier = [(m.text, m.type) for m in docs[1].mentions if m.text == "Verdier"]
+    assert verdier and set(verdier) == {("Verdier", "group")}
