@@ -481,3 +481,10 @@ def test_a_firm_named_maison_x_does_not_join_the_person_named_x() -> None:
     docs, _ = Resolver().resolve(analyses)
     verdier = [(m.text, m.type) for m in docs[1].mentions if m.text == "Verdier"]
     assert verdier and set(verdier) == {("Verdier", "group")}
+
+
+def test_par_glued_to_the_end_of_a_name_is_cut_when_the_name_stands_alone() -> None:
+    text = "Anne Verdier est ministre. Une tribune signée Anne Verdierpar ailleurs."
+    assert _spans(text, ("Anne Verdierpar", "PER")) == [("Anne Verdier", "PER")]
+    text = "Le navigateur Jean Gaspar a parlé."
+    assert _spans(text, ("Jean Gaspar", "PER")) == [("Jean Gaspar", "PER")]

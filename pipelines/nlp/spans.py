@@ -175,7 +175,7 @@ def _named_alone(name: str, text: str) -> bool:
 
 _SLASH_JOIN = re.compile(r"(?<=[^\W\d_])/(?=[A-ZÀ-Ý])|(?<=[^\W\d_])[\"“”]{1,2}(?=[A-ZÀ-Ý])")
 _CAPS_JOIN = re.compile(r"(?<=[A-ZÀ-Þ]{2})(?=[A-ZÀ-Þ][a-zß-ÿ])")
-_BYLINE_JOIN = re.compile(r"(?<=[a-zà-ÿ])par(?=\s+[A-ZÀ-Ý])")
+_BYLINE_JOIN = re.compile(r"(?<=[a-zà-ÿ])par(?=\s+[A-ZÀ-Ý]|$)")
 
 
 def alone_in(word: str, text: str) -> bool:
