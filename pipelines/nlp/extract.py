@@ -137,8 +137,8 @@ def _caps_side(words: list[str]) -> bool:
 
 def _word_in_capitals(surface: str) -> bool:
     """A French word written in capitals for emphasis ("C'est ENORME", "HURLER"), not an
-    acronym: four letters or more, and a common noun, adjective or infinitive."""
-    return surface.isalpha() and len(surface) >= 4 and is_common_noun(surface)
+    acronym: five letters or more, and a common noun, adjective or infinitive."""
+    return surface.isalpha() and len(surface) >= 5 and is_common_noun(surface)
 
 
 def _ner_type(surface: str, label: str, noise: NoiseRules, text: str = "", start: int = 0,
