@@ -9,6 +9,7 @@ a capital letter, and demonyms may be written in any case.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -94,7 +95,8 @@ class TermMatcher:
                     surface = text[start:end]
                     if _crosses_line(surface):
                         continue
-                    term = next((t for t in cands if self._accepts(t, surface)), None)
+                    term = next((t for t in cands if self._accepts(t, surface)
+                                 and not _crosses_punctuation(surface, t.text)), None)
                     if term is not None:
                         hit = Match(start, end, surface, term.entry_id, term.kind)
                         i += length
@@ -112,3 +114,12 @@ def _norm_case(text: str) -> str:
 
 def _crosses_line(surface: str) -> bool:
     return "\n" in surface
+
+
+_BREAK = re.compile(r"[.!?;:,)(»«\"“”]\s")
+
+
+def _crosses_punctuation(surface: str, term: str) -> bool:
+    """Whether the words of a match run over a mark the term does not have: "Paris.
+    Première étape" is no "Paris Première", "à Lyon, Mairie" no "Lyon Mairie"."""
+    return any(m.group(0)[0] not in term for m in _BREAK.finditer(surface))
