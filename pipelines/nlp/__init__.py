@@ -16,4 +16,4 @@ change the source hash cannot see (a dependency's behaviour, a fix to be forced 
 
 #: The per-article extraction's version (see the module doc: bump it when its output
 #: changes).
-EXTRACTION_VERSION = "2026-11-30.44"
+EXTRACTION_VERSION = "2026-11-30.45"
