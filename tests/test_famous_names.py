@@ -144,3 +144,23 @@ def test_a_painter_s_famous_name_does_not_go_to_an_office_holder_bearing_it():
         ("Une toile de Manet a été vendue.", [("Manet", "PER")]),
     )
     assert [m.entity for m in docs[1].mentions] != ["person:hun-manet"]
+
+
+def test_among_office_holders_sharing_a_famous_name_the_historic_one_is_meant():
+    from tests.test_extract import _resolve
+
+    # the gazetteer knows Benito Mussolini (1922) and Alessandra Mussolini (an MEP)
+    docs, _ = _resolve(
+        ("Alessandra Mussolini a été élue au Parlement européen.",
+         [("Alessandra Mussolini", "PER")]),
+        ("Un livre sur Mussolini sort en librairie.", [("Mussolini", "PER")]),
+    )
+    assert [(m.text, m.entity) for m in docs[1].mentions] == [
+        ("Mussolini", "person:benito-mussolini")]
+
+
+def test_a_usual_acronym_of_an_office_holder_names_them():
+    from tests.test_extract import _resolve
+
+    docs, _ = _resolve(("Selon VGE, la réforme était urgente.", [("VGE", "PER")]))
+    assert [m.entity for m in docs[0].mentions] == ["person:valery-giscard-d-estaing"]

@@ -124,6 +124,8 @@ class Roots:
     context: Context | None = None
     members: dict[Key, list[Key]] = field(default_factory=dict)  # root -> its names
     raw_of_root: dict[Key, set[str]] = field(default_factory=dict)  # filled on demand
+    #: roots of gazetteer office-holders whose first office began before 1960
+    historic: set[Key] = field(default_factory=set)
 
     def with_surname(self, toks: Key, clusters: NameClusters) -> set[Key]:
         """The roots whose full names end with ``toks``, computed once per name."""
@@ -519,13 +521,16 @@ def _attach_short(toks: Key, kind: int, index: int, local: Counter[Key],
 
 def _famous_office_holder(toks: Key, text: str, names: Names, roots: Roots) -> Key | None:
     """The only gazetteer office-holder of the corpus whose surname is ``toks``, a name
-    famous in history ("Hitler": Adolf Hitler, whatever relatives the corpus names),
-    else None. Fame alone picks nobody; fame and the gazetteer's knowledge together do
-    (not for a painter: "Manet" is not Hun Manet)."""
+    famous in history ("Hitler": Adolf Hitler, whatever relatives the corpus names), or
+    among several the only one whose offices began before 1960, else None. Fame alone
+    picks nobody; fame and the gazetteer's knowledge together do (not for a painter:
+    "Manet" is not Hun Manet)."""
     if famous_field(text) != "history":
         return None
     cands = roots.with_surname(toks, names.clusters)
     known = [r for r in cands if r in roots.gaz_roots]
+    if len(known) > 1:  # "Mussolini": the dictator, not his granddaughter the MEP
+        known = [r for r in known if r in roots.historic]
     return known[0] if len(known) == 1 else None
 
 

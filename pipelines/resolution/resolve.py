@@ -129,6 +129,9 @@ class Resolver:
         names.common_words = self._common
         attach.add_gazetteer_namesakes(names, self._surnames)
         roots = attach.freeze(names)
+        starts = self._office_starts()
+        roots.historic = {roots.root_of[toks] for toks, gid in names.key_gaz.items()
+                          if starts.get(gid, "9") < "1960"}
         roots.context = attach.build_context(docs, names, roots, self._gaz_context)
         assign = [attach.attach_article(doc, i, names, roots) for i, doc in enumerate(docs)]
         roots.context = None  # it only decides the attachments: its memory goes now
