@@ -138,6 +138,7 @@ def test_a_party_officer_with_a_long_complement_stays_a_person() -> None:
      "Tom Baker", "inspecteur général du ministère de la Justice"),
     ("L'inspectrice générale des finances Anne Morel rendra son rapport.", "Anne Morel",
      "inspectrice générale des finances"),
+    ("L'avocate générale Anne Morel a requis vingt ans.", "Anne Morel", "avocate générale"),
     ('A dit Amadou Traoré, numéro deux du "Conseil national de transition" (CNT).',
      "Amadou Traoré", "numéro deux du Conseil national de transition"),
 ])
