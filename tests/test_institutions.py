@@ -97,6 +97,24 @@ def test_a_state_the_organ_acts_upon_is_not_its_state():
     assert labels == ["Sénat", "Sénat", "Sénat", "Sénat", "Sénat (Chili)", "Sénat (Chili)"]
 
 
+def test_a_ministry_takes_the_state_the_sentence_before_names():
+    from graph.records import ArticleMeta
+    from pipelines.nlp.analysis import analyse_article
+    from pipelines.resolution.resolve import Resolver
+    from tests.test_extract import ner
+
+    texts = ["La France a voté la loi. Le ministère de la Santé a publié un décret.",
+             "Le Portugal a rouvert ses écoles.\nLe ministère de la Santé a publié un bilan."
+             "\nLa France observe.\nLa France attend.",
+             "Le Portugal et l'Espagne ont rouvert.\nLe ministère de la Santé a publié un "
+             "bilan.\nLa France observe.\nLa France attend.\nLa France compte."]
+    docs, _ = Resolver().resolve([analyse_article(ArticleMeta(f"a{i}"), t, ner(t))
+                                  for i, t in enumerate(texts)])
+    labels = [[m.label for m in d.mentions if m.type == "group"] for d in docs]
+    assert labels == [["ministère de la Santé"], ["ministère de la Santé (Portugal)"],
+                      ["ministère de la Santé"]]
+
+
 # -- bodies that exist once per French region -------------------------------------------------
 def test_a_regional_body_takes_its_region_from_the_mention_the_sentence_or_the_article():
     from graph.records import ArticleMeta

@@ -6,6 +6,8 @@ complement does ("parquet de Paris"). Its state is the one state its sentence na
 outside the institution itself (by name, capital, demonym or seat): "En Égypte, le
 ministère de la Santé a annoncé…". For a named organ ("le Sénat"), a state it acts upon
 does not count ("Le Sénat a condamné la Corée du Nord"). When its sentence names none,
+a lower-case institution takes the one state of the nearest of the two sentences before
+it that names one ("Au Brésil, le bilan s'alourdit. Le ministère de la Santé…"), else
 the state the article is about (two thirds of its state mentions). A mention still
 without a state, or whose sentence names several (or only states the organ acts upon),
 takes the state the corpus most often gives that institution (for a French corpus, its
@@ -72,9 +74,10 @@ def sentence_states(docs: Sequence[ArticleAnalysis],
             if len(states) == 1:
                 found[i] = states.pop()
             elif not named:
+                before = "" if c.entry_id else _state_just_before(by_sentence, c.sentence)
                 dominant = dominant or _dominant(by_sentence) or "-"
-                if dominant != "-":
-                    found[i] = dominant
+                if before or dominant != "-":
+                    found[i] = before or dominant
         out.append(found)
     return out
 
@@ -120,6 +123,18 @@ def _people_of(c: Candidate) -> bool:
     """A capitalised demonym names people of a state ("deux Roumaines"), not its state:
     it says nothing of whose ministry or police a sentence speaks."""
     return c.kind == "demonym" and c.text[:1].isupper()
+
+
+def _state_just_before(by_sentence: dict[int, list[tuple[int, int, str]]], sentence: int,
+                       reach: int = 2) -> str:
+    """The one state the nearest of the ``reach`` sentences before names, if it names one:
+    "Au Brésil, le bilan s'alourdit. Le ministère de la Santé a annoncé…" is Brazil's.
+    A sentence naming several states ends the search."""
+    for back in range(sentence - 1, max(-1, sentence - 1 - reach), -1):
+        states = {sid for _, _, sid in by_sentence.get(back, ())}
+        if states:
+            return states.pop() if len(states) == 1 else ""
+    return ""
 
 
 def _dominant(by_sentence: dict[int, list[tuple[int, int, str]]]) -> str:
