@@ -184,3 +184,21 @@ def test_a_local_body_named_without_its_place_takes_the_one_its_sentence_names()
     assert ids == [["group:conseil-departemental-gironde"], ["group:cour-appel-brest"], []]
     assert entities["group:conseil-departemental-gironde"].label == \
         "Conseil départemental (Gironde)"
+
+
+@pytest.mark.parametrize("text", [
+    "Ils se sont mariés à la mairie de Pinerolo samedi.",
+    "Placé en garde à vue à la gendarmerie d'Agen, il a avoué.",
+    "Il a porté plainte à la gendarmerie de Cluses.",
+])
+def test_a_seat_one_goes_to_is_a_place(text: str) -> None:
+    assert find_institutions(text) == []
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Elle est adjointe à la mairie de Lyon.", "mairie de Lyon"),
+    ("Une lettre a été envoyée à la mairie de Lyon.", "mairie de Lyon"),
+    ("La gendarmerie de Cluses a ouvert une enquête.", "gendarmerie de Cluses"),
+])
+def test_an_office_or_a_dative_keeps_the_body(text: str, found: str) -> None:
+    assert [i.text for i in find_institutions(text)] == [found]

@@ -101,6 +101,14 @@ def _inside_a_name(text: str, start: int, end: int) -> bool:
     return bool(head) and head[-1] not in ".!?:«\"“(\n"
 
 
+def dative_before(text: str, start: int, skip: int = 0) -> bool:
+    """Whether a dative word governs the words before ``start``, past their last ``skip``
+    tokens ("une lettre envoyée à la mairie de X": ``skip`` 2 for "à la")."""
+    tokens = _words_before(text, start)
+    tokens = tokens[:len(tokens) - skip]
+    return any(fold(w) in _uses()["dative"] for w in _clause(tokens, _DATIVE_REACH))
+
+
 def names_the_city(text: str, start: int, end: int | None = None) -> bool:
     """Whether the capital at ``start`` (ending at ``end``) names the city rather than
     its state."""

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from pipelines.nlp.capitals import dative_before
 from pipelines.text import fold, name_key
 
 _OF = r"(?:[Dd]e\s+la\s+|[Dd]e\s+l['’]\s*|[Dd]u\s+|[Dd]es\s+|[Dd]e\s+|[Dd]['’]\s*)"
@@ -106,6 +107,17 @@ _WHERE_CUE = re.compile(
     r"|(?:metres|kilometres|km|pas)\s+de)\s+(?:la\s+|le\s+|l')\s*$")
 
 
+#: Bodies whose seat is a building people go to ("à la mairie de X", "à la gendarmerie de
+#: Y"): there, the building, unless an office stands before it ("adjointe à la mairie de
+#: X", "élu à la mairie": the office's complement).
+_SEATS = frozenset({"mairie", "gendarmerie", "prefecture", "sous-prefecture"})
+_AT_THE_SEAT = re.compile(
+    r"(?<!\badjoint )(?<!\badjointe )(?<!\bconseiller )(?<!\bconseillere )(?<!\belu )"
+    r"(?<!\belue )(?<!\bdelegue )(?<!\bdeleguee )(?<!\bcharge )(?<!\bchargee )"
+    r"(?<!\bposte )(?<!\bentre )(?<!\bcandidat )(?<!\bcandidate )"
+    r"\b(?:a|dans)\s+la\s*$")
+
+
 def find_institutions(text: str) -> list[Institution]:
     """Lower-case institutions of ``text`` with a capitalised complement, in text order.
 
@@ -121,8 +133,10 @@ def find_institutions(text: str) -> list[Institution]:
         if _ELECTION_CUE.search(before):
             continue  # "candidat à la mairie de Lyon": the office sought, not the body
         head = re.sub(r"\s+", " ", fold(m.group("head")))
-        if head in _BUILDINGS and _WHERE_CUE.search(before):
-            continue  # "à cent mètres de la mairie de X": the building, a place
+        if head in _BUILDINGS and _WHERE_CUE.search(before) or \
+                head in _SEATS and _AT_THE_SEAT.search(before) and \
+                not dative_before(text, m.start(), skip=2):
+            continue  # "à cent mètres de la mairie de X", "mariés à la mairie de X": a place
         end = _trim(text, m.start("comp"), m.end())
         out.append(Institution(m.start(), end, text[m.start():end], kinds.get(head, "")))
     return out
