@@ -193,3 +193,22 @@ def test_titles_that_are_not_the_names(sentence: str, name: str) -> None:
 def test_titles_that_stay_the_names(sentence: str, name: str, role: str) -> None:
     found = role_of(sentence, name)
     assert found is not None and found.official and found.text == role, found
+
+
+def test_a_source_opening_the_sentence_is_not_the_subject_s_title() -> None:
+    sentence = "Selon le procureur, Karim B. avait fait l'objet d'un suivi."
+    found = role_of(sentence, "Karim B")
+    assert found is None or not found.official, found
+    sentence = "D'après la préfète, Jean Roux a menti."
+    found = role_of(sentence, "Jean Roux")
+    assert found is None or not found.official, found
+
+
+@pytest.mark.parametrize(("sentence", "name", "role"), [
+    ("Selon le procureur de Lille, Marc Dubreuil, le suspect est connu.", "Marc Dubreuil",
+     "procureur de Lille"),
+    ("Selon le ministre Marc Dubreuil l'enquête avance.", "Marc Dubreuil", "ministre"),
+])
+def test_a_source_s_own_apposition_keeps_its_title(sentence: str, name: str, role: str) -> None:
+    found = role_of(sentence, name)
+    assert found is not None and found.official and found.text == role, found

@@ -968,6 +968,20 @@ def _governed_apposition(text: str, start: int, before: Role) -> bool:
     return at > 0 and bool(_PREP_BEFORE.search(fold(ctx[:at])))
 
 
+_SOURCE_OPENS = re.compile(r"(?:^|[.!?»\"\n]\s*)(?:Selon|D['’]après)\s+(?:le|la|les|l['’])\s*$")
+_APPOSITION_ENDS = re.compile(r"\.?\s*[,)]")
+
+
+def _source_then_subject(text: str, start: int, end: int, before: Role) -> bool:
+    """Whether the title is a source that opens the sentence and the name the subject of
+    what it reports: "Selon le procureur, X avait été suivi" (X is no prosecutor), not
+    "Selon le procureur de Paris, X, l'enquête…" (X is, the apposition closes)."""
+    ctx = text[max(0, start - 160):start]
+    at = ctx.rfind(before.text)
+    return at >= 0 and "," in ctx[at + len(before.text):] and \
+        bool(_SOURCE_OPENS.search(ctx[:at])) and not _APPOSITION_ENDS.match(text, end)
+
+
 def find_role(text: str, start: int, end: int) -> Role | None:
     """The role given to the name at ``text[start:end]``, official roles first.
 
@@ -979,6 +993,8 @@ def find_role(text: str, start: int, end: int) -> Role | None:
     after = role_after(text, end)
     if before is not None and after is not None and _governed_apposition(text, start, before):
         return after
+    if before is not None and _source_then_subject(text, start, end, before):
+        before = None
     for r in (before, after):
         if r and r.official:
             return r
