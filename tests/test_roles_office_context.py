@@ -212,3 +212,27 @@ def test_a_source_opening_the_sentence_is_not_the_subject_s_title() -> None:
 def test_a_source_s_own_apposition_keeps_its_title(sentence: str, name: str, role: str) -> None:
     found = role_of(sentence, name)
     assert found is not None and found.official and found.text == role, found
+
+
+# -- an office the sentence says the name was elected or appointed to ----------------------
+@pytest.mark.parametrize(("sentence", "name", "role"), [
+    ("Le 15 mars, Anne Morel a été élue maire de Valbonne, commune de 3.500 habitants.",
+     "Anne Morel", "maire de Valbonne"),
+    ("Paul Roux vient d'être nommé ambassadeur de France au Mali.", "Paul Roux",
+     "ambassadeur de France au Mali"),
+    ("Paul Roux a été réélu président du conseil régional.", "Paul Roux",
+     "président du conseil régional"),
+])
+def test_an_office_one_was_elected_or_appointed_to(sentence: str, name: str, role: str) -> None:
+    found = role_of(sentence, name)
+    assert found is not None and found.official and found.text == role, found
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("Marc Dubreuil a été élu meilleur joueur de la saison.", "Marc Dubreuil"),
+    ("Marc Dubreuil a été nommé directeur général du groupe Tartempion.", "Marc Dubreuil"),
+    ("Marc Dubreuil a été élu à l'Académie française.", "Marc Dubreuil"),
+])
+def test_an_award_or_a_private_post_is_no_office(sentence: str, name: str) -> None:
+    found = role_of(sentence, name)
+    assert found is None or not found.official, found

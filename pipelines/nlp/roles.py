@@ -884,6 +884,32 @@ _QUOTED_NAME = re.compile(r"(\b(?:du|de|des|la|le|les) |\bd['’])[«\"“]\s*"
                           r"([A-ZÀ-Ý][^«»\"“”\n]{1,80}?)\s*[»\"”]")
 
 
+#: A verb of election or appointment right after a name: "X a été élue maire de Y", "X
+#: vient d'être nommé ambassadeur".
+_ELECTED = re.compile(
+    r"\s+(?:(?:a|avait|aurait|ont|avaient)\s+été|(?:est|sera|était|fut|serait)|"
+    r"vient\s+d['’]être|venait\s+d['’]être)\s+(?:ré)?(?:élue?s?|nommée?s?|désignée?s?)\s+",
+    re.IGNORECASE)
+
+
+def role_by_election(text: str, end: int, window: int = 130) -> Role | None:
+    """A public office the sentence says the name was elected or appointed to, right
+    after it ("X a été élue maire de Malville"); None for any other role ("X a été élu
+    meilleur joueur", "X a été nommé directeur de Renault")."""
+    m0 = _ELECTED.match(text, end, min(len(text), end + window))
+    if not m0:
+        return None
+    rest = text[m0.end():end + window]
+    m = next(load_titles().matches(rest), None)
+    if not m or m.start() != 0:
+        return None
+    stop = re.search(r"[,.;:!?«»\"“”()\[\]\n]", rest)
+    phrase = rest[: stop.start()] if stop else rest
+    role = _make_role(load_titles(), m.group(0), phrase[:m.end() + np_end(phrase[m.end():])],
+                      m.end())
+    return role if role is not None and role.official else None
+
+
 def role_after(text: str, end: int, window: int = 130) -> Role | None:
     """An apposition right after a name: ``X, le chef du CNSP, …`` / ``X (PS), député de …`` /
     ``X (député LR)``."""
@@ -998,4 +1024,4 @@ def find_role(text: str, start: int, end: int) -> Role | None:
     for r in (before, after):
         if r and r.official:
             return r
-    return before or after
+    return role_by_election(text, end) or before or after
