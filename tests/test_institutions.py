@@ -115,6 +115,25 @@ def test_a_ministry_takes_the_state_the_sentence_before_names():
                       ["ministère de la Santé"]]
 
 
+def test_a_body_of_several_states_with_no_usual_one_and_no_state_here_names_nobody():
+    from graph.records import ArticleMeta
+    from pipelines.nlp.analysis import analyse_article
+    from pipelines.resolution.resolve import Resolver
+    from tests.test_extract import ner
+
+    texts = ["En Iran, le ministère de la Santé a publié un bilan.",
+             "Au Pérou, le ministère de la Santé a publié un bilan.",
+             "En France, le ministère de la Santé a publié un bilan.",
+             "Le ministère de la Santé a publié un bilan.\nLe Pérou, l'Iran et la France "
+             "attendent."]
+    docs, _ = Resolver().resolve([analyse_article(ArticleMeta(f"a{i}"), t, ner(t))
+                                  for i, t in enumerate(texts)])
+    labels = [[m.label for m in d.mentions if m.type == "group"] for d in docs]
+    assert labels[:3] == [["ministère de la Santé (Iran)"], ["ministère de la Santé (Pérou)"],
+                          ["ministère de la Santé (France)"]]
+    assert labels[3] == []
+
+
 # -- bodies that exist once per French region -------------------------------------------------
 def test_a_regional_body_takes_its_region_from_the_mention_the_sentence_or_the_article():
     from graph.records import ArticleMeta

@@ -11,9 +11,9 @@ it that names one ("Au Brésil, le bilan s'alourdit. Le ministère de la Santé�
 the state the article is about (two thirds of its state mentions). A mention still
 without a state, or whose sentence names several (or only states the organ acts upon),
 takes the state the corpus most often gives that institution (for a French corpus, its
-own ministries are France's). Each (institution, state) pair is one node; the node of the
-usual state keeps the bare name, the others carry their state: "ministère de la Santé
-(Égypte)".
+own ministries are France's); with no usual state and several given, it names nobody.
+Each (institution, state) pair is one node; the node of the usual state keeps the bare
+name, the others carry their state: "ministère de la Santé (Égypte)".
 
 A body that exists once per French region (the regional health agency, "l'ARS") is
 likewise one node per region (:func:`body_regions`): "Agence régionale de santé
@@ -161,6 +161,20 @@ def usual_states(docs: Sequence[ArticleAnalysis], found: Sequence[dict[int, str]
         if n * 2 >= sum(c.values()):
             usual[key] = sid
     return usual
+
+
+def unsettled_keys(docs: Sequence[ArticleAnalysis], found: Sequence[dict[int, str]],
+                   usual: Mapping[str, str], keys: NameKeys | None = None) -> frozenset[str]:
+    """Institution names the corpus gives two states or more with no usual one ("le
+    ministère de la Santé" of France, Iran, Spain… none half the time): a mention of
+    them whose state nothing gives names nobody, since a node of the bare name would
+    fold the states' bodies together."""
+    keys = NameKeys() if keys is None else keys
+    seen: dict[str, set[str]] = defaultdict(set)
+    for doc, states in zip(docs, found, strict=True):
+        for i, sid in states.items():
+            seen[keys[doc.candidates[i].text]].add(sid)
+    return frozenset(k for k, sids in seen.items() if len(sids) >= 2 and k not in usual)
 
 
 # -- French regional bodies ------------------------------------------------------------------

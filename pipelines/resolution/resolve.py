@@ -165,6 +165,7 @@ class Resolver:
         keys = qualify.NameKeys()  # name_key once per distinct text
         states = qualify.sentence_states(docs, self._state_ids)
         usual = qualify.usual_states(docs, states, keys)
+        unsettled = qualify.unsettled_keys(docs, states, usual, keys)
         regions = qualify.body_regions(docs, keys)
         out: list[ArticleMentions] = []
         table = MentionTable()  # every mention, column by column
@@ -199,6 +200,8 @@ class Resolver:
                     state = ""
                     if c.kind == institution:
                         state = doc_states.get(ci, "")
+                        if not state and keys[c.text] in unsettled:
+                            continue  # a body of several states, whose state nothing gives
                         if state == usual.get(keys[c.text], ""):
                             state = ""  # the usual state keeps the bare name
                     body, region = doc_regions.get(ci, no_region) if doc_regions else no_region
