@@ -488,3 +488,21 @@ def test_par_glued_to_the_end_of_a_name_is_cut_when_the_name_stands_alone() -> N
     assert _spans(text, ("Anne Verdierpar", "PER")) == [("Anne Verdier", "PER")]
     text = "Le navigateur Jean Gaspar a parlé."
     assert _spans(text, ("Jean Gaspar", "PER")) == [("Jean Gaspar", "PER")]
+
+
+def test_a_heading_of_common_words_in_capitals_is_no_person() -> None:
+    text = "Le texte suit. RESTRICTIONS DE CIRCULATION Les routes sont fermées."
+    assert typed(text, ("RESTRICTIONS DE CIRCULATION", "PER")) == []
+    text = "Le texte suit. PIERRE ROSE Le maire parle."
+    assert [t for t, _, _ in typed(text, ("PIERRE ROSE", "PER"))] == ["PIERRE ROSE"]
+
+
+def test_a_preposition_written_without_its_accent_is_cut_off() -> None:
+    text = "Il est parti. A Bruxelles, les ministres parlent."
+    assert [t for t, _, _ in typed(text, ("A Bruxelles", "PER"))] == ["Bruxelles"]
+
+
+def test_a_publisher_named_after_a_person_is_a_firm() -> None:
+    text = "Le livre paraît aux éditions Paul Vasseur en mars."
+    assert [(t, ty) for t, ty, _ in typed(text, ("Paul Vasseur", "PER"))] == [
+        ("Paul Vasseur", "group")]

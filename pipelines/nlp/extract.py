@@ -135,6 +135,21 @@ def _caps_side(words: list[str]) -> bool:
     return len(words) > 1 and len(words[1]) > 1 and words[1].isupper()
 
 
+_FUNCTION_WORDS = frozenset("de du des d la le les l et à a au aux en pour sur par".split())
+
+
+def _heading_words(surface: str) -> bool:
+    """Words of a heading in capitals: two or more, each a function word or a French
+    common noun, maybe plural ("RESTRICTIONS DE CIRCULATION"), never a name opening with
+    a known first name ("PIERRE ROSE")."""
+    words = re.findall(r"[^\W\d_]+", surface)
+    if len(words) < 2 or not surface.isupper() or \
+            words[0].capitalize() in _resources().first_names:
+        return False
+    return all(w.lower() in _FUNCTION_WORDS or is_common_noun(w)
+               or w[-1] in "SX" and is_common_noun(w[:-1]) for w in words)
+
+
 def _word_in_capitals(surface: str) -> bool:
     """A French word written in capitals for emphasis ("C'est ENORME", "HURLER"), not an
     acronym: five letters or more, and a common noun, adjective or infinitive."""
@@ -153,6 +168,8 @@ def _ner_type(surface: str, label: str, noise: NoiseRules, text: str = "", start
     if label in ("ORG", "MISC") and noise.is_car_brand(surface):
         return "group"  # the maker alone ("Renault a annoncé")
     if label == "PER":
+        if _heading_words(surface):
+            return None  # "RESTRICTIONS DE CIRCULATION": a heading in capitals
         if noise.looks_like_org(surface) and "-" not in surface.split()[0]:
             return "group"  # "Fondation Lefranc", "Comité Adrien": an organisation
         if _camel_case_brand(surface):

@@ -45,7 +45,7 @@ def inside(a: int, b: int, ranges: list[tuple[int, int]]) -> bool:
 
 
 #: Capitalised prepositions NER may take into a name at a sentence start.
-_OPENING_PREPOSITIONS = frozenset({"À", "Au", "Aux", "En", "Chez", "Par", "Pour", "Sur",
+_OPENING_PREPOSITIONS = frozenset({"À", "A", "Au", "Aux", "En", "Chez", "Par", "Pour", "Sur",
                                    "Dans", "Avec", "Vers", "Pendant", "Depuis"})
 
 
