@@ -236,3 +236,16 @@ def test_an_office_one_was_elected_or_appointed_to(sentence: str, name: str, rol
 def test_an_award_or_a_private_post_is_no_office(sentence: str, name: str) -> None:
     found = role_of(sentence, name)
     assert found is None or not found.official, found
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    # a demonym before the firm's complement is the holder's nationality
+    ("Selon Marc Dubreuil, directeur général français de Vaxgen, le vaccin arrive.",
+     "Marc Dubreuil"),
+    # an article right after the title opens another noun phrase
+    ("Il a cité devant le ministre les grands auteurs noirs ayant précédé Anne Morel.",
+     "Anne Morel"),
+])
+def test_a_nationality_or_another_phrase_makes_no_office(sentence: str, name: str) -> None:
+    found = role_of(sentence, name)
+    assert found is None or not found.official, found

@@ -481,6 +481,8 @@ def public_complement(tail: str) -> bool | None:
     unknown = [n for n in named if n not in hit_starts
                and not any(a <= n < b for a, b in covered)]
     hits.sort(key=lambda h: (h[0], -h[1]))
+    if hits and hits[0] in gaz and _nationality(tail, hits[0]):
+        hits = hits[1:]  # "directeur général français de Moderna": his, not the firm's
     if unknown:
         hits = [h for h in hits if h[0] < unknown[0]]
     if not hits:
@@ -491,6 +493,17 @@ def public_complement(tail: str) -> bool | None:
         bodies = [h for h in hits[1:] if folded[h[0]:h[0] + h[1]] not in titles]
         return bodies[0][2] if bodies else hits[0][2]
     return hits[0][2]
+
+
+_THEN_OF = re.compile(r"\s+(?:de|du|des|d['’])(?=[\s'’])", re.IGNORECASE)
+
+
+def _nationality(tail: str, hit: tuple[int, int, bool]) -> bool:
+    """Whether a demonym right after the title, before a complement of its own, gives the
+    holder's nationality ("directeur général français de Moderna"), not the body's."""
+    at, length = hit[0], hit[1]
+    return not tail[:at].strip() and tail[at:at + 1].islower() and \
+        bool(_THEN_OF.match(tail, at + length))
 
 
 #: A complement opening with an indefinite article: "d'une pâtisserie", "d'un groupe".
@@ -647,13 +660,18 @@ _OPENS_A_COMPLEMENT = re.compile(r"^\s*(?:de|du|des|d['’])", re.IGNORECASE)
 _COMMON_COMPLEMENT = re.compile(r"(?:^|\s)(?:(?:de|du|des|à|au|aux)\s|d').*\s[a-zß-ÿ][\w'-]*\s*$")
 
 
+#: An article right after a title opens another noun phrase (a title's complement opens
+#: with a preposition or an adjective).
+_OPENS_ANOTHER_PHRASE = re.compile(r"^\s+(?:le|la|les|un|une)\s+\S+\s+\S")
+
+
 def _fits(after: str, span: int) -> bool:
     """Whether the words ``after`` a title, ``span`` characters from the title to the name,
     are all the title's noun phrase: up to :data:`_MAX_WORDS` words and 90 characters, or
     :data:`_MAX_WORDS_BEFORE` words when they open with a complement."""
     chain = bool(_OPENS_A_COMPLEMENT.match(after))
-    if span > 90 and not chain:
-        return False
+    if span > 90 and not chain or _OPENS_ANOTHER_PHRASE.match(after):
+        return False  # "devant le ministre les grands auteurs … X": another phrase
     limit = _MAX_WORDS_BEFORE if chain else _MAX_WORDS
     return np_end(after, limit, final_label=True) >= len(after.rstrip())
 
