@@ -249,3 +249,16 @@ def test_an_award_or_a_private_post_is_no_office(sentence: str, name: str) -> No
 def test_a_nationality_or_another_phrase_makes_no_office(sentence: str, name: str) -> None:
     found = role_of(sentence, name)
     assert found is None or not found.official, found
+
+
+def test_a_party_label_between_a_title_and_its_complement() -> None:
+    sentence = "Une séquence filmée par le député Nouvelle Gauche de l'Ardèche Paul Roux, hier."
+    found = role_of(sentence, "Paul Roux")
+    assert found is not None and found.official
+    assert found.text == "député Nouvelle Gauche de l'Ardèche"
+
+
+def test_a_name_glued_to_the_word_before_takes_no_title() -> None:
+    sentence = "L'accusé présenté à un juge samediPaul Roux est ressorti libre."
+    found = role_of(sentence, "Paul Roux")
+    assert found is None or not found.official, found

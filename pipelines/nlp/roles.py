@@ -277,6 +277,19 @@ def _starts_a_name(tok: str, prev: str, nxt: str, after_prep: bool) -> bool:
             and not prev[:1].isupper() and tok.lower() not in _ARTICLES)
 
 
+def _label_then_complement(toks: list[re.Match[str]], i: int) -> bool:
+    """Whether the capitalised words from ``toks[i]`` are a party's label the title's
+    complement follows ("le député Nouvelle Gauche de l'Ardèche X"): at most four, then
+    "de", "du", "des" or "d'", then more words before the name."""
+    j = i
+    while j < len(toks) and toks[j].group(0)[:1].isupper() and j - i < 4:
+        j += 1
+    if j >= len(toks) - 1 or j == i:
+        return False
+    low = toks[j].group(0).lower()
+    return low in ("de", "du", "des") or low.startswith("d'")
+
+
 def np_end(phrase: str, max_words: int = _MAX_WORDS, final_label: bool = False) -> int:
     """Length of the prefix of ``phrase`` that can still be the noun phrase of an office.
 
@@ -295,7 +308,8 @@ def np_end(phrase: str, max_words: int = _MAX_WORDS, final_label: bool = False) 
             continue  # "France 3", "Europe 1": part of a name
         if (i >= max_words or _breaks(tok, low, prev, nxt.lower() if nxt[:1].islower() else nxt)
                 or (_starts_a_name(tok, prev_tok, nxt, after_prep)
-                    and not (final_label and all(t.group(0)[:1].isupper() for t in toks[i:])))):
+                    and not (final_label and all(t.group(0)[:1].isupper() for t in toks[i:]))
+                    and not (final_label and _label_then_complement(toks, i)))):
             return m.start()
         if low in _PREPOSITIONS or low.startswith("d'"):
             after_prep = low in _PREPOSITIONS
@@ -564,6 +578,8 @@ def office_role(lex: TitleLexicon, key: str, phrase: str, title_len: int) -> Rol
 
 def role_before(text: str, start: int, window: int = 150) -> Role | None:
     """A title phrase ending right before ``start`` (optionally followed by a comma)."""
+    if start > 0 and text[start - 1].isalpha():
+        return None  # "présenté à un juge samediPierre X": a sentence glued on, no title
     lex = load_titles()
     ctx, aside = _context_before(text, start, window)
     folded = fold(ctx)
