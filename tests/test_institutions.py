@@ -31,6 +31,10 @@ def test_a_lower_case_institution_with_a_capitalised_complement(text: str, found
     "Le Ministère de la Culture a parlé.",  # NER's to find
     "Il a quitté la mairie de bonne heure.",
     "Le parquet du salon a été refait.",
+    # a seat one goes to is the building, a place
+    "Ils se sont mariés à la mairie de Pinerolo samedi.",
+    "Placé en garde à vue à la gendarmerie d'Agen, il a avoué.",
+    "Il a porté plainte à la gendarmerie de Cluses.",
 ])
 def test_no_institution(text: str) -> None:
     assert find_institutions(text) == []
@@ -97,38 +101,37 @@ def test_a_state_the_organ_acts_upon_is_not_its_state():
     assert labels == ["Sénat", "Sénat", "Sénat", "Sénat", "Sénat (Chili)", "Sénat (Chili)"]
 
 
-def test_a_ministry_takes_the_state_the_sentence_before_names():
+def _group_labels(texts: list[str]) -> list[list[str]]:
+    """Per article of ``texts`` (no NER span, the gazetteer and the rules only), the labels
+    of its group mentions."""
     from graph.records import ArticleMeta
     from pipelines.nlp.analysis import analyse_article
     from pipelines.resolution.resolve import Resolver
     from tests.test_extract import ner
 
-    texts = ["La France a voté la loi. Le ministère de la Santé a publié un décret.",
-             "Le Portugal a rouvert ses écoles.\nLe ministère de la Santé a publié un bilan."
-             "\nLa France observe.\nLa France attend.",
-             "Le Portugal et l'Espagne ont rouvert.\nLe ministère de la Santé a publié un "
-             "bilan.\nLa France observe.\nLa France attend.\nLa France compte."]
     docs, _ = Resolver().resolve([analyse_article(ArticleMeta(f"a{i}"), t, ner(t))
                                   for i, t in enumerate(texts)])
-    labels = [[m.label for m in d.mentions if m.type == "group"] for d in docs]
+    return [[m.label for m in d.mentions if m.type == "group"] for d in docs]
+
+
+def test_a_ministry_takes_the_state_the_sentence_before_names():
+    labels = _group_labels([
+        "La France a voté la loi. Le ministère de la Santé a publié un décret.",
+        "Le Portugal a rouvert ses écoles.\nLe ministère de la Santé a publié un bilan."
+        "\nLa France observe.\nLa France attend.",
+        "Le Portugal et l'Espagne ont rouvert.\nLe ministère de la Santé a publié un "
+        "bilan.\nLa France observe.\nLa France attend.\nLa France compte."])
     assert labels == [["ministère de la Santé"], ["ministère de la Santé (Portugal)"],
                       ["ministère de la Santé"]]
 
 
 def test_a_body_of_several_states_with_no_usual_one_and_no_state_here_names_nobody():
-    from graph.records import ArticleMeta
-    from pipelines.nlp.analysis import analyse_article
-    from pipelines.resolution.resolve import Resolver
-    from tests.test_extract import ner
-
-    texts = ["En Iran, le ministère de la Santé a publié un bilan.",
-             "Au Pérou, le ministère de la Santé a publié un bilan.",
-             "En France, le ministère de la Santé a publié un bilan.",
-             "Le ministère de la Santé a publié un bilan.\nLe Pérou, l'Iran et la France "
-             "attendent."]
-    docs, _ = Resolver().resolve([analyse_article(ArticleMeta(f"a{i}"), t, ner(t))
-                                  for i, t in enumerate(texts)])
-    labels = [[m.label for m in d.mentions if m.type == "group"] for d in docs]
+    labels = _group_labels([
+        "En Iran, le ministère de la Santé a publié un bilan.",
+        "Au Pérou, le ministère de la Santé a publié un bilan.",
+        "En France, le ministère de la Santé a publié un bilan.",
+        "Le ministère de la Santé a publié un bilan.\nLe Pérou, l'Iran et la France "
+        "attendent."])
     assert labels[:3] == [["ministère de la Santé (Iran)"], ["ministère de la Santé (Pérou)"],
                           ["ministère de la Santé (France)"]]
     assert labels[3] == []
@@ -169,6 +172,7 @@ def test_the_office_sought_is_no_institution(text: str) -> None:
     "La mairie de Lyon a annoncé la fermeture des parcs.",
     "Il est adjoint à la mairie de Lyon.",
     "selon un communiqué de la mairie de Lyon",
+    "Une lettre a été envoyée à la mairie de Lyon.",  # a dative: the body itself
 ])
 def test_the_body_itself_stays(text: str) -> None:
     assert [i.text for i in find_institutions(text)] == ["mairie de Lyon"]
@@ -203,21 +207,3 @@ def test_a_local_body_named_without_its_place_takes_the_one_its_sentence_names()
     assert ids == [["group:conseil-departemental-gironde"], ["group:cour-appel-brest"], []]
     assert entities["group:conseil-departemental-gironde"].label == \
         "Conseil départemental (Gironde)"
-
-
-@pytest.mark.parametrize("text", [
-    "Ils se sont mariés à la mairie de Pinerolo samedi.",
-    "Placé en garde à vue à la gendarmerie d'Agen, il a avoué.",
-    "Il a porté plainte à la gendarmerie de Cluses.",
-])
-def test_a_seat_one_goes_to_is_a_place(text: str) -> None:
-    assert find_institutions(text) == []
-
-
-@pytest.mark.parametrize(("text", "found"), [
-    ("Elle est adjointe à la mairie de Lyon.", "mairie de Lyon"),
-    ("Une lettre a été envoyée à la mairie de Lyon.", "mairie de Lyon"),
-    ("La gendarmerie de Cluses a ouvert une enquête.", "gendarmerie de Cluses"),
-])
-def test_an_office_or_a_dative_keeps_the_body(text: str, found: str) -> None:
-    assert [i.text for i in find_institutions(text)] == [found]
