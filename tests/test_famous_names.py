@@ -165,15 +165,3 @@ def test_a_usual_acronym_of_an_office_holder_names_them():
     docs, _ = _resolve(("Selon VGE, la réforme était urgente.", [("VGE", "PER")]))
     assert [m.entity for m in docs[0].mentions] == ["person:valery-giscard-d-estaing"]
 
-
-def test_a_name_famous_outside_history_never_joins_a_namesake_of_other_articles():
-    from tests.test_extract import _resolve
-
-    fillers = [(f"La France a voté la loi numéro {i}.", []) for i in range(8)]
-    docs, _ = _resolve(
-        ("Thomas Bach, président du CIO, a vu l'AMA et l'UEFA.", [("Thomas Bach", "PER")]),
-        ("Aux obsèques, on a joué une cantate de Bach. Le CIO, l'AMA et l'UEFA étaient là.",
-         [("Bach", "PER")]),
-        *fillers,
-    )
-    assert [m.entity for m in docs[1].mentions if m.text == "Bach"] == ["person:bach"]

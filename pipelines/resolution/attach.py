@@ -488,8 +488,7 @@ def _attach_short(toks: Key, kind: int, index: int, local: Counter[Key],
     elsewhere in the corpus at least as often ("Enedis"); one NER gave another type keeps
     that type. A name several people of other articles bear, whom the context does not
     settle, names nobody, unless it is the name a famous person is called by alone
-    (``text``, the mention as written); such a name, famous outside history, never joins
-    a person of other articles ("Bach" is the composer, not Thomas Bach).
+    (``text``, the mention as written).
     """
     if any(len(t) < 2 for t in toks) or len(toks) == 1 and _NUMERAL.match(text):
         return None  # "B", "J. K.": initials name nobody, nor "Ier" a regnal number alone
@@ -506,9 +505,6 @@ def _attach_short(toks: Key, kind: int, index: int, local: Counter[Key],
         root = next(iter(by_given[toks[0]]))
     if root is None and corpus and not common:
         root = attach(toks, local, names.clusters, roots, index, True, kind == PERSON)
-        if root is not None and len(toks) == 1 and is_famous(text) \
-                and famous_field(text) != "history":
-            root = None  # a lone "Bach" elsewhere is the composer, not an IOC president
     if len(toks) == 1 and (root is UNSETTLED or root is None and corpus) \
             and is_famous(text):
         # "Hitler" alone, whom no context settles: the one office-holder of the corpus
