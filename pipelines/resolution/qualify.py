@@ -48,12 +48,13 @@ def sentence_states(docs: Sequence[ArticleAnalysis],
     french = load_regions().region_of
     for doc in docs:
         by_sentence: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
-        demonyms: set[tuple[int, bool]] = set()
+        adjectives: set[int] = set()  # starts of lower-case demonyms ("le Sénat chilien")
         places: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
         for c in doc.candidates:
             if c.entry_id in state_ids and not _people_of(c):
                 by_sentence[c.sentence].append((c.start, c.end, c.entry_id))
-                demonyms.add((c.start, c.text[:1].islower() and c.kind == "demonym"))
+                if c.kind == "demonym" and c.text[:1].islower():
+                    adjectives.add(c.start)
             elif c.type == "place":
                 places[c.sentence].append((c.start, c.end, c.text))
         found: dict[int, str] = {}
@@ -69,7 +70,7 @@ def sentence_states(docs: Sequence[ArticleAnalysis],
             named = [(s, sid) for s, e, sid in by_sentence.get(c.sentence, ())
                      if not (c.start <= s and e <= c.end)]
             states = {sid for s, sid in named
-                      if not c.entry_id or _frames(c, s, (s, True) in demonyms,
+                      if not c.entry_id or _frames(c, s, s in adjectives,
                                                    doc.sentences[c.sentence])}
             if len(states) == 1:
                 found[i] = states.pop()
@@ -146,15 +147,21 @@ def _dominant(by_sentence: dict[int, list[tuple[int, int, str]]]) -> str:
     return sid if n * 3 >= 2 * sum(counts.values()) else ""
 
 
-def usual_states(docs: Sequence[ArticleAnalysis], found: Sequence[dict[int, str]],
-                 keys: NameKeys | None = None) -> dict[str, str]:
-    """Per institution name, the state the corpus gives it most often (at least half the
-    time it gives one). ``keys``: the pass's name keys (:class:`NameKeys`), if any."""
+def state_counts(docs: Sequence[ArticleAnalysis], found: Sequence[dict[int, str]],
+                 keys: NameKeys | None = None) -> dict[str, Counter[str]]:
+    """Per institution name, how often the corpus gives it each state (``found``, from
+    :func:`sentence_states`). ``keys``: the pass's name keys (:class:`NameKeys`), if any."""
     keys = NameKeys() if keys is None else keys
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     for doc, states in zip(docs, found, strict=True):
         for i, sid in states.items():
             counts[keys[doc.candidates[i].text]][sid] += 1
+    return counts
+
+
+def usual_states(counts: Mapping[str, Counter[str]]) -> dict[str, str]:
+    """Per institution name, the state the corpus gives it most often (at least half the
+    time it gives one)."""
     usual: dict[str, str] = {}
     for key, c in counts.items():
         sid, n = c.most_common(1)[0]
@@ -163,18 +170,13 @@ def usual_states(docs: Sequence[ArticleAnalysis], found: Sequence[dict[int, str]
     return usual
 
 
-def unsettled_keys(docs: Sequence[ArticleAnalysis], found: Sequence[dict[int, str]],
-                   usual: Mapping[str, str], keys: NameKeys | None = None) -> frozenset[str]:
+def unsettled_keys(counts: Mapping[str, Counter[str]],
+                   usual: Mapping[str, str]) -> frozenset[str]:
     """Institution names the corpus gives two states or more with no usual one ("le
     ministère de la Santé" of France, Iran, Spain… none half the time): a mention of
     them whose state nothing gives names nobody, since a node of the bare name would
     fold the states' bodies together."""
-    keys = NameKeys() if keys is None else keys
-    seen: dict[str, set[str]] = defaultdict(set)
-    for doc, states in zip(docs, found, strict=True):
-        for i, sid in states.items():
-            seen[keys[doc.candidates[i].text]].add(sid)
-    return frozenset(k for k, sids in seen.items() if len(sids) >= 2 and k not in usual)
+    return frozenset(k for k, c in counts.items() if len(c) >= 2 and k not in usual)
 
 
 # -- French regional bodies ------------------------------------------------------------------

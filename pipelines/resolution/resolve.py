@@ -164,8 +164,9 @@ class Resolver:
         # (and on ``acronyms``, fixed for this pass), and for an institution on its state.
         keys = qualify.NameKeys()  # name_key once per distinct text
         states = qualify.sentence_states(docs, self._state_ids)
-        usual = qualify.usual_states(docs, states, keys)
-        unsettled = qualify.unsettled_keys(docs, states, usual, keys)
+        counts = qualify.state_counts(docs, states, keys)
+        usual = qualify.usual_states(counts)
+        unsettled = qualify.unsettled_keys(counts, usual)
         regions = qualify.body_regions(docs, keys)
         out: list[ArticleMentions] = []
         table = MentionTable()  # every mention, column by column
