@@ -926,6 +926,15 @@ _ELECTED = re.compile(
     re.IGNORECASE)
 
 
+def _title_phrase(rest: str, m: re.Match[str]) -> tuple[str, int]:
+    """The words after a name that open with the title ``m`` (matched at the start of
+    ``rest``), up to the first punctuation mark, and where the title's noun phrase ends
+    in them."""
+    stop = re.search(r"[,.;:!?«»\"“”()\[\]\n]", rest)
+    phrase = rest[: stop.start()] if stop else rest
+    return phrase, m.end() + np_end(phrase[m.end():])
+
+
 def role_by_election(text: str, end: int, window: int = 130) -> Role | None:
     """A public office the sentence says the name was elected or appointed to, right
     after it ("X a été élue maire de Malville"); None for any other role ("X a été élu
@@ -937,10 +946,8 @@ def role_by_election(text: str, end: int, window: int = 130) -> Role | None:
     m = next(load_titles().matches(rest), None)
     if not m or m.start() != 0:
         return None
-    stop = re.search(r"[,.;:!?«»\"“”()\[\]\n]", rest)
-    phrase = rest[: stop.start()] if stop else rest
-    role = _make_role(load_titles(), m.group(0), phrase[:m.end() + np_end(phrase[m.end():])],
-                      m.end())
+    phrase, cut = _title_phrase(rest, m)
+    role = _make_role(load_titles(), m.group(0), phrase[:cut], m.end())
     return role if role is not None and role.official else None
 
 
@@ -963,9 +970,7 @@ def role_after(text: str, end: int, window: int = 130) -> Role | None:
                 _DETERMINER_END.search(bare.group(0)) or _OF_AFTER.match(rest, m.end())):
             return None  # "X, élu meilleur joueur", "X, élue Miss France": no office
     rest = _QUOTED_NAME.sub(lambda q: q.group(1) + q.group(2) + " ", rest)
-    stop = re.search(r"[,.;:!?«»\"“”()\[\]\n]", rest)
-    phrase = rest[: stop.start()] if stop else rest
-    cut = m.end() + np_end(phrase[m.end():])
+    phrase, cut = _title_phrase(rest, m)
     determined = re.search(r"(?:^|[\s,])(?:le|la|l['’])", m0.group(0), re.IGNORECASE)
     if not _apposition_closes(phrase[cut:], bool(determined)):
         return None
