@@ -109,13 +109,18 @@ _WHERE_CUE = re.compile(
 
 #: Bodies whose seat is a building people go to ("à la mairie de X", "à la gendarmerie de
 #: Y"): there, the building, unless an office stands before it ("adjointe à la mairie de
-#: X", "élu à la mairie": the office's complement).
+#: X", "élu à la mairie": the office's complement; folded words).
 _SEATS = frozenset({"mairie", "gendarmerie", "prefecture", "sous-prefecture"})
-_AT_THE_SEAT = re.compile(
-    r"(?<!\badjoint )(?<!\badjointe )(?<!\bconseiller )(?<!\bconseillere )(?<!\belu )"
-    r"(?<!\belue )(?<!\bdelegue )(?<!\bdeleguee )(?<!\bcharge )(?<!\bchargee )"
-    r"(?<!\bposte )(?<!\bentre )(?<!\bcandidat )(?<!\bcandidate )"
-    r"\b(?:a|dans)\s+la\s*$")
+_AT_THE_SEAT = re.compile(r"(?:^|(\S+) )(?:a|dans)\s+la\s*$")
+_OFFICE_BEFORE = frozenset("""adjoint adjointe conseiller conseillere elu elue delegue
+deleguee charge chargee poste entre candidat candidate""".split())
+
+
+def _at_the_seat(before: str) -> bool:
+    """Whether the folded text ``before`` a seat's name puts someone at it ("mariés à la")
+    rather than in an office of it ("adjointe à la")."""
+    m = _AT_THE_SEAT.search(before)
+    return bool(m) and m.group(1) not in _OFFICE_BEFORE
 
 
 def find_institutions(text: str) -> list[Institution]:
@@ -134,7 +139,7 @@ def find_institutions(text: str) -> list[Institution]:
             continue  # "candidat à la mairie de Lyon": the office sought, not the body
         head = re.sub(r"\s+", " ", fold(m.group("head")))
         if head in _BUILDINGS and _WHERE_CUE.search(before) or \
-                head in _SEATS and _AT_THE_SEAT.search(before) and \
+                head in _SEATS and _at_the_seat(before) and \
                 not dative_before(text, m.start(), skip=2):
             continue  # "à cent mètres de la mairie de X", "mariés à la mairie de X": a place
         end = _trim(text, m.start("comp"), m.end())
