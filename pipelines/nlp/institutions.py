@@ -111,7 +111,7 @@ _WHERE_CUE = re.compile(
 #: Y"): there, the building, unless an office stands before it ("adjointe à la mairie de
 #: X", "élu à la mairie": the office's complement; folded words).
 _SEATS = frozenset({"mairie", "gendarmerie", "prefecture", "sous-prefecture"})
-_AT_THE_SEAT = re.compile(r"(?:^|(\S+) )(?:a|dans)\s+la\s*$")
+_AT_THE_SEAT = re.compile(r"(?:^|\b(\w+) |\W)(?:a|dans)\s+la\s*$")
 _OFFICE_BEFORE = frozenset("""adjoint adjointe conseiller conseillere elu elue delegue
 deleguee charge chargee poste entre candidat candidate""".split())
 
